@@ -1,0 +1,103 @@
+package io.anchang.platform.config;
+
+import io.anchang.platform.audit.AuditController;
+import io.anchang.platform.audit.AuditTrail;
+import io.anchang.platform.messaging.ConsumedEvents;
+import io.anchang.platform.messaging.EventHandler;
+import io.anchang.platform.messaging.KafkaConfiguration;
+import io.anchang.platform.mongo.ScopedMongo;
+import io.anchang.platform.outbox.OutboxEntries;
+import io.anchang.platform.outbox.OutboxProperties;
+import io.anchang.platform.outbox.OutboxRelay;
+import io.anchang.platform.messaging.TopicProvisioner;
+import io.anchang.platform.sitedirectory.LocalSiteDirectory;
+import io.anchang.platform.sitedirectory.SiteProfileCopyHandler;
+import io.anchang.platform.sitedirectory.SiteProfileController;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A service with MongoDB and Kafka gets: site-scoped store access, the outbox and its
+ * relay, the audit trail, idempotent consumers, and the local copy of the site directory.
+ */
+@AutoConfiguration(after = {DataMongoReactiveAutoConfiguration.class, KafkaAutoConfiguration.class})
+@ConditionalOnClass({ReactiveMongoTemplate.class, KafkaTemplate.class})
+@EnableConfigurationProperties(OutboxProperties.class)
+@Import(KafkaConfiguration.class)
+public class PlatformMongoConfiguration {
+
+    @Bean
+    AuditTrail auditTrail(ReactiveMongoTemplate template) {
+        return new AuditTrail(template);
+    }
+
+    @Bean
+    SmartInitializingSingleton auditTrailIndexes(AuditTrail trail) {
+        return () -> trail.prepare().onErrorResume(e -> reactor.core.publisher.Mono.empty()).block(Duration.ofSeconds(30));
+    }
+
+    @Bean
+    AuditController auditController(AuditTrail trail) {
+        return new AuditController(trail);
+    }
+
+    @Bean
+    OutboxEntries outboxEntries(JsonMapper mapper, Clock clock) {
+        return new OutboxEntries(mapper, clock);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(ReactiveMongoTemplate template, KafkaTemplate<String, String> kafka, AuditTrail audit,
+                            KafkaAdmin admin, OutboxProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(template, kafka, audit, new TopicProvisioner(admin), properties, meters);
+    }
+
+    @Bean
+    ScopedMongo scopedMongo(ReactiveMongoTemplate template, OutboxEntries entries, OutboxRelay relay) {
+        return new ScopedMongo(template, entries, relay);
+    }
+
+    @Bean
+    ConsumedEvents consumedEvents(ReactiveMongoTemplate template) {
+        return new ConsumedEvents(template);
+    }
+
+    /** Every service but reception-service, which owns the directory, keeps a local copy of it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "anchang.site-directory.local-copy", havingValue = "true", matchIfMissing = true)
+    static class LocalCopy {
+
+        @Bean
+        LocalSiteDirectory localSiteDirectory(ScopedMongo mongo, JsonMapper mapper) {
+            return new LocalSiteDirectory(mongo, mapper);
+        }
+
+        @Bean
+        EventHandler siteProfileCopyHandler(LocalSiteDirectory directory, JsonMapper mapper) {
+            return new SiteProfileCopyHandler(directory, mapper);
+        }
+
+        @Bean
+        @ConditionalOnBean(LocalSiteDirectory.class)
+        SiteProfileController siteProfileController(LocalSiteDirectory directory) {
+            return new SiteProfileController(directory);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.anchang.platform.config;
+
+import io.anchang.platform.security.Caller;
+import io.anchang.platform.security.CallerArgumentResolver;
+import io.anchang.platform.security.SiteAccessWebFilter;
+import io.anchang.platform.web.CorrelationId;
+import io.anchang.platform.web.CorrelationIdWebFilter;
+import io.anchang.platform.web.ProblemDetailsAdvice;
+import io.anchang.platform.web.ProblemResponses;
+import io.micrometer.context.ContextRegistry;
+import org.slf4j.MDC;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+
+/** Problem details, the correlation id, the {@link Caller} parameter, strict JSON. */
+@AutoConfiguration
+public class PlatformWebConfiguration {
+
+    static {
+        // the correlation id follows a request across Reactor's threads into the logs
+        ContextRegistry.getInstance().registerThreadLocalAccessor(CorrelationId.KEY,
+                () -> MDC.get(CorrelationId.KEY),
+                value -> MDC.put(CorrelationId.KEY, value),
+                () -> MDC.remove(CorrelationId.KEY));
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProblemResponses problemResponses(JsonMapper mapper) {
+        return new ProblemResponses(mapper);
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    CorrelationIdWebFilter correlationIdWebFilter() {
+        return new CorrelationIdWebFilter();
+    }
+
+    @Bean
+    SiteAccessWebFilter siteAccessWebFilter(ProblemResponses problems) {
+        return new SiteAccessWebFilter(problems);
+    }
+
+    @Bean
+    WebFluxConfigurer callerParameter() {
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+                configurer.addCustomResolver(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    /** Wrong types are errors, not guesses: "12" is not a number, 1.5 not a whole number, 3 not an enum. */
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+}

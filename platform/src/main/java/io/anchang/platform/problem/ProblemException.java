@@ -1,0 +1,70 @@
+package io.anchang.platform.problem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An error answered as an RFC 9457 problem detail. {@code type} is a stable slug
+ * ({@code unit-already-held}); {@code detail} says what is wrong and what to do, in
+ * Chinese first, then English.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final Map<String, Object> properties;
+
+    public ProblemException(int status, String type, String title, String detail) {
+        this(status, type, title, detail, Map.of());
+    }
+
+    public ProblemException(int status, String type, String title, String detail, Map<String, Object> properties) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.properties = new LinkedHashMap<>(properties);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The stable slug; the problem's {@code type} URI is {@code urn:anchang:problem:<slug>}. */
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    public Map<String, Object> properties() {
+        return Map.copyOf(properties);
+    }
+
+    /** 400: the request itself is wrong. */
+    public static ProblemException invalid(String type, String detail) {
+        return new ProblemException(400, type, "Invalid request", detail);
+    }
+
+    /** 404: no such record in the caller's sites. */
+    public static ProblemException notFound(String type, String detail) {
+        return new ProblemException(404, type, "Not found", detail);
+    }
+
+    /** 409: the record is not in a state that allows this, or someone changed it first. */
+    public static ProblemException conflict(String type, String detail) {
+        return new ProblemException(409, type, "Conflict", detail);
+    }
+
+    /** 403: the caller may not do this. */
+    public static ProblemException forbidden(String type, String detail) {
+        return new ProblemException(403, type, "Forbidden", detail);
+    }
+}

@@ -1,0 +1,105 @@
+package io.anchang.platform.security;
+
+import io.anchang.platform.web.ProblemResponses;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.Assert;
+import reactor.core.publisher.Mono;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Every service, and the gateway, is an OAuth2 resource server that checks the token
+ * itself — signature against the realm's keys, issuer, audience, expiry — and never
+ * trusts the gateway alone. Realm roles become {@code ROLE_*} authorities.
+ */
+@AutoConfiguration
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class PlatformSecurityConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
+        Assert.hasText(properties.jwkSetUri(), "anchang.security.jwk-set-uri must be set");
+        Assert.hasText(properties.issuer(), "anchang.security.issuer must be set");
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        JwtTimestampValidator expiry = new JwtTimestampValidator(properties.clockSkew());
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                aud -> aud != null && aud.contains(properties.audience()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                expiry, new JwtIssuerValidator(properties.issuer()), audience));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityWebFilterChain anchangSecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+                                                      SecurityProperties properties, ProblemResponses problems) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> problems.write(exchange,
+                HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", describe(error),
+                "Bearer error=\"invalid_token\"");
+        ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.write(exchange,
+                HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "您没有执行此操作的权限 (You may not do this)", null);
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(PlatformSecurityConfiguration::authenticate))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    static Mono<AbstractAuthenticationToken> authenticate(Jwt jwt) {
+        List<SimpleGrantedAuthority> authorities = Tokens.roles(jwt).stream()
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
+                .toList();
+        return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+    }
+
+    private static String describe(AuthenticationException error) {
+        String reason = error instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null
+                ? oauth.getError().getDescription()
+                : error.getMessage();
+        return "请先登录，或重新登录 (Sign in again: " + (reason == null ? "no valid bearer token" : reason) + ")";
+    }
+}

@@ -1,0 +1,69 @@
+package io.anchang.platform.security;
+
+import io.anchang.platform.web.ProblemResponses;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/**
+ * R-SEC-1 at the door: a request for {@code /api/<service>/sites/<site>/...} by a caller
+ * who may not read (GET) or write (anything else) that site is answered 403 before any
+ * controller, body parsing or validation runs. The use cases and the store check the
+ * scope again; this only makes sure no route can forget.
+ */
+public final class SiteAccessWebFilter implements WebFilter, Ordered {
+
+    private static final List<PathPattern> SITE_PATHS = List.of(
+            PathPatternParser.defaultInstance.parse("/api/{service}/sites/{site}"),
+            PathPatternParser.defaultInstance.parse("/api/{service}/sites/{site}/**"));
+
+    private final ProblemResponses problems;
+
+    public SiteAccessWebFilter(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String site = site(exchange);
+        if (site == null) {
+            return chain.filter(exchange);
+        }
+        boolean read = HttpMethod.GET.equals(exchange.getRequest().getMethod()) || HttpMethod.HEAD.equals(exchange.getRequest().getMethod());
+        return ReactiveSecurityContextHolder.getContext()
+                .map(context -> context.getAuthentication())
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(auth -> Tokens.caller(((JwtAuthenticationToken) auth).getToken()).scope())
+                .map(scope -> read ? scope.canRead(site) : scope.canWrite(site))
+                .defaultIfEmpty(true) // unauthenticated requests never get here past security; public paths have no site
+                .flatMap(allowed -> allowed ? chain.filter(exchange)
+                        : problems.write(exchange, HttpStatus.FORBIDDEN, "site-access-denied", "Forbidden",
+                        SiteScope.denied(site).detail(), null));
+    }
+
+    private static String site(ServerWebExchange exchange) {
+        var path = exchange.getRequest().getPath().pathWithinApplication();
+        for (PathPattern pattern : SITE_PATHS) {
+            PathPattern.PathMatchInfo match = pattern.matchAndExtract(path);
+            if (match != null) {
+                return match.getUriVariables().get("site");
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public int getOrder() {
+        return 0;
+    }
+}

@@ -1,0 +1,102 @@
+package io.anchang.platform.security;
+
+import io.anchang.platform.problem.ProblemException;
+import io.anchang.platform.site.Role;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The sites a caller may read and write (R-SEC-1). Every port method takes one, so that no
+ * query or command can forget it. HEAD_OFFICE reads every site and writes none; an ADMIN
+ * whose {@code sites} claim holds {@code *} manages every site; background work (event
+ * consumers, the outbox relay) runs with {@link #system()}.
+ */
+public final class SiteScope {
+
+    public static final String ALL_SITES = "*";
+
+    private final Set<String> readable;
+    private final Set<String> writable;
+    private final boolean readAll;
+    private final boolean writeAll;
+
+    private SiteScope(Collection<String> readable, Collection<String> writable, boolean readAll, boolean writeAll) {
+        this.readable = Set.copyOf(new TreeSet<>(readable));
+        this.writable = Set.copyOf(new TreeSet<>(writable));
+        this.readAll = readAll;
+        this.writeAll = writeAll;
+    }
+
+    /** Read and write exactly these sites. */
+    public static SiteScope of(Collection<String> sites) {
+        return new SiteScope(sites, sites, false, false);
+    }
+
+    public static SiteScope of(String... sites) {
+        return of(Set.of(sites));
+    }
+
+    /** The scope a token gives: its {@code sites} claim, widened for HEAD_OFFICE (read) and ADMIN with {@code *}. */
+    public static SiteScope forCaller(Set<Role> roles, Collection<String> sites) {
+        boolean adminEverywhere = roles.contains(Role.ADMIN) && sites.contains(ALL_SITES);
+        boolean headOffice = roles.contains(Role.HEAD_OFFICE);
+        Set<String> own = new TreeSet<>(sites);
+        own.remove(ALL_SITES);
+        return new SiteScope(own, own, adminEverywhere || headOffice, adminEverywhere);
+    }
+
+    /** Background work of the service itself: consumers, the relay, schedulers. */
+    public static SiteScope system() {
+        return new SiteScope(Set.of(), Set.of(), true, true);
+    }
+
+    public boolean canRead(String site) {
+        return readAll || readable.contains(site);
+    }
+
+    public boolean canWrite(String site) {
+        return writeAll || writable.contains(site);
+    }
+
+    /** The caller may read {@code site}, else 403. */
+    public void requireRead(String site) {
+        if (!canRead(site)) {
+            throw denied(site);
+        }
+    }
+
+    /** The caller may change {@code site}'s data, else 403. */
+    public void requireWrite(String site) {
+        if (!canWrite(site)) {
+            throw denied(site);
+        }
+    }
+
+    /** The sites readable, or empty when every site is. */
+    public Optional<Set<String>> readableSites() {
+        return readAll ? Optional.empty() : Optional.of(readable);
+    }
+
+    /** The sites writable, or empty when every site is. */
+    public Optional<Set<String>> writableSites() {
+        return writeAll ? Optional.empty() : Optional.of(writable);
+    }
+
+    /** The caller's own sites as named in the token (without HEAD_OFFICE's or ADMIN's widening). */
+    public Set<String> ownSites() {
+        return readable;
+    }
+
+    public static ProblemException denied(String site) {
+        return ProblemException.forbidden("site-access-denied",
+                "您无权访问案场 " + site + " 的数据 (You do not belong to site " + site + ")");
+    }
+
+    @Override
+    public String toString() {
+        return "SiteScope[read=" + (readAll ? "*" : readable) + ", write=" + (writeAll ? "*" : writable) + "]";
+    }
+}

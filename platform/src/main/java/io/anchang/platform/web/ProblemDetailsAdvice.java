@@ -1,0 +1,283 @@
+package io.anchang.platform.web;
+
+import io.anchang.platform.problem.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every error into an RFC 9457 problem detail that says what is wrong: malformed
+ * JSON, a wrong type, a missing field, an unknown enum value, a bad path parameter (400),
+ * an oversized body (413), the problems the services raise themselves, and — never for a
+ * client's mistake — 500 with the correlation id to quote.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(ProblemException.class)
+    public Mono<ResponseEntity<Object>> handleProblem(ProblemException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatusCode.valueOf(ex.status()), ex.type(), ex.title(), ex.detail(), exchange);
+        ex.properties().forEach(problem::setProperty);
+        return respond(problem, new HttpHeaders());
+    }
+
+    @ExceptionHandler(DataBufferLimitException.class)
+    public Mono<ResponseEntity<Object>> handleTooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
+        return respond(ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+                "请求内容过大 (The request body is larger than this service accepts)", exchange), new HttpHeaders());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    public Mono<ResponseEntity<Object>> handleAccessDenied(AccessDeniedException ex, ServerWebExchange exchange) {
+        return respond(ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "您没有执行此操作的权限 (You may not do this)", exchange), new HttpHeaders());
+    }
+
+    @ExceptionHandler(Exception.class)
+    public Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+        Throwable tooLarge = cause(ex, DataBufferLimitException.class);
+        if (tooLarge != null) {
+            return handleTooLarge((DataBufferLimitException) tooLarge, exchange);
+        }
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "系统内部错误，请把关联编号告诉技术支持 (Something went wrong on our side; quote the correlation id to support)", exchange);
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationId.KEY, String.valueOf(problem.getProperties() == null ? "" : problem.getProperties().get("correlationId")))) {
+            log.error("unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        }
+        return respond(problem, new HttpHeaders());
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex, HttpHeaders headers,
+                                                                        HttpStatusCode status, ServerWebExchange exchange) {
+        Throwable tooLarge = cause(ex, DataBufferLimitException.class);
+        if (tooLarge != null) {
+            return handleTooLarge((DataBufferLimitException) tooLarge, exchange);
+        }
+        return respond(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid request",
+                describeInput(ex), exchange), headers);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex, HttpHeaders headers,
+                                                                        HttpStatusCode status, ServerWebExchange exchange) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (FieldError error : ex.getFieldErrors()) {
+            fields.putIfAbsent(error.getField(), error.getDefaultMessage());
+        }
+        ex.getGlobalErrors().forEach(error -> fields.putIfAbsent(error.getObjectName(), error.getDefaultMessage()));
+        String list = fields.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid request",
+                "请检查填写的内容 (Please correct: " + list + ")", exchange);
+        problem.setProperty("fields", fields);
+        return respond(problem, headers);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex, HttpHeaders headers,
+                                                                                HttpStatusCode status, ServerWebExchange exchange) {
+        String list = ex.getParameterValidationResults().stream()
+                .map(result -> result.getMethodParameter().getParameterName() + " "
+                        + result.getResolvableErrors().stream().map(e -> String.valueOf(e.getDefaultMessage())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+        return respond(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid request",
+                "请检查填写的内容 (Please correct: " + list + ")", exchange), headers);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException ex, HttpHeaders headers,
+                                                                            HttpStatusCode status, ServerWebExchange exchange) {
+        return respond(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid request",
+                "缺少必填项 (Missing " + ex.getLabel() + " '" + ex.getName() + "')", exchange), headers);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex, HttpHeaders headers,
+                                                                       HttpStatusCode status, ServerWebExchange exchange) {
+        if (ex instanceof NoResourceFoundException || status.value() == 404) {
+            return respond(ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                    "没有这个地址 (No such resource: " + exchange.getRequest().getPath().value() + ")", exchange), headers);
+        }
+        return respond(ProblemResponses.problem(status, slug(status), reason(status),
+                ex.getReason() == null ? reason(status) : ex.getReason(), exchange), headers);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleMethodNotAllowedException(MethodNotAllowedException ex, HttpHeaders headers,
+                                                                         HttpStatusCode status, ServerWebExchange exchange) {
+        return respond(ProblemResponses.problem(status, "method-not-allowed", "Method not allowed",
+                "不支持此操作 (" + ex.getHttpMethod() + " is not allowed here; allowed: " + ex.getSupportedMethods() + ")", exchange), headers);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleUnsupportedMediaTypeStatusException(UnsupportedMediaTypeStatusException ex, HttpHeaders headers,
+                                                                                   HttpStatusCode status, ServerWebExchange exchange) {
+        return respond(ProblemResponses.problem(status, "unsupported-media-type", "Unsupported media type",
+                "请以 JSON 格式提交 (Send the body as application/json)", exchange), headers);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleNotAcceptableStatusException(NotAcceptableStatusException ex, HttpHeaders headers,
+                                                                            HttpStatusCode status, ServerWebExchange exchange) {
+        return respond(ProblemResponses.problem(status, "not-acceptable", "Not acceptable",
+                "无法以所请求的格式答复 (This resource answers " + ex.getSupportedMediaTypes() + ")", exchange), headers);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                                 HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType()))) {
+                problem.setType(ProblemResponses.type(slug(status)));
+            }
+            Object id = exchange.getAttribute(CorrelationId.KEY);
+            if (id != null) {
+                problem.setProperty("correlationId", id);
+            }
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, exchange);
+    }
+
+    private Mono<ResponseEntity<Object>> respond(ProblemDetail problem, HttpHeaders headers) {
+        HttpHeaders out = new HttpHeaders();
+        out.addAll(headers);
+        out.setContentType(ProblemResponses.PROBLEM_JSON);
+        return Mono.just(ResponseEntity.status(problem.getStatus()).headers(out).body(problem));
+    }
+
+    /** A sentence about what is wrong with the request's body or parameters. */
+    static String describeInput(ServerWebInputException ex) {
+        TypeMismatchException mismatch = (TypeMismatchException) cause(ex, TypeMismatchException.class);
+        if (mismatch != null) {
+            String name = mismatch.getPropertyName() != null ? mismatch.getPropertyName()
+                    : ex.getMethodParameter() != null ? ex.getMethodParameter().getParameterName() : "parameter";
+            String expected = mismatch.getRequiredType() == null ? "another type" : expected(mismatch.getRequiredType());
+            return "参数格式不对 (Parameter '" + name + "' must be " + expected + ", not '" + mismatch.getValue() + "')";
+        }
+        JacksonException json = (JacksonException) cause(ex, JacksonException.class);
+        if (json instanceof ValueInstantiationException instantiation) {
+            Throwable reason = instantiation.getCause() == null ? instantiation : instantiation.getCause();
+            return "内容不符合要求 (" + at(instantiation) + reason.getMessage() + ")";
+        }
+        if (json instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+            return "字段格式不对 (" + at(invalid) + "'" + invalid.getValue() + "' is not " + expected(invalid.getTargetType()) + ")";
+        }
+        if (json instanceof MismatchedInputException mismatched) {
+            Class<?> target = mismatched.getTargetType();
+            return "字段类型不对 (" + at(mismatched) + "expected " + (target == null ? "another type" : expected(target)) + ")";
+        }
+        if (json instanceof StreamReadException) {
+            return "请求内容不是有效的 JSON (The body is not valid JSON: " + firstLine(json.getOriginalMessage()) + ")";
+        }
+        if (json instanceof DatabindException databind) {
+            return "请求内容有误 (" + at(databind) + firstLine(databind.getOriginalMessage()) + ")";
+        }
+        if (cause(ex, DecodingException.class) != null || ex.getReason() != null && ex.getReason().contains("body")) {
+            return "请求内容有误或缺失 (The request body is missing or cannot be read)";
+        }
+        return "请求有误 (" + (ex.getReason() == null ? "bad request" : ex.getReason()) + ")";
+    }
+
+    private static String at(DatabindException ex) {
+        String path = ex.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "" : "field '" + path + "': ";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date like 2026-11-27";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "a time like 2026-11-27T09:30:00+08:00";
+        }
+        if (type == java.util.UUID.class) {
+            return "an id like 3f1c2d4e-0000-4000-8000-000000000000";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        return "an object (" + type.getSimpleName() + ")";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    private static Throwable cause(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String slug(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
+    }
+
+    private static String reason(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "Error " + status.value() : known.getReasonPhrase();
+    }
+}

@@ -1,0 +1,86 @@
+package io.anchang.platform.web;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds and writes RFC 9457 problem details. The {@code type} is
+ * {@code urn:anchang:problem:<slug>}, stable for clients; every problem carries the
+ * request's correlation id so that a desk clerk can quote it.
+ */
+public final class ProblemResponses {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private final JsonMapper mapper;
+
+    public ProblemResponses(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public static URI type(String slug) {
+        return URI.create("urn:anchang:problem:" + slug);
+    }
+
+    public static ProblemDetail problem(HttpStatusCode status, String slug, String title, String detail, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type(slug));
+        problem.setTitle(title);
+        if (exchange != null) {
+            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+            Object id = exchange.getAttribute(CorrelationId.KEY);
+            if (id == null) {
+                id = exchange.getResponse().getHeaders().getFirst(CorrelationId.HEADER);
+            }
+            if (id != null) {
+                problem.setProperty("correlationId", id);
+            }
+        }
+        return problem;
+    }
+
+    /** Writes a problem straight to the response, for errors raised outside controllers. */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail,
+                            String wwwAuthenticate) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        ProblemDetail problem = problem(status, slug, title, detail, exchange);
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(PROBLEM_JSON);
+        if (wwwAuthenticate != null) {
+            response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, wwwAuthenticate);
+        }
+        DataBuffer body = response.bufferFactory().wrap(mapper.writeValueAsBytes(asMap(problem)));
+        return response.writeWith(Mono.just(body));
+    }
+
+    /** The problem as the JSON object RFC 9457 describes, extension members at the top level. */
+    public static Map<String, Object> asMap(ProblemDetail problem) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", String.valueOf(problem.getType()));
+        json.put("title", problem.getTitle());
+        json.put("status", problem.getStatus());
+        json.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            json.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            json.putAll(problem.getProperties());
+        }
+        return json;
+    }
+}

@@ -1,0 +1,2 @@
+/** Wiring of reception-service. */
+package io.anchang.reception.config;
