@@ -16,5 +16,9 @@ public final class Infrastructure {
         registry.add("spring.kafka.bootstrap-servers", SharedKafka::bootstrapServers);
         TestIssuer.shared().properties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("anchang.outbox.sweep-interval", () -> "500ms");
+        // test contexts cached side by side must not share a consumer group and split the partitions
+        registry.add("anchang.kafka.consumer-group", () -> database);
+        // on 2 loaded cores the first request also fetches the issuer's keys
+        registry.add("spring.test.webtestclient.timeout", () -> "30s");
     }
 }

@@ -23,12 +23,8 @@ public final class SharedKafka {
         return broker.getBrokersAsString();
     }
 
-    /** A broker of its own on {@code port}, for tests that take the broker away and bring it back. */
-    public static EmbeddedKafkaBroker start(int port) {
+    private static EmbeddedKafkaBroker start(int port) {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        if (port > 0) {
-            kafka.kafkaPorts(port);
-        }
         kafka.brokerProperty("auto.create.topics.enable", "true");
         kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
         kafka.afterPropertiesSet();

@@ -13,6 +13,18 @@ public final class SharedMongo {
     private SharedMongo() {
     }
 
+    /**
+     * Waits until {@code handler} of the service using {@code database} has applied
+     * {@code eventId} (the platform records it in {@code consumed_events}).
+     */
+    public static void awaitConsumed(String database, String handler, java.util.UUID eventId) {
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(uri(database))) {
+            var consumed = client.getDatabase(database).getCollection("consumed_events");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                    consumed.find(com.mongodb.client.model.Filters.eq("_id", handler + "/" + eventId)).first() != null);
+        }
+    }
+
     public static synchronized String uri(String database) {
         if (standIn == null) {
             standIn = MongoStandIn.inMemory();

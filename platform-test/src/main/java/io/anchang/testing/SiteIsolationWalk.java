@@ -42,7 +42,12 @@ public final class SiteIsolationWalk {
     }
 
     public static List<Call> walk(WebTestClient web, String foreignToken, String victimSite) {
-        String apiDocs = new String(web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+        return walk(web, web, foreignToken, victimSite);
+    }
+
+    /** Reads the document from {@code docs} (the service) and calls through {@code web} (the gateway, say). */
+    public static List<Call> walk(WebTestClient docs, WebTestClient web, String foreignToken, String victimSite) {
+        String apiDocs = new String(docs.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8);
         Map<String, Map<String, Object>> paths = JsonPath.read(apiDocs, "$.paths");
         List<Call> calls = new ArrayList<>();

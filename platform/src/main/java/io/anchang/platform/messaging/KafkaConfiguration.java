@@ -88,7 +88,7 @@ public class KafkaConfiguration {
 
     @Bean
     KafkaConsumers kafkaConsumers(ConcurrentKafkaListenerContainerFactory<?, ?> factory, EventDispatcher dispatcher,
-                                  CommonErrorHandler errorHandler, @Value("${spring.application.name}") String group) {
+                                  CommonErrorHandler errorHandler, @Value("${anchang.kafka.consumer-group:${spring.application.name}}") String group) {
         return new KafkaConsumers(factory, dispatcher, errorHandler, group);
     }
 }

@@ -124,6 +124,9 @@ public final class ScopedMongo {
     /**
      * Read models and local copies kept by consumers: an update (or upsert) of documents
      * of the scope's sites, without events.
+     *
+     * @return how many documents matched, plus one if one was inserted (an upsert that matched
+     * a document it left unchanged also answers 1)
      */
     public Mono<Long> update(SiteScope scope, Query query, Update update, String collection, boolean upsert) {
         Query scoped = writable(scope, query);

@@ -1,6 +1,7 @@
 package io.anchang.platform.security;
 
 import io.anchang.platform.web.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,6 +29,7 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.Assert;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
 import java.util.Collection;
@@ -62,7 +64,16 @@ public class PlatformSecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SecurityWebFilterChain anchangSecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-                                                      SecurityProperties properties, ProblemResponses problems) {
+                                                      SecurityProperties properties, ProblemResponses problems,
+                                                      ObjectProvider<CorsConfigurationSource> cors,
+                                                      ObjectProvider<AccessRules> rules) {
+        // where the web UI calls from another origin (the gateway), preflights are answered before the token check
+        CorsConfigurationSource corsSource = cors.getIfAvailable();
+        if (corsSource != null) {
+            http.cors(spec -> spec.configurationSource(corsSource));
+        } else {
+            http.cors(ServerHttpSecurity.CorsSpec::disable);
+        }
         ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> problems.write(exchange,
                 HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", describe(error),
                 "Bearer error=\"invalid_token\"");
@@ -76,9 +87,11 @@ public class PlatformSecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
-                        .anyExchange().authenticated())
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers(properties.allPublicPaths().toArray(String[]::new)).permitAll();
+                    rules.orderedStream().forEach(rule -> rule.accept(exchanges));
+                    exchanges.anyExchange().authenticated();
+                })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(PlatformSecurityConfiguration::authenticate))
                         .authenticationEntryPoint(unauthorized)

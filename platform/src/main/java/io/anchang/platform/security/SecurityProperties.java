@@ -10,11 +10,16 @@ import java.util.List;
  * service may start before the identity provider), the exact {@code issuer}, the
  * {@code audience} the realm adds, and the clock skew allowed on expiry.
  *
- * @param publicPaths paths served without a token (health probes, metrics, API documents)
+ * @param publicPaths           paths served without a token (health probes, metrics, API documents)
+ * @param additionalPublicPaths paths a service serves without a token besides those (the web UI's files)
  */
 @ConfigurationProperties("anchang.security")
 public record SecurityProperties(String issuer, String jwkSetUri, String audience, Duration clockSkew,
-                                 List<String> publicPaths) {
+                                 List<String> publicPaths, List<String> additionalPublicPaths) {
+
+    public static final List<String> DEFAULT_PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**",
+            "/actuator/prometheus", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+            "/swagger-ui/**", "/webjars/**");
 
     public SecurityProperties {
         if (audience == null || audience.isBlank()) {
@@ -24,9 +29,13 @@ public record SecurityProperties(String issuer, String jwkSetUri, String audienc
             clockSkew = Duration.ofSeconds(30);
         }
         if (publicPaths == null || publicPaths.isEmpty()) {
-            publicPaths = List.of("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-                    "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                    "/webjars/**");
+            publicPaths = DEFAULT_PUBLIC_PATHS;
         }
+        additionalPublicPaths = additionalPublicPaths == null ? List.of() : List.copyOf(additionalPublicPaths);
+    }
+
+    /** The public paths and those the service adds. */
+    public List<String> allPublicPaths() {
+        return java.util.stream.Stream.concat(publicPaths.stream(), additionalPublicPaths.stream()).distinct().toList();
     }
 }

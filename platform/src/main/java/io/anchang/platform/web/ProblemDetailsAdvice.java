@@ -132,6 +132,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex, HttpHeaders headers,
                                                                        HttpStatusCode status, ServerWebExchange exchange) {
+        if (status.value() == 413) {
+            return handleTooLarge(new DataBufferLimitException(String.valueOf(ex.getReason())), exchange);
+        }
         if (ex instanceof NoResourceFoundException || status.value() == 404) {
             return respond(ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "没有这个地址 (No such resource: " + exchange.getRequest().getPath().value() + ")", exchange), headers);

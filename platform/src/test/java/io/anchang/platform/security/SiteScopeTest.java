@@ -1,0 +1,55 @@
+package io.anchang.platform.security;
+
+import io.anchang.platform.problem.ProblemException;
+import io.anchang.platform.site.Role;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SiteScopeTest {
+
+    @Test
+    @DisplayName("R-SEC-1 a user reads and writes only the sites of their token")
+    void ownSitesOnly() {
+        SiteScope scope = SiteScope.forCaller(Set.of(Role.SALES), List.of("SH01"));
+        assertThat(scope.canRead("SH01")).isTrue();
+        assertThat(scope.canWrite("SH01")).isTrue();
+        assertThat(scope.canRead("BJ01")).isFalse();
+        assertThatThrownBy(() -> scope.requireRead("BJ01")).isInstanceOfSatisfying(ProblemException.class,
+                p -> assertThat(p.status()).isEqualTo(403));
+        assertThat(scope.readableSites()).contains(Set.of("SH01"));
+    }
+
+    @Test
+    @DisplayName("R-SEC-1 HEAD_OFFICE reads every site and writes none")
+    void headOfficeReadsAll() {
+        SiteScope scope = SiteScope.forCaller(Set.of(Role.HEAD_OFFICE), List.of());
+        assertThat(scope.canRead("SH01")).isTrue();
+        assertThat(scope.canRead("BJ01")).isTrue();
+        assertThat(scope.canWrite("SH01")).isFalse();
+        assertThat(scope.readableSites()).isEmpty();
+    }
+
+    @Test
+    void onlyAnAdminIsWidenedByTheWildcard() {
+        assertThat(SiteScope.forCaller(Set.of(Role.ADMIN), List.of("*")).canWrite("ANY")).isTrue();
+        assertThat(SiteScope.forCaller(Set.of(Role.MANAGER), List.of("*")).canRead("ANY")).isFalse();
+    }
+
+    @Test
+    void aManagerMayActAsSupervisorAndRepButNotAsFinance() {
+        Caller manager = new Caller("m", "M", Set.of(Role.MANAGER), SiteScope.of("SH01"));
+        assertThat(manager.has(Role.SUPERVISOR)).isTrue();
+        assertThat(manager.has(Role.SALES)).isTrue();
+        assertThat(manager.has(Role.FINANCE)).isFalse();
+        assertThatThrownBy(() -> manager.requireOn("SH01", Role.FINANCE)).isInstanceOfSatisfying(ProblemException.class,
+                p -> assertThat(p.type()).isEqualTo("role-required"));
+        assertThatThrownBy(() -> manager.requireOn("BJ01", Role.MANAGER)).isInstanceOfSatisfying(ProblemException.class,
+                p -> assertThat(p.type()).isEqualTo("site-access-denied"));
+    }
+}

@@ -1,0 +1,60 @@
+package io.anchang.platform.testapp;
+
+import io.anchang.platform.events.EventContract;
+import io.anchang.platform.events.EventEnvelope;
+import io.anchang.platform.messaging.EventHandler;
+import io.anchang.platform.messaging.TypedEventHandler;
+import io.anchang.platform.mongo.ScopedMongo;
+import io.anchang.platform.security.SiteScope;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A minimal service on the platform, for the platform's own integration tests: a
+ * {@code counters} aggregate whose changes raise {@link Counted} events on
+ * {@value #TOPIC}, and a consumer that tallies them per aggregate.
+ */
+@SpringBootApplication
+public class TestApp {
+
+    public static final String TOPIC = "anchang.platformtest.v1";
+
+    @EventContract(type = "test.counted", version = 1, topic = TOPIC)
+    public record Counted(String counterId, int seq) {
+    }
+
+    /** A counter aggregate as stored. */
+    public record Counter(String id, String siteId, int value) {
+    }
+
+    /** Event ids whose handling should fail, to exercise retries and the dead-letter topic. */
+    public static final Set<String> POISON = ConcurrentHashMap.newKeySet();
+
+    @Bean
+    EventHandler tally(ScopedMongo mongo, JsonMapper mapper) {
+        return new TypedEventHandler<>(Counted.class, mapper) {
+            @Override
+            public String name() {
+                return "platformtest.tally";
+            }
+
+            @Override
+            protected Mono<Void> handle(EventEnvelope envelope, Counted payload) {
+                if (POISON.contains(payload.counterId())) {
+                    return Mono.error(new IllegalStateException("poisoned " + payload.counterId()));
+                }
+                return mongo.update(SiteScope.system(),
+                        Query.query(Criteria.where("_id").is(payload.counterId()).and("siteId").is(envelope.siteId())),
+                        new Update().inc("applied", 1).push("seen", payload.seq()), "tallies", true).then();
+            }
+        };
+    }
+}

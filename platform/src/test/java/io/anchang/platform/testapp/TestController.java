@@ -1,0 +1,48 @@
+package io.anchang.platform.testapp;
+
+import io.anchang.platform.security.Caller;
+import io.anchang.platform.site.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Endpoints that exercise the platform's web side: the caller, site checks, input handling. */
+@RestController
+public class TestController {
+
+    public record Order(@NotBlank String name, @NotNull Integer count, @NotNull Role role, @NotNull LocalDate day,
+                        @NotNull List<String> items, BigDecimal amount) {
+    }
+
+    @GetMapping("/api/test/me")
+    public Mono<Caller> me(Caller caller) {
+        return Mono.just(caller);
+    }
+
+    @PostMapping("/api/test/sites/{site}/orders")
+    public Mono<Order> order(Caller caller, @PathVariable String site, @Valid @RequestBody Order order) {
+        caller.requireOn(site, Role.SALES);
+        return Mono.just(order);
+    }
+
+    @GetMapping("/api/test/sites/{site}/orders/{id}")
+    public Mono<String> byId(Caller caller, @PathVariable String site, @PathVariable UUID id) {
+        return Mono.just(id.toString());
+    }
+
+    @GetMapping("/api/test/boom")
+    public Mono<String> boom() {
+        return Mono.error(new IllegalStateException("a bug"));
+    }
+}
