@@ -1,6 +1,9 @@
 package io.anchang.reception.config;
 
 import io.anchang.platform.mongo.ScopedMongo;
+import io.anchang.platform.security.AccessRules;
+import io.anchang.platform.site.Role;
+import org.springframework.http.HttpMethod;
 import io.anchang.reception.adapter.mongo.MongoRotations;
 import io.anchang.reception.adapter.mongo.MongoSites;
 import io.anchang.reception.application.ManagingSites;
@@ -14,6 +17,12 @@ import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 public class ReceptionConfiguration {
+
+    /** Registering a site names no site yet: only an ADMIN may, whatever the body says. */
+    @Bean
+    AccessRules receptionAccessRules() {
+        return exchanges -> exchanges.pathMatchers(HttpMethod.POST, "/api/reception/sites").hasRole(Role.ADMIN.name());
+    }
 
     @Bean
     Sites sites(ScopedMongo mongo) {
