@@ -1,0 +1,2 @@
+/** The event handlers that keep the read models, one per contract they follow. */
+package io.anchang.reporting.adapter.kafka;

@@ -1,0 +1,2 @@
+/** The HTTP API of the reports. */
+package io.anchang.reporting.adapter.web;

@@ -1,0 +1,2 @@
+/** Wiring of reporting-service. */
+package io.anchang.reporting.config;
