@@ -1,0 +1,178 @@
+package io.anchang.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * The five services and the gateway, each a JVM of its own with an explicit heap, started
+ * from their built jars and watched until their readiness probe says UP.
+ */
+public final class ServiceStack implements AutoCloseable {
+
+    private final Path root;
+    private final Path runDir;
+    private final List<ServiceSpec> specs;
+    private final Endpoints endpoints;
+    private final Progress progress;
+    private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+
+    public ServiceStack(Path root, Path runDir, List<ServiceSpec> specs, Endpoints endpoints, Progress progress) {
+        this.root = root;
+        this.runDir = runDir;
+        this.specs = List.copyOf(specs);
+        this.endpoints = endpoints;
+        this.progress = progress;
+    }
+
+    /** The services and the gateway on these ports, with the databases the README names. */
+    public static List<ServiceSpec> specs(Ports ports) {
+        Map<String, String> routes = Map.of(
+                "RECEPTION_URI", "http://127.0.0.1:" + ports.reception(),
+                "CUSTOMER_URI", "http://127.0.0.1:" + ports.customer(),
+                "DEAL_URI", "http://127.0.0.1:" + ports.deal(),
+                "FINANCE_URI", "http://127.0.0.1:" + ports.finance(),
+                "REPORTING_URI", "http://127.0.0.1:" + ports.reporting());
+        return List.of(
+                new ServiceSpec("reception-service", ports.reception(), "reception", 256, Map.of()),
+                new ServiceSpec("customer-service", ports.customer(), "customer", 256, Map.of()),
+                new ServiceSpec("deal-service", ports.deal(), "deal", 256, Map.of()),
+                new ServiceSpec("finance-service", ports.finance(), "finance", 256, Map.of()),
+                new ServiceSpec("reporting-service", ports.reporting(), "reporting", 256, Map.of()),
+                new ServiceSpec("gateway", ports.gateway(), null, 256, routes));
+    }
+
+    /** Starts every part at once and waits until all are ready; on failure says which and why. */
+    public ServiceStack start(Duration timeout) {
+        for (ServiceSpec spec : specs) {
+            if (Ports.taken(spec.port())) {
+                throw new IllegalStateException("port " + spec.port() + " for " + spec.module()
+                        + " is taken by another program; stop it or choose other ports");
+            }
+        }
+        for (ServiceSpec spec : specs) {
+            processes.put(spec.module(), process(spec).start());
+            progress.say("starting " + spec.module() + " on :" + spec.port());
+        }
+        List<CompletableFuture<Void>> ready = specs.stream()
+                .map(spec -> CompletableFuture.runAsync(() -> awaitReady(spec, timeout)))
+                .toList();
+        try {
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return this;
+    }
+
+    /** Starts one part again (after {@link #stop(String)}), and waits until it is ready. */
+    public void restart(String module, Duration timeout) {
+        ServiceSpec spec = spec(module);
+        processes.put(module, process(spec).start());
+        awaitReady(spec, timeout);
+    }
+
+    public void stop(String module) {
+        ManagedProcess process = processes.remove(module);
+        if (process != null) {
+            process.stop(20);
+        }
+    }
+
+    public ServiceSpec spec(String module) {
+        return specs.stream().filter(s -> s.module().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no part " + module));
+    }
+
+    public Path log(String module) {
+        return runDir.resolve("logs").resolve(module + ".log");
+    }
+
+    @Override
+    public void close() {
+        List<ManagedProcess> running = new ArrayList<>(processes.values());
+        processes.clear();
+        running.parallelStream().forEach(p -> p.stop(20));
+    }
+
+    private ManagedProcess process(ServiceSpec spec) {
+        Map<String, String> environment = new LinkedHashMap<>(spec.environment());
+        environment.put("PORT", Integer.toString(spec.port()));
+        if (spec.database() != null) {
+            environment.put("MONGODB_URI", endpoints.mongo() + "/" + spec.database());
+        }
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafka());
+        environment.put("ANCHANG_ISSUER", endpoints.issuer());
+        environment.put("ANCHANG_JWK_SET_URI", endpoints.jwkSetUri());
+        List<String> command = List.of(java(), "-Xms" + spec.heapMb() / 2 + "m", "-Xmx" + spec.heapMb() + "m",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Dfile.encoding=UTF-8",
+                "-jar", jar(spec.module()).toString());
+        return new ManagedProcess(spec.module(), command, environment, log(spec.module()),
+                runDir.resolve("pids").resolve(spec.module() + ".pid"));
+    }
+
+    private void awaitReady(ServiceSpec spec, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            ManagedProcess process = processes.get(spec.module());
+            if (process == null || !process.isAlive()) {
+                throw new IllegalStateException(spec.module() + " stopped while starting; its log ends:\n"
+                        + (process == null ? "" : process.tail(30)));
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(spec.healthUrl()))
+                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    progress.say(spec.module() + " is ready on :" + spec.port());
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(spec.module() + " was not ready within " + timeout.toSeconds()
+                + " s; its log ends:\n" + processes.get(spec.module()).tail(30));
+    }
+
+    private Path jar(String module) {
+        Path target = root.resolve(module).resolve("target");
+        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no built jar of " + module + " in " + target
+                            + "; build first: ./mvnw -DskipTests package"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
