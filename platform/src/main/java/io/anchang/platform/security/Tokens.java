@@ -43,13 +43,17 @@ public final class Tokens {
         return List.of();
     }
 
+    /**
+     * The caller of a token. The user id is the {@code preferred_username} — unique in the
+     * realm, never edited there, and what staff rosters, rotations and claims name — or the
+     * subject where a token has none.
+     */
     public static Caller caller(Jwt jwt) {
         Set<Role> roles = roles(jwt);
+        String username = jwt.getClaimAsString("preferred_username");
+        String userId = username == null || username.isBlank() ? jwt.getSubject() : username;
         String name = jwt.getClaimAsString("name");
-        if (name == null) {
-            name = jwt.getClaimAsString("preferred_username");
-        }
-        return new Caller(jwt.getSubject(), name == null ? jwt.getSubject() : name, roles,
+        return new Caller(userId, name == null || name.isBlank() ? userId : name, roles,
                 SiteScope.forCaller(roles, sites(jwt)));
     }
 }
