@@ -2,14 +2,9 @@ package io.anchang.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +52,18 @@ public final class ServiceStack implements AutoCloseable {
 
     /** Starts every part at once and waits until all are ready; on failure says which and why. */
     public ServiceStack start(Duration timeout) {
+        launch();
+        try {
+            awaitReady(timeout);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    /** Starts every part at once, without waiting. */
+    public ServiceStack launch() {
         for (ServiceSpec spec : specs) {
             if (Ports.taken(spec.port())) {
                 throw new IllegalStateException("port " + spec.port() + " for " + spec.module()
@@ -67,16 +74,19 @@ public final class ServiceStack implements AutoCloseable {
             processes.put(spec.module(), process(spec).start());
             progress.say("starting " + spec.module() + " on :" + spec.port());
         }
+        return this;
+    }
+
+    /** Waits until every part is ready; says which was not and why. */
+    public void awaitReady(Duration timeout) {
         List<CompletableFuture<Void>> ready = specs.stream()
                 .map(spec -> CompletableFuture.runAsync(() -> awaitReady(spec, timeout)))
                 .toList();
         try {
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
-        } catch (RuntimeException e) {
-            close();
+        } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return this;
     }
 
     /** Starts one part again (after {@link #stop(String)}), and waits until it is ready. */
@@ -126,31 +136,9 @@ public final class ServiceStack implements AutoCloseable {
     }
 
     private void awaitReady(ServiceSpec spec, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            ManagedProcess process = processes.get(spec.module());
-            if (process == null || !process.isAlive()) {
-                throw new IllegalStateException(spec.module() + " stopped while starting; its log ends:\n"
-                        + (process == null ? "" : process.tail(30)));
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(spec.healthUrl()))
-                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    progress.say(spec.module() + " is ready on :" + spec.port());
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(500);
-        }
-        throw new IllegalStateException(spec.module() + " was not ready within " + timeout.toSeconds()
-                + " s; its log ends:\n" + processes.get(spec.module()).tail(30));
+        Readiness.awaitHttp(spec.module(), processes.get(spec.module()), spec.healthUrl(),
+                response -> response.statusCode() == 200 && response.body().contains("\"UP\""), timeout);
+        progress.say(spec.module() + " is ready on :" + spec.port());
     }
 
     private Path jar(String module) {
@@ -168,11 +156,4 @@ public final class ServiceStack implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

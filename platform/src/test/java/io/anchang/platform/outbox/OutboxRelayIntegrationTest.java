@@ -9,7 +9,9 @@ import io.anchang.platform.site.Role;
 import io.anchang.platform.testapp.TestApp;
 import io.anchang.platform.testapp.TestApp.Counted;
 import io.anchang.platform.testapp.TestApp.Counter;
-import io.anchang.testing.KafkaProcess;
+import io.anchang.launcher.JavaCommand;
+import io.anchang.launcher.KafkaBroker;
+import io.anchang.testing.FreePorts;
 import io.anchang.testing.SharedMongo;
 import io.anchang.testing.TestIssuer;
 import org.apache.kafka.clients.admin.Admin;
@@ -55,7 +57,10 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = TestApp.class)
 class OutboxRelayIntegrationTest {
 
-    static final KafkaProcess KAFKA = new KafkaProcess(folder());
+    static final Path FOLDER = folder();
+    /** A real broker in a process of its own, on ports that stay the same across its restarts. */
+    static final KafkaBroker KAFKA = new KafkaBroker(JavaCommand.Classpath.ofThisJvm(), FOLDER.resolve("data"),
+            FreePorts.next(), FreePorts.next(), FOLDER.resolve("kafka.log"), FOLDER.resolve("kafka.pid"));
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -78,7 +83,7 @@ class OutboxRelayIntegrationTest {
 
     @AfterAll
     static void stopBroker() {
-        KAFKA.close();
+        KAFKA.stop();
     }
 
     private static Path folder() {
@@ -106,7 +111,7 @@ class OutboxRelayIntegrationTest {
             assertThat(outbox(id)).as("events wait in the document while the broker is away").hasSize(5);
         }
 
-        KAFKA.start();
+        KAFKA.start().awaitReady(Duration.ofSeconds(90));
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             for (String id : counters) {
