@@ -91,6 +91,16 @@ public interface ServiceBaseline {
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 
+    @Test
+    @DisplayName("liveness answers, and Prometheus metrics are served (the outbox's among them)")
+    default void exposesProbesAndMetrics() {
+        web().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        web().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .contains("anchang_outbox_published_total").contains("jvm_memory_used_bytes"));
+    }
+
     private UUID siteProfileChanged(long revision, String name) {
         Map<String, Object> site = object("code", VICTIM, "name", name, "timeZone", "Asia/Shanghai", "revision", revision,
                 "staff", list(object("userId", "mgr-SH01", "name", "王经理", "role", "MANAGER", "active", true),
