@@ -9,6 +9,7 @@ import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.outbox.OutboxEntries;
 import io.anchang.platform.outbox.OutboxProperties;
 import io.anchang.platform.outbox.OutboxRelay;
+import io.anchang.platform.outbox.RelayLease;
 import io.anchang.platform.messaging.TopicProvisioner;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
 import io.anchang.platform.sitedirectory.SiteProfileCopyHandler;
@@ -65,8 +66,9 @@ public class PlatformMongoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(ReactiveMongoTemplate template, KafkaTemplate<String, String> kafka, AuditTrail audit,
-                            KafkaAdmin admin, OutboxProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(template, kafka, audit, new TopicProvisioner(admin), properties, meters);
+                            KafkaAdmin admin, OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        return new OutboxRelay(template, kafka, audit, new TopicProvisioner(admin), properties,
+                new RelayLease(template, clock, Duration.ofSeconds(15)), meters);
     }
 
     @Bean

@@ -50,6 +50,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final AuditTrail audit;
     private final TopicProvisioner topics;
     private final OutboxProperties properties;
+    private final RelayLease lease;
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final LinkedBlockingQueue<Key> wakeups = new LinkedBlockingQueue<>();
     private final Counter published;
@@ -60,8 +61,9 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     public OutboxRelay(ReactiveMongoTemplate template, KafkaTemplate<String, String> kafka, AuditTrail audit,
-                       TopicProvisioner topics, OutboxProperties properties, MeterRegistry meters) {
+                       TopicProvisioner topics, OutboxProperties properties, RelayLease lease, MeterRegistry meters) {
         this.template = template;
+        this.lease = lease;
         this.kafka = kafka;
         this.audit = audit;
         this.topics = topics;
@@ -95,6 +97,11 @@ public final class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            log.debug("could not give up the relay lease; it lapses by itself: {}", e.toString());
+        }
     }
 
     @Override
@@ -107,6 +114,12 @@ public final class OutboxRelay implements SmartLifecycle {
         Duration backoff = Duration.ofMillis(250);
         while (running) {
             try {
+                if (!lease.hold()) {
+                    // another instance relays; wake-ups meanwhile are its documents' too
+                    wakeups.clear();
+                    sleep(properties.sweepInterval());
+                    continue;
+                }
                 if (!topics.ensure()) {
                     sleep(backoff);
                     backoff = longer(backoff);

@@ -1,0 +1,62 @@
+package io.anchang.platform.outbox;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+/**
+ * Which instance of a service relays its outbox. With several replicas, two relays would
+ * publish the same entries concurrently and could interleave one aggregate's events; so
+ * one instance holds a lease (a document renewed by conditional update) and relays, the
+ * others wait and take over when it lapses.
+ */
+public final class RelayLease {
+
+    public static final String COLLECTION = "outbox_relay_lease";
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final ReactiveMongoTemplate template;
+    private final Clock clock;
+    private final Duration length;
+    private final String owner = UUID.randomUUID().toString();
+
+    public RelayLease(ReactiveMongoTemplate template, Clock clock, Duration length) {
+        this.template = template;
+        this.clock = clock;
+        this.length = length;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    /** Takes or renews the lease; true while this instance holds it. */
+    public boolean hold() {
+        Instant now = clock.instant();
+        Query free = Query.query(Criteria.where("_id").is("relay").orOperator(
+                Criteria.where("owner").is(owner), Criteria.where("until").lt(Date.from(now))));
+        Update take = Update.update("owner", owner).set("until", Date.from(now.plus(length)));
+        try {
+            Document held = template.findAndModify(free, take, FindAndModifyOptions.options().upsert(true).returnNew(true),
+                    Document.class, COLLECTION).block(TIMEOUT);
+            return held != null && owner.equals(held.getString("owner"));
+        } catch (DuplicateKeyException heldByAnother) {
+            return false;
+        }
+    }
+
+    /** Gives the lease up (on shutdown), so another instance need not wait for it to lapse. */
+    public void release() {
+        template.remove(Query.query(Criteria.where("_id").is("relay").and("owner").is(owner)), COLLECTION).block(TIMEOUT);
+    }
+}
