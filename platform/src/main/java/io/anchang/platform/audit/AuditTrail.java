@@ -67,11 +67,55 @@ public final class AuditTrail {
         template.find(Query.query(Criteria.where("eventId").in(records.stream().map(AuditRecord::eventId).toList())),
                         Document.class, ENTRIES)
                 .map(d -> d.getString("eventId")).toIterable().forEach(known::add);
+        List<AuditRecord> fresh = new ArrayList<>();
         for (AuditRecord record : records) {
             if (known.add(record.eventId())) {
+                fresh.add(record);
+            }
+        }
+        if (fresh.isEmpty() || appendBatch(site, fresh)) {
+            return;
+        }
+        // another writer got in between: one at a time, each finding its place
+        for (AuditRecord record : fresh) {
+            if (!template.exists(Query.query(Criteria.where("eventId").is(record.eventId())), ENTRIES).block(TIMEOUT)) {
                 append(site, record);
             }
         }
+    }
+
+    /**
+     * Appends the records as one chained run after the head, in one insert, then moves the
+     * head once. False (nothing appended) if another writer took one of the numbers first.
+     */
+    private boolean appendBatch(String site, List<AuditRecord> records) {
+        Document head = template.findById(site, Document.class, HEADS).block(TIMEOUT);
+        long seq = head == null ? 0 : head.get("seq", Number.class).longValue();
+        String prevHash = head == null ? GENESIS : head.getString("hash");
+        if (template.exists(Query.query(Criteria.where("_id").is(site + ":" + (seq + 1))), ENTRIES).block(TIMEOUT)) {
+            return false; // the head is behind: let the one-at-a-time path repair it
+        }
+        List<Document> documents = new ArrayList<>();
+        long next = seq;
+        String hash = prevHash;
+        for (AuditRecord record : records) {
+            next++;
+            AuditEntry entry = new AuditEntry(next, record.eventId(), site, record.at(), record.actor(), record.action(),
+                    record.subject(), record.before(), record.after(), record.reason(), hash, null);
+            hash = hash(entry);
+            documents.add(toDocument(entry, hash));
+        }
+        try {
+            template.insert(documents, ENTRIES).then().block(TIMEOUT);
+        } catch (DuplicateKeyException taken) {
+            // an ordered insert stops at the first taken number: remove what this batch wrote before it
+            List<String> ids = documents.stream().map(d -> d.getString("_id")).toList();
+            List<String> eventIds = records.stream().map(AuditRecord::eventId).toList();
+            template.remove(Query.query(Criteria.where("_id").in(ids).and("eventId").in(eventIds)), ENTRIES).block(TIMEOUT);
+            return false;
+        }
+        advanceHead(site, seq, next, hash);
+        return true;
     }
 
     private void append(String site, AuditRecord record) {
