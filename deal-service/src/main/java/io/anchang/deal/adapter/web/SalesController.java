@@ -1,0 +1,139 @@
+package io.anchang.deal.adapter.web;
+
+import io.anchang.deal.adapter.print.AgreementPdf;
+import io.anchang.deal.application.DepositSaga;
+import io.anchang.deal.application.HoldingUnits;
+import io.anchang.deal.application.UnitChanges;
+import io.anchang.deal.domain.Buyer;
+import io.anchang.deal.domain.DepositKind;
+import io.anchang.platform.money.AmountInput;
+import io.anchang.platform.security.Caller;
+import io.anchang.platform.sitedirectory.LocalSiteDirectory;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Holds (R-DEAL-2), SALES_CONTROL's reservations (R-DEAL-1), deposit requests to the finance
+ * desk (flow 2), the subscription agreement's PDF (R-DEAL-4) and the live stream of unit
+ * changes for sales control. Nothing here marks anything paid (R-SEC-2).
+ */
+@RestController
+@RequestMapping("/api/deals/sites/{site}")
+public class SalesController {
+
+    private final HoldingUnits holding;
+    private final DepositSaga deposits;
+    private final UnitChanges changes;
+    private final LocalSiteDirectory directory;
+
+    public SalesController(HoldingUnits holding, DepositSaga deposits, UnitChanges changes, LocalSiteDirectory directory) {
+        this.holding = holding;
+        this.deposits = deposits;
+        this.changes = changes;
+        this.directory = directory;
+    }
+
+    public record HoldBody(@NotBlank @Size(max = 64) String customerId) {
+    }
+
+    public record ReservationBody(@NotBlank @Size(max = 200) String reason) {
+    }
+
+    public record BuyerBody(String name, String phone, String address, String postcode) {
+    }
+
+    /** What the rep asks the finance desk to take; amount as "20000.00" or 20000, currency CNY. */
+    public record DepositBody(@NotNull DepositKind kind, Object amount, String currency, BigDecimal discountPercent,
+                              BuyerBody buyer) {
+    }
+
+    @Operation(summary = "Holds an available unit for a customer of the rep's (R-DEAL-2); 409 names who has it")
+    @PostMapping("/units/{unitId}/hold")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<UnitView> hold(Caller caller, @PathVariable String site, @PathVariable String unitId, @Valid @RequestBody HoldBody body) {
+        return holding.hold(caller, site, unitId, body.customerId()).map(UnitView::of);
+    }
+
+    @Operation(summary = "Gives a hold up: the holder, a SUPERVISOR/MANAGER or SALES_CONTROL")
+    @DeleteMapping("/units/{unitId}/hold")
+    public Mono<UnitView> release(Caller caller, @PathVariable String site, @PathVariable String unitId) {
+        return holding.release(caller, site, unitId).map(UnitView::of);
+    }
+
+    @Operation(summary = "SALES_CONTROL keeps an available unit off sale (R-DEAL-1)")
+    @PostMapping("/units/{unitId}/reservation")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<UnitView> reserve(Caller caller, @PathVariable String site, @PathVariable String unitId,
+                                  @Valid @RequestBody ReservationBody body) {
+        return holding.reserve(caller, site, unitId, body.reason()).map(UnitView::of);
+    }
+
+    @Operation(summary = "SALES_CONTROL puts a reserved unit back on sale")
+    @DeleteMapping("/units/{unitId}/reservation")
+    public Mono<UnitView> endReservation(Caller caller, @PathVariable String site, @PathVariable String unitId) {
+        return holding.endReservation(caller, site, unitId).map(UnitView::of);
+    }
+
+    @Operation(summary = "Asks the finance desk to take a small or big deposit on a held unit (or to upgrade a small deposit); only FINANCE confirms it")
+    @PostMapping("/units/{unitId}/deposit-request")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<UnitView> requestDeposit(Caller caller, @PathVariable String site, @PathVariable String unitId,
+                                         @Valid @RequestBody DepositBody body) {
+        return Mono.defer(() -> {
+            Buyer buyer = body.kind() == DepositKind.BIG && body.buyer() != null
+                    ? Buyer.checked(body.buyer().name(), body.buyer().phone(), body.buyer().address(), body.buyer().postcode()) : null;
+            return deposits.request(caller, site, unitId, new DepositSaga.Request(body.kind(),
+                    AmountInput.positive(body.amount(), body.currency(), "amount"), body.discountPercent(), buyer));
+        }).map(UnitView::of);
+    }
+
+    @Operation(summary = "The subscription agreement (认购书) of a big deposit as PDF, four copies")
+    @GetMapping(value = "/units/{unitId}/agreement.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    public Mono<ResponseEntity<byte[]>> agreement(Caller caller, @PathVariable String site, @PathVariable String unitId) {
+        return deposits.agreement(caller, site, unitId)
+                .zipWhen(unit -> directory.find(caller.scope(), site).map(p -> p.name()).defaultIfEmpty(site))
+                .publishOn(Schedulers.boundedElastic())
+                .map(t -> {
+                    byte[] pdf = AgreementPdf.print(t.getT1(), t.getT2());
+                    String name = t.getT1().sale().agreement().number() + ".pdf";
+                    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
+                            .body(pdf);
+                });
+    }
+
+    @Operation(summary = "Every unit status change of the site the moment it happens, as server-sent events (sales control's live board)")
+    @GetMapping(value = "/unit-changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<UnitView>> unitChanges(Caller caller, @PathVariable String site) {
+        Flux<ServerSentEvent<UnitView>> units = changes.of(caller.scope(), site)
+                .map(unit -> ServerSentEvent.builder(UnitView.of(unit)).id(unit.id() + "@" + unit.version()).event("unit").build());
+        Flux<ServerSentEvent<UnitView>> keepAlive = Flux.interval(Duration.ofSeconds(15))
+                .map(tick -> ServerSentEvent.<UnitView>builder().comment("keep-alive").build());
+        // the first event goes out at once, so the stream is open (and listening) when the caller has the headers
+        return Flux.concat(Mono.just(ServerSentEvent.<UnitView>builder().comment("connected").build()), Flux.merge(units, keepAlive));
+    }
+}

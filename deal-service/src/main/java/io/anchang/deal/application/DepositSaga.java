@@ -1,0 +1,194 @@
+package io.anchang.deal.application;
+
+import io.anchang.deal.domain.Buyer;
+import io.anchang.deal.domain.DepositKind;
+import io.anchang.deal.domain.Pricing;
+import io.anchang.deal.domain.Unit;
+import io.anchang.deal.domain.UnitStatus;
+import io.anchang.platform.events.customer.DealCreditFixed;
+import io.anchang.platform.events.deal.BigDepositSigned;
+import io.anchang.platform.events.deal.CreditRecorded;
+import io.anchang.platform.events.deal.DepositRejected;
+import io.anchang.platform.events.deal.DepositRequested;
+import io.anchang.platform.events.deal.SmallDepositTaken;
+import io.anchang.platform.events.finance.DepositConfirmed;
+import io.anchang.platform.money.Money;
+import io.anchang.platform.outbox.PendingEvent;
+import io.anchang.platform.problem.ProblemException;
+import io.anchang.platform.security.Caller;
+import io.anchang.platform.security.SiteScope;
+import io.anchang.platform.site.Role;
+import io.anchang.platform.site.SiteProfile;
+import io.anchang.platform.sitedirectory.LocalSiteDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Flow 2, deal-service's side: the rep asks the finance desk for a deposit on the unit they
+ * hold (R-DEAL-12 price, R-DEAL-4 agreement draft); FINANCE's confirmation moves the unit to
+ * SMALL_DEPOSIT or BIG_DEPOSIT and issues the agreement (R-FIN-2, R-DEAL-3, R-DEAL-4), or —
+ * if the hold is gone — is rejected so that the money is refunded; customer-service's answer
+ * to the big deposit is kept on the deal (R-ATT-17). Nothing here marks anything paid: only
+ * finance-service's confirmation does (R-SEC-2).
+ */
+public class DepositSaga {
+
+    private static final Logger log = LoggerFactory.getLogger(DepositSaga.class);
+    private static final Caller SYSTEM = Caller.system("deal-service");
+
+    private final Units units;
+    private final Rejections rejections;
+    private final AgreementNumbers numbers;
+    private final LocalSiteDirectory directory;
+    private final HoldingUnits holding;
+    private final Clock clock;
+
+    public DepositSaga(Units units, Rejections rejections, AgreementNumbers numbers, LocalSiteDirectory directory,
+                       HoldingUnits holding, Clock clock) {
+        this.units = units;
+        this.rejections = rejections;
+        this.numbers = numbers;
+        this.directory = directory;
+        this.holding = holding;
+        this.clock = clock;
+    }
+
+    /** What the rep asks for; {@code buyer} is the agreement's draft, required for a big deposit. */
+    public record Request(DepositKind kind, Money amount, BigDecimal discountPercent, Buyer buyer) {
+    }
+
+    /** The rep who holds the unit (or a SUPERVISOR/MANAGER) asks the finance desk to take a deposit. */
+    public Mono<Unit> request(Caller caller, String site, String unitId, Request request) {
+        caller.requireOn(site, Role.SALES);
+        return directory.require(caller.scope(), site).flatMap(profile -> {
+            Instant now = clock.instant();
+            String requestId = UUID.randomUUID().toString();
+            return holding.change(caller, site, unitId, unit -> {
+                String rep = unit.status() == UnitStatus.HELD ? unit.hold().repUserId()
+                        : unit.sale() != null ? unit.sale().repUserId() : null;
+                if (rep != null && !rep.equals(caller.userId()) && !caller.has(Role.SUPERVISOR)) {
+                    throw ProblemException.forbidden("deal-of-another-rep", "房源 " + unit.label() + " 由其他置业顾问负责，不能代为申请定金 (Another rep holds this unit)");
+                }
+                // R-DEAL-12: the price is the list price less a discount within the granting role's limit
+                Pricing.Price price = unit.sale() != null && request.discountPercent() == null ? unit.sale().price()
+                        : Pricing.price(unit.listPrice(), request.discountPercent(), caller.roles(), caller.userId(),
+                        HoldingUnits.policyDay(profile, now));
+                return unit.requestDeposit(new Unit.DepositRequest(requestId, request.kind(), request.amount(), price,
+                        request.buyer(), caller.userId(), now));
+            }, (before, after) -> {
+                boolean held = before.status() == UnitStatus.HELD;
+                String customerId = held ? before.hold().customerId() : before.sale().customerId();
+                String customerName = held ? before.hold().customerName() : before.sale().customerName();
+                String rep = held ? before.hold().repUserId() : before.sale().repUserId();
+                String repName = held ? before.hold().repName() : before.sale().repName();
+                return List.of(PendingEvent.of(site, unitId, new DepositRequested(requestId, site, unitId, before.label(),
+                        held ? before.hold().holdId() : before.sale().dealId(), customerId, customerName, rep, repName,
+                        request.kind().name(), request.amount().amount(), after.request().price().price().amount(),
+                        held ? before.hold().expiresAt() : null, now)));
+            });
+        });
+    }
+
+    /**
+     * R-FIN-2: the finance desk confirmed a deposit. Moves the unit once (a repeated
+     * confirmation counts once); a confirmation for a hold that is gone is rejected.
+     */
+    public Mono<Void> confirmed(DepositConfirmed confirmed) {
+        String site = confirmed.siteId();
+        int year = LocalDate.ofInstant(confirmed.confirmedAt(), java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        java.util.concurrent.atomic.AtomicReference<String> agreementNo = new java.util.concurrent.atomic.AtomicReference<>();
+        return Mono.defer(() -> units.find(SiteScope.system(), site, confirmed.unitId())
+                        .flatMap(unit -> directory.find(SiteScope.system(), site).map(java.util.Optional::of)
+                                .defaultIfEmpty(java.util.Optional.empty())
+                                .flatMap(profile -> apply(unit, confirmed, profile.orElse(null), agreementNo, year)))
+                        .switchIfEmpty(Mono.defer(() -> reject(confirmed, "UNIT_UNKNOWN", confirmed.unitId()).thenReturn(true))))
+                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(new HoldingUnits.Raced()))
+                .retryWhen(reactor.util.retry.Retry.backoff(10, Duration.ofMillis(20)).filter(HoldingUnits.Raced.class::isInstance));
+    }
+
+    /** @return true when done, false when the unit changed meanwhile and this must be tried again */
+    private Mono<Boolean> apply(Unit unit, DepositConfirmed c, SiteProfile profile, java.util.concurrent.atomic.AtomicReference<String> agreementNo, int year) {
+        boolean big = unit.request() != null && unit.request().requestId().equals(c.requestId()) && unit.request().kind() == DepositKind.BIG;
+        Mono<String> number = !big ? Mono.just("") : agreementNo.get() != null ? Mono.just(agreementNo.get())
+                : numbers.next(c.siteId(), year).doOnNext(agreementNo::set);
+        return number.flatMap(agreement -> {
+            int days = profile == null ? io.anchang.platform.site.PolicySettings.defaults().smallDepositDays()
+                    : HoldingUnits.policyDay(profile, c.confirmedAt()).smallDepositDays();
+            Instant lapsesAt = c.confirmedAt().plus(Duration.ofDays(days));
+            Unit.Confirmation result = unit.confirmDeposit(c.requestId(), c.receiptNo(), new Money(c.amount()), c.method(),
+                    c.confirmedAt(), lapsesAt, agreement.isEmpty() ? null : agreement);
+            return switch (result.outcome()) {
+                case ALREADY_COUNTED -> {
+                    log.info("deposit {} of unit {} was counted before; nothing changes", c.requestId(), unit.id());
+                    yield Mono.just(true);
+                }
+                case REJECTED -> reject(c, "HOLD_GONE", unit.label()).thenReturn(true);
+                case MOVED -> units.save(SYSTEM, result.unit(), List.of(moved(result.unit(), c, profile)));
+            };
+        });
+    }
+
+    private PendingEvent moved(Unit unit, DepositConfirmed c, SiteProfile profile) {
+        Unit.Sale sale = unit.sale();
+        Object payload = unit.status() == UnitStatus.SMALL_DEPOSIT
+                ? new SmallDepositTaken(sale.dealId(), unit.siteId(), unit.id(), unit.label(), sale.customerId(), sale.repUserId(),
+                c.requestId(), c.receiptNo(), c.amount(), sale.price().price().amount(),
+                LocalDate.ofInstant(sale.smallDepositLapsesAt(), profile == null ? java.time.ZoneId.of("Asia/Shanghai") : profile.zone()),
+                c.confirmedAt())
+                : new BigDepositSigned(sale.dealId(), unit.siteId(), unit.id(), unit.label(), sale.customerId(), sale.repUserId(),
+                sale.price().price().amount(), sale.paid().amount(), sale.agreement().number(), c.confirmedAt());
+        return PendingEvent.of(unit.siteId(), unit.id(), payload).because("finance confirmed " + c.receiptNo());
+    }
+
+    private Mono<Void> reject(DepositConfirmed c, String reason, String unitLabel) {
+        log.warn("deposit {} (receipt {}) confirmed for unit {} whose hold is gone: rejected, refund due", c.requestId(), c.receiptNo(), unitLabel);
+        return rejections.record(new DepositRejected(c.requestId(), c.siteId(), c.unitId(), unitLabel, c.receiptNo(), c.amount(),
+                reason, clock.instant()));
+    }
+
+    /**
+     * The issued agreement of a unit, for printing (R-DEAL-4): the deal's rep, the site's
+     * SUPERVISOR/MANAGER, ASSISTANT (the registers) and FINANCE (its copy).
+     */
+    public Mono<Unit> agreement(Caller caller, String site, String unitId) {
+        caller.requireOn(site, Role.SALES, Role.ASSISTANT, Role.FINANCE);
+        return units.find(caller.scope(), site, unitId).switchIfEmpty(Mono.error(() -> ManagingInventory.unknownUnit(unitId)))
+                .flatMap(unit -> {
+                    if (unit.sale() == null || unit.sale().agreement() == null) {
+                        return Mono.error(ProblemException.notFound("agreement-unknown", "房源 " + unit.label()
+                                + " 尚无已签发的认购书 (Unit " + unit.label() + " has no issued subscription agreement)"));
+                    }
+                    if (!caller.hasAny(Role.SUPERVISOR, Role.ASSISTANT, Role.FINANCE) && !unit.sale().repUserId().equals(caller.userId())) {
+                        return Mono.error(ProblemException.forbidden("deal-of-another-rep", "这是其他置业顾问的交易 (This is another rep's deal)"));
+                    }
+                    return Mono.just(unit);
+                });
+    }
+
+    /** R-ATT-17: the credit and bonus shares valid when the big deposit was signed, kept on the deal (provisional). */
+    public Mono<Void> creditFixed(DealCreditFixed fixed) {
+        return Mono.defer(() -> units.ofDeal(SiteScope.system(), fixed.siteId(), fixed.dealId())
+                        .switchIfEmpty(Mono.error(() -> ProblemException.notFound("deal-unknown", "no deal " + fixed.dealId())))
+                        .flatMap(unit -> {
+                            Unit.Credit credit = new Unit.Credit(fixed.shares().stream()
+                                    .map(s -> new Unit.Credit.Share(s.userId(), s.credit(), s.bonusPercent())).toList(),
+                                    fixed.ruleId(), fixed.explanation(), fixed.needsManagerRuling(), true, fixed.validAt());
+                            Unit after = unit.recordCredit(fixed.dealId(), credit);
+                            CreditRecorded event = new CreditRecorded(fixed.dealId(), unit.siteId(), unit.id(),
+                                    credit.shares().stream().map(s -> new CreditRecorded.Share(s.userId(), s.credit(), s.bonusPercent())).toList(),
+                                    fixed.ruleId(), fixed.needsManagerRuling(), true, fixed.validAt());
+                            return units.save(SYSTEM, after, List.of(PendingEvent.of(unit.siteId(), unit.id(), event)))
+                                    .flatMap(written -> written ? Mono.<Void>empty() : Mono.error(new HoldingUnits.Raced()));
+                        }))
+                .retryWhen(reactor.util.retry.Retry.backoff(10, Duration.ofMillis(20)).filter(HoldingUnits.Raced.class::isInstance));
+    }
+}

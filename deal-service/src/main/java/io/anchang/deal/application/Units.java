@@ -1,0 +1,35 @@
+package io.anchang.deal.application;
+
+import io.anchang.deal.domain.Unit;
+import io.anchang.platform.outbox.PendingEvent;
+import io.anchang.platform.security.Caller;
+import io.anchang.platform.security.SiteScope;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The units' store. Every method takes the caller's scope or identity (R-SEC-1). */
+public interface Units {
+
+    Mono<Unit> find(SiteScope scope, String site, String unitId);
+
+    Flux<Unit> ofBuilding(SiteScope scope, String site, String buildingCode);
+
+    /** The unit whose sale is {@code dealId}. */
+    Mono<Unit> ofDeal(SiteScope scope, String site, String dealId);
+
+    /** Stores new units (a price list); false if any of them exists already. */
+    Mono<Boolean> add(Caller caller, List<Unit> units);
+
+    /**
+     * R-DEAL-1: writes the unit's new state and its events in one conditional atomic update,
+     * only if the unit is still at {@code unit.version()}: of concurrent attempts exactly one
+     * is written.
+     */
+    Mono<Boolean> save(Caller caller, Unit unit, List<PendingEvent> events);
+
+    /** Held units whose hold expired by {@code now}, and small deposits that lapsed by then (every site). */
+    Flux<Unit> lapsedBy(Instant now);
+}

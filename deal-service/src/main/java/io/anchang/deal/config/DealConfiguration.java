@@ -1,0 +1,136 @@
+package io.anchang.deal.config;
+
+import io.anchang.deal.adapter.kafka.DealEventHandlers;
+import io.anchang.deal.adapter.mongo.MongoAgreementNumbers;
+import io.anchang.deal.adapter.mongo.MongoBuildings;
+import io.anchang.deal.adapter.mongo.MongoCustomerCopies;
+import io.anchang.deal.adapter.mongo.MongoRejections;
+import io.anchang.deal.adapter.mongo.MongoUnits;
+import io.anchang.deal.application.AgreementNumbers;
+import io.anchang.deal.application.Buildings;
+import io.anchang.deal.application.CustomerCopies;
+import io.anchang.deal.application.DepositSaga;
+import io.anchang.deal.application.HoldingUnits;
+import io.anchang.deal.application.ManagingInventory;
+import io.anchang.deal.application.Rejections;
+import io.anchang.deal.application.UnitChanges;
+import io.anchang.deal.application.Units;
+import io.anchang.platform.messaging.EventHandler;
+import io.anchang.platform.mongo.ScopedMongo;
+import io.anchang.platform.sitedirectory.LocalSiteDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+
+@Configuration(proxyBeanMethods = false)
+public class DealConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DealConfiguration.class);
+
+    @Bean
+    UnitChanges unitChanges() {
+        return new UnitChanges();
+    }
+
+    @Bean
+    Units units(ScopedMongo mongo, JsonMapper json, UnitChanges changes) {
+        return new MongoUnits(mongo, json, changes);
+    }
+
+    @Bean
+    Buildings buildings(ScopedMongo mongo) {
+        return new MongoBuildings(mongo);
+    }
+
+    @Bean
+    CustomerCopies customerCopies(ScopedMongo mongo) {
+        return new MongoCustomerCopies(mongo);
+    }
+
+    @Bean
+    Rejections rejections(ScopedMongo mongo) {
+        return new MongoRejections(mongo);
+    }
+
+    @Bean
+    AgreementNumbers agreementNumbers(ScopedMongo mongo) {
+        return new MongoAgreementNumbers(mongo);
+    }
+
+    @Bean
+    ManagingInventory managingInventory(Buildings buildings, Units units, LocalSiteDirectory directory) {
+        return new ManagingInventory(buildings, units, directory);
+    }
+
+    @Bean
+    HoldingUnits holdingUnits(Units units, CustomerCopies customers, LocalSiteDirectory directory, Clock clock) {
+        return new HoldingUnits(units, customers, directory, clock);
+    }
+
+    @Bean
+    DepositSaga depositSaga(Units units, Rejections rejections, AgreementNumbers numbers, LocalSiteDirectory directory,
+                            HoldingUnits holding, Clock clock) {
+        return new DepositSaga(units, rejections, numbers, directory, holding, clock);
+    }
+
+    @Bean
+    EventHandler customerRegisteredHandler(CustomerCopies customers, JsonMapper mapper) {
+        return new DealEventHandlers.CustomerRegisteredHandler(customers, mapper);
+    }
+
+    @Bean
+    EventHandler customerOwnerChangedHandler(CustomerCopies customers, JsonMapper mapper) {
+        return new DealEventHandlers.CustomerOwnerChangedHandler(customers, mapper);
+    }
+
+    @Bean
+    EventHandler depositConfirmedHandler(DepositSaga saga, JsonMapper mapper) {
+        return new DealEventHandlers.DepositConfirmedHandler(saga, mapper);
+    }
+
+    @Bean
+    EventHandler dealCreditFixedHandler(DepositSaga saga, JsonMapper mapper) {
+        return new DealEventHandlers.DealCreditFixedHandler(saga, mapper);
+    }
+
+    /** R-DEAL-2, R-DEAL-3: every {@code anchang.deal.lapse-check} the lapsed holds and small deposits go back on sale. */
+    @Bean
+    SmartLifecycle lapseCheck(HoldingUnits holding, Clock clock, @Value("${anchang.deal.lapse-check:15s}") Duration every) {
+        return new SmartLifecycle() {
+            private Disposable running;
+
+            @Override
+            public void start() {
+                running = Flux.interval(every, every)
+                        .concatMap(tick -> holding.releaseLapsed(clock.instant())
+                                .onErrorResume(e -> {
+                                    log.warn("the lapse check failed; it runs again in {}: {}", every, e.toString());
+                                    return Mono.empty();
+                                }))
+                        .subscribe();
+            }
+
+            @Override
+            public void stop() {
+                if (running != null) {
+                    running.dispose();
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running != null && !running.isDisposed();
+            }
+        };
+    }
+}

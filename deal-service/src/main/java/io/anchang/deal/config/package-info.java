@@ -1,0 +1,2 @@
+/** Wiring of deal-service. */
+package io.anchang.deal.config;

@@ -1,0 +1,158 @@
+package io.anchang.deal.domain;
+
+import io.anchang.platform.money.Money;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A building's price list (价目表) as a table — from a CSV or an Excel sheet — read into units
+ * (R-DEAL-1). The first row names the columns, in Chinese or English: 房号/number, 楼层/floor,
+ * 户型/layout, 面积/area (m², up to 2 decimals), 总价/listPrice (yuan), 朝向/orientation,
+ * 等级/grade. Every row is checked and every row's error reported, with its row number as the
+ * file shows it; a list with any error imports nothing.
+ */
+public final class PriceList {
+
+    public static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,8}");
+
+    private static final Map<String, String> COLUMNS = new HashMap<>();
+
+    static {
+        alias("number", "房号", "number", "unit");
+        alias("floor", "楼层", "floor");
+        alias("layout", "户型", "layout");
+        alias("area", "面积", "建筑面积", "area");
+        alias("listPrice", "总价", "表价", "listprice", "price");
+        alias("orientation", "朝向", "orientation");
+        alias("grade", "等级", "grade");
+    }
+
+    private static void alias(String column, String... names) {
+        for (String name : names) {
+            COLUMNS.put(name.toLowerCase(Locale.ROOT), column);
+        }
+    }
+
+    private PriceList() {
+    }
+
+    /** One row's problem: its number in the file (the header is row 1) and what is wrong. */
+    public record RowError(int row, String message) {
+    }
+
+    public record Result(List<Unit> units, List<RowError> errors) {
+    }
+
+    /** Reads the table's rows (header first) into units of {@code site}'s building {@code buildingCode}. */
+    public static Result read(String site, String buildingCode, List<List<String>> table, Set<String> existingNumbers) {
+        List<RowError> errors = new ArrayList<>();
+        List<Unit> units = new ArrayList<>();
+        if (table.isEmpty()) {
+            errors.add(new RowError(1, "文件是空的 (The file is empty)"));
+            return new Result(units, errors);
+        }
+        Map<String, Integer> index = new HashMap<>();
+        List<String> header = table.get(0);
+        for (int i = 0; i < header.size(); i++) {
+            String column = COLUMNS.get(clean(header.get(i)).toLowerCase(Locale.ROOT));
+            if (column != null) {
+                index.putIfAbsent(column, i);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String required : List.of("number", "floor", "layout", "area", "listPrice")) {
+            if (!index.containsKey(required)) {
+                missing.add(required);
+            }
+        }
+        if (!missing.isEmpty()) {
+            errors.add(new RowError(1, "表头缺少列：" + String.join("、", missing) + " (The header lacks the columns " + missing
+                    + "; expected 房号,楼层,户型,面积,总价,朝向,等级)"));
+            return new Result(units, errors);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int r = 1; r < table.size(); r++) {
+            List<String> row = table.get(r);
+            if (row.stream().allMatch(cell -> clean(cell).isEmpty())) {
+                continue;
+            }
+            int rowNumber = r + 1;
+            List<String> problems = new ArrayList<>();
+            String number = cell(row, index, "number");
+            if (!CODE.matcher(number).matches()) {
+                problems.add("房号应为 1-8 位字母或数字，而不是 '" + number + "' (number)");
+            } else if (!seen.add(number)) {
+                problems.add("房号 " + number + " 在文件中重复 (number listed twice)");
+            } else if (existingNumbers.contains(number)) {
+                problems.add("房号 " + number + " 已存在 (unit exists already)");
+            }
+            Integer floor = integer(cell(row, index, "floor"));
+            if (floor == null || floor < -5 || floor > 200) {
+                problems.add("楼层应为 -5 到 200 的整数，而不是 '" + cell(row, index, "floor") + "' (floor)");
+            }
+            String layout = cell(row, index, "layout");
+            if (layout.isEmpty() || layout.length() > 30) {
+                problems.add("户型必填 (layout)");
+            }
+            BigDecimal area = decimal(cell(row, index, "area"));
+            if (area == null || area.signum() <= 0 || area.stripTrailingZeros().scale() > 2 || area.compareTo(new BigDecimal("10000")) > 0) {
+                problems.add("面积应为大于零、最多两位小数的平方米数，而不是 '" + cell(row, index, "area") + "' (area)");
+            }
+            BigDecimal price = decimal(cell(row, index, "listPrice"));
+            if (price == null || price.signum() <= 0 || price.stripTrailingZeros().scale() > 2) {
+                problems.add("总价应为大于零、最多两位小数的元数，而不是 '" + cell(row, index, "listPrice") + "' (listPrice)");
+            }
+            if (!problems.isEmpty()) {
+                errors.add(new RowError(rowNumber, "第 " + rowNumber + " 行：" + String.join("；", problems)));
+                continue;
+            }
+            units.add(Unit.entered(site, buildingCode, number, floor, layout, area.setScale(2), new Money(price),
+                    blankToNull(cell(row, index, "orientation")), blankToNull(cell(row, index, "grade"))));
+        }
+        if (units.isEmpty() && errors.isEmpty()) {
+            errors.add(new RowError(2, "文件中没有房源 (The file lists no units)"));
+        }
+        return new Result(errors.isEmpty() ? units : List.of(), errors);
+    }
+
+    private static String cell(List<String> row, Map<String, Integer> index, String column) {
+        Integer i = index.get(column);
+        return i == null || i >= row.size() ? "" : clean(row.get(i));
+    }
+
+    private static String clean(String value) {
+        return value == null ? "" : value.replace("\uFEFF", "").trim();
+    }
+
+    private static String blankToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
+    private static Integer integer(String text) {
+        BigDecimal value = decimal(text);
+        if (value == null || value.stripTrailingZeros().scale() > 0) {
+            return null;
+        }
+        try {
+            return value.intValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static BigDecimal decimal(String text) {
+        try {
+            return text.isEmpty() ? null : new BigDecimal(text.replace(",", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

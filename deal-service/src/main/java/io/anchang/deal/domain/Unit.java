@@ -1,0 +1,245 @@
+package io.anchang.deal.domain;
+
+import io.anchang.platform.money.Money;
+import io.anchang.platform.problem.ProblemException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A unit of a building (R-DEAL-1) and its sale in progress: the hold, the deposit the rep
+ * asked the finance desk to take, the deposits FINANCE confirmed, the subscription
+ * agreement and the credit. Every method answers the unit after the change, or refuses;
+ * the store writes it only if nobody changed the unit meanwhile (its {@code version}), so
+ * of any number of concurrent attempts on one unit exactly one wins.
+ */
+public record Unit(String id, String siteId, String buildingCode, String number, int floor, String layout,
+                   BigDecimal area, Money listPrice, String orientation, String grade, UnitStatus status,
+                   Hold hold, Reservation reservation, DepositRequest request, Sale sale, long version) {
+
+    public Unit {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(siteId, "siteId");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** What the desk calls it: building and number, e.g. 3-1702. */
+    public String label() {
+        return label(buildingCode, number);
+    }
+
+    public static String label(String buildingCode, String number) {
+        return buildingCode + "-" + number;
+    }
+
+    public static String id(String site, String buildingCode, String number) {
+        return site + "-" + buildingCode + "-" + number;
+    }
+
+    /** A rep's hold (R-DEAL-2): for whom, by whom, until when. */
+    public record Hold(String holdId, String customerId, String customerName, String repUserId, String repName,
+                       Instant heldAt, Instant expiresAt) {
+    }
+
+    /** SALES_CONTROL keeps the unit off sale (R-DEAL-1). */
+    public record Reservation(String by, String byName, String reason, Instant at) {
+    }
+
+    /** What the rep asked the finance desk to take (flow 2), with the price it is based on (R-DEAL-12). */
+    public record DepositRequest(String requestId, DepositKind kind, Money amount, Pricing.Price price, Buyer buyer,
+                                 String requestedBy, Instant requestedAt) {
+    }
+
+    /** A deposit FINANCE confirmed (R-FIN-2). */
+    public record Deposit(String requestId, DepositKind kind, String receiptNo, Money amount, String method, Instant confirmedAt) {
+    }
+
+    /** The subscription agreement (认购书, R-DEAL-4), numbered and issued once FINANCE confirmed the big deposit. */
+    public record Agreement(String number, Buyer buyer, Money price, Money deposits, Money balance, Instant issuedAt) {
+    }
+
+    /** Credit and bonus shares fixed when the big deposit was signed (R-ATT-17), provisional until the contract. */
+    public record Credit(List<Share> shares, String ruleId, String explanation, boolean needsManagerRuling,
+                         boolean provisional, Instant validAt) {
+        public record Share(String userId, BigDecimal credit, int bonusPercent) {
+        }
+    }
+
+    /** The sale from the first confirmed deposit on. */
+    public record Sale(String dealId, String customerId, String customerName, String repUserId, String repName,
+                       Pricing.Price price, List<Deposit> deposits, Instant smallDepositLapsesAt, Agreement agreement,
+                       Credit credit) {
+
+        public Sale {
+            deposits = List.copyOf(deposits);
+        }
+
+        public Money paid() {
+            return deposits.stream().map(Deposit::amount).reduce(Money.ZERO, Money::plus);
+        }
+
+        public boolean has(String requestId) {
+            return deposits.stream().anyMatch(d -> d.requestId().equals(requestId));
+        }
+    }
+
+    public static Unit entered(String site, String buildingCode, String number, int floor, String layout, BigDecimal area,
+                               Money listPrice, String orientation, String grade) {
+        return new Unit(id(site, buildingCode, number), site, buildingCode, number, floor, layout, area, listPrice,
+                orientation, grade, UnitStatus.AVAILABLE, null, null, null, null, 0);
+    }
+
+    // ---- R-DEAL-2: holds ----
+
+    /** R-DEAL-2: an AVAILABLE unit is held for the rep's customer; anything else is refused, naming who has it. */
+    public Unit hold(Hold hold) {
+        if (status != UnitStatus.AVAILABLE) {
+            throw unavailable();
+        }
+        return with(UnitStatus.HELD, hold, null, null, sale);
+    }
+
+    /** Why this unit cannot be held now: a 409 that names the holder, SALES_CONTROL's reservation or the sale. */
+    public ProblemException unavailable() {
+        String detail = switch (status) {
+            case HELD -> "房源 " + label() + " 已被 " + hold.repName() + " 保留，至 " + hold.expiresAt() + " (Unit " + label()
+                    + " is already held by " + hold.repName() + " (" + hold.repUserId() + "))";
+            case RESERVED -> "房源 " + label() + " 已由销控 " + reservation.byName() + " 保留，暂不销售 (Unit " + label()
+                    + " is reserved by sales control (" + reservation.by() + ") and not on sale)";
+            case AVAILABLE -> "房源 " + label() + " 刚被他人改动，请刷新后重试 (Unit " + label() + " changed meanwhile; reload and try again)";
+            default -> "房源 " + label() + " 已售（" + status.chinese() + "，置业顾问 " + (sale == null ? "?" : sale.repName())
+                    + "） (Unit " + label() + " is sold: " + status + ")";
+        };
+        return new ProblemException(409, status == UnitStatus.HELD ? "unit-already-held" : "unit-not-available", "Conflict",
+                detail, status == UnitStatus.HELD ? java.util.Map.of("heldBy", hold.repUserId(), "heldByName", hold.repName())
+                : java.util.Map.of("status", status.name()));
+    }
+
+    /** The holder, SALES_CONTROL or a MANAGER gives a hold up: the unit is AVAILABLE again. */
+    public Unit releaseHold(String holdId) {
+        if (status != UnitStatus.HELD || !hold.holdId().equals(holdId)) {
+            throw ProblemException.conflict("hold-gone", "房源 " + label() + " 的这次保留已不存在 (This hold of unit " + label() + " is gone)");
+        }
+        return with(UnitStatus.AVAILABLE, null, null, null, null);
+    }
+
+    /** R-DEAL-2: a hold not confirmed at the finance desk by its expiry lapses. */
+    public boolean holdLapsedAt(Instant now) {
+        return status == UnitStatus.HELD && !hold.expiresAt().isAfter(now);
+    }
+
+    // ---- R-DEAL-1: SALES_CONTROL's reservations ----
+
+    public Unit reserve(Reservation reservation) {
+        if (status != UnitStatus.AVAILABLE) {
+            throw unavailable();
+        }
+        return with(UnitStatus.RESERVED, null, reservation, null, null);
+    }
+
+    public Unit endReservation() {
+        if (status != UnitStatus.RESERVED) {
+            throw ProblemException.conflict("unit-not-reserved", "房源 " + label() + " 未被销控保留（" + status.chinese() + "） (Unit "
+                    + label() + " is not reserved: " + status + ")");
+        }
+        return with(UnitStatus.AVAILABLE, null, null, null, null);
+    }
+
+    // ---- flow 2: the deposit ----
+
+    /**
+     * The rep asks the finance desk to take a deposit: a small or big one on the unit they
+     * hold, or a big one on a small deposit (the upgrade, R-DEAL-3). The deposit is positive
+     * and never more than the price; a big deposit's agreement needs the buyer's contact (R-DEAL-4).
+     */
+    public Unit requestDeposit(DepositRequest request) {
+        boolean onHold = status == UnitStatus.HELD;
+        boolean upgrade = status == UnitStatus.SMALL_DEPOSIT && request.kind() == DepositKind.BIG;
+        if (!onHold && !upgrade) {
+            throw ProblemException.conflict("deposit-not-possible", "房源 " + label() + " 当前为" + status.chinese()
+                    + "，不能申请" + request.kind().chinese() + " (A " + request.kind() + " deposit cannot be requested on a unit that is " + status + ")");
+        }
+        if (this.request != null) {
+            throw ProblemException.conflict("deposit-already-requested", "房源 " + label() + " 已有待财务确认的定金申请 "
+                    + this.request.requestId() + " (A deposit request is already waiting at the finance desk)");
+        }
+        Money alreadyPaid = sale == null ? Money.ZERO : sale.paid();
+        if (request.amount().plus(alreadyPaid).compareTo(request.price().price()) > 0) {
+            throw ProblemException.invalid("deposit-exceeds-price", "定金 " + request.amount() + " 元" + (alreadyPaid.isPositive() ? "（已付 " + alreadyPaid + " 元）" : "")
+                    + "超过房价 " + request.price().price() + " 元 (The deposit may not exceed the price)");
+        }
+        if (request.kind() == DepositKind.BIG && request.buyer() == null) {
+            throw ProblemException.invalid("buyer-contact-invalid", "大定须填写认购书的买受人及联系方式 (A big deposit needs the buyer's name, phone, address and postcode)");
+        }
+        return with(status, hold, null, request, sale);
+    }
+
+    /** What a confirmation from the finance desk did. */
+    public enum Outcome { MOVED, ALREADY_COUNTED, REJECTED }
+
+    /** The outcome of {@link #confirmDeposit} and the unit after it (unchanged unless MOVED). */
+    public record Confirmation(Outcome outcome, Unit unit) {
+    }
+
+    /**
+     * R-FIN-2: FINANCE's confirmation moves the unit on — HELD to SMALL_DEPOSIT (lapsing at
+     * {@code smallDepositLapsesAt}, R-DEAL-3) or BIG_DEPOSIT, SMALL_DEPOSIT to BIG_DEPOSIT; a big
+     * deposit numbers and issues the agreement with the balance computed (R-DEAL-4). The same
+     * confirmation again counts once; one for a request that is no longer pending (the hold
+     * lapsed or was released) is rejected, and the money goes back.
+     */
+    public Confirmation confirmDeposit(String requestId, String receiptNo, Money amount, String method, Instant at,
+                                       Instant smallDepositLapsesAt, String agreementNumber) {
+        if (sale != null && sale.has(requestId)) {
+            return new Confirmation(Outcome.ALREADY_COUNTED, this);
+        }
+        if (request == null || !request.requestId().equals(requestId)) {
+            return new Confirmation(Outcome.REJECTED, this);
+        }
+        Deposit deposit = new Deposit(requestId, request.kind(), receiptNo, amount, method, at);
+        Sale before = sale != null ? sale : new Sale(hold.holdId(), hold.customerId(), hold.customerName(), hold.repUserId(),
+                hold.repName(), request.price(), List.of(), null, null, null);
+        List<Deposit> deposits = new ArrayList<>(before.deposits());
+        deposits.add(deposit);
+        Pricing.Price price = request.price();
+        if (request.kind() == DepositKind.SMALL) {
+            Sale small = new Sale(before.dealId(), before.customerId(), before.customerName(), before.repUserId(), before.repName(),
+                    price, deposits, smallDepositLapsesAt, null, before.credit());
+            return new Confirmation(Outcome.MOVED, with(UnitStatus.SMALL_DEPOSIT, null, null, null, small));
+        }
+        Money paid = deposits.stream().map(Deposit::amount).reduce(Money.ZERO, Money::plus);
+        // R-DEAL-4: the balance is computed, never typed
+        Agreement agreement = new Agreement(agreementNumber, request.buyer(), price.price(), paid, price.price().minus(paid), at);
+        Sale big = new Sale(before.dealId(), before.customerId(), before.customerName(), before.repUserId(), before.repName(),
+                price, deposits, null, agreement, before.credit());
+        return new Confirmation(Outcome.MOVED, with(UnitStatus.BIG_DEPOSIT, null, null, null, big));
+    }
+
+    /** R-DEAL-3: a small deposit not upgraded by its day lapses. */
+    public boolean smallDepositLapsedAt(Instant now) {
+        return status == UnitStatus.SMALL_DEPOSIT && sale.smallDepositLapsesAt() != null && !sale.smallDepositLapsesAt().isAfter(now);
+    }
+
+    /** The unit on sale again after a lapse. */
+    public Unit lapse() {
+        return with(UnitStatus.AVAILABLE, null, null, null, null);
+    }
+
+    /** R-ATT-17: the deal keeps the shares customer-service fixed when the big deposit was signed. */
+    public Unit recordCredit(String dealId, Credit credit) {
+        if (sale == null || !sale.dealId().equals(dealId)) {
+            throw ProblemException.notFound("deal-unknown", "没有交易 " + dealId + " (No deal " + dealId + " on unit " + label() + ")");
+        }
+        Sale withCredit = new Sale(sale.dealId(), sale.customerId(), sale.customerName(), sale.repUserId(), sale.repName(),
+                sale.price(), sale.deposits(), sale.smallDepositLapsesAt(), sale.agreement(), credit);
+        return with(status, hold, reservation, request, withCredit);
+    }
+
+    private Unit with(UnitStatus status, Hold hold, Reservation reservation, DepositRequest request, Sale sale) {
+        return new Unit(id, siteId, buildingCode, number, floor, layout, area, listPrice, orientation, grade, status,
+                hold, reservation, request, sale, version);
+    }
+}

@@ -1,0 +1,106 @@
+package io.anchang.deal;
+
+import io.anchang.platform.events.Topics;
+import io.anchang.testing.SharedMongo;
+import io.anchang.testing.TestEvents;
+import io.anchang.testing.TestIssuer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.anchang.testing.Json.list;
+import static io.anchang.testing.Json.object;
+import static org.awaitility.Awaitility.await;
+
+/** Test data of sales control: a known site, customers owned by reps, a building with a price list, the people's tokens. */
+record DealFixture(WebTestClient web, String database) {
+
+    static final TestIssuer ISSUER = TestIssuer.shared();
+
+    static String token(String user, String role, String site) {
+        return ISSUER.token(user, role, site);
+    }
+
+    static String rep(String site, int n) {
+        return token(site + "-rep" + n, "SALES", site);
+    }
+
+    static String manager(String site) {
+        return token("mgr-" + site, "MANAGER", site);
+    }
+
+    static String control(String site) {
+        return token("ctl-" + site, "SALES_CONTROL", site);
+    }
+
+    static String finance(String site) {
+        return token("fin-" + site, "FINANCE", site);
+    }
+
+    /** deal-service learns the site from reception's event (revision 1, default policy). */
+    void site(String site) {
+        Map<String, Object> profile = object("code", site, "name", "测试案场 " + site, "timeZone", "Asia/Shanghai", "revision", 1,
+                "staff", list(object("userId", "mgr-" + site, "name", "王经理", "role", "MANAGER", "active", true)),
+                "policies", list());
+        TestEvents.publish(Topics.RECEPTION, "reception.site-profile-changed", 1, site, site,
+                object("site", profile, "change", "REGISTERED"), "it-" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/deals/sites/{s}/profile", site)
+                .headers(h -> h.setBearerAuth(manager(site))).exchange().expectStatus().isOk());
+    }
+
+    /** A customer of {@code ownerRep}, as customer-service announces it. */
+    void customer(String site, String customerId, String ownerRep) {
+        UUID event = TestEvents.publish(Topics.CUSTOMER, "customer.registered", 1, site, customerId,
+                object("customerId", customerId, "siteId", site, "archiveNo", "A-" + customerId, "name", "客户" + customerId,
+                        "phoneMasked", "138****0000", "source", "VISIT", "ownerRep", ownerRep, "registeredAt", Instant.now().toString()),
+                "it-" + UUID.randomUUID());
+        SharedMongo.awaitConsumed(database, "deal-customer-registered", event);
+    }
+
+    /** A building whose units are given as CSV rows {@code number,floor,listPrice}. */
+    void building(String site, String code, List<String> units) {
+        web.post().uri("/api/deals/sites/{s}/buildings", site).headers(h -> h.setBearerAuth(control(site)))
+                .bodyValue(object("code", code, "name", code + "号楼", "project", "滨江壹号")).exchange()
+                .expectStatus().isEqualTo(HttpStatus.CREATED);
+        StringBuilder csv = new StringBuilder("房号,楼层,户型,面积,总价,朝向,等级\n");
+        units.forEach(u -> {
+            String[] p = u.split(",");
+            csv.append(p[0]).append(',').append(p[1]).append(",三室两厅,120.00,").append(p[2]).append(",南,A\n");
+        });
+        web.post().uri("/api/deals/sites/{s}/buildings/{b}/price-list", site, code).headers(h -> h.setBearerAuth(control(site)))
+                .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv.toString()).exchange()
+                .expectStatus().isEqualTo(HttpStatus.CREATED);
+    }
+
+    WebTestClient.ResponseSpec hold(String token, String site, String unitId, String customerId) {
+        return web.post().uri("/api/deals/sites/{s}/units/{u}/hold", site, unitId).headers(h -> h.setBearerAuth(token))
+                .bodyValue(object("customerId", customerId)).exchange();
+    }
+
+    WebTestClient.ResponseSpec requestDeposit(String token, String site, String unitId, Map<String, Object> body) {
+        return web.post().uri("/api/deals/sites/{s}/units/{u}/deposit-request", site, unitId).headers(h -> h.setBearerAuth(token))
+                .bodyValue(body).exchange();
+    }
+
+    WebTestClient.BodyContentSpec unit(String site, String unitId) {
+        return web.get().uri("/api/deals/sites/{s}/units/{u}", site, unitId).headers(h -> h.setBearerAuth(manager(site)))
+                .exchange().expectStatus().isOk().expectBody();
+    }
+
+    Map<String, Object> unitJson(String site, String unitId) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = web.get().uri("/api/deals/sites/{s}/units/{u}", site, unitId).headers(h -> h.setBearerAuth(manager(site)))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return json;
+    }
+
+    static Map<String, Object> buyer() {
+        return object("name", "王小明", "phone", "13812345678", "address", "上海市浦东新区滨江大道1号", "postcode", "200120");
+    }
+}

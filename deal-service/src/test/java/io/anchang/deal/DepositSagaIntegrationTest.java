@@ -1,0 +1,206 @@
+package io.anchang.deal;
+
+import io.anchang.deal.application.HoldingUnits;
+import io.anchang.platform.events.Topics;
+import io.anchang.platform.messaging.KafkaConsumers;
+import io.anchang.testing.SharedMongo;
+import io.anchang.testing.TestEvents;
+import io.anchang.testing.TopicProbe;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.anchang.deal.DealFixture.buyer;
+import static io.anchang.deal.DealFixture.rep;
+import static io.anchang.testing.Json.list;
+import static io.anchang.testing.Json.object;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Flow 2 at deal-service, against real events on the broker: the rep's request goes out
+ * as {@code deal.deposit-requested}; finance-service's {@code finance.deposit-confirmed}
+ * (published here as finance-service publishes it) moves the unit; customer-service's
+ * {@code customer.deal-credit-fixed} is kept on the deal.
+ */
+class DepositSagaIntegrationTest extends DealIntegrationBase {
+
+    static final String SITE = "DS01";
+
+    @Autowired
+    HoldingUnits holding;
+
+    @Autowired
+    KafkaConsumers consumers;
+
+    DealFixture f;
+
+    @BeforeEach
+    void site() {
+        f = fixture();
+        f.site(SITE);
+        f.customer(SITE, "ds-c1", SITE + "-rep1");
+    }
+
+    @Test
+    @DisplayName("R-FIN-2 R-DEAL-4 R-ATT-17 hold → big deposit requested → FINANCE's confirmation → BIG_DEPOSIT, agreement issued with the balance, shares kept")
+    void aConfirmedBigDepositIssuesTheAgreement() throws IOException {
+        String unit = heldUnit("A", "101");
+        f.requestDeposit(rep(SITE, 1), SITE, unit, object("kind", "BIG", "amount", "200000.00", "discountPercent", 1, "buyer", buyer()))
+                .expectStatus().isCreated().expectBody().jsonPath("$.status").isEqualTo("HELD");
+        JsonNode requested = only(TopicProbe.events(Topics.DEAL, "deal.deposit-requested", p -> unit.equals(p.path("unitId").asString())));
+        assertThat(requested.path("payload").path("kind").asString()).isEqualTo("BIG");
+        assertThat(requested.path("payload").path("amountDue").decimalValue()).isEqualByComparingTo("200000");
+        assertThat(requested.path("payload").path("price").decimalValue()).isEqualByComparingTo("2970000"); // 3,000,000 less 1 %
+        assertThat(requested.path("payload").path("holdExpiresAt").asString()).isNotBlank();
+        String requestId = requested.path("payload").path("requestId").asString();
+
+        confirm(UUID.randomUUID(), requestId, unit, "BIG", "200000.00", "SH-R-1");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> f.unit(SITE, unit).jsonPath("$.status").isEqualTo("BIG_DEPOSIT"));
+        Map<String, Object> deal = f.unitJson(SITE, unit);
+        @SuppressWarnings("unchecked") Map<String, Object> sale = (Map<String, Object>) deal.get("sale");
+        @SuppressWarnings("unchecked") Map<String, Object> agreement = (Map<String, Object>) sale.get("agreement");
+        assertThat((String) agreement.get("number")).matches("RG-" + SITE + "-\\d{4}-\\d{6}");
+        assertThat(agreement.get("price")).isEqualTo("2970000.00");
+        assertThat(agreement.get("balance")).isEqualTo("2770000.00");
+        assertThat(agreement.get("buyerPhone")).isEqualTo("138****5678");
+
+        JsonNode signed = only(TopicProbe.events(Topics.DEAL, "deal.big-deposit-signed", p -> unit.equals(p.path("unitId").asString())));
+        String dealId = signed.path("payload").path("dealId").asString();
+        assertThat(signed.path("payload").path("agreementNo").asString()).isEqualTo(agreement.get("number"));
+
+        // R-ATT-17: customer-service answers with the shares valid at that moment; the deal keeps them, provisional
+        TestEvents.publish(Topics.CUSTOMER, "customer.deal-credit-fixed", 1, SITE, dealId, object("dealId", dealId, "siteId", SITE,
+                "customerId", "ds-c1", "shares", list(object("userId", SITE + "-rep1", "credit", 1, "bonusPercent", 80),
+                        object("userId", SITE + "-rep2", "credit", 0, "bonusPercent", 20)),
+                "ruleId", "R-ATT-5", "explanation", "客户拒绝原置业顾问", "needsManagerRuling", false, "validAt", Instant.now().toString()), "it");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> f.unit(SITE, unit)
+                .jsonPath("$.sale.credit.ruleId").isEqualTo("R-ATT-5")
+                .jsonPath("$.sale.credit.provisional").isEqualTo(true)
+                .jsonPath("$.sale.credit.shares[1].bonusPercent").isEqualTo(20));
+        assertThat(TopicProbe.events(Topics.DEAL, "deal.credit-recorded", p -> dealId.equals(p.path("dealId").asString()))).isNotEmpty();
+
+        // R-DEAL-4, R-FIN-6: the agreement prints in four copies with the amounts in capitals
+        byte[] pdf = web.get().uri("/api/deals/sites/{s}/units/{u}/agreement.pdf", SITE, unit).headers(h -> h.setBearerAuth(rep(SITE, 1)))
+                .exchange().expectStatus().isOk().expectHeader().contentType("application/pdf")
+                .expectBody().returnResult().getResponseBodyContent();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(4);
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("认购书", (String) agreement.get("number"), "王小明", "13812345678",
+                    "¥2,970,000.00", "贰佰玖拾柒万元整", "¥200,000.00", "贰拾万元整", "¥2,770,000.00", "贰佰柒拾柒万元整",
+                    "第一联 客户联", "第二联 财务联", "第三联 销售联", "第四联 销售联", "SH-R-1");
+        }
+        web.get().uri("/api/deals/sites/{s}/units/{u}/agreement.pdf", SITE, unit).headers(h -> h.setBearerAuth(rep(SITE, 2)))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    @DisplayName("R-FIN-2 the same confirmation replayed (same event, or sent again) changes nothing")
+    void theSameConfirmationCountsOnce() {
+        String unit = heldUnit("B", "101");
+        String requestId = requestSmall(unit);
+        UUID event = UUID.randomUUID();
+        confirm(event, requestId, unit, "SMALL", "20000.00", "SH-R-2");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> f.unit(SITE, unit).jsonPath("$.status").isEqualTo("SMALL_DEPOSIT"));
+        Map<String, Object> before = f.unitJson(SITE, unit);
+
+        confirm(event, requestId, unit, "SMALL", "20000.00", "SH-R-2");
+        UUID again = confirm(UUID.randomUUID(), requestId, unit, "SMALL", "20000.00", "SH-R-2");
+        SharedMongo.awaitConsumed(DATABASE, "deal-deposit-confirmed", again);
+        assertThat(f.unitJson(SITE, unit)).isEqualTo(before);
+        assertThat(TopicProbe.events(Topics.DEAL, "deal.small-deposit-taken", p -> unit.equals(p.path("unitId").asString()))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R-FIN-2 deal-service down during the confirmation: the unit moves once it is back")
+    void theUnitMovesWhenDealServiceIsBack() {
+        String unit = heldUnit("C", "101");
+        String requestId = requestSmall(unit);
+        consumers.stop();
+        try {
+            confirm(UUID.randomUUID(), requestId, unit, "SMALL", "20000.00", "SH-R-3");
+            f.unit(SITE, unit).jsonPath("$.status").isEqualTo("HELD");
+        } finally {
+            consumers.start();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> f.unit(SITE, unit).jsonPath("$.status").isEqualTo("SMALL_DEPOSIT")
+                .jsonPath("$.sale.deposits[0].receiptNo").isEqualTo("SH-R-3"));
+    }
+
+    @Test
+    @DisplayName("R-DEAL-2 a hold that lapsed before the confirmation: the unit stays AVAILABLE and the deposit is rejected for a refund")
+    void aConfirmationAfterTheLapseIsRejected() {
+        String unit = heldUnit("D", "101");
+        String requestId = requestSmall(unit);
+        holding.releaseLapsed(Instant.now().plus(Duration.ofMinutes(31))).block();
+        f.unit(SITE, unit).jsonPath("$.status").isEqualTo("AVAILABLE");
+        confirm(UUID.randomUUID(), requestId, unit, "SMALL", "20000.00", "SH-R-4");
+        JsonNode rejected = only(TopicProbe.events(Topics.DEAL, "deal.deposit-rejected", p -> requestId.equals(p.path("requestId").asString())));
+        assertThat(rejected.path("payload").path("receiptNo").asString()).isEqualTo("SH-R-4");
+        assertThat(rejected.path("payload").path("amount").decimalValue()).isEqualByComparingTo("20000");
+        f.unit(SITE, unit).jsonPath("$.status").isEqualTo("AVAILABLE").jsonPath("$.sale").doesNotExist();
+    }
+
+    @Test
+    @DisplayName("R-DEAL-3 a small deposit is upgraded to a big one; one not upgraded lapses after smallDepositDays")
+    void aSmallDepositIsUpgradedOrLapses() {
+        String upgraded = heldUnit("E", "101");
+        confirm(UUID.randomUUID(), requestSmall(upgraded), upgraded, "SMALL", "20000.00", "SH-R-5");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> f.unit(SITE, upgraded).jsonPath("$.status").isEqualTo("SMALL_DEPOSIT"));
+        f.requestDeposit(rep(SITE, 1), SITE, upgraded, object("kind", "BIG", "amount", "180000", "buyer", buyer()))
+                .expectStatus().isCreated();
+        String bigRequest = only(TopicProbe.events(Topics.DEAL, "deal.deposit-requested",
+                p -> upgraded.equals(p.path("unitId").asString()) && "BIG".equals(p.path("kind").asString()))).path("payload").path("requestId").asString();
+        confirm(UUID.randomUUID(), bigRequest, upgraded, "BIG", "180000.00", "SH-R-6");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> f.unit(SITE, upgraded).jsonPath("$.status").isEqualTo("BIG_DEPOSIT")
+                .jsonPath("$.sale.paid").isEqualTo("200000.00").jsonPath("$.sale.agreement.balance").isEqualTo("2800000.00"));
+
+        String lapsing = heldUnit("F", "101");
+        confirm(UUID.randomUUID(), requestSmall(lapsing), lapsing, "SMALL", "20000.00", "SH-R-7");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> f.unit(SITE, lapsing).jsonPath("$.status").isEqualTo("SMALL_DEPOSIT"));
+        holding.releaseLapsed(Instant.now().plus(Duration.ofDays(6))).block();
+        f.unit(SITE, lapsing).jsonPath("$.status").isEqualTo("SMALL_DEPOSIT");
+        holding.releaseLapsed(Instant.now().plus(Duration.ofDays(7)).plus(Duration.ofMinutes(1))).block();
+        f.unit(SITE, lapsing).jsonPath("$.status").isEqualTo("AVAILABLE");
+        f.unit(SITE, upgraded).jsonPath("$.status").isEqualTo("BIG_DEPOSIT");
+    }
+
+    private String heldUnit(String building, String number) {
+        f.building(SITE, building, List.of(number + ",1,3000000"));
+        String unit = SITE + "-" + building + "-" + number;
+        f.hold(rep(SITE, 1), SITE, unit, "ds-c1").expectStatus().isCreated();
+        return unit;
+    }
+
+    private String requestSmall(String unit) {
+        f.requestDeposit(rep(SITE, 1), SITE, unit, object("kind", "SMALL", "amount", 20000)).expectStatus().isCreated();
+        return only(TopicProbe.events(Topics.DEAL, "deal.deposit-requested",
+                p -> unit.equals(p.path("unitId").asString()) && "SMALL".equals(p.path("kind").asString()))).path("payload").path("requestId").asString();
+    }
+
+    /** What finance-service publishes when FINANCE confirms (R-FIN-2). */
+    private UUID confirm(UUID eventId, String requestId, String unit, String kind, String amount, String receiptNo) {
+        return TestEvents.publish(eventId, Topics.FINANCE, "finance.deposit-confirmed", 1, SITE, requestId, object(
+                "requestId", requestId, "siteId", SITE, "unitId", unit, "holdId", null, "kind", kind, "receiptNo", receiptNo,
+                "amount", new java.math.BigDecimal(amount), "method", "TRANSFER", "reference", "BANK-123", "confirmedBy", "fin-" + SITE,
+                "confirmedAt", Instant.now().toString()), "it-" + UUID.randomUUID());
+    }
+
+    private static JsonNode only(List<JsonNode> events) {
+        assertThat(events).hasSize(1);
+        return events.get(0);
+    }
+}

@@ -1,0 +1,75 @@
+package io.anchang.finance.adapter.mongo;
+
+import io.anchang.finance.application.DepositRequests;
+import io.anchang.finance.domain.DepositRequest;
+import io.anchang.platform.money.Money;
+import io.anchang.platform.mongo.ScopedMongo;
+import io.anchang.platform.security.Caller;
+import io.anchang.platform.security.SiteScope;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The queue in MongoDB: one document per request; status changes are conditional on the status. */
+public class MongoDepositRequests implements DepositRequests {
+
+    static final String COLLECTION = "deposit_requests";
+    private static final Caller SYSTEM = Caller.system("finance-service");
+
+    private final ScopedMongo mongo;
+
+    public MongoDepositRequests(ScopedMongo mongo) {
+        this.mongo = mongo;
+    }
+
+    record RequestDocument(@Id String id, String siteId, String unitId, String unitLabel, String holdId, String customerId,
+                           String customerName, String repUserId, String repName, String kind, String amountDue, String price,
+                           Instant holdExpiresAt, Instant requestedAt, String status, String receiptNo) {
+
+        DepositRequest request() {
+            return new DepositRequest(id, siteId, unitId, unitLabel, holdId, customerId, customerName, repUserId, repName, kind,
+                    Money.of(amountDue), Money.of(price), holdExpiresAt, requestedAt, DepositRequest.Status.valueOf(status), receiptNo);
+        }
+    }
+
+    @Override
+    public Mono<Void> add(DepositRequest r) {
+        return mongo.insert(SYSTEM, new RequestDocument(r.requestId(), r.siteId(), r.unitId(), r.unitLabel(), r.holdId(), r.customerId(),
+                        r.customerName(), r.repUserId(), r.repName(), r.kind(), r.amountDue().toString(), r.price().toString(),
+                        r.holdExpiresAt(), r.requestedAt(), r.status().name(), r.receiptNo()), COLLECTION, List.of())
+                .onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
+    }
+
+    @Override
+    public Mono<DepositRequest> find(SiteScope scope, String requestId) {
+        return mongo.findOne(scope, Query.query(Criteria.where("_id").is(requestId)), RequestDocument.class, COLLECTION)
+                .map(RequestDocument::request);
+    }
+
+    @Override
+    public Flux<DepositRequest> queued(SiteScope scope, String site) {
+        return mongo.find(scope, Query.query(Criteria.where(ScopedMongo.SITE).is(site).and("status").is("QUEUED"))
+                        .with(Sort.by("requestedAt")), RequestDocument.class, COLLECTION)
+                .map(RequestDocument::request);
+    }
+
+    @Override
+    public Mono<Boolean> confirmed(String requestId, String receiptNo) {
+        return mongo.update(SiteScope.system(), Query.query(Criteria.where("_id").is(requestId).and("status").is("QUEUED")),
+                Update.update("status", "CONFIRMED").set("receiptNo", receiptNo), COLLECTION, false).map(n -> n > 0);
+    }
+
+    @Override
+    public Mono<Void> cancelForHold(String site, String holdId) {
+        return mongo.update(SiteScope.system(), Query.query(Criteria.where(ScopedMongo.SITE).is(site).and("holdId").is(holdId)
+                .and("status").is("QUEUED")), Update.update("status", "CANCELLED"), COLLECTION, false).then();
+    }
+}

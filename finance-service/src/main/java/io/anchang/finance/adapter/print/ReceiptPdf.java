@@ -1,0 +1,39 @@
+package io.anchang.finance.adapter.print;
+
+import io.anchang.finance.domain.Receipt;
+import io.anchang.platform.money.ChineseAmount;
+import io.anchang.platform.print.ChinesePdf;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** A receipt (收据) in three copies — customer, finance, counterfoil — with the amount in figures and capitals (R-FIN-6). */
+public final class ReceiptPdf {
+
+    public static final List<String> COPIES = List.of("第一联 客户联", "第二联 财务联", "第三联 存根联");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private ReceiptPdf() {
+    }
+
+    public static byte[] print(Receipt r, String siteName) {
+        try (ChinesePdf pdf = new ChinesePdf("收据 " + r.number())) {
+            for (String copy : COPIES) {
+                pdf.page().right(copy, 10).centered("收据", 22).right("收据号：" + r.number(), 10).rule()
+                        .row("项目", siteName)
+                        .row("交款人", r.customerName())
+                        .row("房号", r.unitLabel())
+                        .row("款项", "BIG".equals(r.kind()) ? "大定定金" : "小定定金")
+                        .row("金额", ChineseAmount.withFigures(r.amount()))
+                        .row("收款方式", r.method().chinese() + (r.reference() == null || r.reference().isBlank() ? "" : "（凭证号 " + r.reference() + "）"))
+                        .row("置业顾问", r.repName())
+                        .row("收款人", r.confirmedByName() + "（财务）")
+                        .row("收款时间", TIME.format(r.confirmedAt()))
+                        .rule()
+                        .paragraph("本收据为定金收款凭证，仅财务收款有效；置业顾问不得私自收取任何款项。", 9);
+            }
+            return pdf.toBytes();
+        }
+    }
+}

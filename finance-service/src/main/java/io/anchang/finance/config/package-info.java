@@ -1,0 +1,2 @@
+/** Wiring of finance-service. */
+package io.anchang.finance.config;
