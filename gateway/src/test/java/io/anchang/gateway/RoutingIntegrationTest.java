@@ -113,8 +113,8 @@ class RoutingIntegrationTest extends GatewayTestContext {
     }
 
     @Test
-    @DisplayName("all five routes are loaded, each to its service's address")
-    void allFiveRoutesAreLoaded() {
+    @DisplayName("a route per service is loaded, each to its service's address, and sales control's stream has its own")
+    void everyServicesRouteIsLoaded() {
         Map<String, URI> loaded = routes.getRoutes().collect(Collectors.toMap(Route::getId, Route::getUri))
                 .block(Duration.ofSeconds(5));
 
@@ -123,6 +123,7 @@ class RoutingIntegrationTest extends GatewayTestContext {
                 Map.entry("reception", echo),
                 Map.entry("customer", URI.create(SlowBackend.shared().uri())),
                 Map.entry("deal", URI.create("http://127.0.0.1:" + NOTHING_LISTENS)),
+                Map.entry("deal-stream", URI.create("http://127.0.0.1:" + NOTHING_LISTENS)),
                 Map.entry("finance", echo),
                 Map.entry("reporting", echo));
     }
