@@ -64,6 +64,8 @@ public final class DemoData {
             rotationOfToday(users, code);
         }
         eventPolicy("HZ01");
+        DemoBuilding.seed(api, keycloak, progress);
+        DemoFrontDesk.seed(api, keycloak, progress);
     }
 
     /** R-REC-1: the site's MANAGER sets today's rotation, unless someone already has. */

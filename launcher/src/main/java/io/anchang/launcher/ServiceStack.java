@@ -42,7 +42,9 @@ public final class ServiceStack implements AutoCloseable {
                 "FINANCE_URI", "http://127.0.0.1:" + ports.finance(),
                 "REPORTING_URI", "http://127.0.0.1:" + ports.reporting());
         return List.of(
-                new ServiceSpec("reception-service", ports.reception(), "reception", 256, Map.of()),
+                // reception asks customer-service who serves a walk-in (flow 1)
+                new ServiceSpec("reception-service", ports.reception(), "reception", 256,
+                        Map.of("CUSTOMER_URI", "http://127.0.0.1:" + ports.customer())),
                 new ServiceSpec("customer-service", ports.customer(), "customer", 256, Map.of()),
                 new ServiceSpec("deal-service", ports.deal(), "deal", 256, Map.of()),
                 new ServiceSpec("finance-service", ports.finance(), "finance", 256, Map.of()),

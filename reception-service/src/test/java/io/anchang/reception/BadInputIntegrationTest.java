@@ -2,6 +2,7 @@ package io.anchang.reception;
 
 import io.anchang.testing.Infrastructure;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -126,6 +127,38 @@ class BadInputIntegrationTest {
                 .contentType(MediaType.TEXT_PLAIN).bodyValue("SH01-rep1").exchange(), 415, "unsupported-media-type", "JSON");
         problem(web.get().uri("/api/reception/nothing-here").headers(h -> h.setBearerAuth(manager("SH01"))).exchange(),
                 404, "not-found", "nothing-here");
+    }
+
+    @Test
+    @DisplayName("bad walk-ins: an unknown rep, a rep of another site, an impossible phone, a status change for a rep not on duty — a clear problem, nothing changed")
+    void badWalkInsChangeNothing() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        aSiteWithStaff(web, "BJ01");
+        put("/api/reception/sites/SH01/rotations/" + today, object("reps", list("SH01-rep1", "SH01-rep2"))).expectStatus().isOk();
+        String desk = ReceptionFixture.sales("SH01", "SH01-rep1");
+        problem(web.post().uri("/api/reception/sites/SH01/visits").headers(h -> h.setBearerAuth(desk))
+                .bodyValue(object("requestId", "bad-1", "phone", "13800138000", "namedReps", list("nobody"))).exchange(),
+                400, "rep-unknown", "nobody");
+        problem(web.post().uri("/api/reception/sites/SH01/visits").headers(h -> h.setBearerAuth(desk))
+                .bodyValue(object("requestId", "bad-2", "phone", "13800138000", "askedFor", "BJ01-rep1")).exchange(),
+                400, "rep-unknown", "不在案场 SH01 的员工名单中");
+        problem(web.post().uri("/api/reception/sites/SH01/visits").headers(h -> h.setBearerAuth(desk))
+                .bodyValue(object("requestId", "bad-3", "phone", "12345")).exchange(), 400, "phone-invalid", "电话号码无效");
+        problem(web.post().uri("/api/reception/sites/SH01/visits").headers(h -> h.setBearerAuth(desk))
+                .bodyValue(object("requestId", "bad-4", "phone", "13800138000", "broughtByPhone", "999")).exchange(),
+                400, "phone-invalid", "999");
+        problem(web.put().uri("/api/reception/sites/SH01/reps/SH01-rep3/status").headers(h -> h.setBearerAuth(manager("SH01")))
+                .bodyValue(object("status", "OUT")).exchange(), 400, "rep-not-on-duty", "置业顾问 王五 不在今日排班中");
+        problem(web.put().uri("/api/reception/sites/SH01/reps/BJ01-rep1/status").headers(h -> h.setBearerAuth(manager("SH01")))
+                .bodyValue(object("status", "OUT")).exchange(), 400, "rep-unknown", "BJ01-rep1");
+        web.post().uri("/api/reception/sites/SH01/visits").headers(h -> h.setBearerAuth(ReceptionFixture.sales("BJ01", "BJ01-rep1")))
+                .bodyValue(object("requestId", "bad-5", "phone", "13800138000")).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:site-access-denied");
+        web.get().uri("/api/reception/sites/SH01/visits").headers(h -> h.setBearerAuth(manager("SH01"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+        web.get().uri("/api/reception/sites/SH01/rotation").headers(h -> h.setBearerAuth(manager("SH01"))).exchange()
+                .expectBody().jsonPath("$.order[0].status").isEqualTo("AVAILABLE").jsonPath("$.order[1].status").isEqualTo("AVAILABLE")
+                .jsonPath("$.queue.length()").isEqualTo(0);
     }
 
     private WebTestClient.ResponseSpec put(String path, Object body) {

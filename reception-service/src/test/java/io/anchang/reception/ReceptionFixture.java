@@ -30,7 +30,20 @@ final class ReceptionFixture {
         return ISSUER.token(user, "SALES", site);
     }
 
-    /** Registers {@code site} with a manager and three reps: {@code <site>-rep1..3}. */
+    static String supervisor(String site) {
+        return ISSUER.token(site + "-sup", "SUPERVISOR", site);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong PHONES =
+            new java.util.concurrent.atomic.AtomicLong(System.nanoTime() % 9_000_000L);
+
+    /** A mobile number no other test uses, spelled as a desk clerk types it: 139 0012 3456. */
+    static String aPhone() {
+        String digits = String.format("%08d", PHONES.incrementAndGet() % 100_000_000L);
+        return "139 " + digits.substring(0, 4) + " " + digits.substring(4);
+    }
+
+    /** Registers {@code site} with a manager, a supervisor and four reps: {@code <site>-rep1..4}. */
     static void aSiteWithStaff(WebTestClient web, String site) {
         web.post().uri("/api/reception/sites").headers(h -> h.setBearerAuth(admin()))
                 .bodyValue(object("code", site, "name", "案场 " + site, "timeZone", "Asia/Shanghai"))
@@ -45,6 +58,8 @@ final class ReceptionFixture {
                         member(site + "-rep1", "张三", "SALES"),
                         member(site + "-rep2", "李四", "SALES"),
                         member(site + "-rep3", "王五", "SALES"),
+                        member(site + "-rep4", "赵六", "SALES"),
+                        member(site + "-sup", "陈主管", "SUPERVISOR"),
                         member(site + "-fin", "赵会计", "FINANCE"))))
                 .exchange().expectStatus().isOk();
     }

@@ -9,11 +9,11 @@ import reactor.core.publisher.Mono;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The rotations' store, one per site and day. */
+/** The desks' store: one rotation per site and day, changed only by a conditional write on its version. */
 public interface Rotations {
 
-    Mono<Rotation> find(SiteScope scope, String site, LocalDate day);
+    Mono<Stored<Rotation>> find(SiteScope scope, String site, LocalDate day);
 
-    /** Stores the rotation with its events if no one changed it since {@code expectedRevision} (0: none yet). */
-    Mono<Boolean> save(Caller caller, Rotation rotation, long expectedRevision, List<PendingEvent> events);
+    /** Stores the rotation with its events if it is still at {@code expectedVersion} (0: none yet). */
+    Mono<Boolean> save(Caller caller, Rotation rotation, long expectedVersion, List<PendingEvent> events);
 }

@@ -16,12 +16,12 @@ import java.util.List;
 public class SettingRotation {
 
     private final Sites sites;
-    private final Rotations rotations;
+    private final DeskChanges desks;
     private final Clock clock;
 
-    public SettingRotation(Sites sites, Rotations rotations, Clock clock) {
+    public SettingRotation(Sites sites, DeskChanges desks, Clock clock) {
         this.sites = sites;
-        this.rotations = rotations;
+        this.desks = desks;
         this.clock = clock;
     }
 
@@ -34,33 +34,28 @@ public class SettingRotation {
                         return Mono.error(ProblemException.invalid("rotation-in-the-past",
                                 "不能修改过去日期的排序表 (The rotation of " + day + " is past; set today's or a later one)"));
                     }
-                    return rotations.find(caller.scope(), site, day)
-                            .map(Rotation::revision).defaultIfEmpty(0L)
-                            .flatMap(revision -> {
-                                Rotation rotation = Rotation.set(known.profile(), day, reps, caller.userId(), revision);
-                                RotationSet event = new RotationSet(site, day,
-                                        rotation.order().stream().map(r -> new RotationSet.Rep(r.userId(), r.name())).toList(),
-                                        caller.userId(), rotation.revision());
-                                return rotations.save(caller, rotation, revision, List.of(PendingEvent.of(site, key(site, day), event)))
-                                        .flatMap(written -> written ? Mono.just(rotation) : Mono.error(ProblemException.conflict(
-                                                "rotation-changed", "排序表刚被他人修改，请刷新后重试 (Someone changed this rotation at the same time; reload and try again)")));
-                            });
+                    return desks.change(caller, site, day, previous -> {
+                        Rotation rotation = Rotation.set(known.profile(), day, reps, caller.userId(),
+                                previous.revision() == 0 && previous.order().isEmpty() ? null : previous);
+                        RotationSet event = new RotationSet(site, day,
+                                rotation.order().stream().map(r -> new RotationSet.Rep(r.userId(), r.name())).toList(),
+                                caller.userId(), rotation.revision());
+                        return new DeskChanges.Change<>(rotation, rotation, List.of(PendingEvent.of(site, key(site, day), event)));
+                    }).map(DeskChanges.Change::result);
                 });
     }
 
     public Mono<Rotation> get(Caller caller, String site, LocalDate day) {
         caller.scope().requireRead(site);
-        return rotations.find(caller.scope(), site, day)
-                .switchIfEmpty(sites.find(caller.scope(), site)
-                        .switchIfEmpty(Mono.error(() -> ManagingSites.unknown(site)))
-                        .map(known -> new Rotation(site, day, List.of(), null, 0)));
+        return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> ManagingSites.unknown(site)))
+                .then(desks.read(caller, site, day));
     }
 
     /** Today's rotation in the site's calendar. */
     public Mono<Rotation> today(Caller caller, String site) {
         caller.scope().requireRead(site);
         return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> ManagingSites.unknown(site)))
-                .flatMap(known -> get(caller, site, known.today(clock.instant())));
+                .flatMap(known -> desks.read(caller, site, known.today(clock.instant())));
     }
 
     public static String key(String site, LocalDate day) {

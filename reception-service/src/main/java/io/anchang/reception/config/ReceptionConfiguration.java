@@ -3,20 +3,65 @@ package io.anchang.reception.config;
 import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.security.AccessRules;
 import io.anchang.platform.site.Role;
-import org.springframework.http.HttpMethod;
+import io.anchang.reception.adapter.client.HttpCustomerDirectory;
+import io.anchang.reception.adapter.kafka.CustomerEventHandlers;
+import io.anchang.reception.adapter.mongo.MongoInbox;
 import io.anchang.reception.adapter.mongo.MongoRotations;
 import io.anchang.reception.adapter.mongo.MongoSites;
+import io.anchang.reception.adapter.mongo.MongoViolations;
+import io.anchang.reception.adapter.mongo.MongoVisits;
+import io.anchang.reception.application.CustomerDirectory;
+import io.anchang.reception.application.DeskChanges;
+import io.anchang.reception.application.Inbox;
+import io.anchang.reception.application.Informing;
 import io.anchang.reception.application.ManagingSites;
+import io.anchang.reception.application.ReceivingVisitors;
+import io.anchang.reception.application.Reconciling;
+import io.anchang.reception.application.RecordingViolations;
 import io.anchang.reception.application.Rotations;
 import io.anchang.reception.application.SettingRotation;
 import io.anchang.reception.application.Sites;
+import io.anchang.reception.application.Violations;
+import io.anchang.reception.application.Visits;
+import io.anchang.reception.application.WorkingTheDesk;
+import io.netty.channel.ChannelOption;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.http.codec.json.JacksonJsonEncoder;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReceptionConfiguration.CustomerServiceProperties.class)
 public class ReceptionConfiguration {
+
+    /**
+     * Where customer-service answers flow 1's question, and how long the desk waits for it.
+     *
+     * @param uri          its base URL ({@code CUSTOMER_URI})
+     * @param timeout      the time limit of one answer
+     * @param minimumCalls calls the breaker sees before it may open
+     * @param openFor      how long the open breaker sends visits straight to degraded mode
+     */
+    @ConfigurationProperties("anchang.customer")
+    public record CustomerServiceProperties(String uri, Duration timeout, int minimumCalls, Duration openFor) {
+
+        public CustomerServiceProperties {
+            uri = uri == null || uri.isBlank() ? "http://127.0.0.1:8082" : uri;
+            timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
+            minimumCalls = minimumCalls <= 0 ? 10 : minimumCalls;
+            openFor = openFor == null ? Duration.ofSeconds(10) : openFor;
+        }
+    }
 
     /** Registering a site names no site yet: only an ADMIN may, whatever the body says. */
     @Bean
@@ -35,12 +80,105 @@ public class ReceptionConfiguration {
     }
 
     @Bean
+    Visits visits(ScopedMongo mongo) {
+        return new MongoVisits(mongo);
+    }
+
+    @Bean
+    Violations violations(ScopedMongo mongo) {
+        return new MongoViolations(mongo);
+    }
+
+    @Bean
+    Inbox inbox(ScopedMongo mongo) {
+        return new MongoInbox(mongo);
+    }
+
+    @Bean
+    DeskChanges deskChanges(Rotations rotations) {
+        return new DeskChanges(rotations);
+    }
+
+    @Bean
+    CustomerDirectory customerDirectory(CustomerServiceProperties properties, JsonMapper mapper) {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(properties.timeout().toMillis(), 2_000))
+                .responseTimeout(properties.timeout());
+        WebClient web = WebClient.builder()
+                .baseUrl(properties.uri())
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .codecs(codecs -> {
+                    codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(mapper));
+                    codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(mapper));
+                })
+                .build();
+        return new HttpCustomerDirectory(web, HttpCustomerDirectory.breaker("customer-service", properties.minimumCalls(),
+                properties.openFor()), properties.timeout());
+    }
+
+    @Bean
     ManagingSites managingSites(Sites sites, Clock clock) {
         return new ManagingSites(sites, clock);
     }
 
     @Bean
-    SettingRotation settingRotation(Sites sites, Rotations rotations, Clock clock) {
-        return new SettingRotation(sites, rotations, clock);
+    SettingRotation settingRotation(Sites sites, DeskChanges desks, Clock clock) {
+        return new SettingRotation(sites, desks, clock);
+    }
+
+    @Bean
+    WorkingTheDesk workingTheDesk(Sites sites, Visits visits, DeskChanges desks, Clock clock) {
+        return new WorkingTheDesk(sites, visits, desks, clock);
+    }
+
+    @Bean
+    ReceivingVisitors receivingVisitors(Sites sites, Visits visits, DeskChanges desks, CustomerDirectory customers,
+                                        WorkingTheDesk working, Clock clock) {
+        return new ReceivingVisitors(sites, visits, desks, customers, working, clock);
+    }
+
+    @Bean
+    Reconciling reconciling(Visits visits, DeskChanges desks) {
+        return new Reconciling(visits, desks);
+    }
+
+    @Bean
+    RecordingViolations recordingViolations(Sites sites, Violations violations, Clock clock) {
+        return new RecordingViolations(sites, violations, clock);
+    }
+
+    @Bean
+    Informing informing(Sites sites, Inbox inbox) {
+        return new Informing(sites, inbox);
+    }
+
+    @Bean
+    CustomerEventHandlers.Reconciler reconciler(Reconciling reconciling, JsonMapper mapper) {
+        return new CustomerEventHandlers.Reconciler(reconciling, mapper);
+    }
+
+    @Bean
+    CustomerEventHandlers.Inform<?> helperServedInbox(Informing informing, JsonMapper mapper) {
+        return CustomerEventHandlers.helperServed(informing, mapper);
+    }
+
+    @Bean
+    CustomerEventHandlers.Inform<?> complaintLodgedInbox(Informing informing, JsonMapper mapper) {
+        return CustomerEventHandlers.complaintLodged(informing, mapper);
+    }
+
+    @Bean
+    CustomerEventHandlers.Inform<?> complaintVerifiedInbox(Informing informing, JsonMapper mapper) {
+        return CustomerEventHandlers.complaintVerified(informing, mapper);
+    }
+
+    @Bean
+    CustomerEventHandlers.Inform<?> redistributedInbox(Informing informing, JsonMapper mapper) {
+        return CustomerEventHandlers.redistributed(informing, mapper);
+    }
+
+    @Bean
+    CustomerEventHandlers.Inform<?> disputeRuledInbox(Informing informing, JsonMapper mapper) {
+        return CustomerEventHandlers.disputeRuled(informing, mapper);
     }
 }

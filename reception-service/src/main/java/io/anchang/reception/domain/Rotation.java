@@ -1,37 +1,112 @@
 package io.anchang.reception.domain;
 
+import io.anchang.platform.api.attribution.Desk;
+import io.anchang.platform.api.attribution.RepStatus;
 import io.anchang.platform.problem.ProblemException;
+import io.anchang.platform.site.PolicySettings;
 import io.anchang.platform.site.Role;
 import io.anchang.platform.site.SiteProfile;
 import io.anchang.platform.site.StaffMember;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * A site's rotation (排序表) for one day of its calendar (R-REC-1): the reps on duty in
- * turn order. The first is up and serves the next new customer, the second is on deck.
+ * A site's front desk for one day of its calendar: the rotation (排序表, R-REC-1) of the reps
+ * on duty in turn order, each rep's status, owed turns and the customer they serve (R-REC-2),
+ * the queue of customers waiting for a rep (R-REC-9), and event mode (R-REC-8).
+ *
+ * <p>The rotation hands out a new customer to the rep it gives ({@link #next()}): reps owed a
+ * turn first, then the first AVAILABLE rep in turn order. Handing out a turn is two steps: the
+ * rep is <em>held</em> for the visit while the rules decide, then the visit is served — by the
+ * held rep on their turn, which sends them and every OUT or BUSY rep passed over to the back
+ * (an OUT rep passed over is owed that turn; a BUSY one only where {@code owedTurnsWhenBusy}) —
+ * or by someone else, which gives the held rep back untouched. A held rep is skipped by other
+ * visits, so no turn is handed out twice.
  */
-public record Rotation(String siteId, LocalDate day, List<Rep> order, String setBy, long revision) {
+public record Rotation(String siteId, LocalDate day, List<Rep> order, String setBy, long revision, boolean eventMode,
+                       List<Waiting> queue, List<String> givenBack) {
 
     /** Roles that receive customers at the desk. */
     private static final Set<Role> RECEIVING = Set.of(Role.SALES, Role.SUPERVISOR, Role.MANAGER);
 
     public Rotation {
         order = List.copyOf(order);
+        queue = queue == null ? List.of() : List.copyOf(queue);
+        givenBack = givenBack == null ? List.of() : List.copyOf(givenBack);
     }
 
-    public record Rep(String userId, String name) {
+    public Rotation(String siteId, LocalDate day, List<Rep> order, String setBy, long revision) {
+        this(siteId, day, order, setBy, revision, false, List.of(), List.of());
     }
 
     /**
-     * R-REC-1: the MANAGER sets who is on duty and in what order. Each rep must be an
-     * active member of the site's staff who receives customers, listed once.
+     * A rep on duty: status (R-REC-2), the turns the rotation owes them, the reception under way,
+     * and the visit they are held for while the rules decide.
      */
-    public static Rotation set(SiteProfile site, LocalDate day, List<String> userIds, String setBy, long previousRevision) {
+    public record Rep(String userId, String name, RepStatus status, int owed, Serving serving, String heldFor) {
+
+        public Rep {
+            status = status == null ? RepStatus.AVAILABLE : status;
+            if (owed < 0) {
+                throw new IllegalStateException("owed turns never go negative: " + userId + " " + owed);
+            }
+        }
+
+        public Rep(String userId, String name) {
+            this(userId, name, RepStatus.AVAILABLE, 0, null, null);
+        }
+
+        /** Free for a new customer: AVAILABLE and held for no visit. */
+        public boolean free() {
+            return status == RepStatus.AVAILABLE && heldFor == null;
+        }
+
+        Rep with(RepStatus status, int owed, Serving serving, String heldFor) {
+            return new Rep(userId, name, status, owed, serving, heldFor);
+        }
+    }
+
+    /** A customer being served: the visit, who the customer is (masked), since when, whether it took a turn. */
+    public record Serving(String visitId, String customer, Instant since, boolean usedTurn) {
+    }
+
+    /**
+     * A customer waiting in the desk's queue (R-REC-9), in arrival order.
+     *
+     * @param preferredRep the owner or the named rep they wait for; anyone free first takes them as helper
+     * @param usesTurn     a new customer: the rep the rotation gives takes them on their turn
+     */
+    public record Waiting(String visitId, String customer, Instant since, String preferredRep, boolean usesTurn) {
+
+        public Duration waited(Instant now) {
+            return Duration.between(since, now).isNegative() ? Duration.ZERO : Duration.between(since, now);
+        }
+    }
+
+    /** A waiting customer given to a rep. */
+    public record Pickup(Waiting waiting, String rep, boolean usedTurn, Instant at) {
+    }
+
+    /** A desk after a change, with what the change produced. */
+    public record Outcome<T>(Rotation rotation, T result) {
+    }
+
+    // ------------------------------------------------------------------ the order (R-REC-1)
+
+    /**
+     * R-REC-1: the MANAGER sets who is on duty and in what order. Each rep must be an active
+     * member of the site's staff who receives customers, listed once. Reps still on duty keep
+     * their status, owed turns and the customer they serve; a rep serving or held cannot leave.
+     */
+    public static Rotation set(SiteProfile site, LocalDate day, List<String> userIds, String setBy, Rotation previous) {
         List<Rep> order = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String userId : userIds) {
@@ -46,18 +121,254 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
                 throw ProblemException.invalid("rep-twice", member.name() + " 在排序表中出现两次 (" + member.name()
                         + " is listed twice in the rotation)");
             }
-            order.add(new Rep(userId, member.name()));
+            Rep kept = previous == null ? null : previous.rep(userId).orElse(null);
+            order.add(kept == null ? new Rep(userId, member.name()) : new Rep(userId, member.name(), kept.status(), kept.owed(),
+                    kept.serving(), kept.heldFor()));
         }
-        return new Rotation(site.code(), day, order, setBy, previousRevision + 1);
+        if (previous != null) {
+            for (Rep leaving : previous.order()) {
+                if (!seen.contains(leaving.userId()) && (leaving.serving() != null || leaving.heldFor() != null)) {
+                    throw ProblemException.conflict("rep-serving", "置业顾问 " + leaving.name() + " 正在接待客户，送客后才能移出排序表 ("
+                            + leaving.name() + " is serving a customer; see the customer off first)");
+                }
+            }
+        }
+        return new Rotation(site.code(), day, order, setBy, (previous == null ? 0 : previous.revision()) + 1,
+                previous != null && previous.eventMode(), previous == null ? List.of() : previous.queue(),
+                previous == null ? List.of() : previous.givenBack());
     }
 
-    /** The rep who serves the next new customer, if anyone is on duty. */
+    public Optional<Rep> rep(String userId) {
+        return order.stream().filter(r -> r.userId().equals(userId)).findFirst();
+    }
+
+    /** The rep on duty, or a problem the desk understands: 置业顾问 张伟 不在今日排班中. */
+    public Rep onDuty(String userId, String name) {
+        return rep(userId).orElseThrow(() -> ProblemException.invalid("rep-not-on-duty", "置业顾问 " + (name == null ? userId : name)
+                + " 不在今日排班中 (" + userId + " is not on the rotation of " + day + ")"));
+    }
+
+    /**
+     * The rep the rotation gives the next new customer (R-REC-1, R-REC-2): a rep owed turns first,
+     * then the first free rep in turn order; none in event mode (R-REC-8).
+     */
+    public Rep next() {
+        if (eventMode) {
+            return null;
+        }
+        return order.stream().filter(r -> r.free() && r.owed() > 0).findFirst()
+                .or(() -> order.stream().filter(Rep::free).findFirst()).orElse(null);
+    }
+
+    /** The rep who serves the next new customer. */
     public Rep up() {
-        return order.isEmpty() ? null : order.get(0);
+        return next();
     }
 
-    /** The rep who must be at the desk next (二2). */
+    /** The rep who must be at the desk next (二2): the one the rotation gives once the up rep is busy. */
     public Rep onDeck() {
-        return order.size() < 2 ? null : order.get(1);
+        Rep up = next();
+        return up == null ? null : replace(up.userId(), r -> r.with(r.status(), r.owed(), r.serving(), "on-deck")).next();
+    }
+
+    // ------------------------------------------------------------------ handing out a turn
+
+    /** Holds the rep the rotation gives for {@code visitId} while the rules decide; none when nobody is free. */
+    public Outcome<Rep> hold(String visitId) {
+        Optional<Rep> already = order.stream().filter(r -> visitId.equals(r.heldFor())).findFirst();
+        if (already.isPresent()) {
+            return new Outcome<>(this, already.get());
+        }
+        Rep next = next();
+        if (next == null) {
+            return new Outcome<>(this, null);
+        }
+        return new Outcome<>(replace(next.userId(), r -> r.with(r.status(), r.owed(), r.serving(), visitId)), next);
+    }
+
+    /** Lets go of the rep held for {@code visitId}, untouched (they keep their place). */
+    public Rotation release(String visitId) {
+        Rotation next = this;
+        for (Rep rep : order) {
+            if (visitId.equals(rep.heldFor())) {
+                next = next.replace(rep.userId(), r -> r.with(r.status(), r.owed(), r.serving(), null));
+            }
+        }
+        return next;
+    }
+
+    /** Whether {@code userId} can take {@code visitId} now: on duty, AVAILABLE, and held for nothing else. */
+    public boolean canServe(String userId, String visitId) {
+        return rep(userId).map(r -> r.status() == RepStatus.AVAILABLE && (r.heldFor() == null || r.heldFor().equals(visitId)))
+                .orElse(false);
+    }
+
+    /**
+     * The visit is served by {@code userId}, who becomes BUSY (R-REC-2). With {@code usesTurn} it is
+     * their turn: a rep owed turns is repaid one; the rotation's own rep goes to the back with every
+     * OUT or BUSY rep passed over (R-REC-1, R-REC-2); a rep asked for by name goes to the back (R-REC-6).
+     */
+    public Rotation serve(String visitId, String userId, boolean usesTurn, String customer, Instant at, PolicySettings settings) {
+        Rep rep = rep(userId).orElseThrow(() -> new IllegalStateException(userId + " is not on duty"));
+        if (!canServe(userId, visitId)) {
+            throw ProblemException.conflict("rep-not-free", "置业顾问 " + rep.name() + " 现在不能接待 (" + rep.name() + " is "
+                    + rep.status() + ")");
+        }
+        boolean rotationPick = visitId.equals(rep.heldFor());
+        Rotation next = release(visitId);
+        if (usesTurn) {
+            next = next.turnTakenBy(userId, rotationPick, settings);
+        }
+        return next.replace(userId, r -> r.with(RepStatus.BUSY, r.owed(), new Serving(visitId, customer, at, usesTurn), null));
+    }
+
+    private Rotation turnTakenBy(String userId, boolean rotationPick, PolicySettings settings) {
+        Rep taker = rep(userId).orElseThrow();
+        if (taker.owed() > 0) {
+            // R-REC-2: a make-up turn, ahead of the rotation
+            return replace(userId, r -> r.with(r.status(), r.owed() - 1, r.serving(), r.heldFor()));
+        }
+        List<Rep> passed = new ArrayList<>();
+        List<Rep> staying = new ArrayList<>();
+        boolean reached = false;
+        for (Rep rep : order) {
+            if (rep.userId().equals(userId)) {
+                reached = true;
+                continue;
+            }
+            boolean skipped = rotationPick && !reached && rep.heldFor() == null
+                    && (rep.status() == RepStatus.OUT || rep.status() == RepStatus.BUSY);
+            if (skipped) {
+                boolean owed = rep.status() == RepStatus.OUT || settings.owedTurnsWhenBusy();
+                passed.add(owed ? rep.with(rep.status(), rep.owed() + 1, rep.serving(), rep.heldFor()) : rep);
+            } else {
+                staying.add(rep);
+            }
+        }
+        List<Rep> reordered = new ArrayList<>(staying);
+        reordered.addAll(passed);
+        reordered.add(taker);
+        return withOrder(reordered);
+    }
+
+    /** A customer nobody can serve now waits in the queue, in arrival order (R-REC-9). */
+    public Rotation enqueue(Waiting waiting) {
+        if (queue.stream().anyMatch(w -> w.visitId().equals(waiting.visitId()))) {
+            return release(waiting.visitId());
+        }
+        List<Waiting> longer = new ArrayList<>(queue);
+        longer.add(waiting);
+        return new Rotation(siteId, day, order, setBy, revision, eventMode, longer, givenBack).release(waiting.visitId());
+    }
+
+    /** 送客 (R-REC-2): the rep who served {@code visitId} is AVAILABLE again; the reception's record is returned. */
+    public Outcome<Rep> seeOff(String visitId) {
+        Rep rep = order.stream().filter(r -> r.serving() != null && r.serving().visitId().equals(visitId)).findFirst()
+                .orElseThrow(() -> ProblemException.conflict("not-being-served", "这位客户目前没有置业顾问在接待 (No rep is serving visit "
+                        + visitId + ")"));
+        return new Outcome<>(replace(rep.userId(), r -> r.with(RepStatus.AVAILABLE, r.owed(), null, r.heldFor())), rep);
+    }
+
+    /**
+     * R-REC-9: while reps are free and customers wait, the first in line goes to the first free
+     * rep: the one they wait for if free, else — a new customer — the rep the rotation gives on their
+     * turn, or — a customer who has an owner — the first rep free, as helper without a turn.
+     * In event mode the MANAGER assigns instead (R-REC-8).
+     */
+    public Outcome<List<Pickup>> drain(Instant at, PolicySettings settings) {
+        Rotation desk = this;
+        List<Pickup> pickups = new ArrayList<>();
+        while (!desk.eventMode() && !desk.queue().isEmpty()) {
+            Waiting first = desk.queue().get(0);
+            Rep preferred = first.preferredRep() == null ? null : desk.rep(first.preferredRep()).filter(Rep::free).orElse(null);
+            Rep rep = preferred != null ? preferred : desk.next();
+            if (rep == null) {
+                break;
+            }
+            boolean turn = first.usesTurn() && preferred == null;
+            Outcome<Rep> held = turn ? desk.hold(first.visitId()) : new Outcome<>(desk, rep);
+            desk = held.rotation().dequeue(first.visitId())
+                    .serve(first.visitId(), held.result().userId(), turn, first.customer(), at, settings);
+            pickups.add(new Pickup(first, held.result().userId(), turn, at));
+        }
+        return new Outcome<>(desk, pickups);
+    }
+
+    /** R-REC-8 (and any time): the MANAGER gives a waiting customer to a free rep, without a turn. */
+    public Outcome<Pickup> assign(String visitId, String userId, Instant at, PolicySettings settings) {
+        Waiting waiting = queue.stream().filter(w -> w.visitId().equals(visitId)).findFirst()
+                .orElseThrow(() -> ProblemException.conflict("not-waiting", "这位客户不在等候队列中 (Visit " + visitId + " is not waiting)"));
+        Rep rep = onDuty(userId, null);
+        if (!rep.free()) {
+            throw ProblemException.conflict("rep-not-free", "置业顾问 " + rep.name() + " 现在不能接待（" + rep.status().chinese() + "） ("
+                    + rep.name() + " is " + rep.status() + ")");
+        }
+        Rotation next = dequeue(visitId).serve(visitId, userId, false, waiting.customer(), at, settings);
+        return new Outcome<>(next, new Pickup(waiting, userId, false, at));
+    }
+
+    private Rotation dequeue(String visitId) {
+        return new Rotation(siteId, day, order, setBy, revision, eventMode,
+                queue.stream().filter(w -> !w.visitId().equals(visitId)).toList(), givenBack);
+    }
+
+    // ------------------------------------------------------------------ presence (R-REC-2)
+
+    /**
+     * A rep goes OUT (on company business) or comes back AVAILABLE. BUSY is not set by hand:
+     * taking a customer makes a rep BUSY, seeing them off frees them.
+     */
+    public Rotation status(String userId, String name, RepStatus status) {
+        Rep rep = onDuty(userId, name);
+        if (status == RepStatus.BUSY) {
+            throw ProblemException.invalid("status-busy-by-hand", "接待客户即为“接待中”，送客后恢复空闲，不能手动设置 (BUSY comes from taking a customer)");
+        }
+        if (rep.serving() != null || rep.heldFor() != null) {
+            throw ProblemException.conflict("rep-serving", "置业顾问 " + rep.name() + " 正在接待客户，请先送客 (" + rep.name()
+                    + " is serving a customer; see them off first)");
+        }
+        return replace(userId, r -> r.with(status, r.owed(), null, null));
+    }
+
+    /**
+     * R-ATT-10, or a turn used wrongly while customer-service was away: the rep is owed it back,
+     * once per visit however often the news arrives.
+     */
+    public Rotation turnGivenBack(String userId, String visitId) {
+        if (rep(userId).isEmpty() || givenBack.contains(visitId)) {
+            return this;
+        }
+        List<String> more = new ArrayList<>(givenBack);
+        more.add(visitId);
+        return new Rotation(siteId, day, order, setBy, revision, eventMode, queue, more)
+                .replace(userId, r -> r.with(r.status(), r.owed() + 1, r.serving(), r.heldFor()));
+    }
+
+    /** R-REC-8: the MANAGER suspends the rotation for an event, or resumes it. */
+    public Rotation eventMode(boolean on) {
+        return new Rotation(siteId, day, order, setBy, revision, on, queue, givenBack);
+    }
+
+    /** The desk as customer-service needs it: who is up (held for this visit), each rep and their status. */
+    public Desk desk(String heldRep, String visitId) {
+        return new Desk(heldRep, eventMode, order.stream().map(r -> new Desk.DeskRep(r.userId(), r.name(),
+                r.heldFor() != null && !r.heldFor().equals(visitId) ? RepStatus.BUSY : r.status())).toList());
+    }
+
+    /** Who serves {@code visitId} now, if anyone. */
+    public Optional<Rep> servingOf(String visitId) {
+        return order.stream().filter(r -> r.serving() != null && r.serving().visitId().equals(visitId)).findFirst();
+    }
+
+    public Optional<Waiting> waiting(String visitId) {
+        return queue.stream().filter(w -> w.visitId().equals(visitId)).findFirst();
+    }
+
+    private Rotation replace(String userId, UnaryOperator<Rep> change) {
+        return withOrder(order.stream().map(r -> r.userId().equals(userId) ? change.apply(r) : r).toList());
+    }
+
+    private Rotation withOrder(List<Rep> reps) {
+        return new Rotation(siteId, day, reps, setBy, revision, eventMode, queue, givenBack);
     }
 }

@@ -1,0 +1,297 @@
+package io.anchang.benchmarks;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * 200 concurrent walk-ins at one site through the gateway (flow 1: reception-service holds the
+ * rotation's rep, asks customer-service, hands out the turn), with one rep OUT and one BUSY.
+ * Checks that every turn is handed out exactly once — no rep serves two of these customers,
+ * every customer is served or queued, never both — prints p50/p99 latency and throughput,
+ * then sees every customer off so the desk is as it was (the customers stay in the archive).
+ *
+ * <pre>./bench walk-ins [gatewayUrl] [keycloakUrl] [site] [walkIns]</pre>
+ * Defaults: http://localhost:8080 http://localhost:8180 SH01 200. Tokens by the password grant
+ * of the realm's {@code anchang-cli} client for the demo users (password demo1234).
+ */
+public final class WalkIns {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = "demo1234";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(16, WalkIns::daemon)).build();
+
+    private static Thread daemon(Runnable work) {
+        Thread thread = new Thread(work);
+        thread.setDaemon(true);
+        return thread;
+    }
+    private final String gateway;
+    private final String keycloak;
+    private final String site;
+
+    private WalkIns(String gateway, String keycloak, String site) {
+        this.gateway = gateway;
+        this.keycloak = keycloak;
+        this.site = site;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String gateway = args.length > 0 ? args[0] : "http://localhost:8080";
+        String keycloak = args.length > 1 ? args[1] : "http://localhost:8180";
+        String site = args.length > 2 ? args[2] : "SH01";
+        int walkIns = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+        int failures = 1;
+        try {
+            failures = new WalkIns(gateway, keycloak, site).run(walkIns);
+        } finally {
+            System.exit(failures == 0 ? 0 : 1);
+        }
+    }
+
+    private int run(int count) throws Exception {
+        String prefix = site.toLowerCase(Locale.ROOT);
+        String manager = token(prefix + "-manager");
+        String desk = token(prefix + "-sales1");
+        seeEveryoneOff(manager); // start from a desk where nobody is being served and nobody waits
+        JsonNode board = get(manager, "/api/reception/sites/" + site + "/rotation");
+        List<String> reps = new ArrayList<>();
+        board.path("order").forEach(r -> reps.add(r.path("userId").asString()));
+        if (reps.size() < 3) {
+            throw new IllegalStateException("today's rotation of " + site + " needs at least 3 reps; it has " + reps);
+        }
+        // the setting: everyone back at the desk, then the last rep OUT and one rep BUSY with a customer
+        Set<String> outBefore = new HashSet<>();
+        board.path("order").forEach(r -> {
+            if ("OUT".equals(r.path("status").asString())) {
+                outBefore.add(r.path("userId").asString());
+            }
+        });
+        for (String rep : outBefore) {
+            send(manager, "PUT", "/api/reception/sites/" + site + "/reps/" + rep + "/status", Map.of("status", "AVAILABLE"), 200);
+        }
+        String out = reps.get(reps.size() - 1);
+        send(manager, "PUT", "/api/reception/sites/" + site + "/reps/" + out + "/status", Map.of("status", "OUT"), 200);
+        send(desk, "POST", "/api/reception/sites/" + site + "/visits", Map.of("requestId", "bench-busy-" + UUID.randomUUID(),
+                "phone", phone()), 201);
+        board = get(manager, "/api/reception/sites/" + site + "/rotation");
+        Set<String> busyBefore = new HashSet<>();
+        board.path("busy").forEach(r -> busyBefore.add(r.path("userId").asString()));
+        int queuedBefore = board.path("queue").size();
+        List<String> free = new ArrayList<>();
+        board.path("order").forEach(r -> {
+            if ("AVAILABLE".equals(r.path("status").asString())) {
+                free.add(r.path("userId").asString());
+            }
+        });
+        System.out.printf("%s: %d reps on duty, OUT %s, BUSY %s, free %s, %d already waiting%n", site, reps.size(), out, busyBefore,
+                free, queuedBefore);
+
+        ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(count, WalkIns::daemon);
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String requestId = "bench-" + UUID.randomUUID();
+            String phone = phone();
+            calls.add(CompletableFuture.runAsync(() -> {
+                try {
+                    start.await();
+                    long began = System.nanoTime();
+                    HttpResponse<String> response = http.send(request(desk, "POST", "/api/reception/sites/" + site + "/visits",
+                            Map.of("requestId", requestId, "phone", phone)), HttpResponse.BodyHandlers.ofString());
+                    results.add(new Result(response.statusCode(), System.nanoTime() - began,
+                            response.statusCode() < 300 ? JSON.readTree(response.body()) : null, response.body()));
+                } catch (Exception e) {
+                    results.add(new Result(-1, 0, null, e.toString()));
+                }
+            }, callers));
+        }
+        long began = System.nanoTime();
+        start.countDown();
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+        double seconds = (System.nanoTime() - began) / 1e9;
+        callers.shutdown();
+
+        int failures = 0;
+        List<Long> latencies = new ArrayList<>();
+        Map<String, Integer> servedBy = new HashMap<>();
+        Set<String> served = new HashSet<>();
+        Set<String> waiting = new HashSet<>();
+        int pending = 0;
+        Map<Integer, Integer> refused = new java.util.TreeMap<>();
+        for (Result r : results) {
+            if (r.status() != 201) {
+                failures++;
+                if (refused.merge(r.status(), 1, Integer::sum) == 1) {
+                    System.out.println("FAILED: HTTP " + r.status() + " " + r.raw());
+                }
+                continue;
+            }
+            latencies.add(r.nanos());
+            String visit = r.body().path("visitId").asString();
+            if (r.body().path("attributionPending").asBoolean()) {
+                pending++;
+            }
+            if ("SERVING".equals(r.body().path("state").asString())) {
+                servedBy.merge(r.body().path("servedBy").asString(), 1, Integer::sum);
+                served.add(visit);
+            } else if ("WAITING".equals(r.body().path("state").asString())) {
+                waiting.add(visit);
+            } else {
+                failures++;
+                System.out.println("FAILED: neither served nor waiting: " + r.raw());
+            }
+        }
+        if (!refused.isEmpty()) {
+            System.out.println("answers other than 201 by status: " + refused);
+        }
+        JsonNode after = get(manager, "/api/reception/sites/" + site + "/rotation");
+        Set<String> queue = new HashSet<>();
+        after.path("queue").forEach(w -> queue.add(w.path("visitId").asString()));
+        Set<String> servingOnBoard = new HashSet<>();
+        after.path("order").forEach(r -> {
+            if (!r.path("serving").isMissingNode() && !r.path("serving").isNull()) {
+                servingOnBoard.add(r.path("serving").path("visitId").asString());
+            }
+        });
+
+        failures += check(servedBy.values().stream().allMatch(n -> n == 1), "every turn handed out exactly once (no rep took two): " + servedBy);
+        failures += check(servedBy.keySet().stream().noneMatch(busyBefore::contains) && !servedBy.containsKey(out),
+                "no BUSY or OUT rep was given a customer");
+        failures += check(served.size() <= free.size(), "no more customers served than reps were free (" + served.size() + " ≤ " + free.size() + ")");
+        failures += check(served.size() + waiting.size() == count, "every customer served or queued (" + served.size() + " + " + waiting.size() + " = " + count + ")");
+        failures += check(queue.containsAll(waiting) && servingOnBoard.containsAll(served), "the board shows each served customer with their rep and each waiting one in the queue");
+        failures += check(waiting.stream().noneMatch(served::contains), "no customer both served and queued");
+
+        latencies.sort(Long::compare);
+        System.out.printf("%d walk-ins in %.2f s: %.1f walk-ins/s; latency p50 %d ms, p99 %d ms, max %d ms; %d served, %d queued, %d attribution pending%n",
+                count, seconds, count / seconds, percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100),
+                served.size(), waiting.size(), pending);
+
+        seeEveryoneOff(manager);
+        // as it was: the reps who were out are out again
+        if (!outBefore.contains(out)) {
+            send(manager, "PUT", "/api/reception/sites/" + site + "/reps/" + out + "/status", Map.of("status", "AVAILABLE"), 200);
+        }
+        for (String rep : outBefore) {
+            if (!rep.equals(out)) {
+                send(manager, "PUT", "/api/reception/sites/" + site + "/reps/" + rep + "/status", Map.of("status", "OUT"), 200);
+            }
+        }
+        System.out.println(failures == 0 ? "OK: every check held" : "FAILED: " + failures + " check(s)");
+        return failures;
+    }
+
+    /** Sees every customer at the desk off, which serves the waiting ones in turn, until the desk is empty. */
+    private void seeEveryoneOff(String manager) throws Exception {
+        long started = System.nanoTime();
+        int seenOff = 0;
+        while (true) {
+            JsonNode board = get(manager, "/api/reception/sites/" + site + "/rotation");
+            List<String> serving = new ArrayList<>();
+            board.path("order").forEach(r -> {
+                JsonNode s = r.path("serving");
+                if (!s.isMissingNode() && !s.isNull()) {
+                    serving.add(s.path("visitId").asString());
+                }
+            });
+            if (serving.isEmpty()) {
+                break;
+            }
+            for (String visit : serving) {
+                send(manager, "POST", "/api/reception/sites/" + site + "/visits/" + visit + "/see-off", null, 200);
+                seenOff++;
+            }
+        }
+        System.out.printf("saw %d customers off in %.1f s; the desk is free again%n", seenOff, (System.nanoTime() - started) / 1e9);
+    }
+
+    private record Result(int status, long nanos, JsonNode body, String raw) {
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1_000_000;
+    }
+
+    private static int check(boolean holds, String what) {
+        System.out.println((holds ? "  ok   " : "  FAIL ") + what);
+        return holds ? 0 : 1;
+    }
+
+    private static String status(JsonNode board, String rep) {
+        for (JsonNode r : board.path("order")) {
+            if (rep.equals(r.path("userId").asString())) {
+                return r.path("status").asString();
+            }
+        }
+        return null;
+    }
+
+    private static String phone() {
+        return "136" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    private String token(String username) throws Exception {
+        String form = "grant_type=password&client_id=anchang-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + PASSWORD;
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/anchang/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + username + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).path("access_token").asString();
+    }
+
+    private JsonNode get(String token, String path) throws Exception {
+        return send(token, "GET", path, null, 200);
+    }
+
+    private JsonNode send(String token, String method, String path, Object body, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request(token, method, path, body), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isBlank() ? null : JSON.readTree(response.body());
+    }
+
+    private HttpRequest request(String token, String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        if (body == null) {
+            return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        }
+        Map<String, Object> json = new LinkedHashMap<>((Map<String, Object>) body);
+        return request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json))).build();
+    }
+}

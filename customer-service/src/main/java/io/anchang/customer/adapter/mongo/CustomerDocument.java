@@ -1,0 +1,44 @@
+package io.anchang.customer.adapter.mongo;
+
+import io.anchang.customer.domain.Arrangement;
+import io.anchang.customer.domain.Claim;
+import io.anchang.customer.domain.Complaint;
+import io.anchang.customer.domain.Customer;
+import io.anchang.customer.domain.DealCredit;
+import io.anchang.customer.domain.Dispute;
+import io.anchang.customer.domain.FollowUp;
+import io.anchang.customer.domain.VisitRecord;
+import org.springframework.data.annotation.Id;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A customer as stored: the aggregate's fields, plus what queries look for — the owner, the
+ * visit ids, whether a complaint awaits a SUPERVISOR and whether a dispute is open.
+ */
+record CustomerDocument(@Id String id, String siteId, String archiveNo, String name, List<String> phones, String source,
+                        Instant registeredAt, String registeredBy, String referredBy, String householdOf,
+                        List<Claim> claims, List<Arrangement> arrangements, List<VisitRecord> visits,
+                        List<Complaint> complaints, List<FollowUp> followUps, List<Dispute> disputes, List<DealCredit> deals,
+                        String owner, List<String> visitIds, List<String> pendingComplaints, List<String> openDisputes,
+                        List<String> complaintIds, List<String> disputeIds, Long version) {
+
+    static final String COLLECTION = "customers";
+
+    static CustomerDocument of(Customer c) {
+        return new CustomerDocument(c.id(), c.siteId(), c.archiveNo(), c.name(), c.phones(), c.source(), c.registeredAt(),
+                c.registeredBy(), c.referredBy(), c.householdOf(), c.claims(), c.arrangements(), c.visits(), c.complaints(),
+                c.followUps(), c.disputes(), c.deals(), c.owner().orElse(null),
+                c.visits().stream().map(VisitRecord::visitId).toList(),
+                c.complaints().stream().filter(Complaint::pending).map(Complaint::id).toList(),
+                c.disputes().stream().filter(Dispute::open).map(Dispute::id).toList(),
+                c.complaints().stream().map(Complaint::id).toList(),
+                c.disputes().stream().map(Dispute::id).toList(), null);
+    }
+
+    Customer customer() {
+        return new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
+                claims, arrangements, visits, complaints, followUps, disputes, deals);
+    }
+}

@@ -1,0 +1,108 @@
+package io.anchang.customer.adapter.mongo;
+
+import io.anchang.customer.application.Customers;
+import io.anchang.customer.application.Stored;
+import io.anchang.customer.domain.Customer;
+import io.anchang.platform.mongo.ScopedMongo;
+import io.anchang.platform.outbox.PendingEvent;
+import io.anchang.platform.security.Caller;
+import io.anchang.platform.security.SiteScope;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/** Customers in MongoDB: one document per customer, written whole with a version check. */
+public class MongoCustomers implements Customers {
+
+    static final String COUNTERS = "archive_counters";
+
+    private final ScopedMongo mongo;
+
+    public MongoCustomers(ScopedMongo mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Mono<Stored<Customer>> byId(SiteScope scope, String site, String customerId) {
+        return one(scope, site, Criteria.where("_id").is(customerId));
+    }
+
+    @Override
+    public Mono<Stored<Customer>> byPhone(SiteScope scope, String site, String e164) {
+        return one(scope, site, Criteria.where("phones").is(e164));
+    }
+
+    @Override
+    public Mono<Stored<Customer>> byVisit(SiteScope scope, String site, String visitId) {
+        return one(scope, site, Criteria.where("visitIds").is(visitId));
+    }
+
+    @Override
+    public Mono<Stored<Customer>> byComplaint(SiteScope scope, String site, String complaintId) {
+        return one(scope, site, Criteria.where("complaintIds").is(complaintId));
+    }
+
+    @Override
+    public Mono<Stored<Customer>> byDispute(SiteScope scope, String site, String disputeId) {
+        return one(scope, site, Criteria.where("disputeIds").is(disputeId));
+    }
+
+    @Override
+    public Flux<Customer> ownedBy(SiteScope scope, String site, String rep) {
+        return many(scope, site, Criteria.where("owner").is(rep));
+    }
+
+    @Override
+    public Flux<Customer> withPendingComplaints(SiteScope scope, String site) {
+        return many(scope, site, Criteria.where("pendingComplaints.0").exists(true));
+    }
+
+    @Override
+    public Flux<Customer> withOpenDisputes(SiteScope scope, String site) {
+        return many(scope, site, Criteria.where("openDisputes.0").exists(true));
+    }
+
+    @Override
+    public Mono<Boolean> add(Caller caller, Customer customer, List<PendingEvent> events) {
+        return mongo.insert(caller, CustomerDocument.of(customer), CustomerDocument.COLLECTION, events).thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+    }
+
+    @Override
+    public Mono<Boolean> update(Caller caller, Customer customer, long expectedVersion, List<PendingEvent> events) {
+        return mongo.replace(caller, CustomerDocument.of(customer), expectedVersion, CustomerDocument.COLLECTION, events);
+    }
+
+    @Override
+    public Mono<String> nextArchiveNo(Caller caller, String site) {
+        Query counter = Query.query(Criteria.where("_id").is(site));
+        Update next = new Update().inc("seq", 1L);
+        return mongo.findAndModify(caller, counter, next, org.bson.Document.class, COUNTERS, List.of())
+                .switchIfEmpty(Mono.defer(() -> mongo.insertPlain(caller.scope(), new Counter(site, site, 0L), COUNTERS)
+                        .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
+                        .then(mongo.findAndModify(caller, Query.query(Criteria.where("_id").is(site)), new Update().inc("seq", 1L),
+                                org.bson.Document.class, COUNTERS, List.of()))))
+                .map(document -> String.format("%s-%06d", site, document.get("seq", Number.class).longValue()));
+    }
+
+    /** A site's archive-number counter. */
+    record Counter(@org.springframework.data.annotation.Id String id, String siteId, long seq) {
+    }
+
+    private Mono<Stored<Customer>> one(SiteScope scope, String site, Criteria criteria) {
+        return mongo.findOne(scope, Query.query(criteria.and(ScopedMongo.SITE).is(site)), CustomerDocument.class,
+                        CustomerDocument.COLLECTION)
+                .map(d -> new Stored<>(d.customer(), d.version() == null ? 1 : d.version()));
+    }
+
+    private Flux<Customer> many(SiteScope scope, String site, Criteria criteria) {
+        return mongo.find(scope, Query.query(criteria.and(ScopedMongo.SITE).is(site)).with(Sort.by("archiveNo")),
+                CustomerDocument.class, CustomerDocument.COLLECTION).map(CustomerDocument::customer);
+    }
+}

@@ -1,0 +1,51 @@
+package io.anchang.customer.application;
+
+import io.anchang.customer.domain.AttributionRules;
+import io.anchang.platform.api.attribution.Desk;
+import io.anchang.platform.site.PolicySettings;
+import io.anchang.platform.site.SiteProfile;
+import io.anchang.platform.site.StaffMember;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.function.Function;
+
+/**
+ * A site as the rules need it: its calendar, the settings in force on a day (section P) and
+ * the names people know its staff by. Before reception's profile has arrived, the rulebook's
+ * defaults and Shanghai time.
+ */
+public record SiteRules(String site, SiteProfile profile) {
+
+    public ZoneId zone() {
+        return profile == null ? ZoneId.of("Asia/Shanghai") : profile.zone();
+    }
+
+    public PolicySettings settingsAt(Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, zone());
+        return profile == null ? PolicySettings.defaults() : profile.policyOn(day);
+    }
+
+    public String name(String userId) {
+        if (userId == null) {
+            return "（无）";
+        }
+        if ("DEPARTMENT".equals(userId)) {
+            return "部门";
+        }
+        return profile == null ? userId : profile.member(userId).map(StaffMember::name).orElse(userId);
+    }
+
+    public Function<String, String> names(Desk desk) {
+        return userId -> desk.rep(userId).map(Desk.DeskRep::name).orElseGet(() -> name(userId));
+    }
+
+    public AttributionRules rules(Instant at, Desk desk) {
+        return new AttributionRules(settingsAt(at), zone(), names(desk));
+    }
+
+    public boolean isStaff(String userId) {
+        return profile == null || profile.member(userId).isPresent();
+    }
+}

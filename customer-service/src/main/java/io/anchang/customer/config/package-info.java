@@ -1,0 +1,2 @@
+/** Wiring of customer-service. */
+package io.anchang.customer.config;

@@ -1,0 +1,491 @@
+package io.anchang.customer;
+
+import io.anchang.platform.events.Topics;
+import io.anchang.testing.Infrastructure;
+import io.anchang.testing.SharedKafka;
+import io.anchang.testing.TestEvents;
+import io.anchang.testing.TestIssuer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.anchang.testing.Json.list;
+import static io.anchang.testing.Json.object;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The attribution rules through customer-service's API, as the desk's question (flow 1) and the
+ * site's follow-up actions ask them, each with the policy's numbers (80/20, 50/50, 2 months).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class AttributionIntegrationTest {
+
+    static final String DATABASE = "customer-attribution-it";
+    static final TestIssuer ISSUER = TestIssuer.shared();
+    /** Twenty days ago at 10:00 Shanghai time: visits are dated from here; complaints, rulings and follow-ups happen now. */
+    static final Instant T0 = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(20)
+            .atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+    private static final AtomicInteger SITES = new AtomicInteger();
+    private static final AtomicLong PHONES = new AtomicLong(System.nanoTime() % 9_000_000L);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        Infrastructure.register(registry, DATABASE);
+        topicsExist();
+    }
+
+    /** The topics this service consumes exist before it subscribes, as in the office (a topic created later is seen only minutes later). */
+    static void topicsExist() {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
+            for (String topic : Topics.ALL) {
+                try {
+                    admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1))).all().get();
+                } catch (Exception exists) {
+                    // created by another test of this JVM
+                }
+            }
+        }
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    /** A site of its own for each test: reps A, B, C, D, a supervisor and a manager. */
+    final String site = "AT" + String.format("%03d", SITES.incrementAndGet()) + (char) ('A' + (int) (Math.random() * 26));
+
+    String rep(String letter) {
+        return site + "-" + letter;
+    }
+
+    String sales(String letter) {
+        return ISSUER.token(rep(letter), "SALES", site);
+    }
+
+    String supervisor() {
+        return ISSUER.token(site + "-sup", "SUPERVISOR", site);
+    }
+
+    String manager() {
+        return ISSUER.token(site + "-mgr", "MANAGER", site);
+    }
+
+    static String aPhone() {
+        String digits = String.format("%08d", PHONES.incrementAndGet() % 100_000_000L);
+        return "137" + digits;
+    }
+
+    /** The desk: the up rep, then "A:AVAILABLE", "B:OUT" … */
+    Map<String, Object> desk(String up, String... reps) {
+        List<Object> list = new ArrayList<>();
+        for (String rep : reps) {
+            String[] parts = rep.split(":");
+            list.add(object("userId", rep(parts[0]), "name", "顾问" + parts[0], "status", parts[1]));
+        }
+        return object("upRep", up == null ? null : rep(up), "eventMode", false, "reps", list);
+    }
+
+    Map<String, Object> attribute(String phone, Instant at, Map<String, Object> desk, Object... said) {
+        return attributeAs(UUID.randomUUID().toString(), phone, at, desk, said);
+    }
+
+    Map<String, Object> attributeAs(String visitId, String phone, Instant at, Map<String, Object> desk, Object... said) {
+        Map<String, Object> statement = new LinkedHashMap<>(object(said));
+        statement.replaceAll((k, v) -> v instanceof String s && s.length() == 1 && Character.isUpperCase(s.charAt(0)) ? rep(s) : v);
+        if (statement.get("namedReps") instanceof List<?> named) {
+            statement.put("namedReps", named.stream().map(n -> rep((String) n)).toList());
+        }
+        return web.post().uri("/api/customers/sites/{site}/attributions", site).headers(h -> h.setBearerAuth(sales("A")))
+                .bodyValue(object("visitId", visitId, "channel", "VISIT", "phone", phone, "at", at.toString(), "receivedBy", rep("A"),
+                        "statement", statement, "desk", desk))
+                .exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+    }
+
+    Map<String, Object> credit(Map<String, Object> answer, Instant at) {
+        return web.get().uri("/api/customers/sites/{site}/customers/{id}/credit?at={at}", site, answer.get("customerId"), at.toString())
+                .headers(h -> h.setBearerAuth(manager())).exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+    }
+
+    /** The shares as "rep credit bonus" strings, e.g. "A 1.00 80". */
+    @SuppressWarnings("unchecked")
+    List<String> shares(Map<String, Object> credit) {
+        return ((List<Map<String, Object>>) credit.get("shares")).stream()
+                .map(s -> ((String) s.get("userId")).replace(site + "-", "") + " " + new java.math.BigDecimal(String.valueOf(s.get("credit")))
+                        .setScale(2) + " " + s.get("bonusPercent")).toList();
+    }
+
+    /** A customer B owns, first received at T0. */
+    Map<String, Object> ownedByB(String phone) {
+        Map<String, Object> first = attribute(phone, T0, desk("B", "B:AVAILABLE"));
+        assertThat(first.get("ownerRep")).isEqualTo(rep("B"));
+        return first;
+    }
+
+    @Test
+    @DisplayName("R-CUS-3 R-CUS-2 R-SEC-3 one phone in its usual spellings is one customer, shown masked, with a site-unique sequential archive number")
+    void onePhoneInAnySpellingIsOneCustomer() {
+        String digits = aPhone();
+        Map<String, Object> a = attribute(digits.substring(0, 3) + " " + digits.substring(3, 7) + " " + digits.substring(7), T0, desk("A", "A:AVAILABLE"));
+        Map<String, Object> b = attribute("+86-" + digits.substring(0, 3) + "-" + digits.substring(3, 7) + "-" + digits.substring(7), T0.plusSeconds(60), desk("A", "A:AVAILABLE"));
+        assertThat(b.get("customerId")).isEqualTo(a.get("customerId"));
+        assertThat(a.get("newCustomer")).isEqualTo(true);
+        assertThat(b.get("newCustomer")).isEqualTo(false);
+        assertThat(a.get("phoneMasked")).isEqualTo(digits.substring(0, 3) + "****" + digits.substring(7));
+        Map<String, Object> landline = attribute("021-6123 " + String.format("%04d", PHONES.incrementAndGet() % 10_000), T0, desk("A", "A:AVAILABLE"));
+        assertThat((String) landline.get("phoneMasked")).startsWith("021****");
+        assertThat(a.get("archiveNo")).isEqualTo(site + "-000001");
+        assertThat(landline.get("archiveNo")).isEqualTo(site + "-000002");
+        web.post().uri("/api/customers/sites/{site}/attributions", site).headers(h -> h.setBearerAuth(sales("A")))
+                .bodyValue(object("visitId", "x", "channel", "VISIT", "phone", "123", "at", T0.toString(), "desk", desk("A", "A:AVAILABLE")))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:phone-invalid");
+    }
+
+    @Test
+    @DisplayName("flow 1 idempotency: the same visit id asked twice applies the rules once")
+    void theSameVisitIsAttributedOnce() {
+        String phone = aPhone();
+        String visitId = UUID.randomUUID().toString();
+        Map<String, Object> first = attributeAs(visitId, phone, T0, desk("A", "A:AVAILABLE", "B:AVAILABLE"));
+        Map<String, Object> again = attributeAs(visitId, phone, T0, desk("B", "A:BUSY", "B:AVAILABLE"));
+        assertThat(again).isEqualTo(first);
+        web.get().uri("/api/customers/sites/{site}/customers/{id}", site, first.get("customerId")).headers(h -> h.setBearerAuth(manager()))
+                .exchange().expectBody().jsonPath("$.visits.length()").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("R-ATT-1 R-REC-3 first registration wins: a call registered by B makes the later walk-in B's customer")
+    void theCallRegisterIsTheFirstRegistration() {
+        String phone = aPhone();
+        web.post().uri("/api/customers/sites/{site}/attributions", site).headers(h -> h.setBearerAuth(sales("B")))
+                .bodyValue(object("visitId", UUID.randomUUID().toString(), "channel", "CALL", "phone", phone, "at", T0.toString(),
+                        "receivedBy", rep("B")))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.ruleId").isEqualTo("R-ATT-1").jsonPath("$.ownerRep").isEqualTo(rep("B"));
+        Map<String, Object> walkIn = attribute(phone, T0.plus(2, ChronoUnit.DAYS), desk("A", "A:AVAILABLE", "B:AVAILABLE"));
+        assertThat(walkIn.get("servedBy")).isEqualTo(rep("B"));
+        assertThat(walkIn.get("ownerRep")).isEqualTo(rep("B"));
+    }
+
+    @Test
+    @DisplayName("R-ATT-2 a claim protects for 2 months: after that the customer is received like a new one, uses a turn and the receiver's claim starts afresh")
+    void protectionExpiresAfterTwoMonths() {
+        String phone = aPhone();
+        Map<String, Object> first = ownedByB(phone);
+        Instant stillProtected = T0.plus(58, ChronoUnit.DAYS);
+        Map<String, Object> within = attribute(phone, stillProtected, desk("A", "A:AVAILABLE", "B:AVAILABLE"));
+        assertThat(within.get("servedBy")).isEqualTo(rep("B"));
+        Instant expired = stillProtected.plus(62, ChronoUnit.DAYS);
+        assertThat(shares(credit(first, expired.minusSeconds(60)))).as("an expired claim earns nothing").isEmpty();
+        Map<String, Object> after = attribute(phone, expired, desk("A", "A:AVAILABLE", "B:AVAILABLE"));
+        assertThat(after.get("ruleId")).isEqualTo("R-ATT-2");
+        assertThat(after.get("servedBy")).isEqualTo(rep("A"));
+        assertThat(after.get("usesTurn")).isEqualTo(true);
+        assertThat(after.get("ownerRep")).isEqualTo(rep("A"));
+        assertThat(shares(credit(first, expired.plusSeconds(60)))).containsExactly("A 1.00 100");
+    }
+
+    @Test
+    @DisplayName("R-ATT-3 no customer waits over ownership: turned-down owner free, another serves now; nobody free, the customer queues")
+    void nobodyWaitsOverOwnership() {
+        String phone = aPhone();
+        ownedByB(phone);
+        Map<String, Object> turnedDown = attribute(phone, T0.plusSeconds(3600), desk("A", "A:AVAILABLE", "B:AVAILABLE"), "refusesOwner", true);
+        assertThat(turnedDown.get("servedBy")).isEqualTo(rep("A"));
+        String other = aPhone();
+        ownedByB(other);
+        Map<String, Object> busy = attribute(other, T0.plusSeconds(3600), desk(null, "A:BUSY", "B:BUSY"));
+        assertThat(busy.get("role")).isEqualTo("WAITING");
+        assertThat(busy.get("preferredRep")).isEqualTo(rep("B"));
+        assertThat(busy.get("ruleId")).isEqualTo("R-REC-9");
+    }
+
+    @Test
+    @DisplayName("R-ATT-4 R-REC-7 a return visit goes back to the owner on site and free: credit the owner 100, no turn used")
+    void backToTheOwner() {
+        String phone = aPhone();
+        ownedByB(phone);
+        Map<String, Object> back = attribute(phone, T0.plusSeconds(3600), desk("A", "A:AVAILABLE", "B:AVAILABLE"), "firstVisit", false);
+        assertThat(back.get("servedBy")).isEqualTo(rep("B"));
+        assertThat(back.get("role")).isEqualTo("OWNER");
+        assertThat(back.get("usesTurn")).isEqualTo(false);
+        assertThat(back.get("ruleId")).isEqualTo("R-ATT-4");
+        assertThat(shares(credit(back, T0.plus(3, ChronoUnit.DAYS)))).containsExactly("B 1.00 100");
+    }
+
+    @Test
+    @DisplayName("R-ATT-5 the customer turns B down for A: A owns, credit A, bonus A 80 / B 20")
+    void refusedOwnerEightyTwenty() {
+        String phone = aPhone();
+        ownedByB(phone);
+        Map<String, Object> refused = attribute(phone, T0.plusSeconds(3600), desk("A", "A:AVAILABLE", "B:AVAILABLE"), "refusesOwner", true);
+        assertThat(refused.get("ruleId")).isEqualTo("R-ATT-5");
+        assertThat(refused.get("ownerRep")).isEqualTo(rep("A"));
+        assertThat(refused.get("previousOwner")).isEqualTo(rep("B"));
+        assertThat(shares(credit(refused, T0.plus(5, ChronoUnit.DAYS)))).containsExactly("A 1.00 80", "B 0.00 20");
+    }
+
+    @Test
+    @DisplayName("R-ATT-6 a complaint about B waits for a SUPERVISOR; verified, B loses every claim and A takes credit and bonus 100")
+    void aVerifiedComplaintTakesEverythingFromTheOwner() {
+        String phone = aPhone();
+        ownedByB(phone);
+        Map<String, Object> complained = attribute(phone, T0.plusSeconds(3600), desk("A", "A:AVAILABLE", "B:AVAILABLE"),
+                "complaint", "上次接待态度很差");
+        assertThat(complained.get("ruleId")).isEqualTo("R-ATT-6");
+        assertThat(complained.get("servedBy")).isEqualTo(rep("A"));
+        String complaintId = (String) complained.get("complaintId");
+        web.get().uri("/api/customers/sites/{site}/complaints", site).headers(h -> h.setBearerAuth(supervisor())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].complaintId").isEqualTo(complaintId)
+                .jsonPath("$[0].against").isEqualTo(rep("B")).jsonPath("$[0].status").isEqualTo("PENDING");
+        assertThat(shares(credit(complained, T0.plus(1, ChronoUnit.DAYS)))).as("until verified: R-ATT-5").containsExactly("A 1.00 80", "B 0.00 20");
+        web.post().uri("/api/customers/sites/{site}/complaints/{id}/verification", site, complaintId).headers(h -> h.setBearerAuth(sales("A")))
+                .bodyValue(object("verified", true)).exchange().expectStatus().isForbidden();
+        web.post().uri("/api/customers/sites/{site}/complaints/{id}/verification", site, complaintId).headers(h -> h.setBearerAuth(supervisor()))
+                .bodyValue(object("verified", true, "note", "经核实属实")).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("VERIFIED");
+        assertThat(shares(credit(complained, Instant.now().plusSeconds(60)))).containsExactly("A 1.00 100");
+        web.get().uri("/api/customers/sites/{site}/complaints", site).headers(h -> h.setBearerAuth(supervisor())).exchange()
+                .expectBody().jsonPath("$.length()").isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("R-ATT-6 a rejected complaint: R-ATT-5 applies, A 80 / B 20")
+    void aRejectedComplaintIsARefusal() {
+        String phone = aPhone();
+        ownedByB(phone);
+        Map<String, Object> complained = attribute(phone, T0.plusSeconds(3600), desk("A", "A:AVAILABLE", "B:AVAILABLE"), "complaint", "不满意");
+        web.post().uri("/api/customers/sites/{site}/complaints/{id}/verification", site, complained.get("complaintId"))
+                .headers(h -> h.setBearerAuth(supervisor())).bodyValue(object("verified", false, "note", "误会")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("REJECTED");
+        assertThat(shares(credit(complained, Instant.now().plusSeconds(60)))).containsExactly("A 1.00 80", "B 0.00 20");
+    }
+
+    @Test
+    @DisplayName("R-ATT-7 the owner out: the up rep C helps without a turn; credit B; bonus B 50 / C 50 the same day, B 80 / C 20 later")
+    void helperFiftyFiftyTheSameDayEightyTwentyLater() {
+        String phone = aPhone();
+        ownedByB(phone);
+        Instant visit = T0.plus(3, ChronoUnit.DAYS);
+        Map<String, Object> helped = attribute(phone, visit, desk("C", "C:AVAILABLE", "B:OUT"));
+        assertThat(helped.get("servedBy")).isEqualTo(rep("C"));
+        assertThat(helped.get("role")).isEqualTo("HELPER");
+        assertThat(helped.get("usesTurn")).isEqualTo(false);
+        assertThat(helped.get("ownerRep")).isEqualTo(rep("B"));
+        assertThat(shares(credit(helped, visit.plus(2, ChronoUnit.HOURS)))).containsExactly("B 1.00 50", "C 0.00 50");
+        assertThat(shares(credit(helped, visit.plus(2, ChronoUnit.DAYS)))).containsExactly("B 1.00 80", "C 0.00 20");
+    }
+
+    @Test
+    @DisplayName("R-ATT-8 several reps named: the first on site receives (X out, Y free); with the owner away Y helps, credit the owner")
+    void theFirstNamedOnSiteReceives() {
+        String phone = aPhone();
+        ownedByB(phone);
+        Map<String, Object> named = attribute(phone, T0.plusSeconds(3600), desk("A", "A:AVAILABLE", "C:OUT", "D:AVAILABLE", "B:OUT"),
+                "namedReps", list("C", "D"));
+        assertThat(named.get("servedBy")).isEqualTo(rep("D"));
+        assertThat(named.get("ruleId")).isEqualTo("R-ATT-8");
+        assertThat(shares(credit(named, T0.plus(2, ChronoUnit.DAYS)))).containsExactly("B 1.00 80", "D 0.00 20");
+    }
+
+    @Test
+    @DisplayName("R-ATT-9 bargaining with C for a bigger discount: credit and bonus all B's")
+    void discountShoppingChangesNothing() {
+        String phone = aPhone();
+        ownedByB(phone);
+        Map<String, Object> bargain = attribute(phone, T0.plusSeconds(3600), desk("A", "A:AVAILABLE", "C:AVAILABLE", "B:AVAILABLE"),
+                "askedFor", "C", "seekingDiscount", true);
+        assertThat(bargain.get("servedBy")).isEqualTo(rep("C"));
+        assertThat(bargain.get("ruleId")).isEqualTo("R-ATT-9");
+        assertThat(bargain.get("ownerRep")).isEqualTo(rep("B"));
+        assertThat(shares(credit(bargain, T0.plus(2, ChronoUnit.DAYS)))).containsExactly("B 1.00 100");
+    }
+
+    @Test
+    @DisplayName("R-ATT-10 a forgotten rep: A receives on A's turn; A finds B's valid claim: B follows up, bonus A 50 / B 50, A's turn given back")
+    void aForgottenRepFoundLaterSplitsFiftyFifty() {
+        Map<String, Object> earlier = ownedByB(aPhone());
+        Map<String, Object> forgot = attribute(aPhone(), T0.plus(10, ChronoUnit.DAYS), desk("A", "A:AVAILABLE", "B:AVAILABLE"), "forgotRep", true);
+        assertThat(forgot.get("ruleId")).isEqualTo("R-ATT-10");
+        assertThat(forgot.get("servedBy")).isEqualTo(rep("A"));
+        assertThat(forgot.get("usesTurn")).isEqualTo(true);
+        web.post().uri("/api/customers/sites/{site}/visits/{visit}/earlier-rep", site, forgot.get("visitId")).headers(h -> h.setBearerAuth(sales("A")))
+                .bodyValue(object("earlierCustomerId", earlier.get("customerId"), "followUpBy", rep("B"))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.turnGivenBackTo").isEqualTo(rep("A"))
+                .jsonPath("$.ownerRep").isEqualTo(rep("B"));
+        assertThat(shares(credit(forgot, Instant.now().plusSeconds(60)))).containsExactlyInAnyOrder("A 0.00 50", "B 1.00 50");
+    }
+
+    @Test
+    @DisplayName("R-ATT-10 a forgotten rep whose claim had expired: nothing changes, A keeps 100")
+    void aForgottenRepWithAnExpiredClaimGetsNothing() {
+        Map<String, Object> earlier = ownedByB(aPhone());
+        Map<String, Object> forgot = attribute(aPhone(), T0.plus(90, ChronoUnit.DAYS), desk("A", "A:AVAILABLE"), "forgotRep", true);
+        web.post().uri("/api/customers/sites/{site}/visits/{visit}/earlier-rep", site, forgot.get("visitId")).headers(h -> h.setBearerAuth(sales("A")))
+                .bodyValue(object("earlierCustomerId", earlier.get("customerId"), "followUpBy", rep("B"))).exchange()
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:earlier-claim-expired");
+        assertThat(shares(credit(forgot, T0.plus(91, ChronoUnit.DAYS)))).containsExactly("A 1.00 100");
+    }
+
+    @Test
+    @DisplayName("R-ATT-11 on a later visit the customer asks for A by name: A serves; credit and bonus A 50 / B 50")
+    void namedOnALaterVisitFiftyFifty() {
+        String phone = aPhone();
+        ownedByB(phone);
+        Map<String, Object> named = attribute(phone, T0.plus(1, ChronoUnit.DAYS), desk("C", "A:AVAILABLE", "B:AVAILABLE", "C:AVAILABLE"),
+                "askedFor", "A", "firstVisit", false);
+        assertThat(named.get("servedBy")).isEqualTo(rep("A"));
+        assertThat(named.get("ruleId")).isEqualTo("R-ATT-11");
+        assertThat(named.get("usesTurn")).isEqualTo(false);
+        assertThat(shares(credit(named, T0.plus(4, ChronoUnit.DAYS)))).containsExactly("A 0.50 50", "B 0.50 50");
+    }
+
+    @Test
+    @DisplayName("R-ATT-12 follow-up belongs to the rep who holds the credit: another rep is refused")
+    void followUpBelongsToTheCreditHolder() {
+        Map<String, Object> first = ownedByB(aPhone());
+        web.post().uri("/api/customers/sites/{site}/customers/{id}/follow-ups", site, first.get("customerId"))
+                .headers(h -> h.setBearerAuth(sales("A"))).bodyValue(object("method", "电话", "note", "回访")).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:not-credit-holder");
+        web.post().uri("/api/customers/sites/{site}/customers/{id}/follow-ups", site, first.get("customerId"))
+                .headers(h -> h.setBearerAuth(sales("B"))).bodyValue(object("method", "电话", "note", "约周六看样板间")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.followUps[0].rep").isEqualTo(rep("B"));
+    }
+
+    @Test
+    @DisplayName("R-ATT-13 a new customer brought by an existing one belongs to its original receiver")
+    void referralBelongsToTheOriginalReceiver() {
+        String referrer = aPhone();
+        ownedByB(referrer);
+        Map<String, Object> brought = attribute(aPhone(), T0.plusSeconds(3600), desk("A", "A:AVAILABLE", "B:AVAILABLE"), "broughtByPhone", referrer);
+        assertThat(brought.get("ruleId")).isEqualTo("R-ATT-13");
+        assertThat(brought.get("ownerRep")).isEqualTo(rep("B"));
+        assertThat(brought.get("servedBy")).isEqualTo(rep("B"));
+    }
+
+    @Test
+    @DisplayName("R-ATT-14 a household member belongs to who received the first, even over a first-visit request for another rep")
+    void householdWinsOverANamedRequest() {
+        String first = aPhone();
+        ownedByB(first);
+        Map<String, Object> spouse = attribute(aPhone(), T0.plusSeconds(7200), desk("C", "A:AVAILABLE", "B:OUT", "C:AVAILABLE"),
+                "householdPhone", first, "askedFor", "A", "firstVisit", true);
+        assertThat(spouse.get("ruleId")).isEqualTo("R-ATT-14");
+        assertThat(spouse.get("ownerRep")).isEqualTo(rep("B"));
+        assertThat(spouse.get("servedBy")).as("B out: the up rep helps").isEqualTo(rep("C"));
+        assertThat(shares(credit(spouse, T0.plusSeconds(8000)))).containsExactly("B 1.00 50", "C 0.00 50");
+    }
+
+    @Test
+    @DisplayName("R-REC-6 a first-time customer asking for D on entering is D's, outside the order table, on D's turn")
+    void aNamedFirstVisitIsTheNamedRepsTurn() {
+        Map<String, Object> named = attribute(aPhone(), T0, desk("A", "A:AVAILABLE", "D:AVAILABLE"), "askedFor", "D", "firstVisit", true);
+        assertThat(named.get("servedBy")).isEqualTo(rep("D"));
+        assertThat(named.get("usesTurn")).isEqualTo(true);
+        assertThat(named.get("ownerRep")).isEqualTo(rep("D"));
+        assertThat(named.get("ruleId")).isEqualTo("R-REC-6");
+    }
+
+    @Test
+    @DisplayName("R-ATT-15 the MANAGER redistributes a departing rep's customers by a seeded draw; the draw is kept and the claims pass")
+    @SuppressWarnings("unchecked")
+    void redistributionByASeededDraw() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add((String) ownedByB(aPhone()).get("customerId"));
+        }
+        web.post().uri("/api/customers/sites/{site}/redistributions", site).headers(h -> h.setBearerAuth(sales("A")))
+                .bodyValue(object("fromRep", rep("B"), "toReps", list(rep("A"), rep("C")), "seed", 7, "reason", "调离")).exchange()
+                .expectStatus().isForbidden();
+        Map<String, Object> draw = web.post().uri("/api/customers/sites/{site}/redistributions", site).headers(h -> h.setBearerAuth(manager()))
+                .bodyValue(object("fromRep", rep("B"), "toReps", list(rep("A"), rep("C")), "seed", 7, "reason", "长假")).exchange()
+                .expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody();
+        assertThat(draw.get("seed")).isEqualTo(7);
+        List<Map<String, Object>> assignments = (List<Map<String, Object>>) draw.get("assignments");
+        assertThat(assignments).hasSize(5);
+        List<io.anchang.customer.domain.Draw.Ticket> tickets = assignments.stream()
+                .map(a -> new io.anchang.customer.domain.Draw.Ticket((String) a.get("customerId"), (String) a.get("archiveNo"))).toList();
+        var again = io.anchang.customer.domain.Draw.of("x", site, rep("B"), List.of(rep("C"), rep("A")), 7L, tickets, "重放", "m", T0);
+        assertThat(again.assignments()).extracting(io.anchang.customer.domain.Draw.Assignment::toRep)
+                .containsExactlyElementsOf(assignments.stream().map(a -> (String) a.get("toRep")).toList());
+        for (Map<String, Object> a : assignments) {
+            web.get().uri("/api/customers/sites/{site}/customers/{id}", site, a.get("customerId")).headers(h -> h.setBearerAuth(manager()))
+                    .exchange().expectBody().jsonPath("$.owner").isEqualTo(a.get("toRep"));
+        }
+        web.get().uri("/api/customers/sites/{site}/redistributions/{id}", site, draw.get("drawId")).headers(h -> h.setBearerAuth(sales("C")))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.seed").isEqualTo(7);
+    }
+
+    @Test
+    @DisplayName("R-ATT-16 a dispute: open, ruled with its reason; when the reps quarrel the credit and bonus go to the department")
+    void disputesAreRuledWithAReason() {
+        Map<String, Object> first = ownedByB(aPhone());
+        Map<String, Object> dispute = web.post().uri("/api/customers/sites/{site}/customers/{id}/disputes", site, first.get("customerId"))
+                .headers(h -> h.setBearerAuth(sales("A"))).bodyValue(object("parties", list(rep("A"), rep("B")), "reason", "两人都接待过"))
+                .exchange().expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody();
+        web.get().uri("/api/customers/sites/{site}/disputes", site).headers(h -> h.setBearerAuth(manager())).exchange()
+                .expectBody().jsonPath("$[0].disputeId").isEqualTo(dispute.get("disputeId"));
+        web.post().uri("/api/customers/sites/{site}/disputes/{id}/ruling", site, dispute.get("disputeId")).headers(h -> h.setBearerAuth(manager()))
+                .bodyValue(object("outcome", "DEPARTMENT", "reason", " ")).exchange().expectStatus().isBadRequest();
+        web.post().uri("/api/customers/sites/{site}/disputes/{id}/ruling", site, dispute.get("disputeId")).headers(h -> h.setBearerAuth(manager()))
+                .bodyValue(object("outcome", "DEPARTMENT", "reason", "当事人在现场争吵")).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.outcome").isEqualTo("DEPARTMENT").jsonPath("$.ruling").isEqualTo("当事人在现场争吵");
+        assertThat(credit(first, Instant.now().plusSeconds(60)).get("shares").toString()).contains("DEPARTMENT");
+        web.get().uri("/api/customers/sites/{site}/disputes", site).headers(h -> h.setBearerAuth(manager())).exchange()
+                .expectBody().jsonPath("$.length()").isEqualTo(0);
+    }
+
+    @Test
+    @DisplayName("R-ATT-17 a big deposit signed: customer-service answers with the shares valid then, flagged when several visits made arrangements")
+    void theDealTakesTheSharesValidWhenTheBigDepositIsSigned() {
+        String phone = aPhone();
+        Map<String, Object> first = ownedByB(phone);
+        attribute(phone, T0.plus(1, ChronoUnit.DAYS), desk("C", "C:AVAILABLE", "B:OUT"));
+        attribute(phone, T0.plus(2, ChronoUnit.DAYS), desk("D", "D:AVAILABLE", "B:OUT"));
+        String dealId = UUID.randomUUID().toString();
+        Instant signed = T0.plus(2, ChronoUnit.DAYS).plus(3, ChronoUnit.HOURS);
+        TestEvents.publish(Topics.DEAL, "deal.big-deposit-signed", 1, site, dealId, object("dealId", dealId, "siteId", site,
+                "unitId", "u1", "unitLabel", "3-1702", "customerId", first.get("customerId"), "repUserId", rep("D"), "price", new java.math.BigDecimal("3000000.00"),
+                "deposit", new java.math.BigDecimal("50000.00"), "agreementNo", "RG-1", "signedAt", signed.toString()), "it-" + dealId);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.CUSTOMER));
+            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+                return seen.stream().anyMatch(r -> r.value().contains("customer.deal-credit-fixed") && r.value().contains(dealId));
+            });
+            String fixed = seen.stream().filter(r -> r.value().contains(dealId)).findFirst().orElseThrow().value();
+            assertThat(fixed).contains("\"needsManagerRuling\":true").contains("\"ruleId\":\"R-ATT-7\"")
+                    .contains("\"userId\":\"" + rep("B") + "\",\"credit\":1.00,\"bonusPercent\":50")
+                    .contains("\"userId\":\"" + rep("D") + "\",\"credit\":0.00,\"bonusPercent\":50");
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static final Class<Map<String, Object>> MAP = (Class) Map.class;
+}

@@ -1,0 +1,78 @@
+package io.anchang.reception.domain;
+
+import io.anchang.platform.api.attribution.AttributionAnswer;
+import io.anchang.platform.api.attribution.Channel;
+import io.anchang.platform.api.attribution.Statement;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * An entry of the visitor register (来人登记表) or the call register (来电登记表), R-REC-3: who
+ * came or called, when, what they said, who served them and for how long, and the answer of
+ * the attribution rules — or that the answer is pending (flow 1, degraded mode).
+ *
+ * @param state            RECEIVING (being decided), SERVING, WAITING (in the queue), SEEN_OFF, CALL, REJECTED
+ * @param phone            the number as E.164; never shown, only {@code phoneMasked} is (R-SEC-3)
+ * @param answer           what customer-service answered, or null while pending
+ * @param turnGivenBackTo  the rep whose turn this visit gave back (R-ATT-10, reconciliation)
+ */
+public record Visit(String id, String siteId, String requestId, Channel channel, LocalDate day, Instant at, String phone,
+                    String phoneMasked, String customerName, Statement statement, String registeredBy, String state,
+                    String servedBy, boolean usedTurn, boolean attributionPending, AttributionAnswer answer,
+                    Instant servedAt, Instant seenOffAt, Long durationSeconds, String turnGivenBackTo, String note) {
+
+    /** The visit id a request id gives: the same request sent twice is the same visit (idempotency). */
+    public static String idFor(String site, Channel channel, String requestId) {
+        return UUID.nameUUIDFromBytes((channel + ":" + site + ":" + requestId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public static Visit receiving(String id, String site, String requestId, Channel channel, LocalDate day, Instant at,
+                                  String phone, String phoneMasked, String name, Statement statement, String by, String note) {
+        return new Visit(id, site, requestId, channel, day, at, phone, phoneMasked, name, statement, by, "RECEIVING",
+                null, false, false, null, null, null, null, null, note);
+    }
+
+    public Visit served(String rep, boolean turn, boolean pending, AttributionAnswer answer, Instant when) {
+        return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
+                channel == Channel.CALL ? "CALL" : "SERVING", rep, turn, pending, answer, when, null, null, turnGivenBackTo, note);
+    }
+
+    public Visit waiting(boolean pending, AttributionAnswer answer) {
+        return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
+                "WAITING", null, false, pending, answer, null, null, null, turnGivenBackTo, note);
+    }
+
+    public Visit rejected() {
+        return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
+                "REJECTED", null, false, false, null, null, null, null, null, note);
+    }
+
+    /** 送客: the reception ended and took this long (R-REC-2). */
+    public Visit seenOff(Instant when) {
+        Instant start = servedAt == null ? at : servedAt;
+        return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
+                "SEEN_OFF", servedBy, usedTurn, attributionPending, answer, servedAt, when,
+                Duration.between(start, when).toSeconds(), turnGivenBackTo, note);
+    }
+
+    /** customer-service's answer arrived or changed (reconciliation). */
+    public Visit attributed(AttributionAnswer newAnswer, String givenBackTo) {
+        return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
+                state, servedBy, usedTurn, false, newAnswer, servedAt, seenOffAt, durationSeconds,
+                turnGivenBackTo != null ? turnGivenBackTo : givenBackTo, note);
+    }
+
+    public String customerId() {
+        return answer == null ? null : answer.customerId();
+    }
+
+    /** How the customer appears on the board: archive number and masked phone. */
+    public String customerLabel() {
+        return (answer != null && answer.archiveNo() != null ? answer.archiveNo() + " " : "") + phoneMasked
+                + (customerName == null || customerName.isBlank() ? "" : " " + customerName);
+    }
+}
