@@ -314,18 +314,31 @@ function renderRotation() {
   show('rotation-set', order.length > 0);
   if (order.length === 0) return;
 
+  const queue = Array.isArray(rotation.queue) ? rotation.queue : [];
   const up = $('rotation-up');
-  up.textContent = rotation.up?.name ?? '—';
+  up.textContent = rotation.up?.name ?? (rotation.eventMode ? '活动模式：由经理分配' : '暂无空闲人员');
   up.dataset.userId = rotation.up?.userId ?? '';
   const onDeck = $('rotation-on-deck');
   onDeck.textContent = rotation.onDeck?.name ?? '无';
   onDeck.dataset.userId = rotation.onDeck?.userId ?? '';
 
-  $('rotation-order').replaceChildren(...order.map((rep, index) => el('li', { 'data-user-id': rep.userId },
+  // the up and on-deck reps are whoever the desk says, not the first two of the list: busy and out reps are skipped
+  $('rotation-order').replaceChildren(...order.map((rep) => el('li', { 'data-user-id': rep.userId, 'data-status': rep.status || '' },
     el('span', { class: 'rep-name', text: rep.name }),
     el('span', { class: 'rep-id', text: rep.userId }),
-    index === 0 ? el('span', { class: 'tag tag-up', text: '当前接待' }) : null,
-    index === 1 ? el('span', { class: 'tag', text: '下一位' }) : null,
+    rep.userId === rotation.up?.userId ? el('span', { class: 'tag tag-up', text: '当前接待' }) : null,
+    rep.userId === rotation.onDeck?.userId ? el('span', { class: 'tag', text: '下一位' }) : null,
+    rep.status === 'BUSY' ? el('span', { class: 'tag tag-busy', text: rep.serving
+      ? `接待中：${rep.serving.customer}，${rep.serving.minutes} 分钟` : (rep.statusName || '接待中') }) : null,
+    rep.status === 'OUT' ? el('span', { class: 'tag tag-out', text: rep.statusName || '外出' }) : null,
+    rep.owed > 0 ? el('span', { class: 'tag', text: `补接 ${rep.owed} 位` }) : null,
+  )));
+  show('rotation-queue-block', queue.length > 0);
+  $('rotation-queue').replaceChildren(...queue.map((waiting) => el('li', { 'data-visit-id': waiting.visitId },
+    el('span', { class: 'rep-name', text: waiting.customer }),
+    el('span', { class: 'rep-id', text: `已等候 ${Math.floor((waiting.waitedSeconds || 0) / 60)} 分 ${(waiting.waitedSeconds || 0) % 60} 秒` }),
+    waiting.preferredName ? el('span', { class: 'tag', text: `等 ${waiting.preferredName}` }) : null,
+    waiting.newCustomer ? el('span', { class: 'tag', text: '新客户' }) : null,
   )));
   $('rotation-set-by').textContent = rotation.setBy
     ? `${staffName(rotation.setBy)}${staffName(rotation.setBy) !== rotation.setBy ? `（${rotation.setBy}）` : ''}`
@@ -386,7 +399,7 @@ function renderDraft(focus) {
     return el('li', { 'data-user-id': userId },
       el('span', { class: 'position', 'aria-hidden': 'true', text: `${index + 1}.` }),
       el('span', { class: 'rep-name', text: name }),
-      index === 0 ? el('span', { class: 'tag tag-up', text: '当前接待' }) : null,
+      index === 0 ? el('span', { class: 'tag tag-up', text: '排第一' }) : null,
       el('span', { class: 'move' },
         el('button', {
           type: 'button', class: 'button small', text: '上移', 'aria-label': `上移 ${name}`,
