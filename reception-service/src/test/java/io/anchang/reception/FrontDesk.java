@@ -68,6 +68,15 @@ final class FrontDesk {
         return walkInWith(UUID.randomUUID().toString(), phone, said);
     }
 
+    /** {@code count} new customers walk in one after the other; their register entries, in arrival order. */
+    List<Map<String, Object>> walkIns(int count) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            entries.add(walkIn(ReceptionFixture.aPhone()));
+        }
+        return entries;
+    }
+
     Map<String, Object> walkInWith(String requestId, String phone, Object... said) {
         Map<String, Object> body = new LinkedHashMap<>(object(said));
         body.put("requestId", requestId);
@@ -113,6 +122,18 @@ final class FrontDesk {
         List<String> ids = new ArrayList<>();
         order().forEach(r -> ids.add((String) r.get("userId")));
         return ids;
+    }
+
+    /** Who serves which visit on the board: {userId → visitId}. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> serving() {
+        Map<String, Object> serving = new LinkedHashMap<>();
+        for (Map<String, Object> rep : order()) {
+            if (rep.get("serving") != null) {
+                serving.put((String) rep.get("userId"), ((Map<String, Object>) rep.get("serving")).get("visitId"));
+            }
+        }
+        return serving;
     }
 
     int owed(int rep) {

@@ -1,6 +1,8 @@
 package io.anchang.reception;
 
+import io.anchang.platform.events.Topics;
 import io.anchang.testing.Infrastructure;
+import io.anchang.testing.TopicProbe;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -342,6 +344,77 @@ class FrontDeskIntegrationTest {
             assertThat(desk.inbox(desk.site + "-sup")).anySatisfy(m -> assertThat(m.get("kind")).isEqualTo("COMPLAINT_LODGED"));
             assertThat(desk.inbox(desk.rep(1))).anySatisfy(m -> assertThat((String) m.get("text")).contains("上次接待不耐烦"));
         });
+    }
+
+    @Test
+    @DisplayName("R-REC-9 客户离开/未接待: a waiting customer leaves through the desk: out of the queue, kept in the register as LEFT with the wait, reception.customer-left published; the next freed rep takes the next customer")
+    @SuppressWarnings("unchecked")
+    void aWaitingCustomerLeavesTheQueue() {
+        FrontDesk desk = FrontDesk.aNewSite(web, "RO");
+        desk.rotation(1, 2);
+        List<Map<String, Object>> arrived = desk.walkIns(4);
+        Map<String, Object> b = arrived.get(1);
+        Map<String, Object> gone = arrived.get(2);
+        Map<String, Object> next = arrived.get(3);
+        assertThat(gone.get("state")).isEqualTo("WAITING");
+
+        Map<String, Object> left = desk.post(desk.desk(), "/queue/" + gone.get("visitId") + "/departure", object("note", " 等候太久 "))
+                .expectStatus().isOk().expectBody(FrontDesk.MAP).returnResult().getResponseBody();
+        assertThat(left.get("state")).isEqualTo("LEFT");
+        assertThat(left.get("stateName")).isEqualTo("已离开（未接待）");
+        assertThat(left.get("servedBy")).isNull();
+        assertThat(left.get("leftAt")).isNotNull();
+        assertThat(((Number) left.get("waitedSeconds")).longValue()).isNotNegative();
+        assertThat((List<Map<String, Object>>) desk.board().get("queue")).extracting(w -> w.get("visitId"))
+                .containsExactly(next.get("visitId"));
+        Map<String, Object> entry = desk.visit("visitId", gone);
+        assertThat(entry.get("state")).isEqualTo("LEFT");
+        assertThat(entry.get("waitedSeconds")).isEqualTo(left.get("waitedSeconds"));
+        assertThat(TopicProbe.events(Topics.RECEPTION, "reception.customer-left",
+                        p -> gone.get("visitId").equals(p.path("visitId").asString())))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.path("siteId").asString()).isEqualTo(desk.site);
+                    assertThat(e.path("payload").path("waitedSeconds").asLong()).isEqualTo(((Number) left.get("waitedSeconds")).longValue());
+                    assertThat(e.path("payload").path("recordedBy").asString()).isEqualTo(desk.rep(1));
+                    assertThat(e.path("payload").path("note").asString()).isEqualTo("等候太久");
+                });
+
+        desk.seeOff(b);
+        Map<String, Object> taken = desk.visit("visitId", next);
+        assertThat(taken.get("state")).isEqualTo("SERVING");
+        assertThat(taken.get("servedBy")).isEqualTo(b.get("servedBy"));
+        assertThat(desk.visit("visitId", gone).get("state")).as("who left is not served").isEqualTo("LEFT");
+        assertThat((List<Object>) desk.board().get("queue")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R-REC-9 R-SEC-1 a departure is refused and changes nothing: a customer being served (409), an unknown visit (404), a user of another site (403), a role that does not work the desk (403)")
+    @SuppressWarnings("unchecked")
+    void aDepartureIsRefusedForWhatIsNotAWaitingCustomerOfTheCaller() {
+        FrontDesk desk = FrontDesk.aNewSite(web, "RP");
+        FrontDesk other = FrontDesk.aNewSite(web, "RQ");
+        desk.rotation(1);
+        List<Map<String, Object>> arrived = desk.walkIns(2);
+        Map<String, Object> served = arrived.get(0);
+        Map<String, Object> waiting = arrived.get(1);
+
+        web.post().uri("/api/reception/sites/{site}/queue/{visit}/departure", desk.site, served.get("visitId"))
+                .headers(h -> h.setBearerAuth(desk.desk())).exchange()
+                .expectStatus().isEqualTo(409).expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:not-waiting")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).startsWith("这位客户").contains("接待中").contains("不在等候队列中"));
+        desk.post(desk.desk(), "/queue/" + UUID.randomUUID() + "/departure", object())
+                .expectStatus().isNotFound().expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:visit-unknown");
+        desk.post(sales(other.site, other.rep(1)), "/queue/" + waiting.get("visitId") + "/departure", object())
+                .expectStatus().isForbidden().expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:site-access-denied");
+        desk.post(ReceptionFixture.ISSUER.token(desk.site + "-fin", "FINANCE", desk.site), "/queue/" + waiting.get("visitId") + "/departure", object())
+                .expectStatus().isForbidden().expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:role-required");
+
+        assertThat(desk.visit("visitId", served).get("state")).isEqualTo("SERVING");
+        assertThat(desk.visit("visitId", waiting).get("state")).isEqualTo("WAITING");
+        assertThat((List<Map<String, Object>>) desk.board().get("queue")).extracting(w -> w.get("visitId"))
+                .containsExactly(waiting.get("visitId"));
+        assertThat(desk.serving()).containsOnly(Map.entry(desk.rep(1), served.get("visitId")));
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Flow 1 at the desk (R-REC-3, R-REC-5..9): a walk-in or a call is written in its register;
@@ -37,6 +38,9 @@ import java.util.List;
 public class ReceivingVisitors {
 
     private static final Logger log = LoggerFactory.getLogger(ReceivingVisitors.class);
+    private static final String RECEIVING = "RECEIVING";
+    /** The version {@link #begin} writes the entry at; a recovery's claim moves it on. */
+    private static final long BEGUN = 1;
 
     private final Sites sites;
     private final Visits visits;
@@ -116,7 +120,7 @@ public class ReceivingVisitors {
     private Mono<Registered> begin(Caller caller, Visit receiving) {
         return visits.add(caller, receiving, List.of()).flatMap(added -> added ? Mono.just(new Registered(receiving, false))
                 : visits.find(caller.scope(), receiving.siteId(), receiving.id()).map(stored -> {
-                    if ("RECEIVING".equals(stored.value().state())) {
+                    if (RECEIVING.equals(stored.value().state())) {
                         throw ProblemException.conflict("visit-in-progress", "同一登记正在处理中，请稍后刷新 (This request "
                                 + receiving.requestId() + " is being registered right now)");
                     }
@@ -134,40 +138,94 @@ public class ReceivingVisitors {
                     AttributionRequest request = new AttributionRequest(visit.id(), Channel.VISIT, visit.phone(), visit.customerName(),
                             visit.at(), caller.userId(), visit.statement(), desk, null, false);
                     return customers.attribute(code, request)
-                            .map(answer -> place(caller, visit, settings, heldRep, answer, desk))
+                            .map(answer -> place(caller, visit, BEGUN, settings, heldRep, answer, desk, answer.ruleId() + " " + answer.rule()))
                             .onErrorResume(CustomerDirectory.Unavailable.class, unavailable -> {
                                 log.warn("customer-service did not answer for visit {} of {} ({}): registered with the rotation's rep, attribution pending",
                                         visit.id(), code, unavailable.getMessage());
-                                return Mono.just(place(caller, visit, settings, heldRep, null, desk));
+                                return Mono.just(place(caller, visit, BEGUN, settings, heldRep, null, desk, "attribution pending"));
                             })
-                            .flatMap(placing -> placing)
+                            .flatMap(placing -> visits.find(caller.scope(), code, visit.id())
+                                    .filter(stored -> !begun(stored))
+                                    // this process stalled past the grace and the entry was recovered meanwhile
+                                    // (RecoveringWalkIns): the recovery completes it, the rep held here is let go
+                                    .flatMap(recovered -> release(caller, visit).thenReturn(recovered.value()))
+                                    .switchIfEmpty(placing))
                             .onErrorResume(ProblemException.class, refused -> desks.change(caller, code, visit.day(),
-                                            rotation -> new DeskChanges.Change<>(rotation.release(visit.id()), null, List.of()))
-                                    .then(visits.find(caller.scope(), code, visit.id()))
-                                    .flatMap(stored -> visits.update(caller, stored.value().rejected(), stored.version(), List.of()))
+                                            rotation -> new DeskChanges.Change<>(rotation.release(visit.id()), rotation.placed(visit.id()),
+                                                    List.<PendingEvent>of()))
+                                    // a customer the desk placed meanwhile (a recovery) stays placed, and the entry is
+                                    // rejected only as this process began it, never over a recovery's claim
+                                    .flatMap(released -> released.result() ? Mono.just(false)
+                                            : visits.update(caller, visit.rejected(), BEGUN, List.of()))
                                     .then(Mono.error(refused)))
                             // whatever else went wrong, the held rep is let go: a rep is never held for nobody
-                            .onErrorResume(error -> !(error instanceof ProblemException), error -> desks.change(caller, code, visit.day(),
-                                            rotation -> new DeskChanges.Change<>(rotation.release(visit.id()), null, List.of()))
+                            .onErrorResume(error -> !(error instanceof ProblemException), error -> release(caller, visit)
                                     .then(Mono.error(error)));
                 });
     }
 
-    /** Gives the customer to a rep or the queue, then writes the register entry with its event. */
-    private Mono<Visit> place(Caller caller, Visit visit, PolicySettings settings, String heldRep, AttributionAnswer answer, Desk desk) {
+    /** Whether the entry is as {@link #begin} wrote it: RECEIVING at the first version, claimed by no recovery. */
+    private static boolean begun(Stored<Visit> stored) {
+        return RECEIVING.equals(stored.value().state()) && stored.version() == BEGUN;
+    }
+
+    /** Lets go of the rep held for the visit, if any. */
+    private Mono<Void> release(Caller caller, Visit visit) {
+        return desks.change(caller, visit.siteId(), visit.day(),
+                rotation -> new DeskChanges.Change<>(rotation.release(visit.id()), null, List.<PendingEvent>of())).then();
+    }
+
+    /**
+     * Completes a registration that its process left half-done (see {@link RecoveringWalkIns}) the way the degraded
+     * path does, without asking customer-service (the desk user's token is gone, and the customer has waited long
+     * enough): the rep held for the visit — or, if none was held yet, the rep the rotation gives now — serves on their
+     * turn, attribution pending, reconciled from the events; in event mode, or with nobody free, the held rep is let go
+     * and the customer waits (R-REC-8, R-REC-9). If the desk had placed the customer already, that placement stands
+     * and only the register is completed. A call is registered with the rep who took it, attribution pending.
+     */
+    Mono<Visit> complete(Caller system, Site site, Stored<Visit> stored) {
+        Visit visit = stored.value();
+        long claimed = stored.version() + 1;
+        String reason = "恢复中断的登记，客户资料待核对 (registration recovered, attribution pending)";
+        // the entry first, still RECEIVING at the version read: of the replicas recovering it and the process that began
+        // it, one moves on and the others change nothing — not even the desk, for an entry finished meanwhile (served
+        // and seen off, or rejected) that the desk no longer knows and would otherwise give a rep and a turn again
+        return visits.update(system, visit, stored.version(), List.of()).filter(Boolean::booleanValue).flatMap(claim -> {
+            if (visit.channel() == Channel.CALL) {
+                return registerCall(system, visit, claimed, null, reason);
+            }
+            PolicySettings settings = site.profile().policyOn(visit.day());
+            return desks.change(system, site.code(), visit.day(), rotation -> DeskChanges.Change.of(rotation.hold(visit.id())))
+                    .flatMap(held -> {
+                        String heldRep = held.result() == null ? null : held.result().userId();
+                        return place(system, visit, claimed, settings, heldRep, null, held.rotation().desk(heldRep, visit.id()), reason);
+                    });
+        });
+    }
+
+    /** Where the customer went, and the waiting customers that went to reps in the same change. */
+    private record Placed(Placement placement, List<Rotation.Pickup> pickups) {
+    }
+
+    /**
+     * Gives the customer to a rep or the queue, then writes the register entry (if still at {@code version}) with its
+     * event. A visit the desk has placed already — by another attempt at it — keeps its place: never a second rep or turn.
+     */
+    private Mono<Visit> place(Caller caller, Visit visit, long version, PolicySettings settings, String heldRep,
+                              AttributionAnswer answer, Desk desk, String reason) {
         boolean pending = answer == null;
         return desks.change(caller, visit.siteId(), visit.day(), rotation -> {
                     Placement placement = placement(rotation, visit, heldRep, answer);
-                    Rotation next = placement.server() != null
+                    Rotation next = rotation.placed(visit.id()) ? rotation.release(visit.id())
+                            : placement.server() != null
                             ? rotation.serve(visit.id(), placement.server(), placement.turn(), label(visit, answer), visit.at(), settings)
                             : rotation.enqueue(placement.waiting());
                     Rotation.Outcome<List<Rotation.Pickup>> drained = next.drain(clock.instant(), settings);
-                    return new DeskChanges.Change<>(drained.rotation(), new Object[]{placement, drained.result()}, List.of());
+                    return new DeskChanges.Change<>(drained.rotation(), new Placed(placement, drained.result()), List.<PendingEvent>of());
                 })
                 .flatMap(change -> {
-                    Placement placement = (Placement) change.result()[0];
-                    @SuppressWarnings("unchecked")
-                    List<Rotation.Pickup> pickups = (List<Rotation.Pickup>) change.result()[1];
+                    Placement placement = change.result().placement();
+                    List<Rotation.Pickup> pickups = change.result().pickups();
                     Visit after = placement.server() != null
                             ? visit.served(placement.server(), placement.turn(), pending, answer, visit.at())
                             : visit.waiting(pending, answer);
@@ -176,8 +234,7 @@ public class ReceivingVisitors {
                             answer == null ? null : answer.customerId(), placement.server(), placement.turn(),
                             placement.server() == null, pending, answer == null ? null : answer.ruleId(),
                             pending ? visit.statement() : null, pending ? desk : null, visit.registeredBy());
-                    return visits.update(caller, after, 1, List.of(PendingEvent.of(visit.siteId(), visit.id(), event)
-                                    .because(answer == null ? "attribution pending" : answer.ruleId() + " " + answer.rule())))
+                    return visits.update(caller, after, version, List.of(PendingEvent.of(visit.siteId(), visit.id(), event).because(reason)))
                             .then(working.applyPickups(caller, visit.siteId(), pickups))
                             .then(visits.find(caller.scope(), visit.siteId(), visit.id()).map(Stored::value));
                 });
@@ -185,9 +242,18 @@ public class ReceivingVisitors {
 
     private static Placement placement(Rotation rotation, Visit visit, String heldRep, AttributionAnswer answer) {
         String label = label(visit, answer);
+        Optional<Rotation.Rep> serving = rotation.servingOf(visit.id());
+        if (serving.isPresent()) {
+            return new Placement(serving.get().userId(), serving.get().serving().usedTurn(), null);
+        }
+        Optional<Rotation.Waiting> waiting = rotation.waiting(visit.id());
+        if (waiting.isPresent()) {
+            return new Placement(null, false, waiting.get());
+        }
         if (answer == null) {
-            // degraded: the rotation's rep serves on their turn; reconciled when customer-service is back
-            if (heldRep != null && rotation.canServe(heldRep, visit.id())) {
+            // degraded: the rotation's rep serves on their turn; reconciled when customer-service is back. In event
+            // mode the MANAGER assigns (R-REC-8): the customer waits
+            if (heldRep != null && !rotation.eventMode() && rotation.canServe(heldRep, visit.id())) {
                 return new Placement(heldRep, true, null);
             }
             return new Placement(null, false, new Rotation.Waiting(visit.id(), label, visit.at(), null, true));
@@ -209,16 +275,19 @@ public class ReceivingVisitors {
                 call.registeredBy(), Statement.none(), null, null, false);
         return customers.attribute(call.siteId(), request).map(answer -> (AttributionAnswer) answer)
                 .onErrorResume(CustomerDirectory.Unavailable.class, e -> Mono.empty())
-                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(answer -> {
-                    boolean pending = answer.isEmpty();
-                    Visit after = call.served(call.registeredBy(), false, pending, answer.orElse(null), call.at());
-                    CallRegistered event = new CallRegistered(call.id(), call.siteId(), call.requestId(), call.at(), call.phoneMasked(),
-                            pending ? call.phone() : null, call.customerName(), answer.map(AttributionAnswer::customerId).orElse(null),
-                            call.registeredBy(), pending, call.note());
-                    return visits.update(caller, after, 1, List.of(PendingEvent.of(call.siteId(), call.id(), event)))
-                            .thenReturn(after);
-                });
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(answer -> registerCall(caller, call, BEGUN, answer.orElse(null), null));
+    }
+
+    /** The call register's entry, by the rep who took it; pending without an answer (R-REC-3, R-ATT-1). */
+    private Mono<Visit> registerCall(Caller caller, Visit call, long version, AttributionAnswer answer, String reason) {
+        boolean pending = answer == null;
+        Visit after = call.served(call.registeredBy(), false, pending, answer, call.at());
+        CallRegistered event = new CallRegistered(call.id(), call.siteId(), call.requestId(), call.at(), call.phoneMasked(),
+                pending ? call.phone() : null, call.customerName(), answer == null ? null : answer.customerId(),
+                call.registeredBy(), pending, call.note());
+        return visits.update(caller, after, version, List.of(PendingEvent.of(call.siteId(), call.id(), event).because(reason)))
+                .flatMap(written -> written ? Mono.just(after) : visits.find(caller.scope(), call.siteId(), call.id()).map(Stored::value));
     }
 
     private static String label(Visit visit, AttributionAnswer answer) {

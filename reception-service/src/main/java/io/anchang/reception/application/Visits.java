@@ -7,6 +7,7 @@ import io.anchang.reception.domain.Visit;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -25,4 +26,7 @@ public interface Visits {
 
     /** Every entry whose attribution is pending, whatever the day. */
     Flux<Visit> pending(SiteScope scope, String site);
+
+    /** Entries of any site of the scope still being registered (RECEIVING) that were begun before {@code before}, oldest first. */
+    Flux<Stored<Visit>> receivingBefore(SiteScope scope, Instant before, int limit);
 }

@@ -1,6 +1,7 @@
 package io.anchang.reception.application;
 
 import io.anchang.platform.api.attribution.RepStatus;
+import io.anchang.platform.events.reception.CustomerLeft;
 import io.anchang.platform.events.reception.CustomerSeenOff;
 import io.anchang.platform.events.reception.EventModeSwitched;
 import io.anchang.platform.events.reception.RepStatusChanged;
@@ -25,8 +26,8 @@ import java.util.List;
 
 /**
  * The desk through the day (R-REC-2, R-REC-8, R-REC-9): seeing customers off, reps going OUT
- * and coming back, event mode, the MANAGER assigning a waiting customer — and every time a rep
- * becomes free, the first customer waiting goes to them.
+ * and coming back, event mode, the MANAGER assigning a waiting customer, a waiting customer
+ * leaving unserved — and every time a rep becomes free, the first customer waiting goes to them.
  */
 public class WorkingTheDesk {
 
@@ -125,6 +126,44 @@ public class WorkingTheDesk {
                     .flatMap(change -> applyPickups(caller, site, change.result()))
                     .then(visits.find(caller.scope(), site, visitId).map(Stored::value));
         });
+    }
+
+    /**
+     * 客户离开/未接待: a customer waiting in the queue (R-REC-9) left without being served. The queue moves on
+     * without them; the visitor register keeps the entry, marked as left with the time waited (R-REC-3); reports
+     * learn it from {@link CustomerLeft}. The desk first, then the register, as for every change of the desk.
+     */
+    public Mono<Visit> leave(Caller caller, String site, String visitId, String note) {
+        caller.requireOn(site, Role.SALES, Role.ASSISTANT);
+        return Detached.run(site(caller, site).flatMap(known -> visits.find(caller.scope(), site, visitId)
+                .switchIfEmpty(Mono.error(() -> unknownVisit(visitId)))
+                .flatMap(stored -> {
+                    Visit visit = stored.value();
+                    visit.requireWaiting();
+                    PolicySettings settings = known.profile().policyOn(visit.day());
+                    Instant now = clock.instant();
+                    return desks.change(caller, site, visit.day(), rotation -> {
+                        Rotation.Outcome<Rotation.Waiting> left = rotation.leave(visitId);
+                        Rotation.Outcome<List<Rotation.Pickup>> drained = left.rotation().drain(now, settings);
+                        return new DeskChanges.Change<>(drained.rotation(), new Left(left.result(), drained.result()), List.<PendingEvent>of());
+                    }).flatMap(change -> registerLeft(caller, site, visitId, change.result().waiting(), now, note)
+                            .flatMap(after -> applyPickups(caller, site, change.result().pickups()).thenReturn(after)));
+                })));
+    }
+
+    private record Left(Rotation.Waiting waiting, List<Rotation.Pickup> pickups) {
+    }
+
+    private Mono<Visit> registerLeft(Caller caller, String site, String visitId, Rotation.Waiting waiting, Instant now, String note) {
+        String reason = "客户离开/未接待" + (note == null ? "" : "：" + note);
+        return Mono.defer(() -> visits.find(caller.scope(), site, visitId).flatMap(stored -> {
+                    Visit after = stored.value().left(now, waiting.waited(now));
+                    CustomerLeft event = new CustomerLeft(visitId, site, after.day(), after.customerId(), after.phoneMasked(),
+                            waiting.preferredRep(), after.at(), now, after.waitedSeconds(), caller.userId(), note);
+                    return visits.update(caller, after, stored.version(), List.of(PendingEvent.of(site, visitId, event).because(reason)))
+                            .flatMap(ok -> ok ? Mono.just(after) : Mono.<Visit>error(new Raced()));
+                }))
+                .retryWhen(Retry.max(10).filter(Raced.class::isInstance));
     }
 
     /** Waiting customers given to reps: their register entries say who serves, and customer-service learns it. */

@@ -17,6 +17,7 @@ import io.anchang.reception.application.Informing;
 import io.anchang.reception.application.ManagingSites;
 import io.anchang.reception.application.ReceivingVisitors;
 import io.anchang.reception.application.Reconciling;
+import io.anchang.reception.application.RecoveringWalkIns;
 import io.anchang.reception.application.RecordingViolations;
 import io.anchang.reception.application.Rotations;
 import io.anchang.reception.application.SettingRotation;
@@ -33,6 +34,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.json.JacksonJsonEncoder;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +43,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReceptionConfiguration.CustomerServiceProperties.class)
+@EnableScheduling
+@EnableConfigurationProperties({ReceptionConfiguration.CustomerServiceProperties.class, ReceptionConfiguration.RecoveryProperties.class})
 public class ReceptionConfiguration {
 
     /**
@@ -60,6 +63,21 @@ public class ReceptionConfiguration {
             timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
             minimumCalls = minimumCalls <= 0 ? 10 : minimumCalls;
             openFor = openFor == null ? Duration.ofSeconds(10) : openFor;
+        }
+    }
+
+    /**
+     * Recovering registrations left half-done ({@link RecoveringWalkIns}); how often it looks is
+     * {@code anchang.reception.recovery.every} (default 15 s, see {@link WalkInRecoverySchedule}).
+     *
+     * @param grace how long an entry may stay RECEIVING before it counts as abandoned: well above what flow 1 takes
+     *              (customer-service's time limit plus the desk's writes — seconds)
+     */
+    @ConfigurationProperties("anchang.reception.recovery")
+    public record RecoveryProperties(Duration grace) {
+
+        public RecoveryProperties {
+            grace = grace == null ? Duration.ofSeconds(30) : grace;
         }
     }
 
@@ -135,6 +153,17 @@ public class ReceptionConfiguration {
     ReceivingVisitors receivingVisitors(Sites sites, Visits visits, DeskChanges desks, CustomerDirectory customers,
                                         WorkingTheDesk working, Clock clock) {
         return new ReceivingVisitors(sites, visits, desks, customers, working, clock);
+    }
+
+    @Bean
+    RecoveringWalkIns recoveringWalkIns(Sites sites, Visits visits, ReceivingVisitors receiving, Clock clock,
+                                        RecoveryProperties properties) {
+        return new RecoveringWalkIns(sites, visits, receiving, clock, properties.grace());
+    }
+
+    @Bean
+    WalkInRecoverySchedule walkInRecovery(RecoveringWalkIns recovering) {
+        return new WalkInRecoverySchedule(recovering);
     }
 
     @Bean

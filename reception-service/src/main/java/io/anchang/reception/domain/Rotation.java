@@ -173,11 +173,17 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
 
     // ------------------------------------------------------------------ handing out a turn
 
-    /** Holds the rep the rotation gives for {@code visitId} while the rules decide; none when nobody is free. */
+    /**
+     * Holds the rep the rotation gives for {@code visitId} while the rules decide; none when nobody is free, and none
+     * when the visit is already served or waiting (an earlier attempt at it placed the customer: no second turn).
+     */
     public Outcome<Rep> hold(String visitId) {
         Optional<Rep> already = order.stream().filter(r -> visitId.equals(r.heldFor())).findFirst();
         if (already.isPresent()) {
             return new Outcome<>(this, already.get());
+        }
+        if (placed(visitId)) {
+            return new Outcome<>(this, null);
         }
         Rep next = next();
         if (next == null) {
@@ -210,6 +216,9 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
      */
     public Rotation serve(String visitId, String userId, boolean usesTurn, String customer, Instant at, PolicySettings settings) {
         Rep rep = rep(userId).orElseThrow(() -> new IllegalStateException(userId + " is not on duty"));
+        if (placed(visitId)) {
+            throw placedAlready(visitId);
+        }
         if (!canServe(userId, visitId)) {
             throw ProblemException.conflict("rep-not-free", "置业顾问 " + rep.name() + " 现在不能接待 (" + rep.name() + " is "
                     + rep.status() + ")");
@@ -251,14 +260,38 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
         return withOrder(reordered);
     }
 
-    /** A customer nobody can serve now waits in the queue, in arrival order (R-REC-9). */
+    /**
+     * A customer nobody can serve now waits in the queue, in arrival order (R-REC-9): behind everyone who came
+     * before them — a customer whose registration was completed late (recovered) is not sent to the back.
+     * The rep held for the visit, if any, is let go.
+     */
     public Rotation enqueue(Waiting waiting) {
         if (queue.stream().anyMatch(w -> w.visitId().equals(waiting.visitId()))) {
             return release(waiting.visitId());
         }
+        if (servingOf(waiting.visitId()).isPresent()) {
+            throw placedAlready(waiting.visitId());
+        }
         List<Waiting> longer = new ArrayList<>(queue);
-        longer.add(waiting);
+        int place = longer.size();
+        while (place > 0 && longer.get(place - 1).since().isAfter(waiting.since())) {
+            place--;
+        }
+        longer.add(place, waiting);
         return new Rotation(siteId, day, order, setBy, revision, eventMode, longer, givenBack).release(waiting.visitId());
+    }
+
+    /**
+     * 客户离开/未接待: a waiting customer left without being served; the queue moves on without them.
+     *
+     * @return their place in the queue (since when they waited)
+     */
+    public Outcome<Waiting> leave(String visitId) {
+        Waiting waiting = waiting(visitId).orElseThrow(() -> servingOf(visitId)
+                .map(rep -> ProblemException.conflict("not-waiting", "这位客户已由" + rep.name() + "接待，不能登记为离开 (Visit "
+                        + visitId + " is being served by " + rep.name() + ", not waiting)"))
+                .orElseGet(() -> ProblemException.conflict("not-waiting", "这位客户不在等候队列中 (Visit " + visitId + " is not waiting)")));
+        return new Outcome<>(dequeue(visitId), waiting);
     }
 
     /** 送客 (R-REC-2): the rep who served {@code visitId} is AVAILABLE again; the reception's record is returned. */
@@ -286,9 +319,10 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
                 break;
             }
             boolean turn = first.usesTurn() && preferred == null;
-            Outcome<Rep> held = turn ? desk.hold(first.visitId()) : new Outcome<>(desk, rep);
-            desk = held.rotation().dequeue(first.visitId())
-                    .serve(first.visitId(), held.result().userId(), turn, first.customer(), at, settings);
+            // out of the queue first: a visit still waiting counts as placed, and a placed visit holds no rep
+            Rotation rest = desk.dequeue(first.visitId());
+            Outcome<Rep> held = turn ? rest.hold(first.visitId()) : new Outcome<>(rest, rep);
+            desk = held.rotation().serve(first.visitId(), held.result().userId(), turn, first.customer(), at, settings);
             pickups.add(new Pickup(first, held.result().userId(), turn, at));
         }
         return new Outcome<>(desk, pickups);
@@ -362,6 +396,18 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
 
     public Optional<Waiting> waiting(String visitId) {
         return queue.stream().filter(w -> w.visitId().equals(visitId)).findFirst();
+    }
+
+    /** Whether the desk has placed the visit: a rep serves it, or the customer waits. */
+    public boolean placed(String visitId) {
+        return servingOf(visitId).isPresent() || waiting(visitId).isPresent();
+    }
+
+    /** One visit, one place: never served by two reps, never served and waiting at once (no turn handed out twice). */
+    private ProblemException placedAlready(String visitId) {
+        Optional<Rep> serving = servingOf(visitId);
+        return ProblemException.conflict("visit-placed", "这位客户已" + serving.map(r -> "由" + r.name() + "接待").orElse("在等候队列中")
+                + " (Visit " + visitId + " is already " + serving.map(r -> "served by " + r.name()).orElse("waiting") + ")");
     }
 
     private Rotation replace(String userId, UnaryOperator<Rep> change) {

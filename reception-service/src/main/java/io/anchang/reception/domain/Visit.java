@@ -3,6 +3,7 @@ package io.anchang.reception.domain;
 import io.anchang.platform.api.attribution.AttributionAnswer;
 import io.anchang.platform.api.attribution.Channel;
 import io.anchang.platform.api.attribution.Statement;
+import io.anchang.platform.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,15 +16,19 @@ import java.util.UUID;
  * came or called, when, what they said, who served them and for how long, and the answer of
  * the attribution rules — or that the answer is pending (flow 1, degraded mode).
  *
- * @param state            RECEIVING (being decided), SERVING, WAITING (in the queue), SEEN_OFF, CALL, REJECTED
+ * @param state            RECEIVING (being decided), SERVING, WAITING (in the queue), SEEN_OFF, LEFT (客户离开/未接待:
+ *                         left the queue without being served), CALL, REJECTED
  * @param phone            the number as E.164; never shown, only {@code phoneMasked} is (R-SEC-3)
  * @param answer           what customer-service answered, or null while pending
  * @param turnGivenBackTo  the rep whose turn this visit gave back (R-ATT-10, reconciliation)
+ * @param leftAt           when a waiting customer left without being served
+ * @param waitedSeconds    how long they had waited in the queue then
  */
 public record Visit(String id, String siteId, String requestId, Channel channel, LocalDate day, Instant at, String phone,
                     String phoneMasked, String customerName, Statement statement, String registeredBy, String state,
                     String servedBy, boolean usedTurn, boolean attributionPending, AttributionAnswer answer,
-                    Instant servedAt, Instant seenOffAt, Long durationSeconds, String turnGivenBackTo, String note) {
+                    Instant servedAt, Instant seenOffAt, Long durationSeconds, String turnGivenBackTo, String note,
+                    Instant leftAt, Long waitedSeconds) {
 
     /** The visit id a request id gives: the same request sent twice is the same visit (idempotency). */
     public static String idFor(String site, Channel channel, String requestId) {
@@ -33,22 +38,23 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public static Visit receiving(String id, String site, String requestId, Channel channel, LocalDate day, Instant at,
                                   String phone, String phoneMasked, String name, Statement statement, String by, String note) {
         return new Visit(id, site, requestId, channel, day, at, phone, phoneMasked, name, statement, by, "RECEIVING",
-                null, false, false, null, null, null, null, null, note);
+                null, false, false, null, null, null, null, null, note, null, null);
     }
 
     public Visit served(String rep, boolean turn, boolean pending, AttributionAnswer answer, Instant when) {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                channel == Channel.CALL ? "CALL" : "SERVING", rep, turn, pending, answer, when, null, null, turnGivenBackTo, note);
+                channel == Channel.CALL ? "CALL" : "SERVING", rep, turn, pending, answer, when, null, null, turnGivenBackTo, note,
+                null, null);
     }
 
     public Visit waiting(boolean pending, AttributionAnswer answer) {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                "WAITING", null, false, pending, answer, null, null, null, turnGivenBackTo, note);
+                "WAITING", null, false, pending, answer, null, null, null, turnGivenBackTo, note, null, null);
     }
 
     public Visit rejected() {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                "REJECTED", null, false, false, null, null, null, null, null, note);
+                "REJECTED", null, false, false, null, null, null, null, null, note, null, null);
     }
 
     /** 送客: the reception ended and took this long (R-REC-2). */
@@ -56,14 +62,46 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
         Instant start = servedAt == null ? at : servedAt;
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
                 "SEEN_OFF", servedBy, usedTurn, attributionPending, answer, servedAt, when,
-                Duration.between(start, when).toSeconds(), turnGivenBackTo, note);
+                Duration.between(start, when).toSeconds(), turnGivenBackTo, note, null, null);
     }
 
     /** customer-service's answer arrived or changed (reconciliation). */
     public Visit attributed(AttributionAnswer newAnswer, String givenBackTo) {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
                 state, servedBy, usedTurn, false, newAnswer, servedAt, seenOffAt, durationSeconds,
-                turnGivenBackTo != null ? turnGivenBackTo : givenBackTo, note);
+                turnGivenBackTo != null ? turnGivenBackTo : givenBackTo, note, leftAt, waitedSeconds);
+    }
+
+    /**
+     * 客户离开/未接待: the customer left the queue at {@code when} after waiting {@code waited}; the entry stays in the
+     * register (R-REC-3), marked as left. Only a waiting customer can leave.
+     */
+    public Visit left(Instant when, Duration waited) {
+        requireWaiting();
+        return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
+                "LEFT", null, false, attributionPending, answer, null, null, null, turnGivenBackTo, note, when, waited.toSeconds());
+    }
+
+    /** Refuses, with a problem the desk understands, unless the customer waits in the queue. */
+    public void requireWaiting() {
+        if (!"WAITING".equals(state)) {
+            throw ProblemException.conflict("not-waiting", "这位客户目前是“" + stateName() + "”，不在等候队列中，不能登记为离开 (Visit "
+                    + id + " is " + state + ", not waiting)");
+        }
+    }
+
+    /** The state as the register shows it to the desk. */
+    public String stateName() {
+        return switch (state) {
+            case "RECEIVING" -> "正在登记";
+            case "SERVING" -> "接待中";
+            case "WAITING" -> "等候中";
+            case "SEEN_OFF" -> "已送客";
+            case "LEFT" -> "已离开（未接待）";
+            case "CALL" -> "来电";
+            case "REJECTED" -> "未登记";
+            default -> state;
+        };
     }
 
     public String customerId() {

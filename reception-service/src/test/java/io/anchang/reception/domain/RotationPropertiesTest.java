@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random days at the desk — walk-ins, seeing off, reps going out and coming back, turns given
- * back, event mode on and off, assignments — and what must hold after every step: owed turns
- * never go negative, no customer is ever left unserved (each is served, waiting, or seen off,
- * and nobody waits while a rep is free), and no rep serves two customers at once.
+ * back, event mode on and off, assignments, waiting customers leaving, a walk-in placed a second
+ * time (a recovery racing the process it recovers) — and what must hold after every step: owed
+ * turns never go negative, no customer is ever left unserved (each is served, waiting, seen off
+ * or gone, and nobody waits while a rep is free), and no rep serves two customers at once.
  */
 class RotationPropertiesTest {
 
@@ -34,7 +35,7 @@ class RotationPropertiesTest {
 
     @Provide
     Arbitrary<List<Action>> days() {
-        return Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 3),
+        return Combinators.combine(Arbitraries.integers().between(0, 11), Arbitraries.integers().between(0, 3),
                 Arbitraries.integers().between(0, 50)).as(Action::new).list().ofMinSize(1).ofMaxSize(60);
     }
 
@@ -44,6 +45,7 @@ class RotationPropertiesTest {
         Rotation desk = RotationFixture.rotation("A", "B", "C", "D");
         List<String> arrived = new ArrayList<>();
         Set<String> seenOff = new HashSet<>();
+        Set<String> left = new HashSet<>();
         int visits = 0;
         for (Action action : day) {
             String rep = REPS.get(action.rep());
@@ -65,6 +67,19 @@ class RotationPropertiesTest {
                     case 6 -> desk = desk.status(rep, null, RepStatus.OUT);
                     case 7 -> desk = desk.status(rep, null, RepStatus.AVAILABLE).drain(NOW, DEFAULTS).rotation();
                     case 8 -> desk = desk.turnGivenBack(rep, "v" + action.pick());
+                    case 10 -> {
+                        if (!desk.queue().isEmpty()) {
+                            String visit = desk.queue().get(action.pick() % desk.queue().size()).visitId();
+                            desk = desk.leave(visit).rotation().drain(NOW, DEFAULTS).rotation();
+                            left.add(visit);
+                        }
+                    }
+                    case 11 -> {
+                        List<String> present = arrived.stream().filter(v -> !seenOff.contains(v) && !left.contains(v)).toList();
+                        if (!present.isEmpty()) {
+                            desk = RotationFixture.walkIn(desk, present.get(action.pick() % present.size()));
+                        }
+                    }
                     default -> {
                         desk = desk.eventMode(!desk.eventMode()).drain(NOW, DEFAULTS).rotation();
                         if (desk.eventMode() && !desk.queue().isEmpty() && desk.rep(rep).orElseThrow().free()) {
@@ -75,11 +90,11 @@ class RotationPropertiesTest {
             } catch (ProblemException refused) {
                 // a refused change (a serving rep cannot go out) changes nothing
             }
-            check(desk, arrived, seenOff);
+            check(desk, arrived, seenOff, left);
         }
     }
 
-    private static void check(Rotation desk, List<String> arrived, Set<String> seenOff) {
+    private static void check(Rotation desk, List<String> arrived, Set<String> seenOff, Set<String> left) {
         assertThat(desk.order()).allSatisfy(r -> assertThat(r.owed()).as("owed turns of " + r.userId()).isNotNegative());
         Set<String> serving = new HashSet<>();
         for (Rotation.Rep rep : desk.order()) {
@@ -92,8 +107,9 @@ class RotationPropertiesTest {
         Set<String> waiting = new HashSet<>();
         desk.queue().forEach(w -> waiting.add(w.visitId()));
         for (String visit : arrived) {
-            int places = (serving.contains(visit) ? 1 : 0) + (waiting.contains(visit) ? 1 : 0) + (seenOff.contains(visit) ? 1 : 0);
-            assertThat(places).as(visit + " is served, waiting or seen off — exactly one").isEqualTo(1);
+            int places = (serving.contains(visit) ? 1 : 0) + (waiting.contains(visit) ? 1 : 0) + (seenOff.contains(visit) ? 1 : 0)
+                    + (left.contains(visit) ? 1 : 0);
+            assertThat(places).as(visit + " is served, waiting, seen off or gone — exactly one").isEqualTo(1);
         }
         if (!desk.eventMode() && !desk.queue().isEmpty()) {
             assertThat(desk.order()).as("nobody waits while a rep is free").noneMatch(Rotation.Rep::free);

@@ -118,6 +118,42 @@ class RotationTest {
     }
 
     @Test
+    @DisplayName("R-REC-1 a visit the desk has placed holds no rep again and is never served twice: no turn handed out twice")
+    void aPlacedVisitIsNeverPlacedAgain() {
+        Rotation desk = walkIn(rotation("A", "B", "C"), "v1");
+        Rotation.Outcome<Rotation.Rep> again = desk.hold("v1");
+        assertThat(again.result()).isNull();
+        assertThat(again.rotation()).isEqualTo(desk);
+        assertThatThrownBy(() -> desk.serve("v1", "B", true, "c", NOW, DEFAULTS))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("已由张伟接待");
+        assertThatThrownBy(() -> desk.enqueue(new Rotation.Waiting("v1", "c", NOW, null, true))).isInstanceOf(ProblemException.class);
+        assertThat(order(desk)).containsExactly("B", "C", "A");
+    }
+
+    @Test
+    @DisplayName("R-REC-9 客户离开/未接待: a waiting customer leaves the queue, the others keep their order; a customer being served cannot leave")
+    void aWaitingCustomerLeaves() {
+        Rotation desk = walkIn(walkIn(walkIn(walkIn(rotation("A"), "v1"), "v2"), "v3"), "v4");
+        assertThat(desk.queue()).extracting(Rotation.Waiting::visitId).containsExactly("v2", "v3", "v4");
+        Rotation.Outcome<Rotation.Waiting> left = desk.leave("v3");
+        assertThat(left.result().visitId()).isEqualTo("v3");
+        assertThat(left.rotation().queue()).extracting(Rotation.Waiting::visitId).containsExactly("v2", "v4");
+        assertThat(left.rotation().order()).isEqualTo(desk.order());
+        assertThatThrownBy(() -> desk.leave("v1")).isInstanceOf(ProblemException.class).hasMessageContaining("已由张伟接待");
+        assertThatThrownBy(() -> left.rotation().leave("v3")).isInstanceOf(ProblemException.class).hasMessageContaining("不在等候队列中");
+    }
+
+    @Test
+    @DisplayName("R-REC-9 a customer queued late (a registration recovered) stands in arrival order, not at the back")
+    void theQueueKeepsArrivalOrder() {
+        Rotation desk = rotation("A").eventMode(true)
+                .enqueue(new Rotation.Waiting("v2", "c", NOW.plusSeconds(60), null, true))
+                .enqueue(new Rotation.Waiting("v3", "c", NOW.plusSeconds(120), null, true))
+                .enqueue(new Rotation.Waiting("v1", "c", NOW, null, true));
+        assertThat(desk.queue()).extracting(Rotation.Waiting::visitId).containsExactly("v1", "v2", "v3");
+    }
+
+    @Test
     @DisplayName("R-REC-2 a status change for a rep not on duty is refused: 置业顾问 … 不在今日排班中")
     void aRepNotOnDutyHasNoStatus() {
         assertThatThrownBy(() -> rotation("A", "B").status("D", "王芳", RepStatus.OUT))

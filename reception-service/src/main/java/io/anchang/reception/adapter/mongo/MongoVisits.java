@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -29,7 +30,11 @@ public class MongoVisits implements Visits {
     @Override
     public Mono<Stored<Visit>> find(SiteScope scope, String site, String visitId) {
         return mongo.findOne(scope, Query.query(Criteria.where("_id").is(visitId).and(ScopedMongo.SITE).is(site)),
-                VisitDocument.class, VisitDocument.COLLECTION).map(d -> new Stored<>(d.visit(), d.version() == null ? 1 : d.version()));
+                VisitDocument.class, VisitDocument.COLLECTION).map(MongoVisits::stored);
+    }
+
+    private static Stored<Visit> stored(VisitDocument document) {
+        return new Stored<>(document.visit(), document.version() == null ? 1 : document.version());
     }
 
     @Override
@@ -51,6 +56,12 @@ public class MongoVisits implements Visits {
         }
         return mongo.find(scope, Query.query(criteria).with(Sort.by("at")), VisitDocument.class, VisitDocument.COLLECTION)
                 .map(VisitDocument::visit);
+    }
+
+    @Override
+    public Flux<Stored<Visit>> receivingBefore(SiteScope scope, Instant before, int limit) {
+        return mongo.find(scope, Query.query(Criteria.where("state").is("RECEIVING").and("at").lt(before)).with(Sort.by("at")).limit(limit),
+                VisitDocument.class, VisitDocument.COLLECTION).map(MongoVisits::stored);
     }
 
     @Override

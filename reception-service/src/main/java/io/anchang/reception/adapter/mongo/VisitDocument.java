@@ -13,7 +13,8 @@ import java.time.LocalDate;
 record VisitDocument(@Id String id, String siteId, String requestId, Channel channel, String day, Instant at, String phone,
                      String phoneMasked, String customerName, Statement statement, String registeredBy, String state,
                      String servedBy, boolean usedTurn, boolean attributionPending, AttributionAnswer answer, Instant servedAt,
-                     Instant seenOffAt, Long durationSeconds, String turnGivenBackTo, String note, Long version) {
+                     Instant seenOffAt, Long durationSeconds, String turnGivenBackTo, String note, Instant leftAt,
+                     Long waitedSeconds, Long version) {
 
     static final String COLLECTION = "visits";
 
@@ -21,12 +22,12 @@ record VisitDocument(@Id String id, String siteId, String requestId, Channel cha
         return new VisitDocument(v.id(), v.siteId(), v.requestId(), v.channel(), v.day().toString(), v.at(), v.phone(),
                 v.phoneMasked(), v.customerName(), v.statement(), v.registeredBy(), v.state(), v.servedBy(), v.usedTurn(),
                 v.attributionPending(), v.answer(), v.servedAt(), v.seenOffAt(), v.durationSeconds(), v.turnGivenBackTo(),
-                v.note(), null);
+                v.note(), v.leftAt(), v.waitedSeconds(), null);
     }
 
     Visit visit() {
         return new Visit(id, siteId, requestId, channel, LocalDate.parse(day), at, phone, phoneMasked, customerName, statement,
                 registeredBy, state, servedBy, usedTurn, attributionPending, answer, servedAt, seenOffAt, durationSeconds,
-                turnGivenBackTo, note);
+                turnGivenBackTo, note, leftAt, waitedSeconds);
     }
 }

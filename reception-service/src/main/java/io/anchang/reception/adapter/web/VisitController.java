@@ -36,7 +36,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The visitor register and the call register (R-REC-3): flow 1 from the desk, and the manager's views. */
+/** The visitor register and the call register (R-REC-3): flow 1 from the desk, the queue, and the manager's views. */
 @RestController
 @RequestMapping("/api/reception/sites/{site}")
 public class VisitController {
@@ -78,25 +78,30 @@ public class VisitController {
     public record Assignment(@NotBlank String rep) {
     }
 
+    /** 客户离开/未接待, with what the desk wants to note (optional): 等候太久、改日再来 … */
+    public record Departure(@Size(max = 500) String note) {
+    }
+
     /**
      * A register entry, with the answer of the rules: who serves, whether a turn was used, which
      * rule decided it (its ID and a sentence), the claims, credit and bonus shares that now stand.
      */
     public record VisitView(String visitId, String requestId, Channel channel, LocalDate day, Instant at, String phone,
-                            String customerName, String state, String servedBy, boolean usedTurn, boolean attributionPending,
-                            String customerId, String archiveNo, Boolean newCustomer, ServingRole role, String ruleId, String rule,
-                            String ownerRep, String previousOwner, List<Share> shares, List<ClaimView> claims, String complaintId,
-                            Instant servedAt, Instant seenOffAt, Long durationSeconds, String turnGivenBackTo, String registeredBy) {
+                            String customerName, String state, String stateName, String servedBy, boolean usedTurn,
+                            boolean attributionPending, String customerId, String archiveNo, Boolean newCustomer, ServingRole role,
+                            String ruleId, String rule, String ownerRep, String previousOwner, List<Share> shares,
+                            List<ClaimView> claims, String complaintId, Instant servedAt, Instant seenOffAt, Long durationSeconds,
+                            Instant leftAt, Long waitedSeconds, String turnGivenBackTo, String registeredBy) {
 
         static VisitView of(Visit v) {
             AttributionAnswer a = v.answer();
             return new VisitView(v.id(), v.requestId(), v.channel(), v.day(), v.at(), v.phoneMasked(), v.customerName(), v.state(),
-                    v.servedBy(), v.usedTurn(), v.attributionPending(), a == null ? null : a.customerId(),
+                    v.stateName(), v.servedBy(), v.usedTurn(), v.attributionPending(), a == null ? null : a.customerId(),
                     a == null ? null : a.archiveNo(), a == null ? null : a.newCustomer(), a == null ? null : a.role(),
                     a == null ? null : a.ruleId(), a == null ? "客户资料暂未核对（客户服务未及时应答），已按排序表接待，恢复后自动核对" : a.rule(),
                     a == null ? null : a.ownerRep(), a == null ? null : a.previousOwner(), a == null ? List.of() : a.shares(),
                     a == null ? List.of() : a.claims(), a == null ? null : a.complaintId(), v.servedAt(), v.seenOffAt(),
-                    v.durationSeconds(), v.turnGivenBackTo(), v.registeredBy());
+                    v.durationSeconds(), v.leftAt(), v.waitedSeconds(), v.turnGivenBackTo(), v.registeredBy());
         }
     }
 
@@ -150,6 +155,13 @@ public class VisitController {
                                   @Valid @RequestBody Assignment assignment) {
         caller.requireOn(site, Role.MANAGER);
         return desk.assign(caller, site, visitId, assignment.rep()).map(VisitView::of);
+    }
+
+    @Operation(summary = "客户离开/未接待: a waiting customer left without being served; the queue moves on, the register keeps the entry marked as left with the time waited (SALES, ASSISTANT, SUPERVISOR, MANAGER)")
+    @PostMapping("/queue/{visitId}/departure")
+    public Mono<VisitView> departure(Caller caller, @PathVariable String site, @PathVariable String visitId,
+                                     @Valid @RequestBody(required = false) Departure departure) {
+        return desk.leave(caller, site, visitId, departure == null ? null : blank(departure.note())).map(VisitView::of);
     }
 
     private static String blank(String value) {
