@@ -45,7 +45,12 @@ record DealFixture(WebTestClient web, String database) {
 
     /** deal-service learns the site from reception's event (revision 1, default policy). */
     void site(String site) {
-        Map<String, Object> profile = object("code", site, "name", "测试案场 " + site, "timeZone", "Asia/Shanghai", "revision", 1,
+        site(site, "Asia/Shanghai");
+    }
+
+    /** A site on the clock of {@code timeZone}. */
+    void site(String site, String timeZone) {
+        Map<String, Object> profile = object("code", site, "name", "测试案场 " + site, "timeZone", timeZone, "revision", 1,
                 "staff", list(object("userId", "mgr-" + site, "name", "王经理", "role", "MANAGER", "active", true)),
                 "policies", list());
         TestEvents.publish(Topics.RECEPTION, "reception.site-profile-changed", 1, site, site,

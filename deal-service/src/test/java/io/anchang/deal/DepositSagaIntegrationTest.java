@@ -178,6 +178,40 @@ class DepositSagaIntegrationTest extends DealIntegrationBase {
         f.unit(SITE, upgraded).jsonPath("$.status").isEqualTo("BIG_DEPOSIT");
     }
 
+    @Test
+    @DisplayName("R-DEAL-4 agreements are numbered by the year of the site's calendar: New Year's Eve in New York is already New Year in Shanghai")
+    void theAgreementsYearIsTheSites() throws IOException {
+        String newYork = "DS02";
+        f.site(newYork, "America/New_York");
+        f.customer(newYork, "ds-c2", newYork + "-rep1");
+        Instant newYearsEve = Instant.parse("2025-12-31T20:00:00Z"); // 15:00 in New York, 04:00 on 1 January 2026 in Shanghai
+        String there = bigDepositConfirmedAt(newYork, "ds-c2", "Y", newYearsEve);
+        String here = bigDepositConfirmedAt(SITE, "ds-c1", "Y", newYearsEve);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            f.unit(newYork, there).jsonPath("$.sale.agreement.number").value(n -> assertThat((String) n).startsWith("RG-DS02-2025-"));
+            f.unit(SITE, here).jsonPath("$.sale.agreement.number").value(n -> assertThat((String) n).startsWith("RG-DS01-2026-"));
+        });
+        byte[] pdf = web.get().uri("/api/deals/sites/{s}/units/{u}/agreement.pdf", newYork, there)
+                .headers(h -> h.setBearerAuth(rep(newYork, 1))).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBodyContent();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("2025年12月31日 15:00");
+        }
+    }
+
+    /** A big deposit on a new unit of {@code site}, confirmed by the finance desk at {@code at}; answers the unit's id. */
+    private String bigDepositConfirmedAt(String site, String customerId, String building, Instant at) {
+        f.building(site, building, List.of("101,1,3000000"));
+        String unit = site + "-" + building + "-101";
+        f.hold(rep(site, 1), site, unit, customerId).expectStatus().isCreated();
+        f.requestDeposit(rep(site, 1), site, unit, object("kind", "BIG", "amount", "100000", "buyer", buyer())).expectStatus().isCreated();
+        String requestId = only(TopicProbe.events(Topics.DEAL, "deal.deposit-requested", p -> unit.equals(p.path("unitId").asString())))
+                .path("payload").path("requestId").asString();
+        confirm(UUID.randomUUID(), site, requestId, unit, "BIG", "100000.00", "R-" + site, at);
+        return unit;
+    }
+
     private String heldUnit(String building, String number) {
         f.building(SITE, building, List.of(number + ",1,3000000"));
         String unit = SITE + "-" + building + "-" + number;
@@ -193,10 +227,15 @@ class DepositSagaIntegrationTest extends DealIntegrationBase {
 
     /** What finance-service publishes when FINANCE confirms (R-FIN-2). */
     private UUID confirm(UUID eventId, String requestId, String unit, String kind, String amount, String receiptNo) {
-        return TestEvents.publish(eventId, Topics.FINANCE, "finance.deposit-confirmed", 1, SITE, requestId, object(
-                "requestId", requestId, "siteId", SITE, "unitId", unit, "holdId", null, "kind", kind, "receiptNo", receiptNo,
-                "amount", new java.math.BigDecimal(amount), "method", "TRANSFER", "reference", "BANK-123", "confirmedBy", "fin-" + SITE,
-                "confirmedAt", Instant.now().toString()), "it-" + UUID.randomUUID());
+        return confirm(eventId, SITE, requestId, unit, kind, amount, receiptNo, Instant.now());
+    }
+
+    private UUID confirm(UUID eventId, String site, String requestId, String unit, String kind, String amount, String receiptNo,
+                         Instant at) {
+        return TestEvents.publish(eventId, Topics.FINANCE, "finance.deposit-confirmed", 1, site, requestId, object(
+                "requestId", requestId, "siteId", site, "unitId", unit, "holdId", null, "kind", kind, "receiptNo", receiptNo,
+                "amount", new java.math.BigDecimal(amount), "method", "TRANSFER", "reference", "BANK-123", "confirmedBy", "fin-" + site,
+                "confirmedAt", at.toString()), "it-" + UUID.randomUUID());
     }
 
     private static JsonNode only(List<JsonNode> events) {

@@ -44,6 +44,7 @@ public class DepositSaga {
 
     private static final Logger log = LoggerFactory.getLogger(DepositSaga.class);
     private static final Caller SYSTEM = Caller.system("deal-service");
+    private static final java.time.ZoneId DEFAULT_ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     private final Units units;
     private final Rejections rejections;
@@ -104,22 +105,22 @@ public class DepositSaga {
      */
     public Mono<Void> confirmed(DepositConfirmed confirmed) {
         String site = confirmed.siteId();
-        int year = LocalDate.ofInstant(confirmed.confirmedAt(), java.time.ZoneId.of("Asia/Shanghai")).getYear();
         java.util.concurrent.atomic.AtomicReference<String> agreementNo = new java.util.concurrent.atomic.AtomicReference<>();
         return Mono.defer(() -> units.find(SiteScope.system(), site, confirmed.unitId())
                         .flatMap(unit -> directory.find(SiteScope.system(), site).map(java.util.Optional::of)
                                 .defaultIfEmpty(java.util.Optional.empty())
-                                .flatMap(profile -> apply(unit, confirmed, profile.orElse(null), agreementNo, year)))
+                                .flatMap(profile -> apply(unit, confirmed, profile.orElse(null), agreementNo)))
                         .switchIfEmpty(Mono.defer(() -> reject(confirmed, "UNIT_UNKNOWN", confirmed.unitId()).thenReturn(true))))
                 .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(new HoldingUnits.Raced()))
                 .retryWhen(reactor.util.retry.Retry.backoff(10, Duration.ofMillis(20)).filter(HoldingUnits.Raced.class::isInstance));
     }
 
     /** @return true when done, false when the unit changed meanwhile and this must be tried again */
-    private Mono<Boolean> apply(Unit unit, DepositConfirmed c, SiteProfile profile, java.util.concurrent.atomic.AtomicReference<String> agreementNo, int year) {
+    private Mono<Boolean> apply(Unit unit, DepositConfirmed c, SiteProfile profile, java.util.concurrent.atomic.AtomicReference<String> agreementNo) {
         boolean big = unit.request() != null && unit.request().requestId().equals(c.requestId()) && unit.request().kind() == DepositKind.BIG;
+        // agreements are numbered per year of the site's calendar
         Mono<String> number = !big ? Mono.just("") : agreementNo.get() != null ? Mono.just(agreementNo.get())
-                : numbers.next(c.siteId(), year).doOnNext(agreementNo::set);
+                : numbers.next(c.siteId(), LocalDate.ofInstant(c.confirmedAt(), zone(profile)).getYear()).doOnNext(agreementNo::set);
         return number.flatMap(agreement -> {
             int days = profile == null ? io.anchang.platform.site.PolicySettings.defaults().smallDepositDays()
                     : HoldingUnits.policyDay(profile, c.confirmedAt()).smallDepositDays();
@@ -142,11 +143,16 @@ public class DepositSaga {
         Object payload = unit.status() == UnitStatus.SMALL_DEPOSIT
                 ? new SmallDepositTaken(sale.dealId(), unit.siteId(), unit.id(), unit.label(), sale.customerId(), sale.repUserId(),
                 c.requestId(), c.receiptNo(), c.amount(), sale.price().price().amount(),
-                LocalDate.ofInstant(sale.smallDepositLapsesAt(), profile == null ? java.time.ZoneId.of("Asia/Shanghai") : profile.zone()),
+                LocalDate.ofInstant(sale.smallDepositLapsesAt(), zone(profile)),
                 c.confirmedAt())
                 : new BigDepositSigned(sale.dealId(), unit.siteId(), unit.id(), unit.label(), sale.customerId(), sale.repUserId(),
                 sale.price().price().amount(), sale.paid().amount(), sale.agreement().number(), c.confirmedAt());
         return PendingEvent.of(unit.siteId(), unit.id(), payload).because("finance confirmed " + c.receiptNo());
+    }
+
+    /** The site's time zone; the rulebook's default while this service has no copy of the site yet. */
+    private static java.time.ZoneId zone(SiteProfile profile) {
+        return profile == null ? DEFAULT_ZONE : profile.zone();
     }
 
     private Mono<Void> reject(DepositConfirmed c, String reason, String unitLabel) {

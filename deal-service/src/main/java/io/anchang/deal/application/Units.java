@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /** The units' store. Every method takes the caller's scope or identity (R-SEC-1). */
 public interface Units {
@@ -20,8 +21,11 @@ public interface Units {
     /** The unit whose sale is {@code dealId}. */
     Mono<Unit> ofDeal(SiteScope scope, String site, String dealId);
 
-    /** Stores new units (a price list); false if any of them exists already. */
-    Mono<Boolean> add(Caller caller, List<Unit> units);
+    /**
+     * Stores new units (a price list), each with its event in the same atomic write of its
+     * document (R-SEC-4); false if any of them exists already.
+     */
+    Mono<Boolean> add(Caller caller, List<Unit> units, Function<Unit, PendingEvent> added);
 
     /**
      * R-DEAL-1: writes the unit's new state and its events in one conditional atomic update,

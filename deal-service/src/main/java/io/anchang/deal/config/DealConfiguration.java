@@ -68,8 +68,8 @@ public class DealConfiguration {
     }
 
     @Bean
-    ManagingInventory managingInventory(Buildings buildings, Units units, LocalSiteDirectory directory) {
-        return new ManagingInventory(buildings, units, directory);
+    ManagingInventory managingInventory(Buildings buildings, Units units, LocalSiteDirectory directory, Clock clock) {
+        return new ManagingInventory(buildings, units, directory, clock);
     }
 
     @Bean

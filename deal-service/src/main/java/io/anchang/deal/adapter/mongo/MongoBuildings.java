@@ -2,6 +2,7 @@ package io.anchang.deal.adapter.mongo;
 
 import io.anchang.deal.application.Buildings;
 import io.anchang.platform.mongo.ScopedMongo;
+import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.security.SiteScope;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,7 +33,8 @@ public class MongoBuildings implements Buildings {
 
     @Override
     public Mono<Building> find(SiteScope scope, String site, String code) {
-        return mongo.findOne(scope, Query.query(Criteria.where("_id").is(site + "-" + code)), BuildingDocument.class, COLLECTION)
+        return mongo.findOne(scope, Query.query(Criteria.where("_id").is(Building.id(site, code))), BuildingDocument.class,
+                COLLECTION)
                 .map(BuildingDocument::building);
     }
 
@@ -43,9 +45,9 @@ public class MongoBuildings implements Buildings {
     }
 
     @Override
-    public Mono<Boolean> add(Caller caller, Building b) {
-        return mongo.insert(caller, new BuildingDocument(b.siteId() + "-" + b.code(), b.siteId(), b.code(), b.name(), b.project()),
-                        COLLECTION, List.of())
+    public Mono<Boolean> add(Caller caller, Building b, PendingEvent registered) {
+        return mongo.insert(caller, new BuildingDocument(b.id(), b.siteId(), b.code(), b.name(), b.project()),
+                        COLLECTION, List.of(registered))
                 .thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
     }

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /** Units in MongoDB: every change a conditional update on the unit's version, with its events (R-DEAL-1). */
 public class MongoUnits implements Units {
@@ -47,9 +48,10 @@ public class MongoUnits implements Units {
     }
 
     @Override
-    public Mono<Boolean> add(Caller caller, List<Unit> units) {
+    public Mono<Boolean> add(Caller caller, List<Unit> units, Function<Unit, PendingEvent> added) {
         return Flux.fromIterable(units)
-                .concatMap(unit -> mongo.insert(caller, UnitDocument.of(unit, json), UnitDocument.COLLECTION, List.of()))
+                .concatMap(unit -> mongo.insert(caller, UnitDocument.of(unit, json), UnitDocument.COLLECTION,
+                        List.of(added.apply(unit))))
                 .then(Mono.just(true))
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
     }

@@ -17,12 +17,13 @@ import java.util.List;
 public final class AgreementPdf {
 
     public static final List<String> COPIES = List.of("第一联 客户联", "第二联 财务联", "第三联 销售联", "第四联 销售联（存档）");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private AgreementPdf() {
     }
 
-    public static byte[] print(Unit unit, String siteName) {
+    /** The agreement's four copies; times on the site's clock ({@code zone}). */
+    public static byte[] print(Unit unit, String siteName, ZoneId zone) {
         Unit.Sale sale = unit.sale();
         Unit.Agreement a = sale.agreement();
         try (ChinesePdf pdf = new ChinesePdf("认购书 " + a.number())) {
@@ -48,7 +49,7 @@ public final class AgreementPdf {
                                 + String.join("、", sale.deposits().stream().map(Unit.Deposit::receiptNo).toList())
                                 + "）。余款按双方签订的《商品房买卖合同》约定支付。本认购书一式四份：客户联、财务联各一份，销售联两份，具同等效力。", 10)
                         .space(24)
-                        .row("签发时间", DAY.format(a.issuedAt()))
+                        .row("签发时间", DAY.withZone(zone).format(a.issuedAt()))
                         .space(24)
                         .row("买受人签字", "____________________")
                         .row("出卖人盖章", "____________________");

@@ -115,10 +115,11 @@ public class SalesController {
     @GetMapping(value = "/units/{unitId}/agreement.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public Mono<ResponseEntity<byte[]>> agreement(Caller caller, @PathVariable String site, @PathVariable String unitId) {
         return deposits.agreement(caller, site, unitId)
-                .zipWhen(unit -> directory.find(caller.scope(), site).map(p -> p.name()).defaultIfEmpty(site))
+                // the deposit request needed the site's profile, so an issued agreement always has it
+                .zipWhen(unit -> directory.require(caller.scope(), site))
                 .publishOn(Schedulers.boundedElastic())
                 .map(t -> {
-                    byte[] pdf = AgreementPdf.print(t.getT1(), t.getT2());
+                    byte[] pdf = AgreementPdf.print(t.getT1(), t.getT2().name(), t.getT2().zone());
                     String name = t.getT1().sale().agreement().number() + ".pdf";
                     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
