@@ -64,8 +64,9 @@ public final class DemoData {
             rotationOfToday(users, code);
         }
         eventPolicy("HZ01");
-        DemoBuilding.seed(api, keycloak, progress);
+        // the desk first: the reps sell to the customers it received
         DemoFrontDesk.seed(api, keycloak, progress);
+        DemoBuilding.seed(api, keycloak, progress);
     }
 
     /** R-REC-1: the site's MANAGER sets today's rotation, unless someone already has. */
