@@ -6,6 +6,9 @@ import io.anchang.launcher.OfficePorts;
 import io.anchang.launcher.Progress;
 import io.anchang.testing.BadTokens;
 import io.anchang.testing.SiteIsolationWalk;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -13,24 +16,32 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.anchang.testing.Json.list;
 import static io.anchang.testing.Json.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The office as a newcomer meets it: started by the run command's launcher (a real
@@ -175,6 +186,181 @@ class OfficeSystemTest {
     }
 
     @Test
+    @Order(10)
+    @DisplayName("R-DEAL-4 R-FIN-2 the demo office has sold at SH01: 1-502 with a big deposit and its agreement, 1-303 with a small deposit, 1-204 held; each deposit confirmed by the finance desk")
+    void theDemoSalesAreOnTheBoard() {
+        String manager = manager("SH01");
+        JsonNode big = unit(manager, "SH01-1-502");
+        assertThat(big.path("status").asString()).isEqualTo("BIG_DEPOSIT");
+        assertThat(big.path("sale").path("agreement").path("number").asString()).startsWith("RG-SH01-");
+        JsonNode small = unit(manager, "SH01-1-303");
+        assertThat(small.path("status").asString()).isEqualTo("SMALL_DEPOSIT");
+        assertThat(unit(manager, "SH01-1-204").path("status").asString()).isEqualTo("HELD");
+        for (JsonNode sold : List.of(big, small)) {
+            JsonNode receipt = receipt(sold.path("sale").path("deposits").path(0).path("receiptNo").asString());
+            assertThat(receipt.path("unitId").asString()).isEqualTo(sold.path("id").asString());
+            assertThat(receipt.path("confirmedBy").asString()).isEqualTo("sh01-finance");
+            assertThat(receipt.path("amount").asString()).isEqualTo(sold.path("sale").path("paid").asString());
+        }
+    }
+
+    /** Flow 2's deposit as the rep asked for it (test 11), for the finance desk's tests that follow. */
+    record Deposit(String unitId, String customerId, String rep, String requestId, BigDecimal price) {
+    }
+
+    static final String BIG_DEPOSIT = "100000.00";
+    static Deposit deposit;
+
+    @Test
+    @Order(11)
+    @DisplayName("R-DEAL-2 a rep holds an available unit for a customer of theirs (another rep may not) and asks the finance desk for a big deposit; the desk's queue shows it")
+    void aRepHoldsAUnitAndAsksForABigDeposit() {
+        String manager = manager("SH01");
+        // 孙女士, received by the demo front desk, buys a second unit from her rep
+        JsonNode customer = json(gateway.get().uri("/api/customers/sites/SH01/customers?phone={phone}", "13800138000")
+                .headers(h -> h.setBearerAuth(manager)).exchange().expectStatus().isOk());
+        String customerId = customer.path("id").asString();
+        String owner = customer.path("owner").asString();
+        assertThat(owner).isNotBlank();
+        String unitId = firstAvailable(manager);
+        String path = "/api/deals/sites/SH01/units/" + unitId;
+
+        String other = owner.equals("sh01-sales1") ? "sh01-sales2" : "sh01-sales1";
+        gateway.post().uri(path + "/hold").headers(h -> h.setBearerAuth(token(other))).bodyValue(object("customerId", customerId))
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:customer-of-another-rep");
+        String rep = token(owner);
+        JsonNode held = json(gateway.post().uri(path + "/hold").headers(h -> h.setBearerAuth(rep))
+                .bodyValue(object("customerId", customerId)).exchange().expectStatus().isCreated());
+        assertThat(held.path("status").asString()).isEqualTo("HELD");
+        assertThat(held.path("hold").path("repUserId").asString()).isEqualTo(owner);
+
+        JsonNode requested = json(gateway.post().uri(path + "/deposit-request").headers(h -> h.setBearerAuth(rep))
+                .bodyValue(object("kind", "BIG", "amount", BIG_DEPOSIT, "buyer", object("name", "孙丽华", "phone", "13800138000",
+                        "address", "上海市浦东新区滨江大道2889弄6号1201室", "postcode", "200120")))
+                .exchange().expectStatus().isCreated());
+        String requestId = requested.path("request").path("requestId").asString();
+        assertThat(requestId).isNotBlank();
+        deposit = new Deposit(unitId, customerId, owner, requestId, new BigDecimal(requested.path("request").path("price").asString()));
+
+        // finance-service queues it from deal-service's event
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(queued(requestId)).isPresent());
+        JsonNode item = queued(requestId).orElseThrow();
+        assertThat(item.path("unitId").asString()).isEqualTo(unitId);
+        assertThat(item.path("kind").asString()).isEqualTo("BIG");
+        assertThat(item.path("amountDue").asString()).isEqualTo(BIG_DEPOSIT);
+        assertThat(item.path("repUserId").asString()).isEqualTo(owner);
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("R-SEC-2 a rep who tries to confirm the deposit is refused by finance-service with a 403 problem, and the attempt is on the security audit trail; the unit stays held")
+    void aRepMayNotConfirmMoney() {
+        assumeTrue(deposit != null, "needs the deposit the rep asked for in test 11");
+        gateway.post().uri("/api/finance/deposit-requests/{id}/confirmation", deposit.requestId())
+                .headers(h -> h.setBearerAuth(token(deposit.rep())))
+                .bodyValue(object("amount", BIG_DEPOSIT, "method", "CASH", "reference", "私收"))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:anchang:problem:finance-only")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).startsWith("只有财务"));
+
+        JsonNode trail = json(gateway.get().uri("/api/finance/sites/SH01/audit?limit=1000")
+                .headers(h -> h.setBearerAuth(manager("SH01"))).exchange().expectStatus().isOk());
+        assertThat(trail.valueStream().filter(entry -> entry.path("action").asString().equals("security.payment-refused")
+                && entry.path("subject").asString().equals(deposit.requestId())).map(entry -> entry.path("actor").asString()))
+                .containsExactly(deposit.rep());
+        assertThat(unit(manager("SH01"), deposit.unitId()).path("status").asString()).isEqualTo("HELD");
+        assertThat(queued(deposit.requestId())).isPresent();
+    }
+
+    @Test
+    @Order(13)
+    @DisplayName("R-FIN-2 R-DEAL-4 sh01-finance confirms the big deposit: the unit becomes BIG_DEPOSIT, the agreement is numbered in the site's year with the balance computed and served as a PDF (认购书), the receipt is served, and the same confirmation again counts once")
+    void theFinanceDeskConfirmsTheBigDeposit() throws IOException {
+        assumeTrue(deposit != null, "needs the deposit the rep asked for in test 11");
+        String finance = token("sh01-finance");
+        Map<String, Object> payment = object("amount", BIG_DEPOSIT, "method", "TRANSFER", "reference", "SYS-TRANSFER-1");
+        JsonNode receipt = json(gateway.post().uri("/api/finance/deposit-requests/{id}/confirmation", deposit.requestId())
+                .headers(h -> h.setBearerAuth(finance)).bodyValue(payment).exchange().expectStatus().isCreated());
+        String receiptNo = receipt.path("receiptNo").asString();
+        assertThat(receipt.path("amount").asString()).isEqualTo(BIG_DEPOSIT);
+        assertThat(receipt.path("amountInWords").asString()).isEqualTo("壹拾万元整");
+        assertThat(receipt.path("confirmedBy").asString()).isEqualTo("sh01-finance");
+
+        // deal-service moves the unit from finance-service's event, and only from it
+        String manager = manager("SH01");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(unit(manager, deposit.unitId()).path("status").asString()).isEqualTo("BIG_DEPOSIT"));
+        JsonNode sale = unit(manager, deposit.unitId()).path("sale");
+        assertThat(sale.path("customerId").asString()).isEqualTo(deposit.customerId());
+        assertThat(sale.path("repUserId").asString()).isEqualTo(deposit.rep());
+        assertThat(sale.path("deposits").path(0).path("receiptNo").asString()).isEqualTo(receiptNo);
+        assertThat(sale.path("paid").asString()).isEqualTo(BIG_DEPOSIT);
+        JsonNode agreement = sale.path("agreement");
+        int year = LocalDate.ofInstant(Instant.parse(receipt.path("confirmedAt").asString()), ZoneId.of("Asia/Shanghai")).getYear();
+        String number = agreement.path("number").asString();
+        assertThat(number).matches("RG-SH01-" + year + "-\\d{6}");
+        assertThat(agreement.path("balance").asString())
+                .isEqualTo(deposit.price().subtract(new BigDecimal(BIG_DEPOSIT)).setScale(2).toPlainString());
+
+        byte[] pdf = gateway.get().uri("/api/deals/sites/SH01/units/{unit}/agreement.pdf", deposit.unitId())
+                .headers(h -> h.setBearerAuth(token(deposit.rep()))).exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_PDF)
+                .expectBody().returnResult().getResponseBodyContent();
+        assertThat(text(pdf)).contains("认购书", number, "孙丽华");
+        assertThat(receipt(receiptNo).path("requestId").asString()).isEqualTo(deposit.requestId());
+        byte[] printed = gateway.get().uri("/api/finance/sites/SH01/receipts/{no}/pdf", receiptNo)
+                .headers(h -> h.setBearerAuth(finance)).exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_PDF)
+                .expectBody().returnResult().getResponseBodyContent();
+        assertThat(text(printed)).contains("收据", receiptNo);
+
+        // R-FIN-2: the same payment confirmed twice counts once — the desk is told which receipt took it
+        gateway.post().uri("/api/finance/deposit-requests/{id}/confirmation", deposit.requestId())
+                .headers(h -> h.setBearerAuth(finance)).bodyValue(payment).exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:deposit-already-confirmed")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(receiptNo));
+        assertThat(unit(manager, deposit.unitId()).path("sale").path("deposits").size()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(14)
+    @DisplayName("R-REC-1 a walk-in registered at HZ01's desk through the gateway is served by the rep who is up; the board shows that rep busy with the visitor and the rep on deck up next")
+    void aWalkInIsServedByTheRepWhoIsUp() {
+        String manager = manager("HZ01");
+        JsonNode before = rotation(manager);
+        String up = before.path("up").path("userId").asString();
+        String onDeck = before.path("onDeck").path("userId").asString();
+        assertThat(up).isNotBlank();
+        assertThat(onDeck).isNotBlank();
+        // the rep on deck stands at the reception desk and registers the visitor
+        JsonNode visit = json(gateway.post().uri("/api/reception/sites/HZ01/visits").headers(h -> h.setBearerAuth(token(onDeck)))
+                .bodyValue(object("requestId", "sys-walk-in-1", "phone", "186 0000 0201", "name", "林先生", "firstVisit", true))
+                .exchange().expectStatus().isCreated());
+        String visitId = visit.path("visitId").asString();
+        assertThat(visit.path("servedBy").asString()).isEqualTo(up);
+        assertThat(visit.path("usedTurn").asBoolean()).isTrue();
+        assertThat(visit.path("newCustomer").asBoolean()).isTrue();
+
+        JsonNode board = rotation(manager);
+        assertThat(board.path("up").path("userId").asString()).isEqualTo(onDeck);
+        assertThat(board.path("busy").valueStream().map(rep -> rep.path("userId").asString())).containsExactly(up);
+        JsonNode serving = board.path("order").valueStream().filter(rep -> rep.path("userId").asString().equals(up))
+                .findFirst().orElseThrow();
+        assertThat(serving.path("status").asString()).isEqualTo("BUSY");
+        assertThat(serving.path("serving").path("visitId").asString()).isEqualTo(visitId);
+        JsonNode register = json(gateway.get().uri("/api/reception/sites/HZ01/visits").headers(h -> h.setBearerAuth(manager))
+                .exchange().expectStatus().isOk());
+        assertThat(register.valueStream().filter(entry -> entry.path("visitId").asString().equals(visitId))
+                .map(entry -> entry.path("servedBy").asString())).containsExactly(up);
+        // R-ATT-1: the visitor is now the serving rep's customer
+        gateway.get().uri("/api/customers/sites/HZ01/customers?phone={phone}", "18600000201").headers(h -> h.setBearerAuth(manager))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.owner").isEqualTo(up);
+    }
+
+    @Test
     @Order(50)
     void theDataIsStillThereAfterARestart() {
         String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
@@ -196,6 +382,47 @@ class OfficeSystemTest {
         gateway.get().uri("/api/finance/sites/SH01/profile").headers(h -> h.setBearerAuth(token("sh01-finance")))
                 .exchange().expectStatus().isEqualTo(503)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:service-unavailable");
+    }
+
+    private static JsonNode unit(String token, String unitId) {
+        return json(gateway.get().uri("/api/deals/sites/SH01/units/{unit}", unitId).headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isOk());
+    }
+
+    /** The first AVAILABLE unit of SH01's building 1, from the top floor down. */
+    private static String firstAvailable(String token) {
+        JsonNode board = json(gateway.get().uri("/api/deals/sites/SH01/buildings/1/board").headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isOk());
+        return board.path("floors").valueStream().flatMap(floor -> floor.path("units").valueStream())
+                .filter(unit -> unit.path("status").asString().equals("AVAILABLE")).map(unit -> unit.path("id").asString())
+                .findFirst().orElseThrow(() -> new AssertionError("no AVAILABLE unit at SH01"));
+    }
+
+    private static Optional<JsonNode> queued(String requestId) {
+        JsonNode queue = json(gateway.get().uri("/api/finance/sites/SH01/deposit-requests")
+                .headers(h -> h.setBearerAuth(token("sh01-finance"))).exchange().expectStatus().isOk());
+        return queue.valueStream().filter(item -> item.path("requestId").asString().equals(requestId)).findFirst();
+    }
+
+    private static JsonNode receipt(String receiptNo) {
+        return json(gateway.get().uri("/api/finance/sites/SH01/receipts/{no}", receiptNo)
+                .headers(h -> h.setBearerAuth(token("sh01-finance"))).exchange().expectStatus().isOk());
+    }
+
+    private static JsonNode rotation(String token) {
+        return json(gateway.get().uri("/api/reception/sites/HZ01/rotation").headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isOk());
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        assertThat(pdf).isNotNull();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static JsonNode json(WebTestClient.ResponseSpec response) {
+        return JSON.readTree(body(response));
     }
 
     static String token(String username) {
