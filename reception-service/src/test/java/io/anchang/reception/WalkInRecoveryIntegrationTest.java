@@ -1,11 +1,13 @@
 package io.anchang.reception;
 
 import io.anchang.platform.api.attribution.Channel;
+import io.anchang.platform.api.attribution.RepStatus;
 import io.anchang.platform.api.attribution.Statement;
 import io.anchang.platform.events.Topics;
 import io.anchang.platform.phone.Phone;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.security.SiteScope;
+import io.anchang.platform.site.PolicySettings;
 import io.anchang.platform.site.Role;
 import io.anchang.reception.application.DeskChanges;
 import io.anchang.reception.application.ReceivingVisitors;
@@ -33,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -171,6 +174,49 @@ class WalkInRecoveryIntegrationTest {
                 .containsExactly(later.get("visitId"));
     }
 
+    @Test
+    @DisplayName("R-REC-2 R-REC-3 walk-ins left half-registered on a day that is over: recovery serves and queues nobody — that day's desk lets go of the rep held for one and the rep left serving another, no turn moves, today's desk is untouched — and closes each entry as 登记未完成, attribution pending, with a note for the manager")
+    void aWalkInOfADayThatIsOverIsClosedUnfinished() {
+        FrontDesk desk = FrontDesk.aNewSite(web, "WP");
+        desk.rotation(1, 2);
+        LocalDate yesterday = desk.today().minusDays(1);
+        Caller clerk = clerk(desk);
+        Site site = site(desk);
+        desks.change(clerk, desk.site, yesterday, r -> new DeskChanges.Change<>(Rotation.set(site.profile(), yesterday,
+                List.of(desk.rep(1), desk.rep(2), desk.rep(3)), "mgr-" + desk.site, null), null, List.of())).block(Duration.ofSeconds(30));
+        // yesterday one process died holding rep1, another after giving its customer to the rep it held (rep2)
+        HalfDone held = halfRegistered(desk, yesterday, true);
+        HalfDone placed = halfRegistered(desk, yesterday, true);
+        desks.change(clerk, desk.site, yesterday, r -> new DeskChanges.Change<>(r.serve(placed.visitId(), placed.heldRep(), true,
+                "139****0000", clock.instant(), PolicySettings.defaults()), null, List.of())).block(Duration.ofSeconds(30));
+        assertThat(List.of(held.heldRep(), placed.heldRep())).containsExactly(desk.rep(1), desk.rep(2));
+        List<String> pastOrder = desks.read(clerk, desk.site, yesterday).block(Duration.ofSeconds(30)).order().stream()
+                .map(Rotation.Rep::userId).toList();
+        List<String> todayOrder = desk.turnOrder();
+
+        assertThat(recovering.recover().block(Duration.ofSeconds(60))).isEqualTo(2);
+
+        for (HalfDone visit : List.of(held, placed)) {
+            Map<String, Object> entry = entry(desk, visit);
+            assertThat(entry.get("state")).isEqualTo("UNFINISHED");
+            assertThat(entry.get("stateName")).isEqualTo("登记未完成");
+            assertThat(entry.get("attributionPending")).isEqualTo(true);
+            assertThat(entry.get("servedBy")).isNull();
+            assertThat((String) entry.get("rule")).startsWith("登记未完成").contains("请经理核实");
+        }
+        Rotation past = desks.read(clerk, desk.site, yesterday).block(Duration.ofSeconds(30));
+        assertThat(past.order()).allSatisfy(rep -> {
+            assertThat(rep.status()).isEqualTo(RepStatus.AVAILABLE);
+            assertThat(rep.heldFor()).isNull();
+            assertThat(rep.serving()).isNull();
+        });
+        assertThat(past.queue()).isEmpty();
+        assertThat(past.order()).extracting(Rotation.Rep::userId).isEqualTo(pastOrder);
+        assertThat(desk.turnOrder()).isEqualTo(todayOrder);
+        assertThat(desk.serving()).isEmpty();
+        assertThat(recovering.recover().block(Duration.ofSeconds(60))).as("nothing is left to recover").isZero();
+    }
+
     /** The entry as the process had read it, and the rep it had held (null: none was free). */
     private record HalfDone(String visitId, Stored<Visit> read, String heldRep) {
     }
@@ -180,17 +226,28 @@ class WalkInRecoveryIntegrationTest {
      * begun a minute ago by the desk clerk (rep1), and — with {@code hold} — the rotation's rep held for it.
      */
     private HalfDone halfRegistered(FrontDesk desk, boolean hold) {
+        return halfRegistered(desk, desk.today(), hold);
+    }
+
+    /** The same on {@code day}'s desk, begun then (a day ago for a past day). */
+    private HalfDone halfRegistered(FrontDesk desk, LocalDate day, boolean hold) {
         String requestId = UUID.randomUUID().toString();
         String visitId = Visit.idFor(desk.site, Channel.VISIT, requestId);
         Phone phone = Phone.parse(aPhone());
-        Caller clerk = new Caller(desk.rep(1), "张三", Set.of(Role.SALES), SiteScope.of(desk.site));
-        Visit begun = Visit.receiving(visitId, desk.site, requestId, Channel.VISIT, desk.today(), clock.instant().minus(Duration.ofMinutes(1)),
+        Caller clerk = clerk(desk);
+        Duration ago = day.equals(desk.today()) ? Duration.ofMinutes(1) : Duration.ofDays(1);
+        Visit begun = Visit.receiving(visitId, desk.site, requestId, Channel.VISIT, day, clock.instant().minus(ago),
                 phone.e164(), phone.masked(), null, Statement.none(), clerk.userId(), null);
         assertThat(visits.add(clerk, begun, List.of()).block(Duration.ofSeconds(30))).isTrue();
         Stored<Visit> read = visits.find(clerk.scope(), desk.site, visitId).block(Duration.ofSeconds(30));
-        Rotation.Rep held = !hold ? null : desks.change(clerk, desk.site, desk.today(), r -> DeskChanges.Change.of(r.hold(visitId)))
+        Rotation.Rep held = !hold ? null : desks.change(clerk, desk.site, day, r -> DeskChanges.Change.of(r.hold(visitId)))
                 .block(Duration.ofSeconds(30)).result();
         return new HalfDone(visitId, read, held == null ? null : held.userId());
+    }
+
+    /** The desk clerk (rep1) who began the registrations. */
+    private static Caller clerk(FrontDesk desk) {
+        return new Caller(desk.rep(1), "张三", Set.of(Role.SALES), SiteScope.of(desk.site));
     }
 
     private static Map<String, Object> entry(FrontDesk desk, HalfDone visit) {

@@ -38,9 +38,6 @@ import java.util.Optional;
 public class ReceivingVisitors {
 
     private static final Logger log = LoggerFactory.getLogger(ReceivingVisitors.class);
-    private static final String RECEIVING = "RECEIVING";
-    /** The version {@link #begin} writes the entry at; a recovery's claim moves it on. */
-    private static final long BEGUN = 1;
 
     private final Sites sites;
     private final Visits visits;
@@ -120,7 +117,7 @@ public class ReceivingVisitors {
     private Mono<Registered> begin(Caller caller, Visit receiving) {
         return visits.add(caller, receiving, List.of()).flatMap(added -> added ? Mono.just(new Registered(receiving, false))
                 : visits.find(caller.scope(), receiving.siteId(), receiving.id()).map(stored -> {
-                    if (RECEIVING.equals(stored.value().state())) {
+                    if (stored.value().receiving()) {
                         throw ProblemException.conflict("visit-in-progress", "同一登记正在处理中，请稍后刷新 (This request "
                                 + receiving.requestId() + " is being registered right now)");
                     }
@@ -138,14 +135,14 @@ public class ReceivingVisitors {
                     AttributionRequest request = new AttributionRequest(visit.id(), Channel.VISIT, visit.phone(), visit.customerName(),
                             visit.at(), caller.userId(), visit.statement(), desk, null, false);
                     return customers.attribute(code, request)
-                            .map(answer -> place(caller, visit, BEGUN, settings, heldRep, answer, desk, answer.ruleId() + " " + answer.rule()))
+                            .map(answer -> place(caller, visit, false, settings, heldRep, answer, desk, answer.ruleId() + " " + answer.rule()))
                             .onErrorResume(CustomerDirectory.Unavailable.class, unavailable -> {
                                 log.warn("customer-service did not answer for visit {} of {} ({}): registered with the rotation's rep, attribution pending",
                                         visit.id(), code, unavailable.getMessage());
-                                return Mono.just(place(caller, visit, BEGUN, settings, heldRep, null, desk, "attribution pending"));
+                                return Mono.just(place(caller, visit, false, settings, heldRep, null, desk, "attribution pending"));
                             })
                             .flatMap(placing -> visits.find(caller.scope(), code, visit.id())
-                                    .filter(stored -> !begun(stored))
+                                    .filter(stored -> !ours(stored.value(), false))
                                     // this process stalled past the grace and the entry was recovered meanwhile
                                     // (RecoveringWalkIns): the recovery completes it, the rep held here is let go
                                     .flatMap(recovered -> release(caller, visit).thenReturn(recovered.value()))
@@ -155,8 +152,9 @@ public class ReceivingVisitors {
                                                     List.<PendingEvent>of()))
                                     // a customer the desk placed meanwhile (a recovery) stays placed, and the entry is
                                     // rejected only as this process began it, never over a recovery's claim
-                                    .flatMap(released -> released.result() ? Mono.just(false)
-                                            : visits.update(caller, visit.rejected(), BEGUN, List.of()))
+                                    .flatMap(released -> released.result() ? Mono.<Visit>empty()
+                                            : visits.change(caller, code, visit.id(), entry -> ours(entry, false)
+                                            ? Optional.of(new Visits.Written(entry.rejected(), List.of())) : Optional.empty()))
                                     .then(Mono.error(refused)))
                             // whatever else went wrong, the held rep is let go: a rep is never held for nobody
                             .onErrorResume(error -> !(error instanceof ProblemException), error -> release(caller, visit)
@@ -164,9 +162,12 @@ public class ReceivingVisitors {
                 });
     }
 
-    /** Whether the entry is as {@link #begin} wrote it: RECEIVING at the first version, claimed by no recovery. */
-    private static boolean begun(Stored<Visit> stored) {
-        return RECEIVING.equals(stored.value().state()) && stored.version() == BEGUN;
+    /**
+     * Whether the entry is still to be completed by this registration: RECEIVING, and taken over by a recovery exactly
+     * when this is the recovery — the process that began it leaves an entry a recovery has claimed to the recovery.
+     */
+    private static boolean ours(Visit entry, boolean recovery) {
+        return entry.receiving() && entry.isTakenOver() == recovery;
     }
 
     /** Lets go of the rep held for the visit, if any. */
@@ -181,26 +182,41 @@ public class ReceivingVisitors {
      * enough): the rep held for the visit — or, if none was held yet, the rep the rotation gives now — serves on their
      * turn, attribution pending, reconciled from the events; in event mode, or with nobody free, the held rep is let go
      * and the customer waits (R-REC-8, R-REC-9). If the desk had placed the customer already, that placement stands
-     * and only the register is completed. A call is registered with the rep who took it, attribution pending.
+     * and only the register is completed. A walk-in of a day before the site's today is neither served nor queued: it is
+     * closed as 登记未完成 ({@link #closeUnfinished}). A call is registered with the rep who took it, attribution pending.
      */
     Mono<Visit> complete(Caller system, Site site, Stored<Visit> stored) {
         Visit visit = stored.value();
-        long claimed = stored.version() + 1;
         String reason = "恢复中断的登记，客户资料待核对 (registration recovered, attribution pending)";
         // the entry first, still RECEIVING at the version read: of the replicas recovering it and the process that began
-        // it, one moves on and the others change nothing — not even the desk, for an entry finished meanwhile (served
-        // and seen off, or rejected) that the desk no longer knows and would otherwise give a rep and a turn again
-        return visits.update(system, visit, stored.version(), List.of()).filter(Boolean::booleanValue).flatMap(claim -> {
+        // it, one takes it over and the others change nothing — not even the desk, for an entry finished meanwhile
+        // (served and seen off, or rejected) that the desk no longer knows and would otherwise give a rep and a turn again
+        return visits.update(system, visit.takenOver(), stored.version(), List.of()).filter(Boolean::booleanValue).flatMap(claim -> {
             if (visit.channel() == Channel.CALL) {
-                return registerCall(system, visit, claimed, null, reason);
+                return registerCall(system, visit, true, null, reason);
+            }
+            if (visit.day().isBefore(site.today(clock.instant()))) {
+                return closeUnfinished(system, visit);
             }
             PolicySettings settings = site.profile().policyOn(visit.day());
             return desks.change(system, site.code(), visit.day(), rotation -> DeskChanges.Change.of(rotation.hold(visit.id())))
                     .flatMap(held -> {
                         String heldRep = held.result() == null ? null : held.result().userId();
-                        return place(system, visit, claimed, settings, heldRep, null, held.rotation().desk(heldRep, visit.id()), reason);
+                        return place(system, visit, true, settings, heldRep, null, held.rotation().desk(heldRep, visit.id()), reason);
                     });
         });
+    }
+
+    /**
+     * A walk-in of a day that is over is not served or queued any more: its desk lets go of the visit — a rep held for
+     * it or left serving it is free, it waits nowhere (no turn moves) — and the entry is closed as 登记未完成,
+     * attribution pending, for the manager to settle.
+     */
+    private Mono<Visit> closeUnfinished(Caller system, Visit visit) {
+        return desks.change(system, visit.siteId(), visit.day(),
+                        rotation -> new DeskChanges.Change<>(rotation.forget(visit.id()), null, List.<PendingEvent>of()))
+                .then(visits.change(system, visit.siteId(), visit.id(), entry -> ours(entry, true)
+                        ? Optional.of(new Visits.Written(entry.unfinished(), List.of())) : Optional.empty()));
     }
 
     /** Where the customer went, and the waiting customers that went to reps in the same change. */
@@ -208,12 +224,11 @@ public class ReceivingVisitors {
     }
 
     /**
-     * Gives the customer to a rep or the queue, then writes the register entry (if still at {@code version}) with its
-     * event. A visit the desk has placed already — by another attempt at it — keeps its place: never a second rep or turn.
+     * Gives the customer to a rep or the queue, then writes the register entry with its event ({@link #register}). A
+     * visit the desk has placed already — by another attempt at it — keeps its place: never a second rep or turn.
      */
-    private Mono<Visit> place(Caller caller, Visit visit, long version, PolicySettings settings, String heldRep,
+    private Mono<Visit> place(Caller caller, Visit visit, boolean recovery, PolicySettings settings, String heldRep,
                               AttributionAnswer answer, Desk desk, String reason) {
-        boolean pending = answer == null;
         return desks.change(caller, visit.siteId(), visit.day(), rotation -> {
                     Placement placement = placement(rotation, visit, heldRep, answer);
                     Rotation next = rotation.placed(visit.id()) ? rotation.release(visit.id())
@@ -223,21 +238,40 @@ public class ReceivingVisitors {
                     Rotation.Outcome<List<Rotation.Pickup>> drained = next.drain(clock.instant(), settings);
                     return new DeskChanges.Change<>(drained.rotation(), new Placed(placement, drained.result()), List.<PendingEvent>of());
                 })
-                .flatMap(change -> {
-                    Placement placement = change.result().placement();
-                    List<Rotation.Pickup> pickups = change.result().pickups();
-                    Visit after = placement.server() != null
-                            ? visit.served(placement.server(), placement.turn(), pending, answer, visit.at())
-                            : visit.waiting(pending, answer);
-                    VisitRegistered event = new VisitRegistered(visit.id(), visit.siteId(), visit.requestId(), visit.at(),
-                            visit.phoneMasked(), pending ? visit.phone() : null, visit.customerName(),
-                            answer == null ? null : answer.customerId(), placement.server(), placement.turn(),
-                            placement.server() == null, pending, answer == null ? null : answer.ruleId(),
-                            pending ? visit.statement() : null, pending ? desk : null, visit.registeredBy());
-                    return visits.update(caller, after, version, List.of(PendingEvent.of(visit.siteId(), visit.id(), event).because(reason)))
-                            .then(working.applyPickups(caller, visit.siteId(), pickups))
-                            .then(visits.find(caller.scope(), visit.siteId(), visit.id()).map(Stored::value));
-                });
+                .flatMap(change -> register(caller, visit, recovery, change.result().placement(), answer, desk, reason)
+                        .then(working.applyPickups(caller, visit.siteId(), change.result().pickups()))
+                        .then(visits.find(caller.scope(), visit.siteId(), visit.id()).map(Stored::value)));
+    }
+
+    /**
+     * Writes the register entry as the desk placed the customer, with its {@code reception.visit-registered} — exactly
+     * once, whatever else writes the entry meanwhile: the write is conditional on the entry as read, and read again
+     * when another write came first. Another request's change of the desk may hand the queued customer to a rep before
+     * this write ({@link Visit#handedOver()}): the entry then says that rep serves, and the {@code reception.visit-served}
+     * follows the registration in the same write, so consumers learn of the visit before they learn who took it from
+     * the queue. An entry no longer ours ({@link #ours}) is left to whoever completed or took it over.
+     */
+    private Mono<Visit> register(Caller caller, Visit visit, boolean recovery, Placement placement, AttributionAnswer answer,
+                                 Desk desk, String reason) {
+        boolean pending = answer == null;
+        return visits.change(caller, visit.siteId(), visit.id(), entry -> {
+            if (!ours(entry, recovery)) {
+                return Optional.empty();
+            }
+            boolean handedOver = entry.handedOver();
+            String server = handedOver ? null : placement.server();
+            boolean turn = !handedOver && placement.turn();
+            Visit placed = server != null ? entry.served(server, turn, pending, answer, visit.at()) : entry.waiting(pending, answer);
+            Visit after = handedOver ? placed.pickedUp(entry.servedBy(), entry.usedTurn(), entry.servedAt()) : placed;
+            VisitRegistered event = new VisitRegistered(visit.id(), visit.siteId(), visit.requestId(), visit.at(),
+                    visit.phoneMasked(), pending ? visit.phone() : null, visit.customerName(),
+                    answer == null ? null : answer.customerId(), server, turn, server == null, pending,
+                    answer == null ? null : answer.ruleId(), pending ? visit.statement() : null, pending ? desk : null,
+                    visit.registeredBy());
+            PendingEvent registered = PendingEvent.of(visit.siteId(), visit.id(), event).because(reason);
+            return Optional.of(new Visits.Written(after, handedOver ? List.of(registered, WorkingTheDesk.servedFromQueue(after))
+                    : List.of(registered)));
+        });
     }
 
     private static Placement placement(Rotation rotation, Visit visit, String heldRep, AttributionAnswer answer) {
@@ -276,18 +310,22 @@ public class ReceivingVisitors {
         return customers.attribute(call.siteId(), request).map(answer -> (AttributionAnswer) answer)
                 .onErrorResume(CustomerDirectory.Unavailable.class, e -> Mono.empty())
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(answer -> registerCall(caller, call, BEGUN, answer.orElse(null), null));
+                .flatMap(answer -> registerCall(caller, call, false, answer.orElse(null), null));
     }
 
-    /** The call register's entry, by the rep who took it; pending without an answer (R-REC-3, R-ATT-1). */
-    private Mono<Visit> registerCall(Caller caller, Visit call, long version, AttributionAnswer answer, String reason) {
+    /**
+     * The call register's entry, by the rep who took it; pending without an answer (R-REC-3, R-ATT-1). Written once, by
+     * the registration whose it is ({@link #ours}), whatever else wrote the entry meanwhile.
+     */
+    private Mono<Visit> registerCall(Caller caller, Visit call, boolean recovery, AttributionAnswer answer, String reason) {
         boolean pending = answer == null;
-        Visit after = call.served(call.registeredBy(), false, pending, answer, call.at());
         CallRegistered event = new CallRegistered(call.id(), call.siteId(), call.requestId(), call.at(), call.phoneMasked(),
                 pending ? call.phone() : null, call.customerName(), answer == null ? null : answer.customerId(),
                 call.registeredBy(), pending, call.note());
-        return visits.update(caller, after, version, List.of(PendingEvent.of(call.siteId(), call.id(), event).because(reason)))
-                .flatMap(written -> written ? Mono.just(after) : visits.find(caller.scope(), call.siteId(), call.id()).map(Stored::value));
+        return visits.change(caller, call.siteId(), call.id(), entry -> ours(entry, recovery)
+                ? Optional.of(new Visits.Written(entry.served(call.registeredBy(), false, pending, answer, call.at()),
+                List.of(PendingEvent.of(call.siteId(), call.id(), event).because(reason))))
+                : Optional.empty());
     }
 
     private static String label(Visit visit, AttributionAnswer answer) {

@@ -23,13 +23,16 @@ import java.time.Duration;
  * behind later arrivals; and it hands out exactly the turn the rotation had reserved for this visit, which no other
  * visit could take meanwhile (a held rep is skipped). Where that is impossible — event mode (the MANAGER assigns,
  * R-REC-8), or no rep was held and none is free — the held rep, if any, is released and the customer queued in arrival
- * order (R-REC-9), so still nobody is left unserved.
+ * order (R-REC-9), so still nobody is left unserved. A walk-in of a day that is over (before the site's today, in its
+ * time zone) is not served or queued any more — its customer left long ago: that day's desk lets go of it (a rep held
+ * for it, or left serving it, is free; it waits no more) and the entry is closed as 登记未完成 (UNFINISHED), attribution
+ * pending, for the manager to settle.
  *
  * <p>No turn is handed out twice, also with several replicas recovering at once or a stalled original process waking
  * up. A recovery first claims the entry — a conditional write of it, still RECEIVING, at the version read — and touches
  * the desk only if that write wins: of several replicas exactly one goes on, and an entry the original process finished
- * meanwhile (its customer perhaps already seen off, which the desk no longer remembers) is left alone. After a claim the
- * original process can no longer write the entry (it writes at the version it began with) and lets go of its held rep;
+ * meanwhile (its customer perhaps already seen off, which the desk no longer remembers) is left alone. The claim marks
+ * the entry as taken over: the original process no longer writes it and lets go of its held rep;
  * every decision about the desk is made inside the desk's conditional write, on the desk as it is then — a visit the
  * desk has already served or queued keeps its place and no rep is held for it again.
  */
@@ -63,7 +66,7 @@ public class RecoveringWalkIns {
                         .flatMap(site -> receiving.complete(system, site, stored))
                         .doOnNext(visit -> log.warn("visit {} of site {} was left half-registered since {}: recovered, {} {}",
                                 visit.id(), visit.siteId(), visit.at(), visit.state(),
-                                visit.servedBy() == null ? "in the queue" : "served by " + visit.servedBy()))
+                                visit.servedBy() == null ? "" : "served by " + visit.servedBy()))
                         .onErrorResume(error -> {
                             log.warn("could not recover visit {} of site {}; trying again on the next run: {}", stored.value().id(),
                                     stored.value().siteId(), error.toString());

@@ -17,12 +17,13 @@ import io.anchang.reception.domain.Site;
 import io.anchang.reception.domain.Visit;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The desk through the day (R-REC-2, R-REC-8, R-REC-9): seeing customers off, reps going OUT
@@ -64,14 +65,17 @@ public class WorkingTheDesk {
                         Rotation.Outcome<Rotation.Rep> off = rotation.seeOff(visitId);
                         Rotation.Outcome<List<Rotation.Pickup>> drained = off.rotation().drain(now, settings);
                         return new DeskChanges.Change<>(drained.rotation(), drained.result(), List.of());
-                    }).flatMap(change -> {
-                        Visit after = visit.seenOff(now);
-                        CustomerSeenOff event = new CustomerSeenOff(visitId, site, visit.servedBy(), visit.customerId(),
-                                visit.servedAt() == null ? visit.at() : visit.servedAt(), now, after.durationSeconds());
-                        return visits.update(caller, after, stored.version(), List.of(PendingEvent.of(site, visitId, event)))
-                                .then(applyPickups(caller, site, change.result()))
-                                .thenReturn(after);
-                    });
+                    }).flatMap(change -> visits.change(caller, site, visitId, entry -> {
+                                // the entry as it is now: customer-service's answer may have been written meanwhile
+                                if (!"SERVING".equals(entry.state())) {
+                                    return Optional.empty();
+                                }
+                                Visit after = entry.seenOff(now);
+                                CustomerSeenOff event = new CustomerSeenOff(visitId, site, entry.servedBy(), entry.customerId(),
+                                        entry.servedAt() == null ? entry.at() : entry.servedAt(), now, after.durationSeconds());
+                                return Optional.of(new Visits.Written(after, List.of(PendingEvent.of(site, visitId, event))));
+                            })
+                            .flatMap(after -> applyPickups(caller, site, change.result()).thenReturn(after)));
                 })));
     }
 
@@ -156,28 +160,35 @@ public class WorkingTheDesk {
 
     private Mono<Visit> registerLeft(Caller caller, String site, String visitId, Rotation.Waiting waiting, Instant now, String note) {
         String reason = "客户离开/未接待" + (note == null ? "" : "：" + note);
-        return Mono.defer(() -> visits.find(caller.scope(), site, visitId).flatMap(stored -> {
-                    Visit after = stored.value().left(now, waiting.waited(now));
-                    CustomerLeft event = new CustomerLeft(visitId, site, after.day(), after.customerId(), after.phoneMasked(),
-                            waiting.preferredRep(), after.at(), now, after.waitedSeconds(), caller.userId(), note);
-                    return visits.update(caller, after, stored.version(), List.of(PendingEvent.of(site, visitId, event).because(reason)))
-                            .flatMap(ok -> ok ? Mono.just(after) : Mono.<Visit>error(new Raced()));
-                }))
-                .retryWhen(Retry.max(10).filter(Raced.class::isInstance));
+        return visits.change(caller, site, visitId, entry -> {
+            Visit after = entry.left(now, waiting.waited(now));
+            CustomerLeft event = new CustomerLeft(visitId, site, after.day(), after.customerId(), after.phoneMasked(),
+                    waiting.preferredRep(), after.at(), now, after.waitedSeconds(), caller.userId(), note);
+            return Optional.of(new Visits.Written(after, List.of(PendingEvent.of(site, visitId, event).because(reason))));
+        });
     }
 
-    /** Waiting customers given to reps: their register entries say who serves, and customer-service learns it. */
+    /**
+     * Waiting customers given to reps: their register entries say who serves, and customer-service learns it. An entry
+     * the registration has not written yet keeps the hand-over for the registration to write after its own event
+     * ({@link Visit#handedOver()}); an entry that already says who serves — completed by a recovery from the desk — is
+     * left as it is.
+     */
     public Mono<Void> applyPickups(Caller caller, String site, List<Rotation.Pickup> pickups) {
-        return Flux.fromIterable(pickups).concatMap(pickup -> Mono.defer(() -> visits.find(caller.scope(), site, pickup.waiting().visitId())
-                        .flatMap(stored -> {
-                            Visit visit = stored.value();
-                            Visit after = visit.served(pickup.rep(), pickup.usedTurn(), visit.attributionPending(), visit.answer(), pickup.at());
-                            VisitServed event = new VisitServed(visit.id(), site, visit.customerId(), pickup.rep(), pickup.usedTurn(), true,
-                                    pickup.waiting().waited(pickup.at()).toSeconds(), pickup.at());
-                            return visits.update(caller, after, stored.version(), List.of(PendingEvent.of(site, visit.id(), event)))
-                                    .flatMap(ok -> ok ? Mono.<Void>empty() : Mono.error(new Raced()));
-                        }))
-                .retryWhen(Retry.max(10).filter(Raced.class::isInstance))).then();
+        return Flux.fromIterable(pickups).concatMap(pickup -> visits.change(caller, site, pickup.waiting().visitId(), entry -> {
+            if (!entry.awaitsRep()) {
+                return Optional.empty();
+            }
+            Visit after = entry.pickedUp(pickup.rep(), pickup.usedTurn(), pickup.at());
+            return Optional.of(new Visits.Written(after, after.receiving() ? List.of() : List.of(servedFromQueue(after))));
+        })).then();
+    }
+
+    /** {@code reception.visit-served} of a customer a rep took from the queue (R-REC-9), with how long they waited. */
+    static PendingEvent servedFromQueue(Visit served) {
+        Duration waited = Duration.between(served.at(), served.servedAt());
+        return PendingEvent.of(served.siteId(), served.id(), new VisitServed(served.id(), served.siteId(), served.customerId(),
+                served.servedBy(), served.usedTurn(), true, waited.isNegative() ? 0 : waited.toSeconds(), served.servedAt()));
     }
 
     private Mono<Site> site(Caller caller, String site) {

@@ -303,6 +303,15 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
     }
 
     /**
+     * A registration closed unfinished because its day is over: the desk lets go of the visit — the rep held for it or
+     * serving it is free again, and it waits no more — and no turn moves (the turn order stays as it is).
+     */
+    public Rotation forget(String visitId) {
+        Rotation next = release(visitId).dequeue(visitId);
+        return next.servingOf(visitId).map(rep -> next.seeOff(visitId).rotation()).orElse(next);
+    }
+
+    /**
      * R-REC-9: while reps are free and customers wait, the first in line goes to the first free
      * rep: the one they wait for if free, else — a new customer — the rep the rotation gives on their
      * turn, or — a customer who has an owner — the first rep free, as helper without a turn.

@@ -17,8 +17,13 @@ import java.util.UUID;
  * the attribution rules — or that the answer is pending (flow 1, degraded mode).
  *
  * @param state            RECEIVING (being decided), SERVING, WAITING (in the queue), SEEN_OFF, LEFT (客户离开/未接待:
- *                         left the queue without being served), CALL, REJECTED
+ *                         left the queue without being served), CALL, REJECTED, UNFINISHED (登记未完成: its registration was
+ *                         interrupted and its day ended before it was completed; the manager settles it)
  * @param phone            the number as E.164; never shown, only {@code phoneMasked} is (R-SEC-3)
+ * @param servedBy         who serves; while RECEIVING, the rep the desk already handed the customer to from the queue
+ *                         ({@link #handedOver()})
+ * @param attributionPending whether customer-service's answer is still to come; while RECEIVING: whether a recovery has
+ *                         taken the registration over ({@link #isTakenOver()}), which completes it pending
  * @param answer           what customer-service answered, or null while pending
  * @param turnGivenBackTo  the rep whose turn this visit gave back (R-ATT-10, reconciliation)
  * @param leftAt           when a waiting customer left without being served
@@ -39,6 +44,66 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
                                   String phone, String phoneMasked, String name, Statement statement, String by, String note) {
         return new Visit(id, site, requestId, channel, day, at, phone, phoneMasked, name, statement, by, "RECEIVING",
                 null, false, false, null, null, null, null, null, note, null, null);
+    }
+
+    /** Still being registered: begun (RECEIVING), neither placed in the register nor closed yet. */
+    public boolean receiving() {
+        return "RECEIVING".equals(state);
+    }
+
+    /**
+     * A recovery takes the registration over (RecoveringWalkIns): it completes it, attribution pending; the process
+     * that began it no longer writes it.
+     */
+    public Visit takenOver() {
+        requireReceiving();
+        return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy, state,
+                servedBy, usedTurn, true, answer, servedAt, seenOffAt, durationSeconds, turnGivenBackTo, note, leftAt, waitedSeconds);
+    }
+
+    /** Whether a recovery has taken the registration over ({@link #takenOver()}). */
+    public boolean isTakenOver() {
+        return receiving() && attributionPending;
+    }
+
+    /**
+     * A waiting customer goes to {@code rep} (R-REC-9): served from {@code when}. An entry still RECEIVING — the desk queued
+     * the customer and handed them over before the registration wrote the entry — keeps the hand-over for the
+     * registration to write, after its own event ({@link #handedOver()}).
+     */
+    public Visit pickedUp(String rep, boolean turn, Instant when) {
+        if (receiving()) {
+            return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
+                    state, rep, turn, attributionPending, answer, when, null, null, turnGivenBackTo, note, null, null);
+        }
+        requireWaiting();
+        return served(rep, turn, attributionPending, answer, when);
+    }
+
+    /** Whether the desk handed this customer, still being registered, from the queue to a rep ({@link #pickedUp}). */
+    public boolean handedOver() {
+        return receiving() && servedBy != null;
+    }
+
+    /** Whether the customer still waits for a rep: in the queue, or queued and not yet written in the register. */
+    public boolean awaitsRep() {
+        return "WAITING".equals(state) || receiving() && servedBy == null;
+    }
+
+    /**
+     * 登记未完成: the registration was interrupted and its day is over; the register keeps the entry, attribution pending,
+     * for the manager to settle. Nobody serves it and it waits nowhere.
+     */
+    public Visit unfinished() {
+        requireReceiving();
+        return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
+                "UNFINISHED", null, false, true, null, null, null, null, turnGivenBackTo, note, null, null);
+    }
+
+    private void requireReceiving() {
+        if (!receiving()) {
+            throw new IllegalStateException("visit " + id + " is " + state + ", no longer being registered");
+        }
     }
 
     public Visit served(String rep, boolean turn, boolean pending, AttributionAnswer answer, Instant when) {
@@ -65,10 +130,13 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
                 Duration.between(start, when).toSeconds(), turnGivenBackTo, note, null, null);
     }
 
-    /** customer-service's answer arrived or changed (reconciliation). */
+    /**
+     * customer-service's answer arrived or changed (reconciliation). An entry still RECEIVING keeps saying whether a
+     * recovery has taken it over ({@link #isTakenOver()}): its registration writes the answer it had.
+     */
     public Visit attributed(AttributionAnswer newAnswer, String givenBackTo) {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                state, servedBy, usedTurn, false, newAnswer, servedAt, seenOffAt, durationSeconds,
+                state, servedBy, usedTurn, receiving() && attributionPending, newAnswer, servedAt, seenOffAt, durationSeconds,
                 turnGivenBackTo != null ? turnGivenBackTo : givenBackTo, note, leftAt, waitedSeconds);
     }
 
@@ -100,6 +168,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
             case "LEFT" -> "已离开（未接待）";
             case "CALL" -> "来电";
             case "REJECTED" -> "未登记";
+            case "UNFINISHED" -> "登记未完成";
             default -> state;
         };
     }

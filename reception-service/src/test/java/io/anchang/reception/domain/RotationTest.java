@@ -154,6 +154,25 @@ class RotationTest {
     }
 
     @Test
+    @DisplayName("R-REC-2 R-REC-9 a registration closed unfinished after its day leaves nobody held or BUSY for it and nobody waiting; no turn moves")
+    void anUnfinishedVisitIsForgottenByItsDesk() {
+        Rotation desk = walkIn(walkIn(rotation("A", "B", "C"), "v1"), "v2");
+        desk = desk.hold("v3").rotation().enqueue(new Rotation.Waiting("v4", "c", NOW, null, true));
+        assertThat(desk.rep("C").orElseThrow().heldFor()).isEqualTo("v3");
+        List<String> order = order(desk);
+
+        Rotation forgotten = desk.forget("v1").forget("v3").forget("v4");
+
+        assertThat(forgotten.rep("A").orElseThrow().status()).isEqualTo(RepStatus.AVAILABLE);
+        assertThat(forgotten.servingOf("v1")).isEmpty();
+        assertThat(forgotten.rep("C").orElseThrow().free()).isTrue();
+        assertThat(forgotten.queue()).isEmpty();
+        assertThat(forgotten.servingOf("v2")).map(Rotation.Rep::userId).contains("B");
+        assertThat(order(forgotten)).isEqualTo(order);
+        assertThat(forgotten.forget("v9")).isEqualTo(forgotten);
+    }
+
+    @Test
     @DisplayName("R-REC-2 a status change for a rep not on duty is refused: 置业顾问 … 不在今日排班中")
     void aRepNotOnDutyHasNoStatus() {
         assertThatThrownBy(() -> rotation("A", "B").status("D", "王芳", RepStatus.OUT))
