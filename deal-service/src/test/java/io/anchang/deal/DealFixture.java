@@ -7,6 +7,8 @@ import io.anchang.testing.TestIssuer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import static org.awaitility.Awaitility.await;
 record DealFixture(WebTestClient web, String database) {
 
     static final TestIssuer ISSUER = TestIssuer.shared();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     static String token(String user, String role, String site) {
         return ISSUER.token(user, role, site);
@@ -70,17 +73,44 @@ record DealFixture(WebTestClient web, String database) {
 
     /** A building whose units are given as CSV rows {@code number,floor,listPrice}. */
     void building(String site, String code, List<String> units) {
+        newBuilding(site, code);
+        web.post().uri("/api/deals/sites/{s}/buildings/{b}/price-list", site, code).headers(h -> h.setBearerAuth(control(site)))
+                .contentType(MediaType.parseMediaType("text/csv")).bodyValue(priceList(units)).exchange()
+                .expectStatus().isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** A building without units yet. */
+    void newBuilding(String site, String code) {
         web.post().uri("/api/deals/sites/{s}/buildings", site).headers(h -> h.setBearerAuth(control(site)))
                 .bodyValue(object("code", code, "name", code + "号楼", "project", "滨江壹号")).exchange()
                 .expectStatus().isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** A price list (CSV) of units given as {@code number,floor,listPrice}: 三室两厅, 120 m², facing south, grade A. */
+    static String priceList(List<String> units) {
         StringBuilder csv = new StringBuilder("房号,楼层,户型,面积,总价,朝向,等级\n");
         units.forEach(u -> {
             String[] p = u.split(",");
             csv.append(p[0]).append(',').append(p[1]).append(",三室两厅,120.00,").append(p[2]).append(",南,A\n");
         });
-        web.post().uri("/api/deals/sites/{s}/buildings/{b}/price-list", site, code).headers(h -> h.setBearerAuth(control(site)))
-                .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv.toString()).exchange()
-                .expectStatus().isEqualTo(HttpStatus.CREATED);
+        return csv.toString();
+    }
+
+    /** The site's audit trail (R-SEC-4), the latest entries first. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> audit(String site) {
+        return web.get().uri("/api/deals/sites/{s}/audit?limit=1000", site).headers(h -> h.setBearerAuth(manager(site)))
+                .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+    }
+
+    /** The entries of {@code action} whose subject starts with {@code subject}. */
+    static List<Map<String, Object>> entries(List<Map<String, Object>> trail, String action, String subject) {
+        return trail.stream().filter(e -> action.equals(e.get("action")) && ((String) e.get("subject")).startsWith(subject)).toList();
+    }
+
+    /** The entry's "after" is the event's envelope; its payload is what changed. */
+    static JsonNode payload(Map<String, Object> entry) {
+        return JSON.readTree((String) entry.get("after")).path("payload");
     }
 
     WebTestClient.ResponseSpec hold(String token, String site, String unitId, String customerId) {

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static io.anchang.deal.DealFixture.manager;
+import static io.anchang.deal.DealFixture.payload;
 import static io.anchang.testing.Json.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,7 +21,6 @@ import static org.awaitility.Awaitility.await;
 class InventoryAuditIntegrationTest extends DealIntegrationBase {
 
     static final String SITE = "AU01";
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     DealFixture f;
 
@@ -40,7 +39,7 @@ class InventoryAuditIntegrationTest extends DealIntegrationBase {
                 .exchange().expectStatus().isCreated();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<Map<String, Object>> trail = audit();
+            List<Map<String, Object>> trail = f.audit(SITE);
             Map<String, Object> building = only(trail, "deal.building-registered", SITE + "-A1");
             assertThat(building.get("actor")).isEqualTo("ctl-" + SITE);
             assertThat(building.get("before")).isNull();
@@ -73,21 +72,10 @@ class InventoryAuditIntegrationTest extends DealIntegrationBase {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.intact").isEqualTo(true);
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> audit() {
-        return web.get().uri("/api/deals/sites/{s}/audit?limit=1000", SITE).headers(h -> h.setBearerAuth(manager(SITE)))
-                .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
-    }
-
     private static Map<String, Object> only(List<Map<String, Object>> trail, String action, String subject) {
-        List<Map<String, Object>> found = trail.stream()
-                .filter(e -> action.equals(e.get("action")) && subject.equals(e.get("subject"))).toList();
+        List<Map<String, Object>> found = DealFixture.entries(trail, action, subject).stream()
+                .filter(e -> subject.equals(e.get("subject"))).toList();
         assertThat(found).as(action + " " + subject).hasSize(1);
         return found.get(0);
-    }
-
-    /** The entry's "after" is the event's envelope; its payload is what changed. */
-    private static JsonNode payload(Map<String, Object> entry) {
-        return JSON.readTree((String) entry.get("after")).path("payload");
     }
 }

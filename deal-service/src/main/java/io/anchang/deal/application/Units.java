@@ -22,10 +22,14 @@ public interface Units {
     Mono<Unit> ofDeal(SiteScope scope, String site, String dealId);
 
     /**
-     * Stores new units (a price list), each with its event in the same atomic write of its
-     * document (R-SEC-4); false if any of them exists already.
+     * Stores new units, each with its event in the same atomic write of its document (R-SEC-4).
+     * A unit stored already is left as it is, and its event is not written again: the units are
+     * those of an addition its building claimed ({@link Buildings#claim}), so a unit of theirs
+     * that exists was stored by another attempt at the same addition.
+     *
+     * @return how many of them this call stored
      */
-    Mono<Boolean> add(Caller caller, List<Unit> units, Function<Unit, PendingEvent> added);
+    Mono<Long> add(Caller caller, List<Unit> units, Function<Unit, PendingEvent> added);
 
     /**
      * R-DEAL-1: writes the unit's new state and its events in one conditional atomic update,

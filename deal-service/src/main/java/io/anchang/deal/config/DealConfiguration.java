@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 @Configuration(proxyBeanMethods = false)
 public class DealConfiguration {
@@ -48,8 +49,8 @@ public class DealConfiguration {
     }
 
     @Bean
-    Buildings buildings(ScopedMongo mongo) {
-        return new MongoBuildings(mongo);
+    Buildings buildings(ScopedMongo mongo, JsonMapper json) {
+        return new MongoBuildings(mongo, json);
     }
 
     @Bean
@@ -68,8 +69,9 @@ public class DealConfiguration {
     }
 
     @Bean
-    ManagingInventory managingInventory(Buildings buildings, Units units, LocalSiteDirectory directory, Clock clock) {
-        return new ManagingInventory(buildings, units, directory, clock);
+    ManagingInventory managingInventory(Buildings buildings, Units units, LocalSiteDirectory directory, Clock clock,
+                                        @Value("${anchang.deal.addition-interrupted-after:2m}") Duration interruptedAfter) {
+        return new ManagingInventory(buildings, units, directory, clock, interruptedAfter);
     }
 
     @Bean
@@ -106,15 +108,30 @@ public class DealConfiguration {
     /** R-DEAL-2, R-DEAL-3: every {@code anchang.deal.lapse-check} the lapsed holds and small deposits go back on sale. */
     @Bean
     SmartLifecycle lapseCheck(HoldingUnits holding, Clock clock, @Value("${anchang.deal.lapse-check:15s}") Duration every) {
+        return periodically("the lapse check", every, () -> holding.releaseLapsed(clock.instant()));
+    }
+
+    /**
+     * R-DEAL-1: every {@code anchang.deal.interrupted-additions-check} the units of interrupted price-list
+     * imports and unit entries are stored (see {@link ManagingInventory}).
+     */
+    @Bean
+    SmartLifecycle interruptedAdditionsCheck(ManagingInventory inventory, Clock clock,
+                                             @Value("${anchang.deal.interrupted-additions-check:1m}") Duration every) {
+        return periodically("completing interrupted additions", every, () -> inventory.completeInterrupted(clock.instant()));
+    }
+
+    /** Runs {@code work} every {@code every} while the service runs; a failed run is logged and the next one comes. */
+    private static SmartLifecycle periodically(String what, Duration every, Supplier<Mono<?>> work) {
         return new SmartLifecycle() {
             private Disposable running;
 
             @Override
             public void start() {
                 running = Flux.interval(every, every)
-                        .concatMap(tick -> holding.releaseLapsed(clock.instant())
+                        .concatMap(tick -> work.get()
                                 .onErrorResume(e -> {
-                                    log.warn("the lapse check failed; it runs again in {}: {}", every, e.toString());
+                                    log.warn("{} failed; it runs again in {}: {}", what, every, e.toString());
                                     return Mono.empty();
                                 }))
                         .subscribe();

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * (R-DEAL-1). The first row names the columns, in Chinese or English: 房号/number, 楼层/floor,
  * 户型/layout, 面积/area (m², up to 2 decimals), 总价/listPrice (yuan), 朝向/orientation,
  * 等级/grade. Every row is checked and every row's error reported, with its row number as the
- * file shows it; a list with any error imports nothing.
+ * file shows it; a list with any error imports nothing. A row whose number was stored by an
+ * import that was interrupted (see {@link #read(String, String, List, Set, Map)}) counts as done
+ * if it is the very row that import stored.
  */
 public final class PriceList {
 
@@ -48,16 +50,33 @@ public final class PriceList {
     public record RowError(int row, String message) {
     }
 
-    public record Result(List<Unit> units, List<RowError> errors) {
+    /**
+     * @param units         the new units, none if any row is wrong
+     * @param alreadyStored the stored units that rows of the list are, by {@link Unit#sameEntryAs}: done already
+     * @param errors        every row's problem
+     */
+    public record Result(List<Unit> units, List<Unit> alreadyStored, List<RowError> errors) {
     }
 
     /** Reads the table's rows (header first) into units of {@code site}'s building {@code buildingCode}. */
     public static Result read(String site, String buildingCode, List<List<String>> table, Set<String> existingNumbers) {
+        return read(site, buildingCode, table, existingNumbers, Map.of());
+    }
+
+    /**
+     * Reads the table's rows (header first) into units of {@code site}'s building {@code buildingCode}
+     * that has units {@code existingNumbers} already. A row whose number is a key of {@code resumable}
+     * — a unit an interrupted import stored — is done if it is that unit's very entry, and wrong if
+     * it is not.
+     */
+    public static Result read(String site, String buildingCode, List<List<String>> table, Set<String> existingNumbers,
+                              Map<String, Unit> resumable) {
         List<RowError> errors = new ArrayList<>();
         List<Unit> units = new ArrayList<>();
+        List<Unit> done = new ArrayList<>();
         if (table.isEmpty()) {
             errors.add(new RowError(1, "文件是空的 (The file is empty)"));
-            return new Result(units, errors);
+            return new Result(units, done, errors);
         }
         Map<String, Integer> index = new HashMap<>();
         List<String> header = table.get(0);
@@ -76,7 +95,7 @@ public final class PriceList {
         if (!missing.isEmpty()) {
             errors.add(new RowError(1, "表头缺少列：" + String.join("、", missing) + " (The header lacks the columns " + missing
                     + "; expected 房号,楼层,户型,面积,总价,朝向,等级)"));
-            return new Result(units, errors);
+            return new Result(units, done, errors);
         }
         Set<String> seen = new HashSet<>();
         for (int r = 1; r < table.size(); r++) {
@@ -91,7 +110,7 @@ public final class PriceList {
                 problems.add("房号应为 1-8 位字母或数字，而不是 '" + number + "' (number)");
             } else if (!seen.add(number)) {
                 problems.add("房号 " + number + " 在文件中重复 (number listed twice)");
-            } else if (existingNumbers.contains(number)) {
+            } else if (existingNumbers.contains(number) && !resumable.containsKey(number)) {
                 problems.add("房号 " + number + " 已存在 (unit exists already)");
             }
             Integer floor = integer(cell(row, index, "floor"));
@@ -114,13 +133,22 @@ public final class PriceList {
                 errors.add(new RowError(rowNumber, "第 " + rowNumber + " 行：" + String.join("；", problems)));
                 continue;
             }
-            units.add(Unit.entered(site, buildingCode, number, floor, layout, area.setScale(2), new Money(price),
-                    blankToNull(cell(row, index, "orientation")), blankToNull(cell(row, index, "grade"))));
+            Unit unit = Unit.entered(site, buildingCode, number, floor, layout, area.setScale(2), new Money(price),
+                    blankToNull(cell(row, index, "orientation")), blankToNull(cell(row, index, "grade")));
+            Unit stored = resumable.get(number);
+            if (stored == null) {
+                units.add(unit);
+            } else if (stored.sameEntryAs(unit)) {
+                done.add(stored);
+            } else {
+                errors.add(new RowError(rowNumber, "第 " + rowNumber + " 行：房号 " + number
+                        + " 已由上次中断的导入录入，与本行不同，请核对 (unit stored by an interrupted import with other values)"));
+            }
         }
-        if (units.isEmpty() && errors.isEmpty()) {
+        if (units.isEmpty() && done.isEmpty() && errors.isEmpty()) {
             errors.add(new RowError(2, "文件中没有房源 (The file lists no units)"));
         }
-        return new Result(errors.isEmpty() ? units : List.of(), errors);
+        return errors.isEmpty() ? new Result(units, done, errors) : new Result(List.of(), List.of(), errors);
     }
 
     private static String cell(List<String> row, Map<String, Integer> index, String column) {

@@ -92,6 +92,16 @@ public record Unit(String id, String siteId, String buildingCode, String number,
                 orientation, grade, UnitStatus.AVAILABLE, null, null, null, null, 0);
     }
 
+    /**
+     * Whether {@code other} was entered as this unit was: the same building, number, floor, layout,
+     * area, list price, orientation and grade, whatever became of either since (R-DEAL-1).
+     */
+    public boolean sameEntryAs(Unit other) {
+        return id.equals(other.id) && floor == other.floor && Objects.equals(layout, other.layout)
+                && area.compareTo(other.area) == 0 && listPrice.compareTo(other.listPrice) == 0
+                && Objects.equals(orientation, other.orientation) && Objects.equals(grade, other.grade);
+    }
+
     // ---- R-DEAL-2: holds ----
 
     /** R-DEAL-2: an AVAILABLE unit is held for the rep's customer; anything else is refused, naming who has it. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,5 +59,28 @@ class BuyerAndPriceListTest {
         assertThat(result.errors().get(2).message()).contains("重复");
         assertThat(result.errors().get(4).message()).contains("已存在");
         assertThat(PriceList.read("SH01", "3", List.of(List.of("房号", "户型")), Set.of()).errors().get(0).message()).contains("表头缺少列");
+    }
+
+    @Test
+    @DisplayName("R-DEAL-1 a row that an interrupted import stored counts as done; a row of its number with other values is an error")
+    void rowsAnInterruptedImportStoredAreDone() {
+        List<String> header = List.of("房号", "楼层", "户型", "面积", "总价");
+        Unit stored = PriceList.read("SH01", "3", List.of(header, List.of("1701", "17", "三室两厅", "128.5", "3580000")), Set.of())
+                .units().get(0);
+        Map<String, Unit> interrupted = Map.of("1701", stored);
+
+        PriceList.Result again = PriceList.read("SH01", "3", List.of(header, List.of("1701", "17", "三室两厅", "128.50", "3,580,000.00"),
+                List.of("1702", "17", "两室两厅", "89", "2480000")), Set.of("1701"), interrupted);
+        assertThat(again.errors()).isEmpty();
+        assertThat(again.alreadyStored()).containsExactly(stored);
+        assertThat(again.units()).extracting(Unit::number).containsExactly("1702");
+
+        PriceList.Result changed = PriceList.read("SH01", "3", List.of(header, List.of("1701", "17", "三室两厅", "128.50", "3570000")),
+                Set.of("1701"), interrupted);
+        assertThat(changed.units()).isEmpty();
+        assertThat(changed.alreadyStored()).isEmpty();
+        assertThat(changed.errors()).extracting(PriceList.RowError::message).singleElement().asString().contains("1701", "中断");
+        assertThat(PriceList.read("SH01", "3", List.of(header, List.of("1701", "17", "三室两厅", "128.50", "3580000")), Set.of("1701"))
+                .errors()).extracting(PriceList.RowError::message).singleElement().asString().contains("已存在");
     }
 }

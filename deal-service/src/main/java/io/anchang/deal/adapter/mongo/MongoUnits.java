@@ -48,12 +48,13 @@ public class MongoUnits implements Units {
     }
 
     @Override
-    public Mono<Boolean> add(Caller caller, List<Unit> units, Function<Unit, PendingEvent> added) {
+    public Mono<Long> add(Caller caller, List<Unit> units, Function<Unit, PendingEvent> added) {
         return Flux.fromIterable(units)
                 .concatMap(unit -> mongo.insert(caller, UnitDocument.of(unit, json), UnitDocument.COLLECTION,
-                        List.of(added.apply(unit))))
-                .then(Mono.just(true))
-                .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+                                List.of(added.apply(unit)))
+                        .thenReturn(1L)
+                        .onErrorResume(DuplicateKeyException.class, e -> Mono.just(0L)))
+                .reduce(0L, Long::sum);
     }
 
     @Override

@@ -45,7 +45,12 @@ public class InventoryController {
                           Object listPrice, String currency, String orientation, String grade) {
     }
 
-    public record Imported(int imported, List<UnitView> units) {
+    /**
+     * @param imported      how many units this import stored
+     * @param alreadyStored how many rows were units an interrupted import of the same rows had stored already
+     * @param units         the units of every row
+     */
+    public record Imported(int imported, int alreadyStored, List<UnitView> units) {
     }
 
     /** The board: floors from the top, units by number, each unit's status; counts per status. */
@@ -83,7 +88,8 @@ public class InventoryController {
     public Mono<Imported> importPriceList(Caller caller, @PathVariable String site, @PathVariable String building,
                                           @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestBody byte[] file) {
         return Mono.defer(() -> inventory.importPriceList(caller, site, building, PriceListFile.read(file, contentType)))
-                .map(units -> new Imported(units.size(), units.stream().map(UnitView::of).toList()));
+                .map(added -> new Imported(added.added().size(), added.alreadyStored().size(),
+                        added.all().stream().map(UnitView::of).toList()));
     }
 
     @Operation(summary = "The sales-control board (销控表) of a building: floor by unit, with each unit's status")
