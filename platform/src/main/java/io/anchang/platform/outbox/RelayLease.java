@@ -24,6 +24,8 @@ public final class RelayLease {
 
     public static final String COLLECTION = "outbox_relay_lease";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Giving up is a courtesy (the lease lapses by itself): never hold a shutdown up for it. */
+    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(1);
 
     private final ReactiveMongoTemplate template;
     private final Clock clock;
@@ -57,6 +59,6 @@ public final class RelayLease {
 
     /** Gives the lease up (on shutdown), so another instance need not wait for it to lapse. */
     public void release() {
-        template.remove(Query.query(Criteria.where("_id").is("relay").and("owner").is(owner)), COLLECTION).block(TIMEOUT);
+        template.remove(Query.query(Criteria.where("_id").is("relay").and("owner").is(owner)), COLLECTION).block(RELEASE_TIMEOUT);
     }
 }
