@@ -67,8 +67,7 @@ public class AttributingVisits {
     }
 
     public Mono<SiteRules> rules(Caller caller, String site) {
-        return directory.find(caller.scope(), site).map(profile -> new SiteRules(site, profile))
-                .defaultIfEmpty(new SiteRules(site, null));
+        return SiteRules.of(directory, caller.scope(), site);
     }
 
     private Mono<AttributionAnswer> attempt(Caller caller, String site, AttributionRequest request, Phone phone, SiteRules rules) {

@@ -1,19 +1,25 @@
 package io.anchang.customer.application;
 
+import io.anchang.customer.domain.Absorbed;
 import io.anchang.customer.domain.Claim;
 import io.anchang.customer.domain.Credit;
 import io.anchang.customer.domain.Customer;
+import io.anchang.customer.domain.DealCredit;
+import io.anchang.customer.domain.Merge;
 import io.anchang.customer.domain.VisitRecord;
 import io.anchang.platform.events.customer.ComplaintLodged;
 import io.anchang.platform.events.customer.CustomerOwnerChanged;
 import io.anchang.platform.events.customer.CustomerRegistered;
+import io.anchang.platform.events.customer.CustomersMerged;
 import io.anchang.platform.events.customer.VisitAttributed;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.phone.Phone;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** The contract events a change of a customer causes; phones leave this service masked (R-SEC-3). */
@@ -46,6 +52,53 @@ final class CustomerEvents {
                 after.archiveNo(), masked(after), visit.server(), visit.role(), visit.usesTurn(), after.owner().orElse(null),
                 visit.previousOwner(), visit.ruleId(), visit.rule(), credit.shares(), visit.turnGivenBackTo(), visit.at()))
                 .because(visit.ruleId() + " " + visit.rule());
+    }
+
+    /**
+     * R-CUS-3 merge step 2: {@code absorbed} was folded into the survivor ({@code before} → {@code after}).
+     * The audit trail (R-SEC-4) keeps both records as they were, phones masked, and the MANAGER's reason.
+     */
+    static List<PendingEvent> merged(Customer before, Customer after, Customer absorbed) {
+        Merge merge = absorbed.merge();
+        Absorbed folded = after.absorbed().stream().filter(a -> a.mergeId().equals(merge.id())).findFirst().orElseThrow();
+        Map<String, Object> was = new LinkedHashMap<>();
+        was.put("survivor", summary(before));
+        was.put("absorbed", summary(absorbed));
+        List<PendingEvent> events = new ArrayList<>();
+        events.add(PendingEvent.of(after.siteId(), after.id(), new CustomersMerged(merge.id(), after.siteId(), after.id(),
+                after.archiveNo(), absorbed.id(), absorbed.archiveNo(), after.registeredAt(), maskedAll(after),
+                after.owner().orElse(null), absorbed.owner().orElse(null), folded.disputeId(), merge.by(), merge.reason(),
+                merge.at())).before(was).because("R-CUS-3 " + merge.reason()));
+        events.addAll(registeredOrChanged(before, after, merge.at(), "R-CUS-3 并入档案 " + absorbed.archiveNo()));
+        return events;
+    }
+
+    /** R-CUS-3 merge step 3: the absorbed record, now a tombstone, is nobody's customer any more. */
+    static List<PendingEvent> mergedAway(Customer before, Customer after) {
+        String previous = before.owner().orElse(null);
+        if (previous == null) {
+            return List.of();
+        }
+        Merge merge = after.merge();
+        return List.of(PendingEvent.of(after.siteId(), after.id(), new CustomerOwnerChanged(after.id(), after.siteId(), null,
+                previous, "R-CUS-3", merge.at())).before(previous).because("R-CUS-3 档案并入 " + merge.into() + "：" + merge.reason()));
+    }
+
+    private static Map<String, Object> summary(Customer customer) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("customerId", customer.id());
+        summary.put("archiveNo", customer.archiveNo());
+        summary.put("registeredAt", customer.registeredAt().toString());
+        summary.put("phones", maskedAll(customer));
+        summary.put("owner", customer.owner().orElse(null));
+        summary.put("visits", customer.visits().size());
+        summary.put("claims", customer.claims().size());
+        summary.put("deals", customer.deals().stream().map(DealCredit::dealId).toList());
+        return summary;
+    }
+
+    static List<String> maskedAll(Customer customer) {
+        return customer.phones().stream().map(phone -> new Phone(phone).masked()).toList();
     }
 
     static List<PendingEvent> complaintsLodged(Customer before, Customer after) {

@@ -2,9 +2,12 @@ package io.anchang.customer.application;
 
 import io.anchang.customer.domain.AttributionRules;
 import io.anchang.platform.api.attribution.Desk;
+import io.anchang.platform.security.SiteScope;
 import io.anchang.platform.site.PolicySettings;
 import io.anchang.platform.site.SiteProfile;
 import io.anchang.platform.site.StaffMember;
+import io.anchang.platform.sitedirectory.LocalSiteDirectory;
+import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +20,11 @@ import java.util.function.Function;
  * defaults and Shanghai time.
  */
 public record SiteRules(String site, SiteProfile profile) {
+
+    /** The site's rules from the local copy of the site directory, or the defaults before it has arrived. */
+    public static Mono<SiteRules> of(LocalSiteDirectory directory, SiteScope scope, String site) {
+        return directory.find(scope, site).map(profile -> new SiteRules(site, profile)).defaultIfEmpty(new SiteRules(site, null));
+    }
 
     public ZoneId zone() {
         return profile == null ? ZoneId.of("Asia/Shanghai") : profile.zone();

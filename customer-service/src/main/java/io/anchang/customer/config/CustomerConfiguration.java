@@ -3,30 +3,65 @@ package io.anchang.customer.config;
 import io.anchang.customer.adapter.kafka.DeskEventHandlers;
 import io.anchang.customer.adapter.mongo.MongoCustomers;
 import io.anchang.customer.adapter.mongo.MongoDraws;
+import io.anchang.customer.application.AddingPhones;
 import io.anchang.customer.application.AttributingVisits;
 import io.anchang.customer.application.Customers;
 import io.anchang.customer.application.Draws;
 import io.anchang.customer.application.FindingEarlierRep;
 import io.anchang.customer.application.FixingDealCredit;
 import io.anchang.customer.application.FollowingUp;
+import io.anchang.customer.application.MergingCustomers;
 import io.anchang.customer.application.ReadingCustomers;
 import io.anchang.customer.application.Redistributing;
 import io.anchang.customer.application.SettlingDisputes;
 import io.anchang.customer.application.VerifyingComplaints;
+import io.anchang.platform.audit.AuditTrail;
 import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 public class CustomerConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(CustomerConfiguration.class);
+
+    /** R-CUS-3: merges, over the store as it is; use cases read through its survivors ({@link #customers}). */
     @Bean
-    Customers customers(ScopedMongo mongo) {
-        return new MongoCustomers(mongo);
+    MergingCustomers mergingCustomers(ScopedMongo mongo, LocalSiteDirectory directory, Clock clock) {
+        return new MergingCustomers(new MongoCustomers(mongo), directory, clock);
+    }
+
+    @Bean
+    Customers customers(MergingCustomers merging) {
+        return merging.survivors();
+    }
+
+    /** R-CUS-3: one phone, one customer of the site — the store refuses a second, whoever writes first. */
+    @Bean
+    SmartInitializingSingleton customerIndexes(ReactiveMongoTemplate template) {
+        return () -> template.indexOps(MongoCustomers.COLLECTION).createIndex(MongoCustomers.PHONES_UNIQUE).block(Duration.ofSeconds(30));
+    }
+
+    /** R-CUS-3: merges a crash interrupted are finished once the service is up (and by any lookup before that). */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> interruptedMerges(MergingCustomers merging) {
+        return ready -> merging.recover().subscribe(finished -> { }, e -> log.warn("could not look for interrupted merges: {}", e.toString()));
+    }
+
+    @Bean
+    AddingPhones addingPhones(Customers customers, AuditTrail audit, Clock clock) {
+        return new AddingPhones(customers, audit, clock);
     }
 
     @Bean

@@ -4,32 +4,39 @@ import io.anchang.platform.api.attribution.Channel;
 import io.anchang.platform.api.attribution.ServingRole;
 import io.anchang.platform.api.attribution.Share;
 import io.anchang.platform.problem.ProblemException;
+import io.anchang.platform.site.PolicySettings;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * A customer of one site (R-CUS-2, R-CUS-3): a site-unique archive number, the phones that
  * identify them, and who they belong to — the claims (at most one standing at a time), the
  * arrangements visits made about credit and bonus, the visits the rules were applied to (once
- * each), complaints, follow-ups, disputes and the credit deals took.
+ * each), complaints, follow-ups, disputes and the credit deals took. Two records found to be one
+ * person are merged into the one registered earliest (R-CUS-3): the other is first marked, then
+ * folded in, then left as a tombstone that points to the survivor.
  *
  * @param source       VISIT, CALL, REFERRAL (R-CUS-2)
  * @param referredBy   the customer who brought this one (R-ATT-13)
  * @param householdOf  the customer whose household this one belongs to (R-ATT-14)
+ * @param merge        null for a record that stands on its own; else the merge into another record
+ * @param absorbed     the records merged into this one
  */
 public record Customer(String id, String siteId, String archiveNo, String name, List<String> phones, String source,
                        Instant registeredAt, String registeredBy, String referredBy, String householdOf,
                        List<Claim> claims, List<Arrangement> arrangements, List<VisitRecord> visits,
                        List<Complaint> complaints, List<FollowUp> followUps, List<Dispute> disputes,
-                       List<DealCredit> deals) {
+                       List<DealCredit> deals, Merge merge, List<Absorbed> absorbed) {
 
     public Customer {
         phones = List.copyOf(phones);
@@ -40,6 +47,7 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
         followUps = copy(followUps);
         disputes = copy(disputes);
         deals = copy(deals);
+        absorbed = copy(absorbed);
     }
 
     private static <T> List<T> copy(List<T> list) {
@@ -50,7 +58,97 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
     public static Customer register(String id, String siteId, String archiveNo, String e164, String name, String source,
                                     Instant at, String by, String referredBy, String householdOf) {
         return new Customer(id, siteId, archiveNo, name, List.of(e164), source, at, by, referredBy, householdOf,
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of());
+    }
+
+    // ------------------------------------------------------------------ one person, several records (R-CUS-3)
+
+    /** A record that stands on its own: not being merged, not merged away. */
+    public boolean active() {
+        return merge == null;
+    }
+
+    /** Marked to be merged into another record and not folded in yet: frozen until the merge completes. */
+    public boolean beingMerged() {
+        return merge != null && !merge.complete();
+    }
+
+    /** The record this one was merged into, if it is a tombstone. */
+    public Optional<String> mergedInto() {
+        return merge != null && merge.complete() ? Optional.of(merge.into()) : Optional.empty();
+    }
+
+    /** Whether the merge {@code mergeId} has been folded into this record. */
+    public boolean hasAbsorbed(String mergeId) {
+        return mergeId != null && absorbed.stream().anyMatch(a -> a.mergeId().equals(mergeId));
+    }
+
+    /** R-CUS-3: of two records of one person the one registered earliest survives; at the same moment, the lower archive number. */
+    public static Customer earliest(Customer a, Customer b) {
+        Comparator<Customer> order = Comparator.comparing(Customer::registeredAt).thenComparing(Customer::archiveNo)
+                .thenComparing(Customer::id);
+        return order.compare(a, b) <= 0 ? a : b;
+    }
+
+    /** R-CUS-3: a customer may have several phones (E.164); one it has already changes nothing. */
+    public Customer withPhone(String e164) {
+        if (phones.contains(e164)) {
+            return this;
+        }
+        List<String> more = new ArrayList<>(phones);
+        more.add(e164);
+        return new Customer(id, siteId, archiveNo, name, more, source, registeredAt, registeredBy, referredBy, householdOf,
+                claims, arrangements, visits, complaints, followUps, disputes, deals, merge, absorbed);
+    }
+
+    /** Merge step 1: this record is marked to be merged into {@code survivorId} and frozen until it is folded in. */
+    public Customer markedForMerge(String mergeId, String survivorId, String by, Instant at, String reason) {
+        if (merge != null) {
+            if (merge.id().equals(mergeId)) {
+                return this;
+            }
+            throw new IllegalStateException(id + " is being merged, or was merged, into " + merge.into() + " already");
+        }
+        return withMerge(new Merge(mergeId, survivorId, by, at, reason, false));
+    }
+
+    /** The record this one was to be merged into has itself been merged into {@code survivorId}: fold into that one instead. */
+    public Customer mergingInto(String survivorId) {
+        if (!beingMerged()) {
+            throw new IllegalStateException(id + " is not being merged");
+        }
+        return merge.into().equals(survivorId) ? this : withMerge(merge.redirectedTo(survivorId));
+    }
+
+    /**
+     * Merge step 2, on the survivor: folds in {@code other}, marked to be merged into this record;
+     * folding the same merge again changes nothing. Who owns the customer after it: see {@link MergeFold}.
+     *
+     * @param settings the site's settings in force at a moment (R-ATT-2 protection)
+     */
+    public Customer absorb(Customer other, Function<Instant, PolicySettings> settings, ZoneId zone, Function<String, String> names) {
+        return MergeFold.fold(this, other, settings, zone, names);
+    }
+
+    /**
+     * Merge step 3, once the survivor holds everything: this record becomes a tombstone — its
+     * archive number, registration and phones for the record, no claims or history of its own,
+     * pointing to the survivor.
+     */
+    public Customer mergedAway() {
+        if (merge == null) {
+            throw new IllegalStateException(id + " is not being merged");
+        }
+        if (merge.complete()) {
+            return this;
+        }
+        return new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), merge.completed(), List.of());
+    }
+
+    private Customer withMerge(Merge next) {
+        return new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
+                claims, arrangements, visits, complaints, followUps, disputes, deals, next, absorbed);
     }
 
     // ------------------------------------------------------------------ reading
@@ -139,7 +237,7 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
         List<VisitRecord> visits = new ArrayList<>(next.visits().stream().filter(v -> !v.visitId().equals(visitId)).toList());
         visits.add(record);
         return new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
-                next.claims(), next.arrangements(), visits, next.complaints(), next.followUps(), next.disputes(), next.deals());
+                next.claims(), next.arrangements(), visits, next.complaints(), next.followUps(), next.disputes(), next.deals(), merge, absorbed);
     }
 
     /**
@@ -168,7 +266,7 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
             next = next.withCurrentClaim(c -> c.renewed(at, Claim.Renewal.Kind.VISIT, visitId));
         }
         next = new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
-                next.claims(), arrangements, next.visits(), complaints, followUps, disputes, deals);
+                next.claims(), arrangements, next.visits(), complaints, followUps, disputes, deals, merge, absorbed);
         VisitRecord changed = new VisitRecord(visitId, visit.channel(), visit.at(), rep,
                 ownerServes ? ServingRole.OWNER : ServingRole.HELPER, visit.preferredRep(), false,
                 ownerServes ? "R-ATT-4" : "R-ATT-7", sentence.apply(rep), visit.previousOwner(), visit.complaintId(),
@@ -205,18 +303,18 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
         List<Arrangement> next = new ArrayList<>(arrangements);
         next.add(arrangement);
         return new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
-                claims, next, visits, complaints, followUps, disputes, deals);
+                claims, next, visits, complaints, followUps, disputes, deals, merge, absorbed);
     }
 
     public Customer withoutArrangements(java.util.function.Predicate<Arrangement> which) {
         return new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
-                claims, arrangements.stream().filter(which.negate()).toList(), visits, complaints, followUps, disputes, deals);
+                claims, arrangements.stream().filter(which.negate()).toList(), visits, complaints, followUps, disputes, deals, merge, absorbed);
     }
 
     public Customer replacingVisit(VisitRecord visit) {
         return new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
                 claims, arrangements, visits.stream().map(v -> v.visitId().equals(visit.visitId()) ? visit : v).toList(),
-                complaints, followUps, disputes, deals);
+                complaints, followUps, disputes, deals, merge, absorbed);
     }
 
     /**
@@ -246,7 +344,7 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
         next = new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
                 next.claims(), arrangements, visits,
                 complaints.stream().map(c -> c.id().equals(complaintId) ? c.checked(verified, by, at, note) : c).toList(),
-                followUps, disputes, deals);
+                followUps, disputes, deals, merge, absorbed);
         if (verified) {
             next = next.forfeitedBy(complaint.against(), at);
             if (next.currentClaim().isEmpty()) {
@@ -353,12 +451,12 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
 
     private Customer withClaims(List<Claim> next) {
         return new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
-                next, arrangements, visits, complaints, followUps, disputes, deals);
+                next, arrangements, visits, complaints, followUps, disputes, deals, merge, absorbed);
     }
 
     private Customer with(List<Complaint> complaints, List<FollowUp> followUps, List<Dispute> disputes, List<DealCredit> deals) {
         return new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
-                claims, arrangements, visits, complaints, followUps, disputes, deals);
+                claims, arrangements, visits, complaints, followUps, disputes, deals, merge, absorbed);
     }
 
     /** Ids made from what they belong to, so that a retry makes the same one. */

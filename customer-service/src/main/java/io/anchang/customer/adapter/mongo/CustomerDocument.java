@@ -1,5 +1,6 @@
 package io.anchang.customer.adapter.mongo;
 
+import io.anchang.customer.domain.Absorbed;
 import io.anchang.customer.domain.Arrangement;
 import io.anchang.customer.domain.Claim;
 import io.anchang.customer.domain.Complaint;
@@ -7,38 +8,51 @@ import io.anchang.customer.domain.Customer;
 import io.anchang.customer.domain.DealCredit;
 import io.anchang.customer.domain.Dispute;
 import io.anchang.customer.domain.FollowUp;
+import io.anchang.customer.domain.Merge;
 import io.anchang.customer.domain.VisitRecord;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Field;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A customer as stored: the aggregate's fields, plus what queries look for — the owner, the
- * visit ids, whether a complaint awaits a SUPERVISOR and whether a dispute is open.
+ * visit ids, whether a complaint awaits a SUPERVISOR and whether a dispute is open, the record a
+ * tombstone points to — and {@code phoneKeys}, under a unique index, so that no two records of a
+ * site that stand on their own ever share a phone (R-CUS-3), whoever writes first.
+ *
+ * @param owner     written even when null, so that a record merged away stops being anyone's
+ * @param phoneKeys {@code site|+8613800138000} per phone of a record that stands on its own; a record
+ *                  being merged or merged away has given its phones up to the survivor and holds a
+ *                  key of its own instead
  */
 record CustomerDocument(@Id String id, String siteId, String archiveNo, String name, List<String> phones, String source,
                         Instant registeredAt, String registeredBy, String referredBy, String householdOf,
                         List<Claim> claims, List<Arrangement> arrangements, List<VisitRecord> visits,
                         List<Complaint> complaints, List<FollowUp> followUps, List<Dispute> disputes, List<DealCredit> deals,
-                        String owner, List<String> visitIds, List<String> pendingComplaints, List<String> openDisputes,
-                        List<String> complaintIds, List<String> disputeIds, Long version) {
+                        Merge merge, List<Absorbed> absorbed,
+                        @Field(write = Field.Write.ALWAYS) String owner, List<String> visitIds, List<String> pendingComplaints,
+                        List<String> openDisputes, List<String> complaintIds, List<String> disputeIds, String mergedInto,
+                        List<String> phoneKeys, Long version) {
 
     static final String COLLECTION = "customers";
+    static final String PHONE_KEYS = "phoneKeys";
 
     static CustomerDocument of(Customer c) {
         return new CustomerDocument(c.id(), c.siteId(), c.archiveNo(), c.name(), c.phones(), c.source(), c.registeredAt(),
                 c.registeredBy(), c.referredBy(), c.householdOf(), c.claims(), c.arrangements(), c.visits(), c.complaints(),
-                c.followUps(), c.disputes(), c.deals(), c.owner().orElse(null),
+                c.followUps(), c.disputes(), c.deals(), c.merge(), c.absorbed(), c.owner().orElse(null),
                 c.visits().stream().map(VisitRecord::visitId).toList(),
                 c.complaints().stream().filter(Complaint::pending).map(Complaint::id).toList(),
                 c.disputes().stream().filter(Dispute::open).map(Dispute::id).toList(),
                 c.complaints().stream().map(Complaint::id).toList(),
-                c.disputes().stream().map(Dispute::id).toList(), null);
+                c.disputes().stream().map(Dispute::id).toList(), c.mergedInto().orElse(null),
+                c.active() ? c.phones().stream().map(phone -> c.siteId() + "|" + phone).toList() : List.of("~" + c.id()), null);
     }
 
     Customer customer() {
         return new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
-                claims, arrangements, visits, complaints, followUps, disputes, deals);
+                claims, arrangements, visits, complaints, followUps, disputes, deals, merge, absorbed);
     }
 }

@@ -9,6 +9,7 @@ import io.anchang.platform.security.Caller;
 import io.anchang.platform.security.SiteScope;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -17,10 +18,18 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 
-/** Customers in MongoDB: one document per customer, written whole with a version check. */
+/**
+ * Customers in MongoDB: one document per customer, written whole with a version check. A phone
+ * belongs to one record of a site that stands on its own: the store refuses a second
+ * ({@link #PHONES_UNIQUE}, created at start).
+ */
 public class MongoCustomers implements Customers {
 
     static final String COUNTERS = "archive_counters";
+    public static final String COLLECTION = CustomerDocument.COLLECTION;
+    /** R-CUS-3: one phone, one customer of the site (sparse: records written before it have no keys yet). */
+    public static final Index PHONES_UNIQUE = new Index().on(CustomerDocument.PHONE_KEYS, Sort.Direction.ASC).unique().sparse()
+            .named("phone_once_per_site");
 
     private final ScopedMongo mongo;
 
@@ -35,7 +44,13 @@ public class MongoCustomers implements Customers {
 
     @Override
     public Mono<Stored<Customer>> byPhone(SiteScope scope, String site, String e164) {
-        return one(scope, site, Criteria.where("phones").is(e164));
+        // a tombstone keeps its phones for the record; the survivor has them too
+        return one(scope, site, Criteria.where("phones").is(e164).and("mergedInto").is(null));
+    }
+
+    @Override
+    public Mono<Stored<Customer>> byArchiveNo(SiteScope scope, String site, String archiveNo) {
+        return one(scope, site, Criteria.where("archiveNo").is(archiveNo));
     }
 
     @Override
@@ -69,6 +84,12 @@ public class MongoCustomers implements Customers {
     }
 
     @Override
+    public Flux<Customer> beingMerged(SiteScope scope) {
+        return mongo.find(scope, Query.query(Criteria.where("merge.complete").is(false)), CustomerDocument.class,
+                CustomerDocument.COLLECTION).map(CustomerDocument::customer);
+    }
+
+    @Override
     public Mono<Boolean> add(Caller caller, Customer customer, List<PendingEvent> events) {
         return mongo.insert(caller, CustomerDocument.of(customer), CustomerDocument.COLLECTION, events).thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
@@ -76,7 +97,8 @@ public class MongoCustomers implements Customers {
 
     @Override
     public Mono<Boolean> update(Caller caller, Customer customer, long expectedVersion, List<PendingEvent> events) {
-        return mongo.replace(caller, CustomerDocument.of(customer), expectedVersion, CustomerDocument.COLLECTION, events);
+        return mongo.replace(caller, CustomerDocument.of(customer), expectedVersion, CustomerDocument.COLLECTION, events)
+                .onErrorMap(DuplicateKeyException.class, e -> new PhoneTaken(customer.id()));
     }
 
     @Override

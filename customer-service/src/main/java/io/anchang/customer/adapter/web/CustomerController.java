@@ -1,8 +1,10 @@
 package io.anchang.customer.adapter.web;
 
+import io.anchang.customer.application.AddingPhones;
 import io.anchang.customer.application.AttributingVisits;
 import io.anchang.customer.application.FindingEarlierRep;
 import io.anchang.customer.application.FollowingUp;
+import io.anchang.customer.application.MergingCustomers;
 import io.anchang.customer.application.ReadingCustomers;
 import io.anchang.platform.api.attribution.AttributionAnswer;
 import io.anchang.platform.api.attribution.AttributionRequest;
@@ -23,7 +25,10 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 
-/** Flow 1's question from the desk, and the archive: customers by phone or id, their credit at any moment, follow-ups. */
+/**
+ * Flow 1's question from the desk, and the archive: customers by phone or id, their credit at any moment, follow-ups,
+ * more phones for one customer and the merge of two records of one person (R-CUS-3).
+ */
 @RestController
 @RequestMapping("/api/customers/sites/{site}")
 public class CustomerController {
@@ -32,19 +37,30 @@ public class CustomerController {
     private final ReadingCustomers reading;
     private final FollowingUp followingUp;
     private final FindingEarlierRep finding;
+    private final AddingPhones phones;
+    private final MergingCustomers merging;
 
     public CustomerController(AttributingVisits attributing, ReadingCustomers reading, FollowingUp followingUp,
-                              FindingEarlierRep finding) {
+                              FindingEarlierRep finding, AddingPhones phones, MergingCustomers merging) {
         this.attributing = attributing;
         this.reading = reading;
         this.followingUp = followingUp;
         this.finding = finding;
+        this.phones = phones;
+        this.merging = merging;
     }
 
     public record NewFollowUp(@NotBlank @Size(max = 20) String method, @NotBlank @Size(max = 2000) String note) {
     }
 
     public record EarlierRep(@NotBlank String earlierCustomerId, String followUpBy) {
+    }
+
+    public record NewPhone(@NotBlank @Size(max = 40) String phone) {
+    }
+
+    /** @param other the other record's id or archive number */
+    public record Merger(@NotBlank @Size(max = 64) String other, @NotBlank @Size(max = 2000) String reason) {
     }
 
     @Operation(summary = "Flow 1: resolve the visitor or caller by phone and apply the attribution rules once per visit id (the desk, through reception-service)")
@@ -86,6 +102,23 @@ public class CustomerController {
     public Mono<Views.CustomerView> checkFollowUp(Caller caller, @PathVariable String site, @PathVariable String customerId,
                                                   @PathVariable int number) {
         return followingUp.check(caller, site, customerId, number).then(reading.byId(caller, site, customerId)).map(Views::customer);
+    }
+
+    @Operation(summary = "R-CUS-3: one more phone for a customer, in any usual spelling (the owner rep, a SUPERVISOR or the MANAGER); "
+            + "a phone of another customer of the site is refused (409) naming that customer's archive number")
+    @PostMapping("/customers/{customerId}/phones")
+    public Mono<Views.CustomerView> addPhone(Caller caller, @PathVariable String site, @PathVariable String customerId,
+                                             @Valid @RequestBody NewPhone phone) {
+        return phones.add(caller, site, customerId, phone.phone()).flatMap(c -> reading.byId(caller, site, c.id())).map(Views::customer);
+    }
+
+    @Operation(summary = "R-CUS-3: the MANAGER merges two records of one person (the other given by id or archive number, with the reason); "
+            + "the one registered earliest survives with both histories, the other leads to it from then on")
+    @PostMapping("/customers/{customerId}/merge")
+    public Mono<Views.CustomerView> merge(Caller caller, @PathVariable String site, @PathVariable String customerId,
+                                          @Valid @RequestBody Merger merger) {
+        return merging.merge(caller, site, customerId, merger.other(), merger.reason())
+                .flatMap(c -> reading.byId(caller, site, c.id())).map(Views::customer);
     }
 
     @Operation(summary = "R-ATT-10: the receiving rep found the customer's earlier rep in the archive")

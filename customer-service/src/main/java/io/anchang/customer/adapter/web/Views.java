@@ -26,7 +26,12 @@ public final class Views {
     public record CustomerView(String id, String archiveNo, String name, List<String> phones, String source, Instant registeredAt,
                                String registeredBy, String owner, String ownerName, List<ClaimView> claims, CreditView credit,
                                List<VisitView> visits, List<Complaint> complaints, List<FollowUp> followUps,
-                               List<Dispute> disputes, String referredBy, String householdOf) {
+                               List<Dispute> disputes, String referredBy, String householdOf, List<MergedView> mergedFrom) {
+    }
+
+    /** R-CUS-3: a record merged into this one: its own archive number and registration, who merged it and why. */
+    public record MergedView(String customerId, String archiveNo, Instant registeredAt, String registeredBy, String mergedBy,
+                             Instant mergedAt, String reason, String disputeId) {
     }
 
     public record VisitView(String visitId, String channel, Instant at, String servedBy, ServingRole role, boolean usesTurn,
@@ -76,7 +81,9 @@ public final class Views {
                 c.source(), c.registeredAt(), c.registeredBy(), owner, rules.name(owner), claims, credit(credit, at, rules),
                 c.visits().stream().map(v -> new VisitView(v.visitId(), v.channel().name(), v.at(), v.server(), v.role(),
                         v.usesTurn(), v.ruleId(), v.rule())).toList(),
-                c.complaints(), c.followUps(), c.disputes(), c.referredBy(), c.householdOf());
+                c.complaints(), c.followUps(), c.disputes(), c.referredBy(), c.householdOf(),
+                c.absorbed().stream().map(a -> new MergedView(a.customerId(), a.archiveNo(), a.registeredAt(), a.registeredBy(), a.by(),
+                        a.at(), a.reason(), a.disputeId())).toList());
     }
 
     static CreditView credit(Credit credit, Instant at, SiteRules rules) {

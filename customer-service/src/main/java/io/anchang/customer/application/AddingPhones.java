@@ -1,0 +1,91 @@
+package io.anchang.customer.application;
+
+import io.anchang.customer.domain.Customer;
+import io.anchang.platform.audit.AuditRecord;
+import io.anchang.platform.audit.AuditTrail;
+import io.anchang.platform.phone.Phone;
+import io.anchang.platform.problem.ProblemException;
+import io.anchang.platform.security.Caller;
+import io.anchang.platform.site.Role;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * R-CUS-3: a customer may have several phones. The owner rep, a SUPERVISOR or the MANAGER of the
+ * site adds one in any usual spelling; it identifies the customer from then on. A phone that
+ * another customer of the site has is refused, naming that customer so that a MANAGER can merge
+ * the two records; the store's unique phone index refuses it too when two writers race.
+ *
+ * <p>The addition goes to the audit trail (R-SEC-4) under an id made from the customer and the
+ * phone, after the write: a repeat of the request — which finds the phone there and changes
+ * nothing — records it again if the first attempt stopped in between, and the trail keeps it once.
+ */
+public class AddingPhones {
+
+    private static final int ATTEMPTS = 10;
+
+    private final Customers customers;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public AddingPhones(Customers customers, AuditTrail audit, Clock clock) {
+        this.customers = customers;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Mono<Customer> add(Caller caller, String site, String customerId, String phone) {
+        caller.requireOn(site, Role.SALES);
+        Phone parsed = Phone.parse(phone);
+        return Mono.defer(() -> customers.byId(caller.scope(), site, customerId)
+                        .switchIfEmpty(Mono.error(() -> CustomerChanges.unknownCustomer(customerId)))
+                        .flatMap(stored -> {
+                            Customer before = stored.value();
+                            mayChange(caller, before);
+                            Customer after = before.withPhone(parsed.e164());
+                            if (after == before) {
+                                return audited(caller, before, parsed).thenReturn(before);
+                            }
+                            return customers.byPhone(caller.scope(), site, parsed.e164())
+                                    // a record being merged into this very customer had it: it is this customer's now
+                                    .flatMap(other -> Mono.<Customer>error(other.value().id().equals(before.id())
+                                            ? new CustomerChanges.Raced() : anotherCustomers(parsed, other.value(), site)))
+                                    .switchIfEmpty(Mono.defer(() -> customers.update(caller, after, stored.version(), List.of())
+                                            // another writer gave the phone to another customer since the look: look again
+                                            .onErrorMap(Customers.PhoneTaken.class, taken -> new CustomerChanges.Raced())
+                                            .flatMap(ok -> ok ? audited(caller, after, parsed).thenReturn(after)
+                                                    : Mono.error(new CustomerChanges.Raced()))));
+                        }))
+                .retryWhen(Retry.max(ATTEMPTS).filter(CustomerChanges.Raced.class::isInstance));
+    }
+
+    /** The owner rep, or a SUPERVISOR or MANAGER of the site (R-SEC-3: whoever may see the full number). */
+    private static void mayChange(Caller caller, Customer customer) {
+        String owner = customer.owner().orElse(null);
+        if (!caller.has(Role.SUPERVISOR) && !caller.userId().equals(owner)) {
+            throw ProblemException.forbidden("not-owner", "只有客户的置业顾问" + (owner == null ? "" : " " + owner)
+                    + "、销售主任或销售经理可以为客户添加电话 (Only the customer's rep, a SUPERVISOR or the MANAGER may add a phone)");
+        }
+    }
+
+    private static ProblemException anotherCustomers(Phone phone, Customer other, String site) {
+        return new ProblemException(409, "phone-of-another-customer", "Conflict", "电话 " + phone.masked() + " 已是本案场另一位客户（档案号 "
+                + other.archiveNo() + "）的电话，不能再加给这位客户。如两份档案确为同一人，请销售经理合并档案（R-CUS-3）：POST /api/customers/sites/"
+                + site + "/customers/" + other.id() + "/merge，写明另一份档案和原因。 (This phone belongs to customer " + other.archiveNo()
+                + " of this site; if both records are one person, a MANAGER merges them.)",
+                Map.of("archiveNo", other.archiveNo(), "customerId", other.id()));
+    }
+
+    private Mono<Void> audited(Caller caller, Customer after, Phone added) {
+        String phones = after.phones().stream().map(p -> "\"" + new Phone(p).masked() + "\"").collect(Collectors.joining(","));
+        return audit.record(new AuditRecord(Customer.idOf("phone-added", after.id() + "|" + added.e164()), after.siteId(),
+                clock.instant(), caller.userId(), "customer.phone-added", after.id(), null,
+                "{\"customerId\":\"" + after.id() + "\",\"archiveNo\":\"" + after.archiveNo() + "\",\"added\":\"" + added.masked()
+                        + "\",\"phones\":[" + phones + "]}", "R-CUS-3"));
+    }
+}
