@@ -68,6 +68,10 @@ public final class WalkIns {
         int failures = 1;
         try {
             failures = new WalkIns(gateway, keycloak, site).run(walkIns);
+        } catch (Exception | Error e) {
+            // System.exit in finally would swallow it: say what stopped the run
+            System.out.println("FAILED: " + e);
+            e.printStackTrace(System.out);
         } finally {
             System.exit(failures == 0 ? 0 : 1);
         }
