@@ -132,9 +132,9 @@ class RoutingIntegrationTest extends GatewayTestContext {
     @DisplayName("each route's breaker has its own time limit, not Spring Cloud's 1 s default")
     void eachRouteHasItsOwnTimeLimit() {
         Map<String, Duration> expected = Map.of(
-                "reception", Duration.ofSeconds(5),
+                "reception", Duration.ofSeconds(10),
                 "customer", Duration.ofSeconds(3),
-                "deal", Duration.ofSeconds(5),
+                "deal", Duration.ofSeconds(10),
                 "finance", Duration.ofSeconds(5),
                 "reporting", Duration.ofSeconds(10));
         expected.forEach((name, limit) -> assertThat(timeLimiters.find(name))
