@@ -3,6 +3,7 @@ package io.anchang.customer;
 import io.anchang.platform.events.Topics;
 import io.anchang.testing.SharedKafka;
 import io.anchang.testing.TestEvents;
+import io.anchang.testing.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -74,6 +75,14 @@ class AttributionIntegrationTest extends SiteIntegrationTest {
         assertThat(walkIn.get("ownerRep")).isEqualTo(rep("B"));
     }
 
+    /** R-ATT-2: the customer was received like a new one: the rotation's {@code receiver} serves on their turn and owns it. */
+    private void receivedAsNew(Map<String, Object> answer, String receiver) {
+        assertThat(answer.get("ruleId")).isEqualTo("R-ATT-2");
+        assertThat(answer.get("servedBy")).isEqualTo(rep(receiver));
+        assertThat(answer.get("usesTurn")).isEqualTo(true);
+        assertThat(answer.get("ownerRep")).isEqualTo(rep(receiver));
+    }
+
     @Test
     @DisplayName("R-ATT-2 a claim protects for 2 months: after that the customer is received like a new one, uses a turn and the receiver's claim starts afresh")
     void protectionExpiresAfterTwoMonths() {
@@ -84,12 +93,22 @@ class AttributionIntegrationTest extends SiteIntegrationTest {
         assertThat(within.get("servedBy")).isEqualTo(rep("B"));
         Instant expired = stillProtected.plus(62, ChronoUnit.DAYS);
         assertThat(shares(credit(first, expired.minusSeconds(60)))).as("an expired claim earns nothing").isEmpty();
-        Map<String, Object> after = attribute(phone, expired, desk("A", "A:AVAILABLE", "B:AVAILABLE"));
-        assertThat(after.get("ruleId")).isEqualTo("R-ATT-2");
-        assertThat(after.get("servedBy")).isEqualTo(rep("A"));
-        assertThat(after.get("usesTurn")).isEqualTo(true);
-        assertThat(after.get("ownerRep")).isEqualTo(rep("A"));
+        receivedAsNew(attribute(phone, expired, desk("A", "A:AVAILABLE", "B:AVAILABLE")), "A");
         assertThat(shares(credit(first, expired.plusSeconds(60)))).containsExactly("A 1.00 100");
+    }
+
+    @Test
+    @DisplayName("R-ATT-2 the rep whose claim expired receives the customer again on their turn: the claim starts afresh and protects 2 months; nobody earned in the gap")
+    void theSameRepsExpiredClaimStartsAfresh() {
+        String phone = aPhone();
+        Map<String, Object> first = ownedByB(phone);
+        Instant gap = T0.plus(65, ChronoUnit.DAYS);
+        Instant back = T0.plus(70, ChronoUnit.DAYS);
+        receivedAsNew(attribute(phone, back, desk("B", "A:AVAILABLE", "B:AVAILABLE")), "B");
+        assertThat(shares(credit(first, gap))).as("between expiry and the new reception nobody holds a protected claim").isEmpty();
+        assertThat(shares(credit(first, back.plusSeconds(60)))).containsExactly("B 1.00 100");
+        assertThat(shares(credit(first, back.plus(50, ChronoUnit.DAYS)))).as("protected for 2 months from the new reception")
+                .containsExactly("B 1.00 100");
     }
 
     @Test
@@ -258,6 +277,31 @@ class AttributionIntegrationTest extends SiteIntegrationTest {
         web.post().uri("/api/customers/sites/{site}/customers/{id}/follow-ups", site, first.get("customerId"))
                 .headers(h -> h.setBearerAuth(sales("B"))).bodyValue(object("method", "电话", "note", "约周六看样板间")).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.followUps[0].rep").isEqualTo(rep("B"));
+    }
+
+    @Test
+    @DisplayName("R-SEC-4 R-ATT-12 a follow-up by the credit holder and its check by a SUPERVISOR are announced and kept on the site's audit trail")
+    void followUpsAndTheirChecksAreAudited() {
+        Map<String, Object> first = ownedByB(aPhone());
+        Object customerId = first.get("customerId");
+        web.post().uri("/api/customers/sites/{site}/customers/{id}/follow-ups", site, customerId)
+                .headers(h -> h.setBearerAuth(sales("B"))).bodyValue(object("method", "电话", "note", "约周六看样板间")).exchange()
+                .expectStatus().isOk();
+        web.post().uri("/api/customers/sites/{site}/customers/{id}/follow-ups/{n}/check", site, customerId, 1)
+                .headers(h -> h.setBearerAuth(supervisor())).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.followUps[0].checkedBy").isEqualTo(site + "-sup");
+
+        assertThat(TopicProbe.events(Topics.CUSTOMER, "customer.follow-up-checked",
+                payload -> payload.path("customerId").asString().equals(customerId)).get(0).path("payload").path("rep").asString())
+                .isEqualTo(rep("B"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/customers/sites/{site}/audit", site)
+                .headers(h -> h.setBearerAuth(manager())).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.action == 'customer.follow-up-recorded')].actor").isEqualTo(List.of(rep("B")))
+                .jsonPath("$[?(@.action == 'customer.follow-up-recorded')].subject").isEqualTo(List.of(customerId))
+                .jsonPath("$[?(@.action == 'customer.follow-up-recorded')].after").value(after ->
+                        assertThat(after.toString()).contains("约周六看样板间"))
+                .jsonPath("$[?(@.action == 'customer.follow-up-checked')].actor").isEqualTo(List.of(site + "-sup"))
+                .jsonPath("$[?(@.action == 'customer.follow-up-checked')].subject").isEqualTo(List.of(customerId)));
     }
 
     @Test

@@ -108,6 +108,32 @@ class PhonesAndMergesIntegrationTest extends SiteIntegrationTest {
     }
 
     @Test
+    @DisplayName("R-SEC-4 R-CUS-3 R-SEC-3 an added phone is announced on the customer topic and kept on the site's audit trail, masked, once")
+    void anAddedPhoneIsAnnouncedAndAudited() {
+        Map<String, Object> first = ownedByB(aPhone());
+        String second = aPhone();
+        String masked = second.substring(0, 3) + "****" + second.substring(7);
+        addPhone(sales("B"), first.get("customerId"), spelledOut(second)).expectStatus().isOk();
+        addPhone(sales("B"), first.get("customerId"), second).expectStatus().isOk();
+
+        List<JsonNode> events = TopicProbe.events(Topics.CUSTOMER, "customer.phone-added",
+                payload -> payload.path("customerId").asString().equals(first.get("customerId")));
+        assertThat(events.get(0).path("version").asInt()).isEqualTo(1);
+        JsonNode payload = events.get(0).path("payload");
+        assertThat(payload.path("phoneMasked").asString()).isEqualTo(masked);
+        assertThat(payload.path("addedBy").asString()).isEqualTo(rep("B"));
+        assertThat(payload.toString()).as("R-SEC-3 phones leave masked").contains((String) first.get("phoneMasked"))
+                .doesNotContain(second);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/customers/sites/{site}/audit", site)
+                .headers(h -> h.setBearerAuth(manager())).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.action == 'customer.phone-added')].subject").isEqualTo(List.of(first.get("customerId")))
+                .jsonPath("$[?(@.action == 'customer.phone-added')].actor").isEqualTo(List.of(rep("B")))
+                .jsonPath("$[?(@.action == 'customer.phone-added')].after").value(after ->
+                        assertThat(after.toString()).contains(masked).doesNotContain(second)));
+    }
+
+    @Test
     @DisplayName("R-CUS-3 R-SEC-1 only the owner rep, a SUPERVISOR or the MANAGER adds a phone; an impossible number is a 400, an unknown customer a 404")
     void whoMayAddAPhone() {
         Map<String, Object> first = ownedByB(aPhone());

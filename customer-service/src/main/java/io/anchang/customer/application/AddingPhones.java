@@ -1,8 +1,6 @@
 package io.anchang.customer.application;
 
 import io.anchang.customer.domain.Customer;
-import io.anchang.platform.audit.AuditRecord;
-import io.anchang.platform.audit.AuditTrail;
 import io.anchang.platform.phone.Phone;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
@@ -11,9 +9,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * R-CUS-3: a customer may have several phones. The owner rep, a SUPERVISOR or the MANAGER of the
@@ -21,21 +17,18 @@ import java.util.stream.Collectors;
  * another customer of the site has is refused, naming that customer so that a MANAGER can merge
  * the two records; the store's unique phone index refuses it too when two writers race.
  *
- * <p>The addition goes to the audit trail (R-SEC-4) under an id made from the customer and the
- * phone, after the write: a repeat of the request — which finds the phone there and changes
- * nothing — records it again if the first attempt stopped in between, and the trail keeps it once.
+ * <p>The addition is announced ({@code customer.phone-added}) and goes to the audit trail (R-SEC-4)
+ * in the same write as the change: the customer's outbox.
  */
 public class AddingPhones {
 
     private static final int ATTEMPTS = 10;
 
     private final Customers customers;
-    private final AuditTrail audit;
     private final Clock clock;
 
-    public AddingPhones(Customers customers, AuditTrail audit, Clock clock) {
+    public AddingPhones(Customers customers, Clock clock) {
         this.customers = customers;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -49,16 +42,17 @@ public class AddingPhones {
                             mayChange(caller, before);
                             Customer after = before.withPhone(parsed.e164());
                             if (after == before) {
-                                return audited(caller, before, parsed).thenReturn(before);
+                                return Mono.just(before);
                             }
                             return customers.byPhone(caller.scope(), site, parsed.e164())
                                     // a record being merged into this very customer had it: it is this customer's now
                                     .flatMap(other -> Mono.<Customer>error(other.value().id().equals(before.id())
                                             ? new CustomerChanges.Raced() : anotherCustomers(parsed, other.value(), site)))
-                                    .switchIfEmpty(Mono.defer(() -> customers.update(caller, after, stored.version(), List.of())
+                                    .switchIfEmpty(Mono.defer(() -> customers.update(caller, after, stored.version(),
+                                                    CustomerEvents.phoneAdded(before, after, parsed.e164(), caller.userId(), clock.instant()))
                                             // another writer gave the phone to another customer since the look: look again
                                             .onErrorMap(Customers.PhoneTaken.class, taken -> new CustomerChanges.Raced())
-                                            .flatMap(ok -> ok ? audited(caller, after, parsed).thenReturn(after)
+                                            .flatMap(ok -> ok ? Mono.just(after)
                                                     : Mono.error(new CustomerChanges.Raced()))));
                         }))
                 .retryWhen(Retry.max(ATTEMPTS).filter(CustomerChanges.Raced.class::isInstance));
@@ -79,13 +73,5 @@ public class AddingPhones {
                 + site + "/customers/" + other.id() + "/merge，写明另一份档案和原因。 (This phone belongs to customer " + other.archiveNo()
                 + " of this site; if both records are one person, a MANAGER merges them.)",
                 Map.of("archiveNo", other.archiveNo(), "customerId", other.id()));
-    }
-
-    private Mono<Void> audited(Caller caller, Customer after, Phone added) {
-        String phones = after.phones().stream().map(p -> "\"" + new Phone(p).masked() + "\"").collect(Collectors.joining(","));
-        return audit.record(new AuditRecord(Customer.idOf("phone-added", after.id() + "|" + added.e164()), after.siteId(),
-                clock.instant(), caller.userId(), "customer.phone-added", after.id(), null,
-                "{\"customerId\":\"" + after.id() + "\",\"archiveNo\":\"" + after.archiveNo() + "\",\"added\":\"" + added.masked()
-                        + "\",\"phones\":[" + phones + "]}", "R-CUS-3"));
     }
 }

@@ -5,12 +5,16 @@ import io.anchang.customer.domain.Claim;
 import io.anchang.customer.domain.Credit;
 import io.anchang.customer.domain.Customer;
 import io.anchang.customer.domain.DealCredit;
+import io.anchang.customer.domain.FollowUp;
 import io.anchang.customer.domain.Merge;
 import io.anchang.customer.domain.VisitRecord;
 import io.anchang.platform.events.customer.ComplaintLodged;
 import io.anchang.platform.events.customer.CustomerOwnerChanged;
 import io.anchang.platform.events.customer.CustomerRegistered;
 import io.anchang.platform.events.customer.CustomersMerged;
+import io.anchang.platform.events.customer.FollowUpChecked;
+import io.anchang.platform.events.customer.FollowUpRecorded;
+import io.anchang.platform.events.customer.PhoneAdded;
 import io.anchang.platform.events.customer.VisitAttributed;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.phone.Phone;
@@ -107,6 +111,30 @@ final class CustomerEvents {
                 .filter(c -> before == null || before.complaint(c.id()).isEmpty())
                 .forEach(c -> events.add(PendingEvent.of(after.siteId(), after.id(), new ComplaintLodged(c.id(), after.siteId(),
                         after.id(), after.archiveNo(), c.against(), c.lodgedBy(), c.text(), c.at())).because("R-ATT-6")));
+        return events;
+    }
+
+    /** R-CUS-3: {@code by} added {@code e164} to the customer; the trail keeps the phones before and after, masked (R-SEC-3). */
+    static List<PendingEvent> phoneAdded(Customer before, Customer after, String e164, String by, Instant at) {
+        return List.of(PendingEvent.of(after.siteId(), after.id(), new PhoneAdded(after.id(), after.siteId(), after.archiveNo(),
+                new Phone(e164).masked(), maskedAll(after), by, at)).before(maskedAll(before)).because("R-CUS-3"));
+    }
+
+    /** R-ATT-12: the follow-ups recorded ({@code before} → {@code after}), and those a SUPERVISOR checked. */
+    static List<PendingEvent> followUps(Customer before, Customer after) {
+        List<PendingEvent> events = new ArrayList<>();
+        for (FollowUp f : after.followUps()) {
+            FollowUp was = before.followUps().stream().filter(b -> b.number() == f.number()).findFirst().orElse(null);
+            if (was == null) {
+                events.add(PendingEvent.of(after.siteId(), after.id(), new FollowUpRecorded(after.id(), after.siteId(),
+                        after.archiveNo(), f.number(), f.rep(), f.method(), f.note(), f.at())).because("R-ATT-12"));
+            }
+            if (f.checkedBy() != null && (was == null || was.checkedBy() == null)) {
+                events.add(PendingEvent.of(after.siteId(), after.id(), new FollowUpChecked(after.id(), after.siteId(),
+                        after.archiveNo(), f.number(), f.rep(), f.checkedBy(), f.checkedAt())).before("UNCHECKED")
+                        .because("R-ATT-12 R-ATT-2"));
+            }
+        }
         return events;
     }
 }

@@ -6,11 +6,11 @@ import io.anchang.platform.site.Role;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
-import java.util.List;
 
 /**
  * R-ATT-12: follow-up and after-sales belong to the rep who holds the credit; a SUPERVISOR
  * checks follow-ups, which renew the claim where the site counts them (R-ATT-2 CHECKED_FOLLOW_UP).
+ * Each is announced and goes to the audit trail (R-SEC-4) in the same write as the change.
  */
 public class FollowingUp {
 
@@ -28,13 +28,13 @@ public class FollowingUp {
         caller.requireOn(site, Role.SALES);
         return changes.change(caller, () -> customers.byId(caller.scope(), site, customerId),
                 () -> CustomerChanges.unknownCustomer(customerId),
-                c -> c.followedUp(caller.userId(), clock.instant(), method, note), (before, after) -> List.of());
+                c -> c.followedUp(caller.userId(), clock.instant(), method, note), CustomerEvents::followUps);
     }
 
     public Mono<Customer> check(Caller caller, String site, String customerId, int number) {
         caller.requireOn(site, Role.SUPERVISOR);
         return changes.change(caller, () -> customers.byId(caller.scope(), site, customerId),
                 () -> CustomerChanges.unknownCustomer(customerId),
-                c -> c.followUpChecked(number, caller.userId(), clock.instant()), (before, after) -> List.of());
+                c -> c.followUpChecked(number, caller.userId(), clock.instant()), CustomerEvents::followUps);
     }
 }

@@ -15,7 +15,6 @@ import io.anchang.customer.application.ReadingCustomers;
 import io.anchang.customer.application.Redistributing;
 import io.anchang.customer.application.SettlingDisputes;
 import io.anchang.customer.application.VerifyingComplaints;
-import io.anchang.platform.audit.AuditTrail;
 import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
 import org.slf4j.Logger;
@@ -60,8 +59,8 @@ public class CustomerConfiguration {
     }
 
     @Bean
-    AddingPhones addingPhones(Customers customers, AuditTrail audit, Clock clock) {
-        return new AddingPhones(customers, audit, clock);
+    AddingPhones addingPhones(Customers customers, Clock clock) {
+        return new AddingPhones(customers, clock);
     }
 
     @Bean

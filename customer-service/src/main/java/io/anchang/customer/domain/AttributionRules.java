@@ -41,10 +41,15 @@ public final class AttributionRules {
     public Decision decide(Customer known, Customer referrer, Customer household, AttributionRequest request) {
         Decision ideal = ideal(known, referrer, household, request);
         String served = request.alreadyServedBy();
-        if (served == null || ideal.waiting()) {
-            return ideal;
-        }
-        return keepServer(ideal, known, served, request.turnAlreadyUsed(), request.visitId(), request.at());
+        Decision decided = served == null || ideal.waiting() ? ideal
+                : keepServer(ideal, known, served, request.turnAlreadyUsed(), request.visitId(), request.at());
+        return claimExpired(known, request.at()) ? decided.asReceivedAsNew() : decided;
+    }
+
+    /** R-ATT-2: the customer has a claim standing that no longer protects. */
+    private boolean claimExpired(Customer known, Instant at) {
+        Claim claim = known == null ? null : known.currentClaim().orElse(null);
+        return claim != null && !claim.validAt(at, settings, zone);
     }
 
     private Decision ideal(Customer known, Customer referrer, Customer household, AttributionRequest request) {

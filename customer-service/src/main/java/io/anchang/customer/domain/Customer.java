@@ -212,9 +212,8 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
         Customer next = this;
         if (!decision.waiting()) {
             String previousOwner = owner().orElse(null);
-            if (decision.newOwner() != null && !decision.newOwner().equals(previousOwner)) {
-                next = next.passedTo(decision.newOwner(), at, decision.ownerRule(), visitId);
-            } else if (decision.newOwner() != null && next.currentClaim().isEmpty()) {
+            // R-ATT-2: received like a new one after the claim expired, the receiver's claim starts afresh, even the same rep's
+            if (decision.newOwner() != null && (!decision.newOwner().equals(previousOwner) || decision.receivedAsNew())) {
                 next = next.passedTo(decision.newOwner(), at, decision.ownerRule(), visitId);
             }
             if (decision.renewOwner()) {

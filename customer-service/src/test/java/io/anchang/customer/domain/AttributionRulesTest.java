@@ -72,6 +72,28 @@ class AttributionRulesTest {
     }
 
     @Test
+    @DisplayName("R-ATT-2 an expired claim's own rep receiving the customer again (up, or asked for) holds a fresh claim; nobody earns in the gap")
+    void theSameRepReceivingAnExpiredCustomerStartsAFreshClaim() {
+        Customer customer = ownedBy("B", T0);
+        Instant gap = T0.plus(62, ChronoUnit.DAYS);
+        Instant back = T0.plus(70, ChronoUnit.DAYS);
+        for (AttributionRequest again : List.of(visit(back, says(), desk("B", "A:AVAILABLE", "B:AVAILABLE")),
+                visit(back, asksFor("B", false), desk("A", "A:AVAILABLE", "B:AVAILABLE")))) {
+            Customer received = after(customer, again);
+            assertThat(received.owner()).contains("B");
+            assertThat(received.oneOwnerAtMost()).isTrue();
+            Claim fresh = received.currentClaim().orElseThrow();
+            assertThat(fresh.since()).as("the receiver's claim starts afresh").isEqualTo(back);
+            assertThat(received.claims()).hasSize(2).first().satisfies(old -> assertThat(old.endedAt()).isEqualTo(back));
+            assertThat(creditAt(received, gap).shares()).as("between expiry and the new reception nobody holds a protected claim")
+                    .isEmpty();
+            assertThat(creditAt(received, back.plus(1, ChronoUnit.HOURS)).shares()).containsExactly(share("B", "1.00", 100));
+            assertThat(creditAt(received, back.plus(50, ChronoUnit.DAYS)).shares()).as("protected for 2 months from the new reception")
+                    .containsExactly(share("B", "1.00", 100));
+        }
+    }
+
+    @Test
     @DisplayName("R-ATT-3 no rule makes a customer wait: the owner busy, another rep serves now; only when no rep is free does the customer queue")
     void nobodyWaitsOverOwnership() {
         Customer customer = ownedBy("B", T0);
