@@ -9,6 +9,8 @@ import io.anchang.platform.web.CorrelationId;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.BasicQuery;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -70,7 +72,10 @@ public final class ScopedMongo {
 
     /**
      * Replaces the aggregate's state and appends its events in one atomic update, only if
-     * it is still at {@code expectedVersion} and in a site the actor may write.
+     * it is still at {@code expectedVersion} and in a site the actor may write. A field the
+     * aggregate now holds as null is removed from the stored document, so no stale value of
+     * it stays behind (the update sets fields rather than replacing the document, to keep
+     * the outbox entries still waiting in it).
      *
      * @return true if it was written, false if the document was changed meanwhile (or is gone)
      */
@@ -85,6 +90,7 @@ public final class ScopedMongo {
         return Mono.deferContextual(context -> {
             Update update = new Update();
             document.forEach(update::set);
+            cleared(aggregate, document).forEach(update::unset);
             update.inc(VERSION, 1L);
             if (!events.isEmpty()) {
                 update.push(OutboxEntries.FIELD).each(outbox.entries(events, actor.userId(), correlation(context)).toArray());
@@ -139,6 +145,22 @@ public final class ScopedMongo {
         Document converted = toDocument(document);
         scope.requireWrite(converted.getString(SITE));
         return template.insert(converted, collection).then();
+    }
+
+    /** The aggregate's stored fields that its document leaves out because they are null now. */
+    private List<String> cleared(Object aggregate, Document document) {
+        MongoPersistentEntity<?> entity = template.getConverter().getMappingContext().getPersistentEntity(aggregate.getClass());
+        if (entity == null) {
+            return List.of();
+        }
+        List<String> cleared = new java.util.ArrayList<>();
+        for (MongoPersistentProperty property : entity) {
+            String field = property.getFieldName();
+            if (!property.isIdProperty() && !field.equals(VERSION) && !field.equals(OutboxEntries.FIELD) && !document.containsKey(field)) {
+                cleared.add(field);
+            }
+        }
+        return cleared;
     }
 
     public Document toDocument(Object aggregate) {
