@@ -15,6 +15,7 @@ import io.anchang.customer.application.ReadingCustomers;
 import io.anchang.customer.application.Redistributing;
 import io.anchang.customer.application.SettlingDisputes;
 import io.anchang.customer.application.VerifyingComplaints;
+import io.anchang.platform.messaging.EventHandler;
 import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
 import org.slf4j.Logger;
@@ -109,22 +110,22 @@ public class CustomerConfiguration {
     }
 
     @Bean
-    DeskEventHandlers.VisitRegisteredHandler visitRegisteredHandler(AttributingVisits attributing, JsonMapper mapper) {
-        return new DeskEventHandlers.VisitRegisteredHandler(attributing, mapper);
+    EventHandler visitRegisteredHandler(AttributingVisits attributing, JsonMapper mapper) {
+        return DeskEventHandlers.visitRegistered(attributing, mapper);
     }
 
     @Bean
-    DeskEventHandlers.CallRegisteredHandler callRegisteredHandler(AttributingVisits attributing, JsonMapper mapper) {
-        return new DeskEventHandlers.CallRegisteredHandler(attributing, mapper);
+    EventHandler callRegisteredHandler(AttributingVisits attributing, JsonMapper mapper) {
+        return DeskEventHandlers.callRegistered(attributing, mapper);
     }
 
     @Bean
-    DeskEventHandlers.VisitServedHandler visitServedHandler(AttributingVisits attributing, JsonMapper mapper) {
-        return new DeskEventHandlers.VisitServedHandler(attributing, mapper);
+    EventHandler visitServedHandler(AttributingVisits attributing, JsonMapper mapper) {
+        return DeskEventHandlers.visitServed(attributing, mapper);
     }
 
     @Bean
-    DeskEventHandlers.BigDepositSignedHandler bigDepositSignedHandler(FixingDealCredit fixing, JsonMapper mapper) {
-        return new DeskEventHandlers.BigDepositSignedHandler(fixing, mapper);
+    EventHandler bigDepositSignedHandler(FixingDealCredit fixing, JsonMapper mapper) {
+        return DeskEventHandlers.bigDepositSigned(fixing, mapper);
     }
 }

@@ -87,22 +87,22 @@ public class DealConfiguration {
 
     @Bean
     EventHandler customerRegisteredHandler(CustomerCopies customers, JsonMapper mapper) {
-        return new DealEventHandlers.CustomerRegisteredHandler(customers, mapper);
+        return DealEventHandlers.customerRegistered(customers, mapper);
     }
 
     @Bean
     EventHandler customerOwnerChangedHandler(CustomerCopies customers, JsonMapper mapper) {
-        return new DealEventHandlers.CustomerOwnerChangedHandler(customers, mapper);
+        return DealEventHandlers.customerOwnerChanged(customers, mapper);
     }
 
     @Bean
     EventHandler depositConfirmedHandler(DepositSaga saga, JsonMapper mapper) {
-        return new DealEventHandlers.DepositConfirmedHandler(saga, mapper);
+        return DealEventHandlers.depositConfirmed(saga, mapper);
     }
 
     @Bean
     EventHandler dealCreditFixedHandler(DepositSaga saga, JsonMapper mapper) {
-        return new DealEventHandlers.DealCreditFixedHandler(saga, mapper);
+        return DealEventHandlers.dealCreditFixed(saga, mapper);
     }
 
     /** R-DEAL-2, R-DEAL-3: every {@code anchang.deal.lapse-check} the lapsed holds and small deposits go back on sale. */

@@ -56,16 +56,16 @@ public class FinanceConfiguration {
 
     @Bean
     EventHandler depositRequestedHandler(FinanceDesk desk, JsonMapper mapper) {
-        return new FinanceEventHandlers.DepositRequestedHandler(desk, mapper);
+        return FinanceEventHandlers.depositRequested(desk, mapper);
     }
 
     @Bean
     EventHandler unitReleasedHandler(FinanceDesk desk, JsonMapper mapper) {
-        return new FinanceEventHandlers.UnitReleasedHandler(desk, mapper);
+        return FinanceEventHandlers.unitReleased(desk, mapper);
     }
 
     @Bean
     EventHandler depositRejectedHandler(FinanceDesk desk, JsonMapper mapper) {
-        return new FinanceEventHandlers.DepositRejectedHandler(desk, mapper);
+        return FinanceEventHandlers.depositRejected(desk, mapper);
     }
 }

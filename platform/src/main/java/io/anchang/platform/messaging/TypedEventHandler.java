@@ -7,6 +7,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.function.BiFunction;
+
 /** A handler of one event contract, given the payload as its record. */
 public abstract class TypedEventHandler<P> implements EventHandler {
 
@@ -43,4 +45,24 @@ public abstract class TypedEventHandler<P> implements EventHandler {
     }
 
     protected abstract Mono<Void> handle(EventEnvelope envelope, P payload);
+
+    /**
+     * A handler that gives each payload of {@code payloadType} to {@code handling}.
+     *
+     * @param name the consumer's name: events are applied once per name and event id, so it never changes
+     */
+    public static <P> EventHandler of(String name, Class<P> payloadType, JsonMapper mapper,
+                                      BiFunction<EventEnvelope, P, Mono<Void>> handling) {
+        return new TypedEventHandler<>(payloadType, mapper) {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            protected Mono<Void> handle(EventEnvelope envelope, P payload) {
+                return handling.apply(envelope, payload);
+            }
+        };
+    }
 }

@@ -1,5 +1,6 @@
 package io.anchang.reception.config;
 
+import io.anchang.platform.messaging.EventHandler;
 import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.security.AccessRules;
 import io.anchang.platform.site.Role;
@@ -182,32 +183,32 @@ public class ReceptionConfiguration {
     }
 
     @Bean
-    CustomerEventHandlers.Reconciler reconciler(Reconciling reconciling, JsonMapper mapper) {
-        return new CustomerEventHandlers.Reconciler(reconciling, mapper);
+    EventHandler reconciler(Reconciling reconciling, JsonMapper mapper) {
+        return CustomerEventHandlers.reconciler(reconciling, mapper);
     }
 
     @Bean
-    CustomerEventHandlers.Inform<?> helperServedInbox(Informing informing, JsonMapper mapper) {
+    EventHandler helperServedInbox(Informing informing, JsonMapper mapper) {
         return CustomerEventHandlers.helperServed(informing, mapper);
     }
 
     @Bean
-    CustomerEventHandlers.Inform<?> complaintLodgedInbox(Informing informing, JsonMapper mapper) {
+    EventHandler complaintLodgedInbox(Informing informing, JsonMapper mapper) {
         return CustomerEventHandlers.complaintLodged(informing, mapper);
     }
 
     @Bean
-    CustomerEventHandlers.Inform<?> complaintVerifiedInbox(Informing informing, JsonMapper mapper) {
+    EventHandler complaintVerifiedInbox(Informing informing, JsonMapper mapper) {
         return CustomerEventHandlers.complaintVerified(informing, mapper);
     }
 
     @Bean
-    CustomerEventHandlers.Inform<?> redistributedInbox(Informing informing, JsonMapper mapper) {
+    EventHandler redistributedInbox(Informing informing, JsonMapper mapper) {
         return CustomerEventHandlers.redistributed(informing, mapper);
     }
 
     @Bean
-    CustomerEventHandlers.Inform<?> disputeRuledInbox(Informing informing, JsonMapper mapper) {
+    EventHandler disputeRuledInbox(Informing informing, JsonMapper mapper) {
         return CustomerEventHandlers.disputeRuled(informing, mapper);
     }
 }
