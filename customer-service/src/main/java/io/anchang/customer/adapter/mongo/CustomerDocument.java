@@ -11,7 +11,6 @@ import io.anchang.customer.domain.FollowUp;
 import io.anchang.customer.domain.Merge;
 import io.anchang.customer.domain.VisitRecord;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Field;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.List;
  * tombstone points to — and {@code phoneKeys}, under a unique index, so that no two records of a
  * site that stand on their own ever share a phone (R-CUS-3), whoever writes first.
  *
- * @param owner     written even when null, so that a record merged away stops being anyone's
  * @param phoneKeys {@code site|+8613800138000} per phone of a record that stands on its own; a record
  *                  being merged or merged away has given its phones up to the survivor and holds a
  *                  key of its own instead
@@ -32,7 +30,7 @@ record CustomerDocument(@Id String id, String siteId, String archiveNo, String n
                         List<Claim> claims, List<Arrangement> arrangements, List<VisitRecord> visits,
                         List<Complaint> complaints, List<FollowUp> followUps, List<Dispute> disputes, List<DealCredit> deals,
                         Merge merge, List<Absorbed> absorbed,
-                        @Field(write = Field.Write.ALWAYS) String owner, List<String> visitIds, List<String> pendingComplaints,
+                        String owner, List<String> visitIds, List<String> pendingComplaints,
                         List<String> openDisputes, List<String> complaintIds, List<String> disputeIds, String mergedInto,
                         List<String> phoneKeys, Long version) {
 
