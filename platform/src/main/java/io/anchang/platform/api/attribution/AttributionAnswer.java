@@ -12,14 +12,27 @@ import java.util.List;
  * @param usesTurn        whether serving this customer uses the server's rotation turn (for a waiting customer: whoever the rotation gives)
  * @param complaintId     the complaint lodged at this visit, awaiting a SUPERVISOR (R-ATT-6)
  * @param turnGivenBackTo the rep whose turn this visit gives back (R-ATT-10, or a turn used in degraded mode)
+ * @param notServedBy     the owner the customer turned down or complained about: never serves them on this visit, also
+ *                        not from the queue (R-ATT-5, R-ATT-6)
+ * @param namedTurnOf     R-REC-6: the rep a first-time customer asked for, whose turn this visit uses whoever serves —
+ *                        they go to the back of the order and keep an owed make-up turn
  */
 public record AttributionAnswer(String visitId, String customerId, String archiveNo, String phoneMasked, boolean newCustomer,
                                 String servedBy, ServingRole role, String preferredRep, boolean usesTurn,
                                 String ownerRep, String previousOwner, String ruleId, String rule,
-                                List<Share> shares, List<ClaimView> claims, String complaintId, String turnGivenBackTo) {
+                                List<Share> shares, List<ClaimView> claims, String complaintId, String turnGivenBackTo,
+                                String notServedBy, String namedTurnOf) {
 
     public AttributionAnswer {
         shares = shares == null ? List.of() : List.copyOf(shares);
         claims = claims == null ? List.of() : List.copyOf(claims);
+    }
+
+    public AttributionAnswer(String visitId, String customerId, String archiveNo, String phoneMasked, boolean newCustomer,
+                             String servedBy, ServingRole role, String preferredRep, boolean usesTurn,
+                             String ownerRep, String previousOwner, String ruleId, String rule,
+                             List<Share> shares, List<ClaimView> claims, String complaintId, String turnGivenBackTo) {
+        this(visitId, customerId, archiveNo, phoneMasked, newCustomer, servedBy, role, preferredRep, usesTurn, ownerRep,
+                previousOwner, ruleId, rule, shares, claims, complaintId, turnGivenBackTo, null, null);
     }
 }

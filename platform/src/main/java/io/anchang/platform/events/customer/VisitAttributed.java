@@ -15,10 +15,19 @@ import java.util.List;
  * it and tells the owner when a helper served their customer.
  *
  * @param turnGivenBackTo the rep whose rotation turn is given back, or null
+ * @param namedTurnOf     R-REC-6: the rep asked for by name whose turn the visit used, whoever served
  */
 @EventContract(type = "customer.visit-attributed", version = 1, topic = Topics.CUSTOMER)
 public record VisitAttributed(String visitId, String siteId, String customerId, String archiveNo, String phoneMasked,
                               String servedBy, ServingRole role, boolean usesTurn, String ownerRep,
                               String previousOwner, String ruleId, String rule, List<Share> shares,
-                              String turnGivenBackTo, Instant at) {
+                              String turnGivenBackTo, Instant at, String namedTurnOf) {
+
+    public VisitAttributed(String visitId, String siteId, String customerId, String archiveNo, String phoneMasked,
+                           String servedBy, ServingRole role, boolean usesTurn, String ownerRep,
+                           String previousOwner, String ruleId, String rule, List<Share> shares,
+                           String turnGivenBackTo, Instant at) {
+        this(visitId, siteId, customerId, archiveNo, phoneMasked, servedBy, role, usesTurn, ownerRep, previousOwner, ruleId, rule,
+                shares, turnGivenBackTo, at, null);
+    }
 }
