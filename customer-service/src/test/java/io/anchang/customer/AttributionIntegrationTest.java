@@ -244,6 +244,37 @@ class AttributionIntegrationTest extends SiteIntegrationTest {
     }
 
     @Test
+    @DisplayName("R-ATT-10 the earlier rep found: the answer is what is stored — shares A 50 / B 50 in the answer and in the credit")
+    void theEarlierRepAnswerIsWhatIsStored() {
+        Map<String, Object> earlier = ownedByB(aPhone());
+        Map<String, Object> forgot = attribute(aPhone(), T0.plus(10, ChronoUnit.DAYS), desk("A", "A:AVAILABLE", "B:AVAILABLE"), "forgotRep", true);
+        Map<String, Object> found = web.post().uri("/api/customers/sites/{site}/visits/{visit}/earlier-rep", site, forgot.get("visitId"))
+                .headers(h -> h.setBearerAuth(sales("A")))
+                .bodyValue(object("earlierCustomerId", earlier.get("customerId"), "followUpBy", rep("A"))).exchange()
+                .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+        assertThat(shares(found)).containsExactlyInAnyOrder("A 1.00 50", "B 0.00 50");
+        assertThat(shares(found)).containsExactlyInAnyOrderElementsOf(shares(credit(forgot, Instant.now().plusSeconds(60))));
+    }
+
+    @Test
+    @DisplayName("R-SEC-4 R-ATT-16 a dispute opened is announced and kept on the site's audit trail with its parties and reason")
+    void aDisputeOpenedIsAudited() {
+        Map<String, Object> first = ownedByB(aPhone());
+        Map<String, Object> dispute = web.post().uri("/api/customers/sites/{site}/customers/{id}/disputes", site, first.get("customerId"))
+                .headers(h -> h.setBearerAuth(sales("A"))).bodyValue(object("parties", list(rep("A"), rep("B")), "reason", "两人都接待过"))
+                .exchange().expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody();
+        assertThat(TopicProbe.events(Topics.CUSTOMER, "customer.dispute-opened",
+                payload -> payload.path("disputeId").asString().equals(dispute.get("disputeId")))).singleElement()
+                .satisfies(e -> assertThat(e.path("payload").path("openedBy").asString()).isEqualTo(rep("A")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/customers/sites/{site}/audit", site)
+                .headers(h -> h.setBearerAuth(manager())).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.action == 'customer.dispute-opened')].actor").isEqualTo(List.of(rep("A")))
+                .jsonPath("$[?(@.action == 'customer.dispute-opened')].subject").isEqualTo(List.of(first.get("customerId")))
+                .jsonPath("$[?(@.action == 'customer.dispute-opened')].reason").value(reasons ->
+                        assertThat(reasons.toString()).contains("两人都接待过")));
+    }
+
+    @Test
     @DisplayName("R-ATT-10 a forgotten rep whose claim had expired: nothing changes, A keeps 100")
     void aForgottenRepWithAnExpiredClaimGetsNothing() {
         Map<String, Object> earlier = ownedByB(aPhone());

@@ -2,7 +2,7 @@ package io.anchang.customer;
 
 import io.anchang.customer.application.Customers;
 import io.anchang.customer.application.MergingCustomers;
-import io.anchang.customer.application.Stored;
+import io.anchang.platform.store.Stored;
 import io.anchang.customer.domain.Customer;
 import io.anchang.platform.events.Topics;
 import io.anchang.platform.phone.Phone;
@@ -304,6 +304,24 @@ class PhonesAndMergesIntegrationTest extends SiteIntegrationTest {
                 assertThat(twice.get(field)).as(field).isEqualTo(once.get(field));
             }
         }
+    }
+
+    @Test
+    @DisplayName("R-SEC-4 R-CUS-3 a record marked to be merged is announced and kept on the site's audit trail before anything is folded")
+    void theMarkOfAMergeIsAudited() {
+        Map<String, Object> first = ownedByB(aPhone());
+        Map<String, Object> second = registeredAgainByA(aPhone(), T0.plus(1, ChronoUnit.DAYS));
+        merging.begin(managerCaller(), site, (String) first.get("customerId"), (String) second.get("customerId"), "同一人换号").block();
+
+        assertThat(TopicProbe.events(Topics.CUSTOMER, "customer.merge-begun",
+                payload -> payload.path("absorbedId").asString().equals(second.get("customerId")))).singleElement()
+                .satisfies(e -> assertThat(e.path("payload").path("survivorId").asString()).isEqualTo(first.get("customerId")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/customers/sites/{site}/audit", site)
+                .headers(h -> h.setBearerAuth(manager())).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.action == 'customer.merge-begun')].subject").isEqualTo(List.of(second.get("customerId")))
+                .jsonPath("$[?(@.action == 'customer.merge-begun')].actor").isEqualTo(List.of(site + "-mgr"))
+                .jsonPath("$[?(@.action == 'customer.merge-begun')].reason").value(reasons ->
+                        assertThat(reasons.toString()).contains("同一人换号")));
     }
 
     @Test

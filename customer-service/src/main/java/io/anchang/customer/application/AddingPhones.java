@@ -1,12 +1,13 @@
 package io.anchang.customer.application;
 
+import io.anchang.platform.store.Contended;
+import io.anchang.platform.store.Raced;
 import io.anchang.customer.domain.Customer;
 import io.anchang.platform.phone.Phone;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.Role;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.util.Map;
@@ -22,8 +23,6 @@ import java.util.Map;
  */
 public class AddingPhones {
 
-    private static final int ATTEMPTS = 10;
-
     private final Customers customers;
     private final Clock clock;
 
@@ -35,7 +34,7 @@ public class AddingPhones {
     public Mono<Customer> add(Caller caller, String site, String customerId, String phone) {
         caller.requireOn(site, Role.SALES);
         Phone parsed = Phone.parse(phone);
-        return Mono.defer(() -> customers.byId(caller.scope(), site, customerId)
+        return Contended.retried(() -> customers.byId(caller.scope(), site, customerId)
                         .switchIfEmpty(Mono.error(() -> CustomerChanges.unknownCustomer(customerId)))
                         .flatMap(stored -> {
                             Customer before = stored.value();
@@ -47,15 +46,14 @@ public class AddingPhones {
                             return customers.byPhone(caller.scope(), site, parsed.e164())
                                     // a record being merged into this very customer had it: it is this customer's now
                                     .flatMap(other -> Mono.<Customer>error(other.value().id().equals(before.id())
-                                            ? new CustomerChanges.Raced() : anotherCustomers(parsed, other.value(), site)))
+                                            ? new Raced() : anotherCustomers(parsed, other.value(), site)))
                                     .switchIfEmpty(Mono.defer(() -> customers.update(caller, after, stored.version(),
                                                     CustomerEvents.phoneAdded(before, after, parsed.e164(), caller.userId(), clock.instant()))
                                             // another writer gave the phone to another customer since the look: look again
-                                            .onErrorMap(Customers.PhoneTaken.class, taken -> new CustomerChanges.Raced())
+                                            .onErrorMap(Customers.PhoneTaken.class, taken -> new Raced())
                                             .flatMap(ok -> ok ? Mono.just(after)
-                                                    : Mono.error(new CustomerChanges.Raced()))));
-                        }))
-                .retryWhen(Retry.max(ATTEMPTS).filter(CustomerChanges.Raced.class::isInstance));
+                                                    : Mono.error(new Raced()))));
+                        }));
     }
 
     /** The owner rep, or a SUPERVISOR or MANAGER of the site (R-SEC-3: whoever may see the full number). */

@@ -11,7 +11,9 @@ import io.anchang.platform.api.attribution.Channel;
 import io.anchang.platform.api.attribution.ClaimView;
 import io.anchang.platform.api.attribution.Desk;
 import io.anchang.platform.api.attribution.RepStatus;
+import io.anchang.platform.api.attribution.Statement;
 import io.anchang.platform.events.reception.CallRegistered;
+import io.anchang.platform.events.reception.CustomerLeft;
 import io.anchang.platform.events.reception.VisitRegistered;
 import io.anchang.platform.events.reception.VisitServed;
 import io.anchang.platform.outbox.PendingEvent;
@@ -21,25 +23,23 @@ import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.PolicySettings;
 import io.anchang.platform.site.Role;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
+import io.anchang.platform.store.Contended;
+import io.anchang.platform.store.Stored;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Flow 1 at customer-service: resolve the customer a phone identifies (R-CUS-3), create them
  * if unknown with the next archive number (R-CUS-2), apply the attribution rules once per
  * visit id (R-ATT), store claims and events in one atomic write, and answer who serves.
  * The same use case settles what the desk reports later: a visit registered without an
- * answer (degraded mode), a waiting customer taken from the queue (R-REC-9).
+ * answer (degraded mode), a waiting customer taken from the queue or leaving it (R-REC-9).
  */
 public class AttributingVisits {
-
-    private static final int ATTEMPTS = 10;
 
     private final Customers customers;
     private final LocalSiteDirectory directory;
@@ -48,7 +48,6 @@ public class AttributingVisits {
         this.customers = customers;
         this.directory = directory;
     }
-
 
     public Mono<AttributionAnswer> attribute(Caller caller, String site, AttributionRequest request) {
         caller.requireOn(site, Role.SALES, Role.ASSISTANT);
@@ -61,9 +60,7 @@ public class AttributingVisits {
             throw ProblemException.invalid("attribution-invalid", "来访登记缺少编号、时间或渠道 (A visit needs its id, time and channel)");
         }
         Phone phone = Phone.parse(request.phone());
-        return rules(caller, site)
-                .flatMap(rules -> Mono.defer(() -> attempt(caller, site, request, phone, rules))
-                        .retryWhen(Retry.max(ATTEMPTS).filter(CustomerChanges.Raced.class::isInstance)));
+        return rules(caller, site).flatMap(rules -> Contended.retried(() -> attempt(caller, site, request, phone, rules)));
     }
 
     public Mono<SiteRules> rules(Caller caller, String site) {
@@ -74,50 +71,62 @@ public class AttributingVisits {
         return optional(customers.byPhone(caller.scope(), site, phone.e164())).flatMap(found -> {
             Optional<VisitRecord> done = found.flatMap(f -> f.value().visit(request.visitId()));
             if (done.isPresent() && (!done.get().waiting() || request.alreadyServedBy() == null)) {
-                return Mono.just(answer(found.get().value(), done.get(), rules, request.desk()));
+                return Mono.just(answer(found.get().value(), done.get(), rules, request.desk(), request.at()));
             }
-            Mono<Optional<Stored<Customer>>> referrer = other(caller, site, request.statement().broughtByPhone());
-            Mono<Optional<Stored<Customer>>> household = other(caller, site, request.statement().householdPhone());
-            return Mono.zip(referrer, household).flatMap(both -> decideAndStore(caller, site, request, phone, rules,
-                    found.orElse(null), both.getT1().map(Stored::value).orElse(null), both.getT2().map(Stored::value).orElse(null)));
+            return links(caller, site, request.statement()).flatMap(links -> decideAndStore(caller, site, request, phone, rules,
+                    found.orElse(null), links));
         });
     }
 
-    private Mono<Optional<Stored<Customer>>> other(Caller caller, String site, String phone) {
+    /** The customers a statement links the visitor to: who brought them (R-ATT-13) and their household's first member (R-ATT-14). */
+    private record Links(Customer referrer, Customer household) {
+    }
+
+    private Mono<Links> links(Caller caller, String site, Statement said) {
+        Mono<Optional<Customer>> referrer = other(caller, site, said.broughtByPhone());
+        Mono<Optional<Customer>> household = other(caller, site, said.householdPhone()).flatMap(member -> member
+                .filter(m -> m.householdOf() != null)
+                .map(m -> optional(customers.byId(caller.scope(), site, m.householdOf()).map(Stored::value)))
+                .orElse(Mono.just(member)));
+        return Mono.zip(referrer, household).map(both -> new Links(both.getT1().orElse(null), both.getT2().orElse(null)));
+    }
+
+    private Mono<Optional<Customer>> other(Caller caller, String site, String phone) {
         if (phone == null || phone.isBlank()) {
             return Mono.just(Optional.empty());
         }
-        return optional(customers.byPhone(caller.scope(), site, Phone.parse(phone).e164()));
+        return optional(customers.byPhone(caller.scope(), site, Phone.parse(phone).e164()).map(Stored::value));
     }
 
     private Mono<AttributionAnswer> decideAndStore(Caller caller, String site, AttributionRequest request, Phone phone,
-                                                   SiteRules rules, Stored<Customer> found, Customer referrer, Customer household) {
+                                                   SiteRules rules, Stored<Customer> found, Links links) {
         Instant at = request.at();
         Customer known = found == null ? null : found.value();
-        Decision decision = rules.rules(at, request.desk()).decide(known, referrer, household, request);
+        Decision decision = rules.rules(at, request.desk()).decide(known, links.referrer(), links.household(), request);
         if (found != null) {
             Customer after = known.apply(decision, request.visitId(), request.channel(), at, rules.zone(), request.statement());
-            return store(caller, known, after, found.version(), request, rules);
+            return store(caller, known, after, found.version(), request.visitId(), at, rules, request.desk());
         }
-        String source = referrer != null ? "REFERRAL" : request.channel().name();
-        String householdOf = household == null ? null : household.householdOf() != null ? household.householdOf() : household.id();
+        String source = links.referrer() != null ? "REFERRAL" : request.channel().name();
+        String householdOf = links.household() == null ? null : links.household().id();
         return customers.nextArchiveNo(caller, site).flatMap(archiveNo -> {
             Customer fresh = Customer.register(Customer.idOf("customer", site + ":" + phone.e164()), site, archiveNo, phone.e164(),
-                    request.customerName(), source, at, request.receivedBy(), referrer == null ? null : referrer.id(), householdOf);
+                    request.customerName(), source, at, request.receivedBy(), links.referrer() == null ? null : links.referrer().id(),
+                    householdOf);
             Customer after = fresh.apply(decision, request.visitId(), request.channel(), at, rules.zone(), request.statement());
-            return store(caller, null, after, 0, request, rules);
+            return store(caller, null, after, 0, request.visitId(), at, rules, request.desk());
         });
     }
 
-    private Mono<AttributionAnswer> store(Caller caller, Customer before, Customer after, long version, AttributionRequest request,
-                                          SiteRules rules) {
-        VisitRecord visit = after.visit(request.visitId()).orElseThrow();
-        AttributionAnswer answer = answer(after, visit, rules, request.desk());
-        List<PendingEvent> events = new ArrayList<>(CustomerEvents.registeredOrChanged(before, after, request.at(), visit.ruleId()));
+    private Mono<AttributionAnswer> store(Caller caller, Customer before, Customer after, long version, String visitId, Instant now,
+                                          SiteRules rules, Desk desk) {
+        VisitRecord visit = after.visit(visitId).orElseThrow();
+        AttributionAnswer answer = answer(after, visit, rules, desk, now);
+        List<PendingEvent> events = new ArrayList<>(CustomerEvents.registeredOrChanged(before, after, visit.at(), visit.ruleId()));
         events.addAll(CustomerEvents.complaintsLodged(before, after));
-        events.add(CustomerEvents.attributed(after, visit, credit(after, visit.at(), rules, request.desk())));
+        events.add(CustomerEvents.attributed(after, visit, credit(after, now, rules, desk)));
         Mono<Boolean> written = before == null ? customers.add(caller, after, events) : customers.update(caller, after, version, events);
-        return written.flatMap(ok -> ok ? Mono.just(answer) : Mono.error(new CustomerChanges.Raced()));
+        return Contended.written(written, answer);
     }
 
     // ---------------------------------------------------------------- what the desk reports later
@@ -151,39 +160,56 @@ public class AttributingVisits {
         return resolve(Caller.system("customer-service"), event.siteId(), request).then();
     }
 
-    /** R-REC-9: a waiting customer was taken by a rep: the rules decide now, with that rep serving. */
+    /**
+     * R-REC-9: a waiting customer was taken by a rep — the desk's next free rep by the wait's terms, or the MANAGER's
+     * assignment (R-REC-8): the rules decide the visit now, as of its arrival, with that rep serving.
+     */
     public Mono<Void> served(VisitServed event) {
         Caller system = Caller.system("customer-service");
-        return customers.byVisit(system.scope(), event.siteId(), event.visitId()).flatMap(stored -> {
-            VisitRecord visit = stored.value().visit(event.visitId()).orElseThrow();
-            if (!visit.waiting()) {
-                return servedInstead(system, event.siteId(), event.visitId(), event.servedBy());
-            }
-            AttributionRequest request = new AttributionRequest(visit.visitId(), visit.channel(), stored.value().phones().get(0),
-                    stored.value().name(), visit.at(), event.servedBy(), visit.statement(),
-                    new Desk(event.servedBy(), false, List.of()), event.servedBy(), event.usedTurn());
-            return resolve(system, event.siteId(), request).then();
-        });
+        return rules(system, event.siteId()).flatMap(rules -> Contended.retried(() -> customers.byVisit(system.scope(), event.siteId(),
+                event.visitId()).flatMap(stored -> {
+                    Customer before = stored.value();
+                    VisitRecord visit = before.visit(event.visitId()).orElseThrow();
+                    if (!visit.waiting()) {
+                        return servedInstead(system, event.siteId(), event.visitId(), event.servedBy());
+                    }
+                    return links(system, event.siteId(), visit.statement() == null ? Statement.none() : visit.statement())
+                            .flatMap(links -> {
+                                Decision decision = rules.rules(visit.at(), null).taken(before, links.referrer(), links.household(), visit,
+                                        event.servedBy(), event.usedTurn(), event.assigned());
+                                Customer after = before.apply(decision, visit.visitId(), visit.channel(), visit.at(), rules.zone(),
+                                        visit.statement());
+                                return store(system, before, after, stored.version(), visit.visitId(), event.at(), rules, null).then();
+                            });
+                })));
+    }
+
+    /** 客户离开/未接待: a waiting customer left the queue unserved; their visit is closed as left (a complaint can then be checked). */
+    public Mono<Void> left(CustomerLeft event) {
+        Caller system = Caller.system("customer-service");
+        return Contended.change(() -> customers.byVisit(system.scope(), event.siteId(), event.visitId()), stored -> {
+            Customer after = stored.value().left(event.visitId(), event.leftAt());
+            return after == stored.value() ? Mono.<Boolean>empty() : Contended.written(customers.update(system, after, stored.version(),
+                    List.of()), true);
+        }).then();
     }
 
     private Mono<Void> servedInstead(Caller caller, String site, String visitId, String rep) {
-        return rules(caller, site).flatMap(rules -> Mono.defer(() -> customers.byVisit(caller.scope(), site, visitId)
-                .flatMap(stored -> {
-                    Customer before = stored.value();
-                    VisitRecord visit = before.visit(visitId).orElseThrow();
-                    if (rep.equals(visit.server()) || visit.waiting()) {
-                        return Mono.<Void>empty();
-                    }
-                    Customer after = before.servedInstead(visitId, rep, visit.at(), rules.zone(), helper -> rep.equals(before.owner().orElse(null))
-                            ? "原置业顾问" + rules.name(rep) + "接待（R-ATT-4）"
-                            : "前台由第一位空闲的" + rules.name(rep) + "接待，客户不调换（R-ATT-3）；" + rules.name(rep) + "协助接待，不计轮值，业绩属"
-                            + rules.name(before.owner().orElse(null)));
-                    VisitRecord changed = after.visit(visitId).orElseThrow();
-                    List<PendingEvent> events = new ArrayList<>(CustomerEvents.registeredOrChanged(before, after, visit.at(), changed.ruleId()));
-                    events.add(CustomerEvents.attributed(after, changed, credit(after, visit.at(), rules, new Desk(null, false, List.of()))));
-                    return customers.update(caller, after, stored.version(), events)
-                            .flatMap(ok -> ok ? Mono.<Void>empty() : Mono.error(new CustomerChanges.Raced()));
-                })).retryWhen(Retry.max(ATTEMPTS).filter(CustomerChanges.Raced.class::isInstance)));
+        return rules(caller, site).flatMap(rules -> Contended.change(() -> customers.byVisit(caller.scope(), site, visitId), stored -> {
+            Customer before = stored.value();
+            VisitRecord visit = before.visit(visitId).orElseThrow();
+            if (rep.equals(visit.server()) || visit.waiting()) {
+                return Mono.<Boolean>empty();
+            }
+            Customer after = before.servedInstead(visitId, rep, visit.at(), rules.zone(), helper -> rep.equals(before.owner().orElse(null))
+                    ? "原置业顾问" + rules.name(rep) + "接待（R-ATT-4）"
+                    : "前台由第一位空闲的" + rules.name(rep) + "接待，客户不调换（R-ATT-3）；" + rules.name(rep) + "协助接待，不计轮值，业绩属"
+                    + rules.name(before.owner().orElse(null)));
+            VisitRecord changed = after.visit(visitId).orElseThrow();
+            List<PendingEvent> events = new ArrayList<>(CustomerEvents.registeredOrChanged(before, after, visit.at(), changed.ruleId()));
+            events.add(CustomerEvents.attributed(after, changed, credit(after, visit.at(), rules, null)));
+            return Contended.written(customers.update(caller, after, stored.version(), events), true);
+        })).then();
     }
 
     private static Desk nobodyFree(Desk desk) {
@@ -197,12 +223,15 @@ public class AttributingVisits {
         return Credit.at(customer, at, rules.settingsAt(at), rules.zone(), null, desk == null ? rules::name : rules.names(desk));
     }
 
-    static AttributionAnswer answer(Customer customer, VisitRecord visit, SiteRules rules, Desk desk) {
-        Credit credit = credit(customer, visit.at(), rules, desk);
+    /** The answer about {@code visit}: the shares and claims as they stand at {@code now}, the moment of the answer — what is stored. */
+    static AttributionAnswer answer(Customer customer, VisitRecord visit, SiteRules rules, Desk desk, Instant now) {
+        Instant at = now.isBefore(visit.at()) ? visit.at() : now;
+        Credit credit = credit(customer, at, rules, desk);
         return new AttributionAnswer(visit.visitId(), customer.id(), customer.archiveNo(), CustomerEvents.masked(customer),
                 customer.visits().get(0).visitId().equals(visit.visitId()), visit.server(), visit.role(), visit.preferredRep(),
                 visit.usesTurn(), customer.owner().orElse(null), visit.previousOwner(), visit.ruleId(), visit.rule(),
-                credit.shares(), claims(customer, visit.at(), rules), visit.complaintId(), visit.turnGivenBackTo());
+                credit.shares(), claims(customer, at, rules), visit.complaintId(), visit.turnGivenBackTo(), visit.notServedBy(),
+                visit.namedTurnOf());
     }
 
     /** The claims standing, and those that ended at this moment (a claim lost to this visit). */
@@ -222,9 +251,5 @@ public class AttributingVisits {
 
     private static <T> Mono<Optional<T>> optional(Mono<T> mono) {
         return mono.map(Optional::of).defaultIfEmpty(Optional.empty());
-    }
-
-    static Function<String, String> names(SiteRules rules) {
-        return rules::name;
     }
 }

@@ -4,15 +4,16 @@ import io.anchang.customer.domain.Customer;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
+import io.anchang.platform.store.Contended;
+import io.anchang.platform.store.Stored;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-/** Changes one customer by a conditional write on its version, reading again if someone else wrote first. */
+/** Changes one customer by the platform's read → decide → conditional write ({@link Contended}), with the events the change causes. */
 final class CustomerChanges {
 
     private final Customers customers;
@@ -21,26 +22,15 @@ final class CustomerChanges {
         this.customers = customers;
     }
 
-    /** A lost race with another writer of the same customer: read again and decide again. */
-    static final class Raced extends RuntimeException {
-        Raced() {
-            super(null, null, false, false);
-        }
-    }
-
     Mono<Customer> change(Caller caller, Supplier<Mono<Stored<Customer>>> read, Supplier<ProblemException> missing,
                           UnaryOperator<Customer> change, BiFunction<Customer, Customer, List<PendingEvent>> events) {
-        return Mono.defer(() -> read.get()
-                        .switchIfEmpty(Mono.error(missing))
-                        .flatMap(stored -> {
-                            Customer after = change.apply(stored.value());
-                            if (after == stored.value()) {
-                                return Mono.just(after);
-                            }
-                            return customers.update(caller, after, stored.version(), events.apply(stored.value(), after))
-                                    .flatMap(ok -> ok ? Mono.just(after) : Mono.error(new Raced()));
-                        }))
-                .retryWhen(Retry.max(10).filter(Raced.class::isInstance));
+        return Contended.change(() -> read.get().switchIfEmpty(Mono.error(missing)), stored -> {
+            Customer after = change.apply(stored.value());
+            if (after == stored.value()) {
+                return Mono.just(after);
+            }
+            return Contended.written(customers.update(caller, after, stored.version(), events.apply(stored.value(), after)), after);
+        });
     }
 
     static ProblemException unknownCustomer(String id) {

@@ -12,8 +12,10 @@ import io.anchang.platform.events.customer.ComplaintLodged;
 import io.anchang.platform.events.customer.CustomerOwnerChanged;
 import io.anchang.platform.events.customer.CustomerRegistered;
 import io.anchang.platform.events.customer.CustomersMerged;
+import io.anchang.platform.events.customer.DisputeOpened;
 import io.anchang.platform.events.customer.FollowUpChecked;
 import io.anchang.platform.events.customer.FollowUpRecorded;
+import io.anchang.platform.events.customer.MergeBegun;
 import io.anchang.platform.events.customer.PhoneAdded;
 import io.anchang.platform.events.customer.VisitAttributed;
 import io.anchang.platform.outbox.PendingEvent;
@@ -54,7 +56,7 @@ final class CustomerEvents {
     static PendingEvent attributed(Customer after, VisitRecord visit, Credit credit) {
         return PendingEvent.of(after.siteId(), after.id(), new VisitAttributed(visit.visitId(), after.siteId(), after.id(),
                 after.archiveNo(), masked(after), visit.server(), visit.role(), visit.usesTurn(), after.owner().orElse(null),
-                visit.previousOwner(), visit.ruleId(), visit.rule(), credit.shares(), visit.turnGivenBackTo(), visit.at()))
+                visit.previousOwner(), visit.ruleId(), visit.rule(), credit.shares(), visit.turnGivenBackTo(), visit.at(), visit.namedTurnOf()))
                 .because(visit.ruleId() + " " + visit.rule());
     }
 
@@ -74,6 +76,23 @@ final class CustomerEvents {
                 after.owner().orElse(null), absorbed.owner().orElse(null), folded.disputeId(), merge.by(), merge.reason(),
                 merge.at())).before(was).because("R-CUS-3 " + merge.reason()));
         events.addAll(registeredOrChanged(before, after, merge.at(), "R-CUS-3 并入档案 " + absorbed.archiveNo()));
+        return events;
+    }
+
+    /** R-CUS-3 merge step 1: {@code marked} is frozen to be merged into the survivor; the trail keeps who and why (R-SEC-4). */
+    static List<PendingEvent> mergeBegun(Customer marked) {
+        Merge merge = marked.merge();
+        return List.of(PendingEvent.of(marked.siteId(), marked.id(), new MergeBegun(merge.id(), marked.siteId(), marked.id(),
+                marked.archiveNo(), merge.into(), merge.by(), merge.reason(), merge.at())).before(summary(marked))
+                .because("R-CUS-3 " + merge.reason()));
+    }
+
+    /** R-ATT-16: the disputes opened ({@code before} → {@code after}), each with its parties and reason (R-SEC-4). */
+    static List<PendingEvent> disputesOpened(Customer before, Customer after) {
+        List<PendingEvent> events = new ArrayList<>();
+        after.disputes().stream().filter(d -> before.dispute(d.id()).isEmpty()).forEach(d -> events.add(PendingEvent.of(after.siteId(),
+                after.id(), new DisputeOpened(d.id(), after.siteId(), after.id(), after.archiveNo(), d.parties(), d.openedBy(),
+                        d.reason(), d.openedAt())).because("R-ATT-16 " + d.reason())));
         return events;
     }
 

@@ -1,5 +1,8 @@
 package io.anchang.customer.application;
 
+import io.anchang.platform.store.Stored;
+import io.anchang.platform.store.Contended;
+import io.anchang.platform.store.Raced;
 import io.anchang.customer.domain.Customer;
 import io.anchang.customer.domain.Merge;
 import io.anchang.platform.problem.ProblemException;
@@ -10,7 +13,6 @@ import io.anchang.platform.sitedirectory.LocalSiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.util.List;
@@ -37,7 +39,6 @@ import java.util.List;
 public class MergingCustomers {
 
     private static final Logger log = LoggerFactory.getLogger(MergingCustomers.class);
-    private static final int ATTEMPTS = 10;
     /** A merge whose survivor is being merged finishes that merge first: so deep at the most. */
     private static final int DEEPEST = 32;
 
@@ -78,7 +79,7 @@ public class MergingCustomers {
             throw ProblemException.invalid("merge-other-missing", "请写明要合并的另一份档案：客户编号或档案号 (Name the other record: its id or archive number)");
         }
         SiteScope scope = caller.scope();
-        return Mono.defer(() -> Mono.zip(named(scope, site, customerId, customerId), named(scope, site, other.strip(), other))
+        return Contended.retried(() -> Mono.zip(named(scope, site, customerId, customerId), named(scope, site, other.strip(), other))
                         .flatMap(both -> {
                             if (both.getT1().value().id().equals(both.getT2().value().id())) {
                                 return Mono.error(ProblemException.invalid("merge-self", "两份档案是同一份（" + both.getT1().value().archiveNo()
@@ -98,8 +99,7 @@ public class MergingCustomers {
                             return mark(caller, marked, survivor.id(), reason)
                                     .then(finish(caller, site, absorbed.id()))
                                     .then(survivors.byId(scope, site, absorbed.id()).map(Stored::value));
-                        }))
-                .retryWhen(Retry.max(ATTEMPTS).filter(CustomerChanges.Raced.class::isInstance));
+                        }));
     }
 
     /**
@@ -109,7 +109,7 @@ public class MergingCustomers {
      */
     public Mono<Void> begin(Caller caller, String site, String survivorId, String absorbedId, String reason) {
         caller.requireOn(site, Role.MANAGER);
-        return Mono.defer(() -> Mono.zip(named(caller.scope(), site, survivorId, survivorId), named(caller.scope(), site, absorbedId, absorbedId))
+        return Contended.retried(() -> Mono.zip(named(caller.scope(), site, survivorId, survivorId), named(caller.scope(), site, absorbedId, absorbedId))
                         .flatMap(both -> {
                             Customer survivor = both.getT1().value();
                             if (!survivor.active() || Customer.earliest(survivor, both.getT2().value()) != survivor) {
@@ -117,8 +117,7 @@ public class MergingCustomers {
                                         + " 不是两者中最早登记且仍有效的一份 (R-CUS-3: the earliest registration survives)"));
                             }
                             return mark(caller, both.getT2(), survivorId, reason);
-                        }))
-                .retryWhen(Retry.max(ATTEMPTS).filter(CustomerChanges.Raced.class::isInstance));
+                        }));
     }
 
     /** Finishes every merge that a crash interrupted, of every site; run at start. */
@@ -153,11 +152,10 @@ public class MergingCustomers {
         String mergeId = Merge.idOf(survivorId, record.id());
         if (record.merge() != null) {
             // marked meanwhile: by this merge (a repeat) — or by another one, which the next attempt follows
-            return record.merge().id().equals(mergeId) ? Mono.empty() : Mono.error(new CustomerChanges.Raced());
+            return record.merge().id().equals(mergeId) ? Mono.empty() : Mono.error(new Raced());
         }
         Customer marked = record.markedForMerge(mergeId, survivorId, caller.userId(), clock.instant(), reason.strip());
-        return store.update(caller, marked, absorbed.version(), List.of())
-                .flatMap(ok -> ok ? Mono.<Void>empty() : Mono.error(new CustomerChanges.Raced()));
+        return Contended.written(store.update(caller, marked, absorbed.version(), CustomerEvents.mergeBegun(marked)), true).then();
     }
 
     /** Steps 2 and 3 for a record marked to be merged; nothing for any other record. */
@@ -169,7 +167,7 @@ public class MergingCustomers {
         if (depth > DEEPEST) {
             return Mono.error(new IllegalStateException("merging " + absorbedId + " waits on more than " + DEEPEST + " other merges"));
         }
-        return Mono.defer(() -> store.byId(system.scope(), site, absorbedId).flatMap(absorbed -> {
+        return Contended.retried(() -> store.byId(system.scope(), site, absorbedId).flatMap(absorbed -> {
                     Customer record = absorbed.value();
                     if (!record.beingMerged()) {
                         return Mono.<Void>empty();
@@ -186,8 +184,7 @@ public class MergingCustomers {
                                 }
                                 return fold(caller, absorbed, survivor, rules).then(layToRest(caller, absorbed));
                             });
-                }))
-                .retryWhen(Retry.max(ATTEMPTS).filter(CustomerChanges.Raced.class::isInstance));
+                }));
     }
 
     /** Step 2: one conditional write of the survivor, with the merge's events. */
@@ -198,7 +195,7 @@ public class MergingCustomers {
                 .onErrorMap(Customers.PhoneTaken.class, e -> ProblemException.conflict("merge-phone-taken", "档案 "
                         + absorbed.value().archiveNo() + " 的某个电话已属于本案场另一位客户，无法并入 " + before.archiveNo()
                         + "：请先处理那份档案 (R-CUS-3: a phone of the absorbed record belongs to a third customer)"))
-                .flatMap(ok -> ok ? Mono.<Void>empty() : Mono.error(new CustomerChanges.Raced()));
+                .flatMap(ok -> ok ? Mono.<Void>empty() : Mono.<Void>error(new Raced()));
     }
 
     /** Step 3: one conditional write of the absorbed record, folded in already. */
@@ -206,7 +203,7 @@ public class MergingCustomers {
         Customer before = absorbed.value();
         Customer tombstone = before.mergedAway();
         return store.update(caller, tombstone, absorbed.version(), CustomerEvents.mergedAway(before, tombstone))
-                .flatMap(ok -> ok ? Mono.<Void>empty() : Mono.error(new CustomerChanges.Raced()));
+                .flatMap(ok -> ok ? Mono.<Void>empty() : Mono.error(new Raced()));
     }
 
     /** The survivor was merged away itself: finish that, then fold into whatever stands for it. */
@@ -215,6 +212,6 @@ public class MergingCustomers {
                 .then(Mono.defer(() -> survivors.byId(system.scope(), site, survivor.id())))
                 .flatMap(standing -> store.update(caller, absorbed.value().mergingInto(standing.value().id()), absorbed.version(),
                         List.of()))
-                .flatMap(ok -> Mono.<Void>error(new CustomerChanges.Raced()));
+                .flatMap(ok -> Mono.<Void>error(new Raced()));
     }
 }

@@ -50,7 +50,7 @@ public class SettlingDisputes {
         String id = UUID.randomUUID().toString();
         return changes.change(caller, () -> customers.byId(caller.scope(), site, customerId),
                 () -> CustomerChanges.unknownCustomer(customerId),
-                c -> c.disputeOpened(id, parties, caller.userId(), clock.instant(), reason), (before, after) -> List.of())
+                c -> c.disputeOpened(id, parties, caller.userId(), clock.instant(), reason), CustomerEvents::disputesOpened)
                 .map(c -> new Open(c, c.dispute(id).orElseThrow()));
     }
 

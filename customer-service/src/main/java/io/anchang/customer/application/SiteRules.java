@@ -49,8 +49,9 @@ public record SiteRules(String site, SiteProfile profile) {
         return userId -> desk.rep(userId).map(Desk.DeskRep::name).orElseGet(() -> name(userId));
     }
 
+    /** The rules in force at {@code at}, naming reps as the desk does (or as the staff list does, without a desk). */
     public AttributionRules rules(Instant at, Desk desk) {
-        return new AttributionRules(settingsAt(at), zone(), names(desk));
+        return new AttributionRules(settingsAt(at), zone(), desk == null ? this::name : names(desk));
     }
 
     public boolean isStaff(String userId) {

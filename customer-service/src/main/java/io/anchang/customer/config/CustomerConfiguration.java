@@ -125,6 +125,11 @@ public class CustomerConfiguration {
     }
 
     @Bean
+    EventHandler customerLeftHandler(AttributingVisits attributing, JsonMapper mapper) {
+        return DeskEventHandlers.customerLeft(attributing, mapper);
+    }
+
+    @Bean
     EventHandler bigDepositSignedHandler(FixingDealCredit fixing, JsonMapper mapper) {
         return DeskEventHandlers.bigDepositSigned(fixing, mapper);
     }

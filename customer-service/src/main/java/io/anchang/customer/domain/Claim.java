@@ -69,6 +69,11 @@ public record Claim(String rep, Instant since, String ruleId, String visitId, Li
         return standsAt(at) && LocalDate.ofInstant(at, zone).isBefore(expiresOn(at, settings, zone));
     }
 
+    /** R-ATT-2: {@code at} falls within the claim's protection, as things stood then — whether or not it has ended since. */
+    public boolean protectsAt(Instant at, PolicySettings settings, ZoneId zone) {
+        return !since.isAfter(at) && LocalDate.ofInstant(at, zone).isBefore(expiresOn(at, settings, zone));
+    }
+
     public Claim renewed(Instant at, Renewal.Kind kind, String ref) {
         List<Renewal> more = new ArrayList<>(renewals);
         more.add(new Renewal(at, kind, ref));

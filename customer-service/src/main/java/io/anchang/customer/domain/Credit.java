@@ -19,7 +19,8 @@ import java.util.function.Function;
  * The credit (业绩, fractions of one sale) and bonus shares (奖金, percent) valid at a moment
  * (R-ATT-17): taken from the owner's claim standing and protected then (R-ATT-2), and the
  * latest arrangement made while it stood; flagged for the MANAGER when several visits made
- * arrangements (R-ATT-16). Credit always sums to one sale and bonus to 100.
+ * arrangements since the last deal, whoever owned the customer then, or while a complaint waits
+ * (R-ATT-16, R-ATT-6). Credit always sums to one sale and bonus to 100.
  */
 public record Credit(List<Share> shares, String ruleId, String explanation, boolean needsManagerRuling) {
 
@@ -47,12 +48,15 @@ public record Credit(List<Share> shares, String ruleId, String explanation, bool
         }
         List<Arrangement> during = customer.arrangements().stream()
                 .filter(a -> !a.at().isBefore(claim.since()) && !a.at().isAfter(at))
+                .sorted(java.util.Comparator.comparing(Arrangement::at))
                 .toList();
+        boolean flagged = severalArrangements(customer, at);
         if (during.isEmpty()) {
-            return new Credit(List.of(whole(claim.rep())), claim.ruleId(), "业绩及奖金全部属" + names.apply(claim.rep()), false);
+            return new Credit(List.of(whole(claim.rep())), claim.ruleId(), "业绩及奖金全部属" + names.apply(claim.rep()), flagged);
         }
         Arrangement latest = during.get(during.size() - 1);
-        boolean severalArrangements = during.size() > 1 && latest.kind() != Arrangement.Kind.RULING;
+        // R-ATT-6: a deal made while a complaint waits for the SUPERVISOR is credited as R-ATT-5 and flagged for the MANAGER
+        boolean severalArrangements = latest.kind() != Arrangement.Kind.RULING && (flagged || latest.kind() == Arrangement.Kind.COMPLAINT);
         LocalDate day = LocalDate.ofInstant(at, zone);
         return switch (latest.kind()) {
             case HELPER -> {
@@ -70,7 +74,7 @@ public record Credit(List<Share> shares, String ruleId, String explanation, bool
                             + names.apply(latest.holder()), severalArrangements);
                 }
                 yield new Credit(split(latest.holder(), split.first(), latest.other(), split.second(), latest.holder()),
-                        "R-ATT-5", "客户不愿找" + names.apply(latest.other()) + "：业绩属" + names.apply(latest.holder()) + "，奖金"
+                        latest.kind() == Arrangement.Kind.COMPLAINT ? "R-ATT-6" : "R-ATT-5", "客户不愿找" + names.apply(latest.other()) + "：业绩属" + names.apply(latest.holder()) + "，奖金"
                         + names.apply(latest.holder()) + split.first() + "%/" + names.apply(latest.other()) + split.second() + "%"
                         + (latest.kind() == Arrangement.Kind.COMPLAINT ? "（投诉待销售主任落实）" : ""), severalArrangements);
             }
@@ -88,6 +92,27 @@ public record Credit(List<Share> shares, String ruleId, String explanation, bool
             }
             case RULING -> new Credit(latest.shares(), "R-ATT-16", "按经理裁定分配", false);
         };
+    }
+
+    /**
+     * R-ATT-17: several visits made arrangements for the customer — every arrangement since the customer's last deal (and
+     * since the MANAGER's last ruling, which settles the earlier ones), whoever owned the customer at the time.
+     */
+    private static boolean severalArrangements(Customer customer, Instant at) {
+        Instant since = null;
+        for (DealCredit deal : customer.deals()) {
+            if (deal.validAt().isBefore(at) && (since == null || deal.validAt().isAfter(since))) {
+                since = deal.validAt();
+            }
+        }
+        for (Arrangement a : customer.arrangements()) {
+            if (a.kind() == Arrangement.Kind.RULING && !a.at().isAfter(at) && (since == null || a.at().isAfter(since))) {
+                since = a.at();
+            }
+        }
+        Instant from = since;
+        return customer.arrangements().stream().filter(a -> a.kind() != Arrangement.Kind.RULING && !a.at().isAfter(at)
+                && (from == null || a.at().isAfter(from))).count() > 1;
     }
 
     static Share whole(String rep) {

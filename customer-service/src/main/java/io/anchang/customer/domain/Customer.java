@@ -176,17 +176,36 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
     }
 
     /**
-     * R-ATT-13: the existing customer's original receiver, or — if that claim has since passed by
-     * a verified complaint (R-ATT-6) or a redistribution (R-ATT-15) — the rep who holds it now.
+     * R-ATT-13, R-ATT-14: the rep a household member or a friend this customer brings belongs to — while this customer's
+     * claim is valid at {@code at}; none otherwise (the newcomer is a new customer, R-ATT-1). It is the rep who received
+     * this customer first, unless that claim passed by a verified complaint against them (R-ATT-6) or by a redistribution
+     * of their customers (R-ATT-15): then the rep who holds it now. A pass by R-ATT-5 (or any other rule) does not move it;
+     * a claim that had expired when the next one began starts afresh (R-ATT-2: the earlier rep has nothing to do with it).
      */
-    public Optional<String> originalReceiver() {
-        String receiver = null;
-        for (Claim claim : claims) {
-            if (receiver == null || "R-ATT-6".equals(claim.ruleId()) || "R-ATT-15".equals(claim.ruleId())) {
-                receiver = claim.rep();
-            }
+    public Optional<String> linkHolder(Instant at, PolicySettings settings, ZoneId zone) {
+        Claim current = claimStandingAt(at).orElse(null);
+        if (current == null || !current.validAt(at, settings, zone)) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(receiver);
+        String holder = null;
+        Claim previous = null;
+        for (Claim claim : claims) {
+            if (claim.since().isAfter(at)) {
+                break;
+            }
+            boolean afresh = previous == null || previous.endedAt() == null || previous.endedAt().isBefore(claim.since())
+                    || !previous.protectsAt(claim.since(), settings, zone);
+            if (afresh) {
+                holder = claim.rep();
+            } else if ("R-ATT-15".equals(claim.ruleId()) && previous.rep().equals(holder)) {
+                holder = claim.rep();
+            } else if ("R-ATT-6".equals(claim.ruleId())
+                    && complaint(Complaint.idFor(claim.visitId())).map(Complaint::against).filter(holder::equals).isPresent()) {
+                holder = claim.rep();
+            }
+            previous = claim;
+        }
+        return Optional.ofNullable(holder);
     }
 
     public Optional<Complaint> complaint(String complaintId) {
@@ -203,40 +222,62 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
 
     // ------------------------------------------------------------------ changing
 
-    /** Applies a decision of the rules to this customer, and keeps the visit so it is applied once. */
+    /**
+     * Applies a decision of the rules to this customer, and keeps the visit so it is applied once. A waiting customer's
+     * visit is decided again when a rep takes them (R-REC-9): the complaint lodged on arrival is the same one, now lodged
+     * by the rep who serves.
+     */
     public Customer apply(Decision decision, String visitId, Channel channel, Instant at, ZoneId zone,
                           io.anchang.platform.api.attribution.Statement statement) {
         if (visit(visitId).filter(v -> !v.waiting()).isPresent()) {
             return this;
         }
         Customer next = this;
+        if (decision.complaint() != null) {
+            // R-ATT-6: the complaint is lodged at once, also while the customer waits for another rep
+            next = next.withComplaint(decision.complaint(), visitId, decision.server(), at);
+        }
         if (!decision.waiting()) {
+            Decision.Ownership ownership = decision.ownership();
             String previousOwner = owner().orElse(null);
             // R-ATT-2: received like a new one after the claim expired, the receiver's claim starts afresh, even the same rep's
-            if (decision.newOwner() != null && (!decision.newOwner().equals(previousOwner) || decision.receivedAsNew())) {
-                next = next.passedTo(decision.newOwner(), at, decision.ownerRule(), visitId);
+            if (ownership.newOwner() != null && (!ownership.newOwner().equals(previousOwner) || ownership.afresh())) {
+                next = next.passedTo(ownership.newOwner(), at, ownership.rule(), visitId);
             }
-            if (decision.renewOwner()) {
+            if (ownership.renew()) {
                 next = next.withCurrentClaim(c -> c.renewed(at, Claim.Renewal.Kind.VISIT, visitId));
             }
             if (decision.arrangement() != null) {
                 next = next.withArrangement(decision.arrangement());
             }
-            if (decision.complaintText() != null) {
-                List<Complaint> complaints = new ArrayList<>(next.complaints());
-                complaints.add(new Complaint(decision.complaintId(), visitId, decision.complaintAgainst(), decision.server(),
-                        decision.complaintText(), at, "PENDING", null, null, null));
-                next = next.with(complaints, next.followUps(), next.disputes(), next.deals());
-            }
         }
-        String previousOwner = owner().orElse(null);
         VisitRecord record = new VisitRecord(visitId, channel, at, decision.server(), decision.role(), decision.preferredRep(),
-                decision.usesTurn(), decision.ruleId(), decision.rule(), previousOwner, decision.complaintId(),
-                decision.turnGivenBackTo(), statement);
+                decision.usesTurn(), decision.ruleId(), decision.rule(), owner().orElse(null), decision.complaintId(),
+                decision.turnGivenBackTo(), statement, decision.notRep(), decision.namedTurnOf(), null);
         List<VisitRecord> visits = new ArrayList<>(next.visits().stream().filter(v -> !v.visitId().equals(visitId)).toList());
         visits.add(record);
         return new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
                 next.claims(), next.arrangements(), visits, next.complaints(), next.followUps(), next.disputes(), next.deals(), merge, absorbed);
+    }
+
+    private Customer withComplaint(Decision.Lodged lodged, String visitId, String server, Instant at) {
+        List<Complaint> next = new ArrayList<>(complaints);
+        Optional<Complaint> existing = complaint(lodged.id());
+        if (existing.isPresent()) {
+            next.set(next.indexOf(existing.get()), existing.get().lodgedBy(server));
+        } else {
+            next.add(new Complaint(lodged.id(), visitId, lodged.against(), server, lodged.text(), at, "PENDING", null, null, null));
+        }
+        return with(next, followUps, disputes, deals);
+    }
+
+    /** 客户离开/未接待: the customer waiting for {@code visitId} left the queue unserved. */
+    public Customer left(String visitId, Instant at) {
+        VisitRecord visit = visit(visitId).orElse(null);
+        if (visit == null || !visit.waiting()) {
+            return this;
+        }
+        return replacingVisit(visit.leftAt(at));
     }
 
     /**
@@ -269,7 +310,7 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
         VisitRecord changed = new VisitRecord(visitId, visit.channel(), visit.at(), rep,
                 ownerServes ? ServingRole.OWNER : ServingRole.HELPER, visit.preferredRep(), false,
                 ownerServes ? "R-ATT-4" : "R-ATT-7", sentence.apply(rep), visit.previousOwner(), visit.complaintId(),
-                visit.turnGivenBackTo(), visit.statement());
+                visit.turnGivenBackTo(), visit.statement(), visit.notServedBy(), visit.namedTurnOf(), visit.leftAt());
         return next.replacingVisit(changed);
     }
 
@@ -317,9 +358,11 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
     }
 
     /**
-     * R-ATT-6: the SUPERVISOR checks the complaint. Verified: the owner complained about loses
-     * every claim and the serving rep owns the customer with credit and bonus 100. Rejected:
-     * R-ATT-5's split stands.
+     * R-ATT-6: the SUPERVISOR checks the complaint. Until then the owner complained about (B) stays owner of record and
+     * the serving rep (A) is credited as R-ATT-5 would. Verified: B loses every claim and A's claim starts on the day of
+     * the verification — A 100 — if the customer is still B's (or A's); rejected: R-ATT-5 from the visit's day — A owns
+     * from the visit, A 80 / B 20 — if B's claim of that visit still stands. A complaint whose customer still waits for a
+     * rep cannot be checked yet: nobody has served them instead of B.
      */
     public Customer complaintChecked(String complaintId, boolean verified, String by, Instant at, String note) {
         Complaint complaint = complaint(complaintId).orElseThrow(() -> ProblemException.notFound("complaint-unknown",
@@ -328,33 +371,87 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
             throw ProblemException.conflict("complaint-checked", "这条投诉已于 " + complaint.checkedAt() + " 由 "
                     + complaint.checkedBy() + " 落实 (This complaint was checked already)");
         }
-        Customer next = this;
+        if (complaint.lodgedBy() == null && visit(complaint.visitId()).filter(VisitRecord::waiting).isPresent()) {
+            throw ProblemException.conflict("complaint-customer-waiting", "投诉的客户仍在前台等候其他置业顾问接待，接待后才能落实 (The customer "
+                    + "still waits for another rep; check the complaint once someone has served them)");
+        }
+        String a = complaint.lodgedBy();
+        String b = complaint.against();
         List<Arrangement> arrangements = new ArrayList<>();
-        for (Arrangement a : next.arrangements()) {
-            if (complaintId.equals(a.complaintId())) {
-                if (!verified) {
-                    arrangements.add(new Arrangement(a.visitId(), Arrangement.Kind.REFUSED_OWNER, a.at(), a.day(), a.holder(),
-                            a.other(), a.creditTo(), "R-ATT-5", a.complaintId(), a.shares()));
-                }
-            } else {
-                arrangements.add(a);
+        for (Arrangement arrangement : this.arrangements) {
+            if (!complaintId.equals(arrangement.complaintId())) {
+                arrangements.add(arrangement);
+            } else if (!verified) {
+                arrangements.add(new Arrangement(arrangement.visitId(), Arrangement.Kind.REFUSED_OWNER, arrangement.at(), arrangement.day(),
+                        arrangement.holder(), arrangement.other(), arrangement.creditTo(), "R-ATT-5", arrangement.complaintId(),
+                        arrangement.shares()));
             }
         }
-        next = new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
-                next.claims(), arrangements, visits,
-                complaints.stream().map(c -> c.id().equals(complaintId) ? c.checked(verified, by, at, note) : c).toList(),
-                followUps, disputes, deals, merge, absorbed);
+        Customer next = new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
+                claims, arrangements, visits, complaints.stream().map(c -> c.id().equals(complaintId) ? c.checked(verified, by, at, note) : c)
+                .toList(), followUps, disputes, deals, merge, absorbed);
+        String owner = owner().orElse(null);
         if (verified) {
-            next = next.forfeitedBy(complaint.against(), at);
-            if (next.currentClaim().isEmpty()) {
-                // the owner complained about had won the customer back meanwhile: it passes to the serving rep
-                next = next.passedTo(complaint.lodgedBy(), at, "R-ATT-6", complaint.visitId());
+            if (owner == null || owner.equals(b) || owner.equals(a)) {
+                next = next.forfeitedBy(b, at);
+                if (a != null) {
+                    // A's claim starts on the day of the verification: arrangements before it propose nothing
+                    next = next.passedTo(a, at, "R-ATT-6", complaint.visitId());
+                }
             }
-            // the serving rep's claim now stands by R-ATT-6
-            next = next.withCurrentClaim(c -> c.rep().equals(complaint.lodgedBy())
-                    ? new Claim(c.rep(), c.since(), "R-ATT-6", c.visitId(), c.renewals(), c.endedAt(), c.endedRule()) : c);
+            return next;
+        }
+        Claim then = claimStandingAt(complaint.at()).orElse(null);
+        if (a != null && then != null && then.rep().equals(b) && !then.ended()) {
+            // R-ATT-5 from the visit's day: B's claim ends at the visit, A's starts there
+            List<Claim> rewritten = new ArrayList<>(next.claims().stream().map(c -> c.equals(then) ? c.endedAt(complaint.at(), "R-ATT-5") : c)
+                    .toList());
+            rewritten.add(Claim.start(a, complaint.at(), "R-ATT-5", complaint.visitId()));
+            next = next.withClaims(rewritten);
         }
         return next;
+    }
+
+    /**
+     * R-ATT-10: the rep A who received the customer at {@code visitId} on A's turn found, in the archive, the earlier
+     * record {@code earlier} of this person: if B's claim there was valid at the visit, {@code followUpBy} (A or B, as
+     * they agree or the MANAGER decides) follows up and takes the credit, bonus A 50 / B 50 ({@code splitForgotten}), and
+     * A's turn is given back; if it had expired (or was A's own), nothing changes and A keeps everything.
+     *
+     * @param settings the site's settings at the visit
+     */
+    public Customer earlierRepFound(String visitId, Customer earlier, String followUpBy, Instant now, PolicySettings settings,
+                                    ZoneId zone, Function<String, String> names) {
+        VisitRecord visit = visit(visitId).orElseThrow(() -> ProblemException.notFound("visit-unknown", "没有这次来访 (No visit " + visitId + ")"));
+        if (!"R-ATT-10".equals(visit.ruleId())) {
+            throw ProblemException.conflict("not-forgotten-rep", "这次来访不是客户记不清置业顾问的情形（R-ATT-10），规则为 "
+                    + visit.ruleId() + " (This visit was not received under R-ATT-10)");
+        }
+        if (visit.turnGivenBackTo() != null) {
+            return this;
+        }
+        String a = visit.server();
+        Claim claim = earlier.claimStandingAt(visit.at()).orElse(null);
+        if (claim == null || claim.rep().equals(a) || !claim.validAt(visit.at(), settings, zone)) {
+            throw ProblemException.conflict("earlier-claim-expired", (claim == null ? "档案中该客户无人建档"
+                    : names.apply(claim.rep()) + "的建档" + (claim.rep().equals(a) ? "就是" + names.apply(a) + "本人" : "在来访时已过有效期"))
+                    + "：与其无关，业绩奖金全部属" + names.apply(a) + " (R-ATT-10: the earlier claim was not valid; " + a + " keeps everything)");
+        }
+        String b = claim.rep();
+        if (followUpBy == null || !(followUpBy.equals(a) || followUpBy.equals(b))) {
+            throw ProblemException.invalid("follow-up-rep-required", "请写明由" + names.apply(a) + "或" + names.apply(b)
+                    + "负责后续（双方协商，否则由经理决定） (Say who follows up: " + a + " or " + b + ")");
+        }
+        Customer next = this;
+        if (!followUpBy.equals(owner().orElse(null))) {
+            next = next.passedTo(followUpBy, now, "R-ATT-10", visitId);
+        }
+        next = next.withArrangement(new Arrangement(visitId, Arrangement.Kind.FORGOTTEN, now, LocalDate.ofInstant(now, zone), a, b,
+                followUpBy, "R-ATT-10", null, null));
+        return next.replacingVisit(visit.withTurnGivenBack(a, names.apply(a) + "在档案中找到原置业顾问" + names.apply(b) + "（建档有效）：由"
+                + names.apply(followUpBy) + "负责后续，业绩属" + names.apply(followUpBy) + "，奖金" + names.apply(a)
+                + settings.splitForgotten().first() + "%/" + names.apply(b) + settings.splitForgotten().second() + "%；"
+                + names.apply(a) + "的轮值名额退回"));
     }
 
     /** R-ATT-12: follow-up belongs to the rep who holds the credit. */
@@ -448,7 +545,7 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
         return with(complaints, followUps, disputes, next);
     }
 
-    private Customer withClaims(List<Claim> next) {
+    Customer withClaims(List<Claim> next) {
         return new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
                 next, arrangements, visits, complaints, followUps, disputes, deals, merge, absorbed);
     }

@@ -186,7 +186,8 @@ class AttributionPropertiesTest {
 
     private static Customer administrative(Customer customer, Step step, Instant now) {
         return switch (step.kind()) {
-            case 10 -> customer.complaints().stream().filter(Complaint::pending).findFirst()
+            // a complaint whose customer still waits for another rep cannot be checked yet (R-ATT-6)
+            case 10 -> customer.complaints().stream().filter(Complaint::pending).filter(c -> c.lodgedBy() != null).findFirst()
                     .map(c -> customer.complaintChecked(c.id(), step.verdict(), "SUP", now, "checked")).orElse(customer);
             case 11 -> customer.owner().map(owner -> customer.redistributed(owner, step.rep(), now)).orElse(customer);
             default -> {
@@ -207,7 +208,9 @@ class AttributionPropertiesTest {
         // the desk holds the rotation's rep for the visit: only a free rep can be up
         String up = step.upIndex() >= 0 && step.statuses().get(step.upIndex()) == RepStatus.AVAILABLE ? REPS.get(step.upIndex())
                 : reps.stream().filter(r -> r.status() == RepStatus.AVAILABLE).map(Desk.DeskRep::userId).findFirst().orElse(null);
-        return new Desk(up, false, reps);
+        String onDeck = up == null ? null : reps.stream().filter(r -> r.status() == RepStatus.AVAILABLE && !r.userId().equals(up))
+                .map(Desk.DeskRep::userId).findFirst().orElse(null);
+        return new Desk(up, false, reps, onDeck);
     }
 
     private static Statement statement(Step step) {

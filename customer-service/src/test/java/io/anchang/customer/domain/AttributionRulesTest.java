@@ -97,7 +97,7 @@ class AttributionRulesTest {
     @DisplayName("R-ATT-3 no rule makes a customer wait: the owner busy, another rep serves now; only when no rep is free does the customer queue")
     void nobodyWaitsOverOwnership() {
         Customer customer = ownedBy("B", T0);
-        Decision served = rules().decide(customer, null, null, visit(LATER_SAME_DAY, refusesOwner(), desk(null, "A:AVAILABLE", "B:BUSY")));
+        Decision served = rules().decide(customer, null, null, visit(LATER_SAME_DAY, refusesOwner(), desk("A", "A:AVAILABLE", "B:BUSY")));
         assertThat(served.server()).isEqualTo("A");
         Decision waits = rules().decide(customer, null, null, visit(LATER_SAME_DAY, says(), desk(null, "A:BUSY", "B:BUSY")));
         assertThat(waits.role()).isEqualTo(ServingRole.WAITING);

@@ -27,14 +27,19 @@ final class CustomerFixture {
         return new AttributionRules(DEFAULTS, ZONE, id -> id);
     }
 
-    /** A desk: the up rep, then each rep and status as "A:AVAILABLE", "B:OUT"… */
+    /**
+     * A desk: the up rep, then each rep and status as "A:AVAILABLE", "B:OUT"… in turn order; on deck, as reception gives
+     * it with nobody owed a turn, the first AVAILABLE rep after the up rep.
+     */
     static Desk desk(String up, String... reps) {
         List<Desk.DeskRep> list = new ArrayList<>();
         for (String rep : reps) {
             String[] parts = rep.split(":");
             list.add(new Desk.DeskRep(parts[0], parts[0], RepStatus.valueOf(parts[1])));
         }
-        return new Desk(up, false, list);
+        String onDeck = up == null ? null : list.stream().filter(r -> r.status() == RepStatus.AVAILABLE && !r.userId().equals(up))
+                .map(Desk.DeskRep::userId).findFirst().orElse(null);
+        return new Desk(up, false, list, onDeck);
     }
 
     static Statement says() {

@@ -4,6 +4,7 @@ import io.anchang.customer.application.AttributingVisits;
 import io.anchang.customer.application.FixingDealCredit;
 import io.anchang.platform.events.deal.BigDepositSigned;
 import io.anchang.platform.events.reception.CallRegistered;
+import io.anchang.platform.events.reception.CustomerLeft;
 import io.anchang.platform.events.reception.VisitRegistered;
 import io.anchang.platform.events.reception.VisitServed;
 import io.anchang.platform.messaging.EventHandler;
@@ -29,6 +30,11 @@ public final class DeskEventHandlers {
     /** R-REC-9: a waiting customer was taken by a rep. */
     public static EventHandler visitServed(AttributingVisits attributing, JsonMapper mapper) {
         return TypedEventHandler.of("customer.visit-served", VisitServed.class, mapper, (envelope, p) -> attributing.served(p));
+    }
+
+    /** 客户离开/未接待: a waiting customer left the queue unserved. */
+    public static EventHandler customerLeft(AttributingVisits attributing, JsonMapper mapper) {
+        return TypedEventHandler.of("customer.customer-left", CustomerLeft.class, mapper, (envelope, p) -> attributing.left(p));
     }
 
     /** R-ATT-17: a big deposit was signed; answer with the credit valid at that moment. */
