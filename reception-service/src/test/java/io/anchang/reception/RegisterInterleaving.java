@@ -4,7 +4,7 @@ import io.anchang.platform.events.reception.VisitRegistered;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.security.SiteScope;
-import io.anchang.reception.application.Stored;
+import io.anchang.platform.store.Stored;
 import io.anchang.reception.application.Visits;
 import io.anchang.reception.domain.Visit;
 import reactor.core.publisher.Flux;

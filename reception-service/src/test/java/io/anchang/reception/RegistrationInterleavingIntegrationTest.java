@@ -93,7 +93,7 @@ class RegistrationInterleavingIntegrationTest {
         Visit registered = walkIn.registering().block(Duration.ofSeconds(60)).visit();
         String visitId = walkIn.visitId();
 
-        assertThat(registered.state()).isEqualTo("SERVING");
+        assertThat(registered.state()).isEqualTo(Visit.State.SERVING);
         Map<String, Object> entry = desk.visit("visitId", Map.of("visitId", visitId));
         assertThat(entry.get("state")).isEqualTo("SERVING");
         assertThat(entry.get("servedBy")).isEqualTo(desk.rep(1));
@@ -114,8 +114,7 @@ class RegistrationInterleavingIntegrationTest {
         assertThatThrownBy(() -> walkIn.registering().block(Duration.ofSeconds(60))).hasMessageContaining("died");
         assertThat(desk.serving()).as("the desk handed the customer to rep1").containsExactly(Map.entry(desk.rep(1), visitId));
 
-        ReceivingVisitors receiving = new ReceivingVisitors(sites, visits, desks, SILENT, working, clock);
-        assertThat(new RecoveringWalkIns(sites, visits, receiving, clock, Duration.ZERO).recover().block(Duration.ofSeconds(60)))
+        assertThat(new RecoveringWalkIns(sites, visits, desks, clock, Duration.ZERO).recover().block(Duration.ofSeconds(60)))
                 .isPositive();
 
         Map<String, Object> entry = desk.visit("visitId", Map.of("visitId", visitId));
@@ -181,7 +180,7 @@ class RegistrationInterleavingIntegrationTest {
         String visitId = Visit.idFor(desk.site, Channel.VISIT, requestId);
         Mono<Visit> seeOff = working.seeOff(rep(desk, 1), desk.site, (String) first.get("visitId"));
         ReceivingVisitors receiving = new ReceivingVisitors(sites, new RegisterInterleaving(visits, visitId, seeOff, dies), desks,
-                SILENT, working, clock);
+                SILENT, clock);
         return new Interleaved(visitId, receiving.walkIn(rep(desk, 1), desk.site,
                 new ReceivingVisitors.WalkIn(requestId, aPhone(), null, Statement.none(), null)));
     }

@@ -14,7 +14,7 @@ import io.anchang.reception.application.ReceivingVisitors;
 import io.anchang.reception.application.RecoveringWalkIns;
 import io.anchang.reception.application.Sites;
 import io.anchang.reception.application.StalledReplica;
-import io.anchang.reception.application.Stored;
+import io.anchang.platform.store.Stored;
 import io.anchang.reception.application.Visits;
 import io.anchang.reception.domain.Rotation;
 import io.anchang.reception.domain.Site;
@@ -43,6 +43,7 @@ import java.util.UUID;
 
 import static io.anchang.reception.ReceptionFixture.aPhone;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Walk-ins whose registration a dying process left half-done — the entry written RECEIVING, perhaps the rotation's rep
@@ -101,7 +102,7 @@ class WalkInRecoveryIntegrationTest {
         assertThat(desk.turnOrder()).containsExactly(desk.rep(1), desk.rep(3), desk.rep(2));
 
         // two replicas recover at once
-        RecoveringWalkIns otherReplica = new RecoveringWalkIns(sites, visits, receiving, clock, GRACE);
+        RecoveringWalkIns otherReplica = new RecoveringWalkIns(sites, visits, desks, clock, GRACE);
         Mono.zip(recovering.recover().subscribeOn(Schedulers.parallel()), otherReplica.recover().subscribeOn(Schedulers.parallel()))
                 .block(Duration.ofSeconds(60));
 
@@ -124,7 +125,7 @@ class WalkInRecoveryIntegrationTest {
         desk.seeOff(recovered);
         List<String> order = desk.turnOrder();
         // a replica that read the entry before it was completed comes last, after the customer has left the desk
-        StalledReplica stalled = new StalledReplica(receiving);
+        StalledReplica stalled = new StalledReplica(visits, desks, clock);
         stalled.completes(site(desk), died.read()).block(Duration.ofSeconds(60));
         assertThat(desk.turnOrder()).isEqualTo(order);
         assertThat(desk.serving()).containsOnly(Map.entry(desk.rep(2), next.get("visitId")));
@@ -166,7 +167,7 @@ class WalkInRecoveryIntegrationTest {
 
         assertThat(recovering.recover().block(Duration.ofSeconds(60))).isZero();
         List<String> order = desk.turnOrder();
-        new StalledReplica(receiving).completes(site(desk), died.read()).block(Duration.ofSeconds(60));
+        new StalledReplica(visits, desks, clock).completes(site(desk), died.read()).block(Duration.ofSeconds(60));
         assertThat(desk.turnOrder()).isEqualTo(order);
         assertThat(desk.serving()).containsOnly(Map.entry((String) first.get("servedBy"), died.visitId()),
                 Map.entry((String) second.get("servedBy"), second.get("visitId")));
@@ -215,6 +216,17 @@ class WalkInRecoveryIntegrationTest {
         assertThat(desk.turnOrder()).isEqualTo(todayOrder);
         assertThat(desk.serving()).isEmpty();
         assertThat(recovering.recover().block(Duration.ofSeconds(60))).as("nothing is left to recover").isZero();
+        // R-SEC-4: closing an entry unfinished is a change of state: announced and on the audit trail, with the reason
+        for (HalfDone visit : List.of(held, placed)) {
+            assertThat(TopicProbe.events(Topics.RECEPTION, "reception.visit-unfinished",
+                    p -> visit.visitId().equals(p.path("visitId").asString()))).singleElement();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/reception/sites/{site}/audit", desk.site)
+                .headers(h -> h.setBearerAuth(ReceptionFixture.manager(desk.site))).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.action == 'reception.visit-unfinished')].subject")
+                .value(subjects -> assertThat(subjects.toString()).contains(held.visitId(), placed.visitId()))
+                .jsonPath("$[?(@.action == 'reception.visit-unfinished')].reason")
+                .value(reasons -> assertThat(reasons.toString()).contains("登记未完成")));
     }
 
     /** The entry as the process had read it, and the rep it had held (null: none was free). */

@@ -54,7 +54,8 @@ public class Informing {
             Set<String> told = new LinkedHashSet<>(supervisors(site));
             told.add(e.against());
             return tell(eventId, e.siteId(), List.copyOf(told), "COMPLAINT_LODGED", "R-ATT-6", "客户 " + e.archiveNo() + " 投诉"
-                    + name(site, e.against()) + "并拒绝其接待，由" + name(site, e.lodgedBy()) + "接待；请销售主任落实。客户原话：" + e.text(),
+                    + name(site, e.against()) + "并拒绝其接待，" + (e.lodgedBy() == null ? "正在前台等候其他置业顾问接待"
+                    : "由" + name(site, e.lodgedBy()) + "接待") + "；请销售主任落实。客户原话：" + e.text(),
                     e.complaintId(), e.at());
         });
     }

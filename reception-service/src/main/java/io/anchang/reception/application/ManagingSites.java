@@ -42,7 +42,7 @@ public class ManagingSites {
 
     public Mono<Site> find(Caller caller, String code) {
         caller.scope().requireRead(code);
-        return sites.find(caller.scope(), code).switchIfEmpty(Mono.error(() -> unknown(code)));
+        return sites.find(caller.scope(), code).switchIfEmpty(Mono.error(() -> Sites.unknown(code)));
     }
 
     public Flux<Site> list(Caller caller) {
@@ -80,7 +80,4 @@ public class ManagingSites {
         return event.before(before == null ? null : before.profile()).because(change.reason());
     }
 
-    static ProblemException unknown(String code) {
-        return ProblemException.notFound("site-unknown", "没有案场 " + code + " (No site " + code + ")");
-    }
 }

@@ -1,5 +1,6 @@
 package io.anchang.reception.application;
 
+import io.anchang.platform.store.Stored;
 import io.anchang.platform.api.attribution.AttributionAnswer;
 import io.anchang.platform.api.attribution.AttributionRequest;
 import io.anchang.platform.api.attribution.Channel;
@@ -43,16 +44,15 @@ public class ReceivingVisitors {
     private final Visits visits;
     private final DeskChanges desks;
     private final CustomerDirectory customers;
-    private final WorkingTheDesk working;
+    private final Placements placements;
     private final Clock clock;
 
-    public ReceivingVisitors(Sites sites, Visits visits, DeskChanges desks, CustomerDirectory customers, WorkingTheDesk working,
-                             Clock clock) {
+    public ReceivingVisitors(Sites sites, Visits visits, DeskChanges desks, CustomerDirectory customers, Clock clock) {
         this.sites = sites;
         this.visits = visits;
         this.desks = desks;
         this.customers = customers;
-        this.working = working;
+        this.placements = new Placements(visits, desks, clock);
         this.clock = clock;
     }
 
@@ -68,9 +68,6 @@ public class ReceivingVisitors {
     public record Registered(Visit visit, boolean replayed) {
     }
 
-    private record Placement(String server, boolean turn, Rotation.Waiting waiting) {
-    }
-
     public Mono<Registered> walkIn(Caller caller, String site, WalkIn walkIn) {
         caller.requireOn(site, Role.SALES, Role.ASSISTANT);
         Phone phone = Phone.parse(walkIn.phone());
@@ -83,7 +80,7 @@ public class ReceivingVisitors {
         }
         return site(caller, site).flatMap(known -> {
             for (String rep : said.repsNamed()) {
-                staff(known, rep);
+                known.staffMember(rep);
             }
             if (said.assignedTo() != null) {
                 caller.requireOn(site, Role.MANAGER);
@@ -103,7 +100,7 @@ public class ReceivingVisitors {
         Phone phone = Phone.parse(call.phone());
         return site(caller, site).flatMap(known -> {
             String taker = call.receivedBy() == null || call.receivedBy().isBlank() ? caller.userId() : call.receivedBy();
-            staff(known, taker);
+            known.staffMember(taker);
             Instant now = clock.instant();
             String callId = Visit.idFor(site, Channel.CALL, call.requestId());
             Visit receiving = Visit.receiving(callId, site, call.requestId(), Channel.CALL, known.today(now), now, phone.e164(),
@@ -135,173 +132,25 @@ public class ReceivingVisitors {
                     AttributionRequest request = new AttributionRequest(visit.id(), Channel.VISIT, visit.phone(), visit.customerName(),
                             visit.at(), caller.userId(), visit.statement(), desk, null, false);
                     return customers.attribute(code, request)
-                            .map(answer -> place(caller, visit, false, settings, heldRep, answer, desk, answer.ruleId() + " " + answer.rule()))
+                            .map(answer -> placements.place(caller, visit, false, settings, heldRep, answer, desk,
+                                    answer.ruleId() + " " + answer.rule()))
                             .onErrorResume(CustomerDirectory.Unavailable.class, unavailable -> {
                                 log.warn("customer-service did not answer for visit {} of {} ({}): registered with the rotation's rep, attribution pending",
                                         visit.id(), code, unavailable.getMessage());
-                                return Mono.just(place(caller, visit, false, settings, heldRep, null, desk, "attribution pending"));
+                                return Mono.just(placements.place(caller, visit, false, settings, heldRep, null, desk, "attribution pending"));
                             })
                             .flatMap(placing -> visits.find(caller.scope(), code, visit.id())
-                                    .filter(stored -> !ours(stored.value(), false))
+                                    .filter(stored -> !Placements.ours(stored.value(), false))
                                     // this process stalled past the grace and the entry was recovered meanwhile
                                     // (RecoveringWalkIns): the recovery completes it, the rep held here is let go
-                                    .flatMap(recovered -> release(caller, visit).thenReturn(recovered.value()))
+                                    .flatMap(recovered -> placements.release(caller, visit).thenReturn(recovered.value()))
                                     .switchIfEmpty(placing))
-                            .onErrorResume(ProblemException.class, refused -> desks.change(caller, code, visit.day(),
-                                            rotation -> new DeskChanges.Change<>(rotation.release(visit.id()), rotation.placed(visit.id()),
-                                                    List.<PendingEvent>of()))
-                                    // a customer the desk placed meanwhile (a recovery) stays placed, and the entry is
-                                    // rejected only as this process began it, never over a recovery's claim
-                                    .flatMap(released -> released.result() ? Mono.<Visit>empty()
-                                            : visits.change(caller, code, visit.id(), entry -> ours(entry, false)
-                                            ? Optional.of(new Visits.Written(entry.rejected(), List.of())) : Optional.empty()))
-                                    .then(Mono.error(refused)))
+                            // refused: the held rep is let go, the entry rejected (and audited), the desk told why
+                            .onErrorResume(ProblemException.class, refused -> placements.reject(caller, visit, refused).then(Mono.error(refused)))
                             // whatever else went wrong, the held rep is let go: a rep is never held for nobody
-                            .onErrorResume(error -> !(error instanceof ProblemException), error -> release(caller, visit)
+                            .onErrorResume(error -> !(error instanceof ProblemException), error -> placements.release(caller, visit)
                                     .then(Mono.error(error)));
                 });
-    }
-
-    /**
-     * Whether the entry is still to be completed by this registration: RECEIVING, and taken over by a recovery exactly
-     * when this is the recovery — the process that began it leaves an entry a recovery has claimed to the recovery.
-     */
-    private static boolean ours(Visit entry, boolean recovery) {
-        return entry.receiving() && entry.isTakenOver() == recovery;
-    }
-
-    /** Lets go of the rep held for the visit, if any. */
-    private Mono<Void> release(Caller caller, Visit visit) {
-        return desks.change(caller, visit.siteId(), visit.day(),
-                rotation -> new DeskChanges.Change<>(rotation.release(visit.id()), null, List.<PendingEvent>of())).then();
-    }
-
-    /**
-     * Completes a registration that its process left half-done (see {@link RecoveringWalkIns}) the way the degraded
-     * path does, without asking customer-service (the desk user's token is gone, and the customer has waited long
-     * enough): the rep held for the visit — or, if none was held yet, the rep the rotation gives now — serves on their
-     * turn, attribution pending, reconciled from the events; in event mode, or with nobody free, the held rep is let go
-     * and the customer waits (R-REC-8, R-REC-9). If the desk had placed the customer already, that placement stands
-     * and only the register is completed. A walk-in of a day before the site's today is neither served nor queued: it is
-     * closed as 登记未完成 ({@link #closeUnfinished}). A call is registered with the rep who took it, attribution pending.
-     */
-    Mono<Visit> complete(Caller system, Site site, Stored<Visit> stored) {
-        Visit visit = stored.value();
-        String reason = "恢复中断的登记，客户资料待核对 (registration recovered, attribution pending)";
-        // the entry first, still RECEIVING at the version read: of the replicas recovering it and the process that began
-        // it, one takes it over and the others change nothing — not even the desk, for an entry finished meanwhile
-        // (served and seen off, or rejected) that the desk no longer knows and would otherwise give a rep and a turn again
-        return visits.update(system, visit.takenOver(), stored.version(), List.of()).filter(Boolean::booleanValue).flatMap(claim -> {
-            if (visit.channel() == Channel.CALL) {
-                return registerCall(system, visit, true, null, reason);
-            }
-            if (visit.day().isBefore(site.today(clock.instant()))) {
-                return closeUnfinished(system, visit);
-            }
-            PolicySettings settings = site.profile().policyOn(visit.day());
-            return desks.change(system, site.code(), visit.day(), rotation -> DeskChanges.Change.of(rotation.hold(visit.id())))
-                    .flatMap(held -> {
-                        String heldRep = held.result() == null ? null : held.result().userId();
-                        return place(system, visit, true, settings, heldRep, null, held.rotation().desk(heldRep, visit.id()), reason);
-                    });
-        });
-    }
-
-    /**
-     * A walk-in of a day that is over is not served or queued any more: its desk lets go of the visit — a rep held for
-     * it or left serving it is free, it waits nowhere (no turn moves) — and the entry is closed as 登记未完成,
-     * attribution pending, for the manager to settle.
-     */
-    private Mono<Visit> closeUnfinished(Caller system, Visit visit) {
-        return desks.change(system, visit.siteId(), visit.day(),
-                        rotation -> new DeskChanges.Change<>(rotation.forget(visit.id()), null, List.<PendingEvent>of()))
-                .then(visits.change(system, visit.siteId(), visit.id(), entry -> ours(entry, true)
-                        ? Optional.of(new Visits.Written(entry.unfinished(), List.of())) : Optional.empty()));
-    }
-
-    /** Where the customer went, and the waiting customers that went to reps in the same change. */
-    private record Placed(Placement placement, List<Rotation.Pickup> pickups) {
-    }
-
-    /**
-     * Gives the customer to a rep or the queue, then writes the register entry with its event ({@link #register}). A
-     * visit the desk has placed already — by another attempt at it — keeps its place: never a second rep or turn.
-     */
-    private Mono<Visit> place(Caller caller, Visit visit, boolean recovery, PolicySettings settings, String heldRep,
-                              AttributionAnswer answer, Desk desk, String reason) {
-        return desks.change(caller, visit.siteId(), visit.day(), rotation -> {
-                    Placement placement = placement(rotation, visit, heldRep, answer);
-                    Rotation next = rotation.placed(visit.id()) ? rotation.release(visit.id())
-                            : placement.server() != null
-                            ? rotation.serve(visit.id(), placement.server(), placement.turn(), label(visit, answer), visit.at(), settings)
-                            : rotation.enqueue(placement.waiting());
-                    Rotation.Outcome<List<Rotation.Pickup>> drained = next.drain(clock.instant(), settings);
-                    return new DeskChanges.Change<>(drained.rotation(), new Placed(placement, drained.result()), List.<PendingEvent>of());
-                })
-                .flatMap(change -> register(caller, visit, recovery, change.result().placement(), answer, desk, reason)
-                        .then(working.applyPickups(caller, visit.siteId(), change.result().pickups()))
-                        .then(visits.find(caller.scope(), visit.siteId(), visit.id()).map(Stored::value)));
-    }
-
-    /**
-     * Writes the register entry as the desk placed the customer, with its {@code reception.visit-registered} — exactly
-     * once, whatever else writes the entry meanwhile: the write is conditional on the entry as read, and read again
-     * when another write came first. Another request's change of the desk may hand the queued customer to a rep before
-     * this write ({@link Visit#handedOver()}): the entry then says that rep serves, and the {@code reception.visit-served}
-     * follows the registration in the same write, so consumers learn of the visit before they learn who took it from
-     * the queue. An entry no longer ours ({@link #ours}) is left to whoever completed or took it over.
-     */
-    private Mono<Visit> register(Caller caller, Visit visit, boolean recovery, Placement placement, AttributionAnswer answer,
-                                 Desk desk, String reason) {
-        boolean pending = answer == null;
-        return visits.change(caller, visit.siteId(), visit.id(), entry -> {
-            if (!ours(entry, recovery)) {
-                return Optional.empty();
-            }
-            boolean handedOver = entry.handedOver();
-            String server = handedOver ? null : placement.server();
-            boolean turn = !handedOver && placement.turn();
-            Visit placed = server != null ? entry.served(server, turn, pending, answer, visit.at()) : entry.waiting(pending, answer);
-            Visit after = handedOver ? placed.pickedUp(entry.servedBy(), entry.usedTurn(), entry.servedAt()) : placed;
-            VisitRegistered event = new VisitRegistered(visit.id(), visit.siteId(), visit.requestId(), visit.at(),
-                    visit.phoneMasked(), pending ? visit.phone() : null, visit.customerName(),
-                    answer == null ? null : answer.customerId(), server, turn, server == null, pending,
-                    answer == null ? null : answer.ruleId(), pending ? visit.statement() : null, pending ? desk : null,
-                    visit.registeredBy());
-            PendingEvent registered = PendingEvent.of(visit.siteId(), visit.id(), event).because(reason);
-            return Optional.of(new Visits.Written(after, handedOver ? List.of(registered, WorkingTheDesk.servedFromQueue(after))
-                    : List.of(registered)));
-        });
-    }
-
-    private static Placement placement(Rotation rotation, Visit visit, String heldRep, AttributionAnswer answer) {
-        String label = label(visit, answer);
-        Optional<Rotation.Rep> serving = rotation.servingOf(visit.id());
-        if (serving.isPresent()) {
-            return new Placement(serving.get().userId(), serving.get().serving().usedTurn(), null);
-        }
-        Optional<Rotation.Waiting> waiting = rotation.waiting(visit.id());
-        if (waiting.isPresent()) {
-            return new Placement(null, false, waiting.get());
-        }
-        if (answer == null) {
-            // degraded: the rotation's rep serves on their turn; reconciled when customer-service is back. In event
-            // mode the MANAGER assigns (R-REC-8): the customer waits
-            if (heldRep != null && !rotation.eventMode() && rotation.canServe(heldRep, visit.id())) {
-                return new Placement(heldRep, true, null);
-            }
-            return new Placement(null, false, new Rotation.Waiting(visit.id(), label, visit.at(), null, true));
-        }
-        if (answer.servedBy() != null && rotation.canServe(answer.servedBy(), visit.id())) {
-            return new Placement(answer.servedBy(), answer.usesTurn(), null);
-        }
-        if (answer.servedBy() != null && heldRep != null && rotation.canServe(heldRep, visit.id())) {
-            // the rep the rules named was taken meanwhile: the held rep receives as helper, without a turn (R-ATT-3, R-REC-9)
-            return new Placement(heldRep, false, null);
-        }
-        String preferred = answer.servedBy() != null ? answer.servedBy() : answer.preferredRep();
-        return new Placement(null, false, new Rotation.Waiting(visit.id(), label, visit.at(), preferred,
-                answer.servedBy() == null && answer.usesTurn()));
     }
 
     private Mono<Visit> takeCall(Caller caller, Visit call) {
@@ -310,36 +159,11 @@ public class ReceivingVisitors {
         return customers.attribute(call.siteId(), request).map(answer -> (AttributionAnswer) answer)
                 .onErrorResume(CustomerDirectory.Unavailable.class, e -> Mono.empty())
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(answer -> registerCall(caller, call, false, answer.orElse(null), null));
-    }
-
-    /**
-     * The call register's entry, by the rep who took it; pending without an answer (R-REC-3, R-ATT-1). Written once, by
-     * the registration whose it is ({@link #ours}), whatever else wrote the entry meanwhile.
-     */
-    private Mono<Visit> registerCall(Caller caller, Visit call, boolean recovery, AttributionAnswer answer, String reason) {
-        boolean pending = answer == null;
-        CallRegistered event = new CallRegistered(call.id(), call.siteId(), call.requestId(), call.at(), call.phoneMasked(),
-                pending ? call.phone() : null, call.customerName(), answer == null ? null : answer.customerId(),
-                call.registeredBy(), pending, call.note());
-        return visits.change(caller, call.siteId(), call.id(), entry -> ours(entry, recovery)
-                ? Optional.of(new Visits.Written(entry.served(call.registeredBy(), false, pending, answer, call.at()),
-                List.of(PendingEvent.of(call.siteId(), call.id(), event).because(reason))))
-                : Optional.empty());
-    }
-
-    private static String label(Visit visit, AttributionAnswer answer) {
-        return (answer != null && answer.archiveNo() != null ? answer.archiveNo() + " " : "") + visit.phoneMasked();
+                .flatMap(answer -> placements.registerCall(caller, call, false, answer.orElse(null), null));
     }
 
     private Mono<Site> site(Caller caller, String site) {
-        return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> ManagingSites.unknown(site)));
+        return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> Sites.unknown(site)));
     }
 
-    /** A rep named at the desk must be staff of this site who receives customers. */
-    static StaffMember staff(Site site, String userId) {
-        return site.profile().member(userId).filter(StaffMember::active).orElseThrow(() -> ProblemException.invalid("rep-unknown",
-                "置业顾问 " + userId + " 不在案场 " + site.code() + " 的员工名单中 (" + userId + " is not on the staff of site "
-                        + site.code() + ")"));
-    }
 }

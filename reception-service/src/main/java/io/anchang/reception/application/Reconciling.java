@@ -1,5 +1,6 @@
 package io.anchang.reception.application;
 
+import io.anchang.platform.store.Contended;
 import io.anchang.platform.api.attribution.AttributionAnswer;
 import io.anchang.platform.api.attribution.RepStatus;
 import io.anchang.platform.events.customer.VisitAttributed;
@@ -9,7 +10,6 @@ import io.anchang.platform.security.Caller;
 import io.anchang.reception.domain.Rotation;
 import io.anchang.reception.domain.Visit;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.util.List;
 
@@ -32,14 +32,15 @@ public class Reconciling {
 
     public Mono<Void> attributed(VisitAttributed event) {
         Caller system = Caller.system("reception-service");
-        return Mono.defer(() -> visits.find(system.scope(), event.siteId(), event.visitId()).flatMap(stored -> {
+        return Contended.change(() -> visits.find(system.scope(), event.siteId(), event.visitId()), stored -> {
                     Visit visit = stored.value();
                     AttributionAnswer old = visit.answer();
                     AttributionAnswer answer = new AttributionAnswer(event.visitId(), event.customerId(), event.archiveNo(),
                             event.phoneMasked(), old != null && old.newCustomer(), event.servedBy(), event.role(),
                             old == null ? null : old.preferredRep(), event.usesTurn(), event.ownerRep(), event.previousOwner(),
                             event.ruleId(), event.rule(), event.shares(), old == null ? List.of() : old.claims(),
-                            old == null ? null : old.complaintId(), event.turnGivenBackTo());
+                            old == null ? null : old.complaintId(), event.turnGivenBackTo(), old == null ? null : old.notServedBy(),
+                            event.namedTurnOf());
                     String givenBack = event.turnGivenBackTo() != null && visit.turnGivenBackTo() == null ? event.turnGivenBackTo() : null;
                     Visit after = visit.attributed(answer, givenBack);
                     Mono<Void> turn = givenBack == null ? Mono.empty() : desks.change(system, event.siteId(), visit.day(), rotation -> {
@@ -52,9 +53,7 @@ public class Reconciling {
                         return new DeskChanges.Change<>(back, null, events);
                     }).then();
                     // the desk first: giving back is idempotent per visit on the desk itself, so a redelivery never doubles it
-                    return turn.then(visits.update(system, after, stored.version(), List.of()))
-                            .flatMap(ok -> ok ? Mono.<Void>empty() : Mono.error(new Raced()));
-                }))
-                .retryWhen(Retry.max(10).filter(Raced.class::isInstance));
+                    return turn.then(Contended.written(visits.update(system, after, stored.version(), List.of()), true));
+                }).then();
     }
 }

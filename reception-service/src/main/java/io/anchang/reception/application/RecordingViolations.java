@@ -28,8 +28,8 @@ public class RecordingViolations {
     public Mono<Violation> record(Caller caller, String site, String rep, Violation.Kind kind, Violation.Severity severity,
                                   String note, String unitLabel, String visitId) {
         caller.requireOn(site, Role.SUPERVISOR);
-        return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> ManagingSites.unknown(site))).flatMap(known -> {
-            ReceivingVisitors.staff(known, rep);
+        return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> Sites.unknown(site))).flatMap(known -> {
+            known.staffMember(rep);
             Violation violation = Violation.record(UUID.randomUUID().toString(), site, rep, kind, severity, note, unitLabel, visitId,
                     caller.userId(), clock.instant());
             ViolationRecorded event = new ViolationRecorded(violation.id(), site, rep, kind.name(), violation.severity().name(),

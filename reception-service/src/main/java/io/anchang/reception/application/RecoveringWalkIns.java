@@ -16,7 +16,7 @@ import java.time.Duration;
  * stays held for nobody and no entry stays RECEIVING forever. Run on start and periodically.
  *
  * <p>An entry still RECEIVING {@code grace} after it was begun is completed the way the degraded path completes a
- * walk-in when customer-service does not answer ({@link ReceivingVisitors#complete}): the held rep serves on their turn,
+ * walk-in when customer-service does not answer ({@link Placements#complete}): the held rep serves on their turn,
  * attribution pending — customer-service resolves it from {@code VisitRegistered} and the desk reconciles, giving back a
  * turn the rules say was not used. Serving the held rep, rather than releasing them and queueing the customer, is what
  * keeps R-ATT-3: the customer, who has stood at the desk all this while, is served at once instead of queueing again
@@ -43,14 +43,14 @@ public class RecoveringWalkIns {
 
     private final Sites sites;
     private final Visits visits;
-    private final ReceivingVisitors receiving;
+    private final Placements placements;
     private final Clock clock;
     private final Duration grace;
 
-    public RecoveringWalkIns(Sites sites, Visits visits, ReceivingVisitors receiving, Clock clock, Duration grace) {
+    public RecoveringWalkIns(Sites sites, Visits visits, DeskChanges desks, Clock clock, Duration grace) {
         this.sites = sites;
         this.visits = visits;
-        this.receiving = receiving;
+        this.placements = new Placements(visits, desks, clock);
         this.clock = clock;
         this.grace = grace;
     }
@@ -63,7 +63,7 @@ public class RecoveringWalkIns {
         Caller system = Caller.system("reception-service");
         return Flux.defer(() -> visits.receivingBefore(SiteScope.system(), clock.instant().minus(grace), BATCH))
                 .concatMap(stored -> sites.find(SiteScope.system(), stored.value().siteId())
-                        .flatMap(site -> receiving.complete(system, site, stored))
+                        .flatMap(site -> placements.complete(system, site, stored))
                         .doOnNext(visit -> log.warn("visit {} of site {} was left half-registered since {}: recovered, {} {}",
                                 visit.id(), visit.siteId(), visit.at(), visit.state(),
                                 visit.servedBy() == null ? "" : "served by " + visit.servedBy()))

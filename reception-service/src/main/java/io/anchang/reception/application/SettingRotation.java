@@ -27,7 +27,7 @@ public class SettingRotation {
 
     public Mono<Rotation> set(Caller caller, String site, LocalDate day, List<String> reps) {
         caller.requireOn(site, Role.MANAGER);
-        return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> ManagingSites.unknown(site)))
+        return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> Sites.unknown(site)))
                 .flatMap(known -> {
                     LocalDate today = known.today(clock.instant());
                     if (day.isBefore(today)) {
@@ -47,14 +47,14 @@ public class SettingRotation {
 
     public Mono<Rotation> get(Caller caller, String site, LocalDate day) {
         caller.scope().requireRead(site);
-        return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> ManagingSites.unknown(site)))
+        return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> Sites.unknown(site)))
                 .then(desks.read(caller, site, day));
     }
 
     /** Today's rotation in the site's calendar. */
     public Mono<Rotation> today(Caller caller, String site) {
         caller.scope().requireRead(site);
-        return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> ManagingSites.unknown(site)))
+        return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> Sites.unknown(site)))
                 .flatMap(known -> desks.read(caller, site, known.today(clock.instant())));
     }
 

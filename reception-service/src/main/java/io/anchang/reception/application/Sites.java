@@ -1,6 +1,7 @@
 package io.anchang.reception.application;
 
 import io.anchang.platform.outbox.PendingEvent;
+import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.security.SiteScope;
 import io.anchang.reception.domain.Site;
@@ -21,4 +22,13 @@ public interface Sites {
 
     /** Stores the site at its new revision with its events, if it is still at {@code expectedRevision}. */
     Mono<Boolean> update(Caller caller, Site site, long expectedRevision, List<PendingEvent> events);
+
+    /** The site {@code code} of the caller's sites, or 404 site-unknown. */
+    default Mono<Site> known(SiteScope scope, String code) {
+        return find(scope, code).switchIfEmpty(Mono.error(() -> unknown(code)));
+    }
+
+    static ProblemException unknown(String code) {
+        return ProblemException.notFound("site-unknown", "没有案场 " + code + " (No site " + code + ")");
+    }
 }

@@ -1,12 +1,13 @@
 package io.anchang.reception.application;
 
+import io.anchang.platform.store.Stored;
+import io.anchang.platform.store.Contended;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.security.SiteScope;
 import io.anchang.reception.domain.Visit;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,10 +46,8 @@ public interface Visits {
      * @return the entry as written, or as found when there was nothing to write; empty if there is no such entry
      */
     default Mono<Visit> change(Caller caller, String site, String visitId, Function<Visit, Optional<Written>> change) {
-        return Mono.defer(() -> find(caller.scope(), site, visitId).flatMap(stored -> change.apply(stored.value())
-                        .map(written -> update(caller, written.after(), stored.version(), written.events())
-                                .flatMap(ok -> ok ? Mono.just(written.after()) : Mono.<Visit>error(new Raced())))
-                        .orElseGet(() -> Mono.just(stored.value()))))
-                .retryWhen(Retry.max(10).filter(Raced.class::isInstance));
+        return Contended.change(() -> find(caller.scope(), site, visitId), stored -> change.apply(stored.value())
+                .map(written -> Contended.written(update(caller, written.after(), stored.version(), written.events()), written.after()))
+                .orElseGet(() -> Mono.just(stored.value())));
     }
 }

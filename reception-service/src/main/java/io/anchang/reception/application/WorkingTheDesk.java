@@ -1,5 +1,6 @@
 package io.anchang.reception.application;
 
+import io.anchang.platform.store.Stored;
 import io.anchang.platform.api.attribution.RepStatus;
 import io.anchang.platform.events.reception.CustomerLeft;
 import io.anchang.platform.events.reception.CustomerSeenOff;
@@ -35,12 +36,14 @@ public class WorkingTheDesk {
     private final Sites sites;
     private final Visits visits;
     private final DeskChanges desks;
+    private final Placements placements;
     private final Clock clock;
 
     public WorkingTheDesk(Sites sites, Visits visits, DeskChanges desks, Clock clock) {
         this.sites = sites;
         this.visits = visits;
         this.desks = desks;
+        this.placements = new Placements(visits, desks, clock);
         this.clock = clock;
     }
 
@@ -52,7 +55,7 @@ public class WorkingTheDesk {
                 .switchIfEmpty(Mono.error(() -> unknownVisit(visitId)))
                 .flatMap(stored -> {
                     Visit visit = stored.value();
-                    if (!"SERVING".equals(visit.state())) {
+                    if (!visit.serving()) {
                         return Mono.error(ProblemException.conflict("not-being-served", "这位客户目前不在接待中（" + visit.state()
                                 + "） (Visit " + visitId + " is " + visit.state() + ", not being served)"));
                     }
@@ -67,15 +70,13 @@ public class WorkingTheDesk {
                         return new DeskChanges.Change<>(drained.rotation(), drained.result(), List.of());
                     }).flatMap(change -> visits.change(caller, site, visitId, entry -> {
                                 // the entry as it is now: customer-service's answer may have been written meanwhile
-                                if (!"SERVING".equals(entry.state())) {
+                                if (!entry.serving()) {
                                     return Optional.empty();
                                 }
                                 Visit after = entry.seenOff(now);
-                                CustomerSeenOff event = new CustomerSeenOff(visitId, site, entry.servedBy(), entry.customerId(),
-                                        entry.servedAt() == null ? entry.at() : entry.servedAt(), now, after.durationSeconds());
-                                return Optional.of(new Visits.Written(after, List.of(PendingEvent.of(site, visitId, event))));
+                                return Optional.of(new Visits.Written(after, List.of(RegisterEvents.seenOff(after))));
                             })
-                            .flatMap(after -> applyPickups(caller, site, change.result()).thenReturn(after)));
+                            .flatMap(after -> placements.pickups(caller, site, change.result()).thenReturn(after)));
                 })));
     }
 
@@ -86,7 +87,7 @@ public class WorkingTheDesk {
             throw ProblemException.forbidden("not-own-status", "只能修改自己的状态，或由主管修改 (Reps change their own status; a SUPERVISOR anyone's)");
         }
         return site(caller, site).flatMap(known -> {
-            StaffMember member = ReceivingVisitors.staff(known, rep);
+            StaffMember member = known.staffMember(rep);
             Instant now = clock.instant();
             LocalDate day = known.today(now);
             PolicySettings settings = known.profile().policyOn(day);
@@ -97,7 +98,7 @@ public class WorkingTheDesk {
                 return new DeskChanges.Change<>(drained.rotation(), drained.result(), List.of(PendingEvent.of(site,
                         SettingRotation.key(site, day), new RepStatusChanged(site, day, rep, status, after.owed(),
                                 status == RepStatus.OUT ? "OUT" : "BACK", now))));
-            }).flatMap(change -> Detached.run(applyPickups(caller, site, change.result())).thenReturn(change.rotation()));
+            }).flatMap(change -> Detached.run(placements.pickups(caller, site, change.result())).thenReturn(change.rotation()));
         });
     }
 
@@ -112,7 +113,7 @@ public class WorkingTheDesk {
                 Rotation.Outcome<List<Rotation.Pickup>> drained = rotation.eventMode(on).drain(now, settings);
                 return new DeskChanges.Change<>(drained.rotation(), drained.result(), List.of(PendingEvent.of(site,
                         SettingRotation.key(site, day), new EventModeSwitched(site, day, on, caller.userId(), reason, now)).because(reason)));
-            }).flatMap(change -> applyPickups(caller, site, change.result()).thenReturn(change.rotation()));
+            }).flatMap(change -> placements.pickups(caller, site, change.result()).thenReturn(change.rotation()));
         });
     }
 
@@ -120,14 +121,14 @@ public class WorkingTheDesk {
     public Mono<Visit> assign(Caller caller, String site, String visitId, String rep) {
         caller.requireOn(site, Role.MANAGER);
         return site(caller, site).flatMap(known -> {
-            ReceivingVisitors.staff(known, rep);
+            known.staffMember(rep);
             return visits.find(caller.scope(), site, visitId).switchIfEmpty(Mono.error(() -> unknownVisit(visitId)))
                     .flatMap(stored -> desks.change(caller, site, stored.value().day(), rotation -> {
                         Rotation.Outcome<Rotation.Pickup> assigned = rotation.assign(visitId, rep, clock.instant(),
                                 known.profile().policyOn(stored.value().day()));
                         return new DeskChanges.Change<>(assigned.rotation(), List.of(assigned.result()), List.<PendingEvent>of());
                     }))
-                    .flatMap(change -> applyPickups(caller, site, change.result()))
+                    .flatMap(change -> placements.pickups(caller, site, change.result()))
                     .then(visits.find(caller.scope(), site, visitId).map(Stored::value));
         });
     }
@@ -151,7 +152,7 @@ public class WorkingTheDesk {
                         Rotation.Outcome<List<Rotation.Pickup>> drained = left.rotation().drain(now, settings);
                         return new DeskChanges.Change<>(drained.rotation(), new Left(left.result(), drained.result()), List.<PendingEvent>of());
                     }).flatMap(change -> registerLeft(caller, site, visitId, change.result().waiting(), now, note)
-                            .flatMap(after -> applyPickups(caller, site, change.result().pickups()).thenReturn(after)));
+                            .flatMap(after -> placements.pickups(caller, site, change.result().pickups()).thenReturn(after)));
                 })));
     }
 
@@ -159,40 +160,14 @@ public class WorkingTheDesk {
     }
 
     private Mono<Visit> registerLeft(Caller caller, String site, String visitId, Rotation.Waiting waiting, Instant now, String note) {
-        String reason = "客户离开/未接待" + (note == null ? "" : "：" + note);
         return visits.change(caller, site, visitId, entry -> {
             Visit after = entry.left(now, waiting.waited(now));
-            CustomerLeft event = new CustomerLeft(visitId, site, after.day(), after.customerId(), after.phoneMasked(),
-                    waiting.preferredRep(), after.at(), now, after.waitedSeconds(), caller.userId(), note);
-            return Optional.of(new Visits.Written(after, List.of(PendingEvent.of(site, visitId, event).because(reason))));
+            return Optional.of(new Visits.Written(after, List.of(RegisterEvents.left(after, waiting, caller.userId(), note))));
         });
     }
 
-    /**
-     * Waiting customers given to reps: their register entries say who serves, and customer-service learns it. An entry
-     * the registration has not written yet keeps the hand-over for the registration to write after its own event
-     * ({@link Visit#handedOver()}); an entry that already says who serves — completed by a recovery from the desk — is
-     * left as it is.
-     */
-    public Mono<Void> applyPickups(Caller caller, String site, List<Rotation.Pickup> pickups) {
-        return Flux.fromIterable(pickups).concatMap(pickup -> visits.change(caller, site, pickup.waiting().visitId(), entry -> {
-            if (!entry.awaitsRep()) {
-                return Optional.empty();
-            }
-            Visit after = entry.pickedUp(pickup.rep(), pickup.usedTurn(), pickup.at());
-            return Optional.of(new Visits.Written(after, after.receiving() ? List.of() : List.of(servedFromQueue(after))));
-        })).then();
-    }
-
-    /** {@code reception.visit-served} of a customer a rep took from the queue (R-REC-9), with how long they waited. */
-    static PendingEvent servedFromQueue(Visit served) {
-        Duration waited = Duration.between(served.at(), served.servedAt());
-        return PendingEvent.of(served.siteId(), served.id(), new VisitServed(served.id(), served.siteId(), served.customerId(),
-                served.servedBy(), served.usedTurn(), true, waited.isNegative() ? 0 : waited.toSeconds(), served.servedAt()));
-    }
-
     private Mono<Site> site(Caller caller, String site) {
-        return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> ManagingSites.unknown(site)));
+        return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> Sites.unknown(site)));
     }
 
     static ProblemException unknownVisit(String visitId) {

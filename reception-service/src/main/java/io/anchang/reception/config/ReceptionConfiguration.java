@@ -151,15 +151,14 @@ public class ReceptionConfiguration {
     }
 
     @Bean
-    ReceivingVisitors receivingVisitors(Sites sites, Visits visits, DeskChanges desks, CustomerDirectory customers,
-                                        WorkingTheDesk working, Clock clock) {
-        return new ReceivingVisitors(sites, visits, desks, customers, working, clock);
+    ReceivingVisitors receivingVisitors(Sites sites, Visits visits, DeskChanges desks, CustomerDirectory customers, Clock clock) {
+        return new ReceivingVisitors(sites, visits, desks, customers, clock);
     }
 
     @Bean
-    RecoveringWalkIns recoveringWalkIns(Sites sites, Visits visits, ReceivingVisitors receiving, Clock clock,
+    RecoveringWalkIns recoveringWalkIns(Sites sites, Visits visits, DeskChanges desks, Clock clock,
                                         RecoveryProperties properties) {
-        return new RecoveringWalkIns(sites, visits, receiving, clock, properties.grace());
+        return new RecoveringWalkIns(sites, visits, desks, clock, properties.grace());
     }
 
     @Bean

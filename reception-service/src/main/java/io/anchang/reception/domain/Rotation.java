@@ -74,7 +74,10 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
         }
     }
 
-    /** A customer being served: the visit, who the customer is (masked), since when, whether it took a turn. */
+    /**
+     * A customer being served: the visit, who the customer is (masked), since when, whether it is the server's turn (the
+     * rotation's, or — asked for by name on a first visit — their own, R-REC-6).
+     */
     public record Serving(String visitId, String customer, Instant since, boolean usedTurn) {
     }
 
@@ -83,16 +86,72 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
      *
      * @param preferredRep the owner or the named rep they wait for; anyone free first takes them as helper
      * @param usesTurn     a new customer: the rep the rotation gives takes them on their turn
+     * @param notRep       the owner the customer turned down or complained about: never takes them (R-ATT-5, R-ATT-6)
+     * @param namedTurnOf  R-REC-6: the rep asked for by name, whose turn the visit used on arrival: taking them uses no second
      */
-    public record Waiting(String visitId, String customer, Instant since, String preferredRep, boolean usesTurn) {
+    public record Waiting(String visitId, String customer, Instant since, String preferredRep, boolean usesTurn, String notRep,
+                          String namedTurnOf) {
+
+        public Waiting(String visitId, String customer, Instant since, String preferredRep, boolean usesTurn) {
+            this(visitId, customer, since, preferredRep, usesTurn, null, null);
+        }
 
         public Duration waited(Instant now) {
             return Duration.between(since, now).isNegative() ? Duration.ZERO : Duration.between(since, now);
         }
+
+        /** Whether {@code rep} may take this customer: anyone but the owner they turned down. */
+        boolean acceptable(String rep) {
+            return !rep.equals(notRep);
+        }
     }
 
-    /** A waiting customer given to a rep. */
-    public record Pickup(Waiting waiting, String rep, boolean usedTurn, Instant at) {
+    /**
+     * A waiting customer given to a rep.
+     *
+     * @param usedTurn whether taking them charged the rep a rotation turn now
+     * @param assigned the MANAGER gave them to the rep (R-REC-8), rather than the rotation
+     */
+    public record Pickup(Waiting waiting, String rep, boolean usedTurn, Instant at, boolean assigned) {
+
+        public Pickup(Waiting waiting, String rep, boolean usedTurn, Instant at) {
+            this(waiting, rep, usedTurn, at, false);
+        }
+
+        /** Whether it is the rep's turn: charged now, or — asked for by name on a first visit — charged on arrival (R-REC-6). */
+        public boolean repsTurn() {
+            return usedTurn || rep.equals(waiting.namedTurnOf());
+        }
+    }
+
+    /**
+     * What customer-service proposes for a visit (flow 1): who serves and on whose turn, or whom the customer waits for.
+     *
+     * @param server       the rep who serves, or null: the customer waits
+     * @param usesTurn     the server takes them on their rotation turn; a waiting customer: whoever the rotation gives does
+     * @param preferredRep for a waiting customer: the rep they wait for, or null for the rotation's next rep
+     * @param notRep       the owner the customer turned down or complained about (R-ATT-5, R-ATT-6)
+     * @param namedTurnOf  R-REC-6: the rep asked for by name whose turn the visit uses whoever serves
+     */
+    public record Proposal(String server, boolean usesTurn, String preferredRep, String notRep, String namedTurnOf) {
+    }
+
+    /** Where a visit went: the rep who serves it and whether it is their turn, or the queue. */
+    public record Placement(String server, boolean turn, Waiting waiting) {
+    }
+
+    /** A visit placed, and the waiting customers who went to reps in the same change. */
+    public record Placed(Placement placement, List<Pickup> pickups) {
+    }
+
+    /** How a reception counts in the rotation. */
+    private enum Turn {
+        /** none: a return visit, a helper, the MANAGER's assignment */
+        NONE,
+        /** the rotation's turn: an owed make-up turn is repaid, else the rep goes to the back with every OUT or BUSY rep passed over */
+        ROTATION,
+        /** R-REC-6: the named rep's own turn, charged when the customer arrived */
+        NAMED
     }
 
     /** A desk after a change, with what the change produced. */
@@ -153,11 +212,16 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
      * then the first free rep in turn order; none in event mode (R-REC-8).
      */
     public Rep next() {
+        return nextExcept(null);
+    }
+
+    /** The rep the rotation gives next of those other than {@code excluded} (R-ATT-5, R-ATT-6: the owner turned down). */
+    public Rep nextExcept(String excluded) {
         if (eventMode) {
             return null;
         }
-        return order.stream().filter(r -> r.free() && r.owed() > 0).findFirst()
-                .or(() -> order.stream().filter(Rep::free).findFirst()).orElse(null);
+        return order.stream().filter(r -> r.free() && r.owed() > 0 && !r.userId().equals(excluded)).findFirst()
+                .or(() -> order.stream().filter(r -> r.free() && !r.userId().equals(excluded)).findFirst()).orElse(null);
     }
 
     /** The rep who serves the next new customer. */
@@ -212,9 +276,13 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
     /**
      * The visit is served by {@code userId}, who becomes BUSY (R-REC-2). With {@code usesTurn} it is
      * their turn: a rep owed turns is repaid one; the rotation's own rep goes to the back with every
-     * OUT or BUSY rep passed over (R-REC-1, R-REC-2); a rep asked for by name goes to the back (R-REC-6).
+     * OUT or BUSY rep passed over (R-REC-1, R-REC-2).
      */
     public Rotation serve(String visitId, String userId, boolean usesTurn, String customer, Instant at, PolicySettings settings) {
+        return serve(visitId, userId, usesTurn ? Turn.ROTATION : Turn.NONE, customer, at, settings);
+    }
+
+    private Rotation serve(String visitId, String userId, Turn turn, String customer, Instant at, PolicySettings settings) {
         Rep rep = rep(userId).orElseThrow(() -> new IllegalStateException(userId + " is not on duty"));
         if (placed(visitId)) {
             throw placedAlready(visitId);
@@ -225,10 +293,83 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
         }
         boolean rotationPick = visitId.equals(rep.heldFor());
         Rotation next = release(visitId);
-        if (usesTurn) {
+        if (turn == Turn.ROTATION) {
             next = next.turnTakenBy(userId, rotationPick, settings);
         }
-        return next.replace(userId, r -> r.with(RepStatus.BUSY, r.owed(), new Serving(visitId, customer, at, usesTurn), null));
+        return next.replace(userId, r -> r.with(RepStatus.BUSY, r.owed(), new Serving(visitId, customer, at, turn != Turn.NONE), null));
+    }
+
+    /**
+     * R-REC-6: a first-time customer asked for {@code userId} by name: it is their turn in every case — they go to the back
+     * of the order, whoever receives, and an owed make-up turn is kept, not spent. Nobody else moves. A rep not on duty
+     * has no turn to use.
+     */
+    public Rotation namedTurn(String userId) {
+        Rep named = rep(userId).orElse(null);
+        if (named == null) {
+            return this;
+        }
+        List<Rep> reordered = new ArrayList<>(order.stream().filter(r -> !r.userId().equals(userId)).toList());
+        reordered.add(named);
+        return withOrder(reordered);
+    }
+
+    /**
+     * Flow 1: gives the customer of {@code visitId} to a rep or the queue as customer-service proposed — or, without a
+     * proposal (customer-service did not answer), to the rep held for it on their turn — then lets waiting customers go
+     * to reps still free (R-REC-9). An R-REC-6 named turn is charged on arrival, whoever serves. A visit the desk has
+     * placed already (another attempt at it) keeps its place: never a second rep or turn.
+     *
+     * @param heldRep  the rep held for the visit while customer-service decided, or null
+     * @param proposal what customer-service proposes, or null in degraded mode
+     */
+    public Outcome<Placed> place(String visitId, String heldRep, Proposal proposal, String customer, Instant arrived, Instant now,
+                                 PolicySettings settings) {
+        Placement placement;
+        Rotation next;
+        Optional<Rep> serving = servingOf(visitId);
+        Optional<Waiting> waiting = waiting(visitId);
+        if (serving.isPresent()) {
+            placement = new Placement(serving.get().userId(), serving.get().serving().usedTurn(), null);
+            next = release(visitId);
+        } else if (waiting.isPresent()) {
+            placement = new Placement(null, false, waiting.get());
+            next = release(visitId);
+        } else {
+            Rotation charged = proposal != null && proposal.namedTurnOf() != null ? namedTurn(proposal.namedTurnOf()) : this;
+            Seat seat = charged.seat(visitId, heldRep, proposal, customer, arrived);
+            placement = new Placement(seat.server(), seat.turn() != Turn.NONE, seat.waiting());
+            next = seat.server() != null ? charged.serve(visitId, seat.server(), seat.turn(), customer, arrived, settings)
+                    : charged.enqueue(seat.waiting());
+        }
+        Outcome<List<Pickup>> drained = next.drain(now, settings);
+        return new Outcome<>(drained.rotation(), new Placed(placement, drained.result()));
+    }
+
+    private record Seat(String server, Turn turn, Waiting waiting) {
+    }
+
+    private Seat seat(String visitId, String heldRep, Proposal proposal, String customer, Instant arrived) {
+        if (proposal == null) {
+            // degraded: the rotation's rep serves on their turn; reconciled when customer-service is back. In event mode
+            // the MANAGER assigns (R-REC-8): the customer waits
+            if (heldRep != null && !eventMode && canServe(heldRep, visitId)) {
+                return new Seat(heldRep, Turn.ROTATION, null);
+            }
+            return new Seat(null, Turn.NONE, new Waiting(visitId, customer, arrived, null, true));
+        }
+        String server = proposal.server();
+        if (server != null && canServe(server, visitId)) {
+            Turn turn = server.equals(proposal.namedTurnOf()) ? Turn.NAMED : proposal.usesTurn() ? Turn.ROTATION : Turn.NONE;
+            return new Seat(server, turn, null);
+        }
+        if (server != null && heldRep != null && canServe(heldRep, visitId) && !heldRep.equals(proposal.notRep())) {
+            // the rep the rules named was taken meanwhile: the held rep receives as helper, without a turn (R-ATT-3, R-REC-9)
+            return new Seat(heldRep, Turn.NONE, null);
+        }
+        String preferred = server != null ? server : proposal.preferredRep();
+        return new Seat(null, Turn.NONE, new Waiting(visitId, customer, arrived, preferred,
+                server == null && proposal.usesTurn() && proposal.namedTurnOf() == null, proposal.notRep(), proposal.namedTurnOf()));
     }
 
     private Rotation turnTakenBy(String userId, boolean rotationPick, PolicySettings settings) {
@@ -312,27 +453,36 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
     }
 
     /**
-     * R-REC-9: while reps are free and customers wait, the first in line goes to the first free
-     * rep: the one they wait for if free, else — a new customer — the rep the rotation gives on their
-     * turn, or — a customer who has an owner — the first rep free, as helper without a turn.
-     * In event mode the MANAGER assigns instead (R-REC-8).
+     * R-REC-9: while reps are free and customers wait, customers go to reps in arrival order: each to the rep they wait
+     * for if free, else — a new customer — the rep the rotation gives, on their turn, or — a customer who has an owner — the
+     * first rep free, as helper without a turn. A customer who turned their owner down is never given to that owner (R-ATT-5,
+     * R-ATT-6): while the owner is the only rep free, they wait and the customers behind them are served. In event mode
+     * the MANAGER assigns instead (R-REC-8).
      */
     public Outcome<List<Pickup>> drain(Instant at, PolicySettings settings) {
         Rotation desk = this;
         List<Pickup> pickups = new ArrayList<>();
-        while (!desk.eventMode() && !desk.queue().isEmpty()) {
-            Waiting first = desk.queue().get(0);
-            Rep preferred = first.preferredRep() == null ? null : desk.rep(first.preferredRep()).filter(Rep::free).orElse(null);
-            Rep rep = preferred != null ? preferred : desk.next();
-            if (rep == null) {
+        boolean moved = true;
+        while (moved && !desk.eventMode()) {
+            moved = false;
+            for (Waiting waiting : desk.queue()) {
+                Rep preferred = waiting.preferredRep() == null || !waiting.acceptable(waiting.preferredRep()) ? null
+                        : desk.rep(waiting.preferredRep()).filter(Rep::free).orElse(null);
+                Rep rep = preferred != null ? preferred : desk.nextExcept(waiting.notRep());
+                if (rep == null) {
+                    continue;
+                }
+                boolean turn = waiting.usesTurn() && preferred == null;
+                // out of the queue first: a visit still waiting counts as placed, and a placed visit holds no rep
+                Rotation rest = desk.dequeue(waiting.visitId());
+                Outcome<Rep> held = turn ? rest.hold(waiting.visitId()) : new Outcome<>(rest, rep);
+                String taker = held.result().userId();
+                Turn kind = turn ? Turn.ROTATION : taker.equals(waiting.namedTurnOf()) ? Turn.NAMED : Turn.NONE;
+                desk = held.rotation().serve(waiting.visitId(), taker, kind, waiting.customer(), at, settings);
+                pickups.add(new Pickup(waiting, taker, turn, at, false));
+                moved = true;
                 break;
             }
-            boolean turn = first.usesTurn() && preferred == null;
-            // out of the queue first: a visit still waiting counts as placed, and a placed visit holds no rep
-            Rotation rest = desk.dequeue(first.visitId());
-            Outcome<Rep> held = turn ? rest.hold(first.visitId()) : new Outcome<>(rest, rep);
-            desk = held.rotation().serve(first.visitId(), held.result().userId(), turn, first.customer(), at, settings);
-            pickups.add(new Pickup(first, held.result().userId(), turn, at));
         }
         return new Outcome<>(desk, pickups);
     }
@@ -346,8 +496,13 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
             throw ProblemException.conflict("rep-not-free", "置业顾问 " + rep.name() + " 现在不能接待（" + rep.status().chinese() + "） ("
                     + rep.name() + " is " + rep.status() + ")");
         }
-        Rotation next = dequeue(visitId).serve(visitId, userId, false, waiting.customer(), at, settings);
-        return new Outcome<>(next, new Pickup(waiting, userId, false, at));
+        if (!waiting.acceptable(userId)) {
+            throw ProblemException.conflict("turned-down-rep", "客户拒绝由" + rep.name() + "接待，请分配其他置业顾问 (R-ATT-5, R-ATT-6: the "
+                    + "customer turned " + rep.name() + " down)");
+        }
+        Turn turn = userId.equals(waiting.namedTurnOf()) ? Turn.NAMED : Turn.NONE;
+        Rotation next = dequeue(visitId).serve(visitId, userId, turn, waiting.customer(), at, settings);
+        return new Outcome<>(next, new Pickup(waiting, userId, false, at, true));
     }
 
     private Rotation dequeue(String visitId) {
@@ -392,10 +547,15 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
         return new Rotation(siteId, day, order, setBy, revision, on, queue, givenBack);
     }
 
-    /** The desk as customer-service needs it: who is up (held for this visit), each rep and their status. */
+    /**
+     * The desk as customer-service needs it, once the up rep is held for this visit: who is up, who is on deck (the rep
+     * the rotation gives next should the up rep not take the customer), each rep and their status.
+     */
     public Desk desk(String heldRep, String visitId) {
+        Rep onDeck = heldRep == null ? null : next();
         return new Desk(heldRep, eventMode, order.stream().map(r -> new Desk.DeskRep(r.userId(), r.name(),
-                r.heldFor() != null && !r.heldFor().equals(visitId) ? RepStatus.BUSY : r.status())).toList());
+                r.heldFor() != null && !r.heldFor().equals(visitId) ? RepStatus.BUSY : r.status())).toList(),
+                onDeck == null ? null : onDeck.userId());
     }
 
     /** Who serves {@code visitId} now, if anyone. */

@@ -86,6 +86,12 @@ public record Site(SiteProfile profile) {
         return new SiteChange(new Site(next), "POLICY", reason);
     }
 
+    /** A rep named at the desk: an active member of this site's staff, or a problem the desk understands. */
+    public StaffMember staffMember(String userId) {
+        return profile.member(userId).filter(StaffMember::active).orElseThrow(() -> ProblemException.invalid("rep-unknown",
+                "置业顾问 " + userId + " 不在案场 " + code() + " 的员工名单中 (" + userId + " is not on the staff of site " + code() + ")"));
+    }
+
     public LocalDate today(Instant now) {
         return LocalDate.ofInstant(now, profile.zone());
     }

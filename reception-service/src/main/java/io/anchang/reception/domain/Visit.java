@@ -16,24 +16,53 @@ import java.util.UUID;
  * came or called, when, what they said, who served them and for how long, and the answer of
  * the attribution rules — or that the answer is pending (flow 1, degraded mode).
  *
- * @param state            RECEIVING (being decided), SERVING, WAITING (in the queue), SEEN_OFF, LEFT (客户离开/未接待:
- *                         left the queue without being served), CALL, REJECTED, UNFINISHED (登记未完成: its registration was
- *                         interrupted and its day ended before it was completed; the manager settles it)
- * @param phone            the number as E.164; never shown, only {@code phoneMasked} is (R-SEC-3)
- * @param servedBy         who serves; while RECEIVING, the rep the desk already handed the customer to from the queue
- *                         ({@link #handedOver()})
- * @param attributionPending whether customer-service's answer is still to come; while RECEIVING: whether a recovery has
- *                         taken the registration over ({@link #isTakenOver()}), which completes it pending
- * @param answer           what customer-service answered, or null while pending
- * @param turnGivenBackTo  the rep whose turn this visit gave back (R-ATT-10, reconciliation)
- * @param leftAt           when a waiting customer left without being served
- * @param waitedSeconds    how long they had waited in the queue then
+ * @param phone              the number as E.164; never shown, only {@code phoneMasked} is (R-SEC-3)
+ * @param servedBy           who serves; while RECEIVING, the rep the desk already handed the customer to from the queue
+ *                           ({@link #handedOver()})
+ * @param usedTurn           whether it is the server's turn (the rotation's, or their own when asked for by name, R-REC-6)
+ * @param attributionPending whether customer-service's answer is still to come
+ * @param answer             what customer-service answered, or null while pending
+ * @param turnGivenBackTo    the rep whose turn this visit gave back (R-ATT-10, reconciliation)
+ * @param leftAt             when a waiting customer left without being served
+ * @param waitedSeconds      how long they had waited in the queue then
+ * @param takenOverByRecovery while RECEIVING: a recovery has taken the registration over ({@link #takenOver()}) and completes
+ *                           it, attribution pending; the process that began it no longer writes it
  */
 public record Visit(String id, String siteId, String requestId, Channel channel, LocalDate day, Instant at, String phone,
-                    String phoneMasked, String customerName, Statement statement, String registeredBy, String state,
+                    String phoneMasked, String customerName, Statement statement, String registeredBy, State state,
                     String servedBy, boolean usedTurn, boolean attributionPending, AttributionAnswer answer,
                     Instant servedAt, Instant seenOffAt, Long durationSeconds, String turnGivenBackTo, String note,
-                    Instant leftAt, Long waitedSeconds) {
+                    Instant leftAt, Long waitedSeconds, boolean takenOverByRecovery) {
+
+    /** Where an entry of the register stands. */
+    public enum State {
+        /** being registered: neither placed in the register nor closed yet */
+        RECEIVING("正在登记"),
+        /** a rep serves the customer */
+        SERVING("接待中"),
+        /** the customer waits in the desk's queue (R-REC-9) */
+        WAITING("等候中"),
+        /** 送客: the reception is over, its duration recorded (R-REC-2) */
+        SEEN_OFF("已送客"),
+        /** 客户离开/未接待: left the queue without being served */
+        LEFT("已离开（未接待）"),
+        /** an inbound call, in the call register */
+        CALL("来电"),
+        /** the registration was refused */
+        REJECTED("未登记"),
+        /** 登记未完成: the registration was interrupted and its day ended before it was completed; the manager settles it */
+        UNFINISHED("登记未完成");
+
+        private final String chinese;
+
+        State(String chinese) {
+            this.chinese = chinese;
+        }
+
+        public String chinese() {
+            return chinese;
+        }
+    }
 
     /** The visit id a request id gives: the same request sent twice is the same visit (idempotency). */
     public static String idFor(String site, Channel channel, String requestId) {
@@ -42,13 +71,18 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
 
     public static Visit receiving(String id, String site, String requestId, Channel channel, LocalDate day, Instant at,
                                   String phone, String phoneMasked, String name, Statement statement, String by, String note) {
-        return new Visit(id, site, requestId, channel, day, at, phone, phoneMasked, name, statement, by, "RECEIVING",
-                null, false, false, null, null, null, null, null, note, null, null);
+        return new Visit(id, site, requestId, channel, day, at, phone, phoneMasked, name, statement, by, State.RECEIVING,
+                null, false, false, null, null, null, null, null, note, null, null, false);
     }
 
     /** Still being registered: begun (RECEIVING), neither placed in the register nor closed yet. */
     public boolean receiving() {
-        return "RECEIVING".equals(state);
+        return state == State.RECEIVING;
+    }
+
+    /** A rep serves the customer now. */
+    public boolean serving() {
+        return state == State.SERVING;
     }
 
     /**
@@ -58,12 +92,13 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public Visit takenOver() {
         requireReceiving();
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy, state,
-                servedBy, usedTurn, true, answer, servedAt, seenOffAt, durationSeconds, turnGivenBackTo, note, leftAt, waitedSeconds);
+                servedBy, usedTurn, attributionPending, answer, servedAt, seenOffAt, durationSeconds, turnGivenBackTo, note, leftAt,
+                waitedSeconds, true);
     }
 
-    /** Whether a recovery has taken the registration over ({@link #takenOver()}). */
+    /** Whether a recovery has taken the registration over ({@link #takenOver()}) and it is still to be completed. */
     public boolean isTakenOver() {
-        return receiving() && attributionPending;
+        return receiving() && takenOverByRecovery;
     }
 
     /**
@@ -74,7 +109,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public Visit pickedUp(String rep, boolean turn, Instant when) {
         if (receiving()) {
             return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                    state, rep, turn, attributionPending, answer, when, null, null, turnGivenBackTo, note, null, null);
+                    state, rep, turn, attributionPending, answer, when, null, null, turnGivenBackTo, note, null, null, takenOverByRecovery);
         }
         requireWaiting();
         return served(rep, turn, attributionPending, answer, when);
@@ -87,7 +122,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
 
     /** Whether the customer still waits for a rep: in the queue, or queued and not yet written in the register. */
     public boolean awaitsRep() {
-        return "WAITING".equals(state) || receiving() && servedBy == null;
+        return state == State.WAITING || receiving() && servedBy == null;
     }
 
     /**
@@ -97,7 +132,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public Visit unfinished() {
         requireReceiving();
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                "UNFINISHED", null, false, true, null, null, null, null, turnGivenBackTo, note, null, null);
+                State.UNFINISHED, null, false, true, null, null, null, null, turnGivenBackTo, note, null, null, false);
     }
 
     private void requireReceiving() {
@@ -108,36 +143,36 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
 
     public Visit served(String rep, boolean turn, boolean pending, AttributionAnswer answer, Instant when) {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                channel == Channel.CALL ? "CALL" : "SERVING", rep, turn, pending, answer, when, null, null, turnGivenBackTo, note,
-                null, null);
+                channel == Channel.CALL ? State.CALL : State.SERVING, rep, turn, pending, answer, when, null, null, turnGivenBackTo,
+                note, null, null, false);
     }
 
     public Visit waiting(boolean pending, AttributionAnswer answer) {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                "WAITING", null, false, pending, answer, null, null, null, turnGivenBackTo, note, null, null);
+                State.WAITING, null, false, pending, answer, null, null, null, turnGivenBackTo, note, null, null, false);
     }
 
     public Visit rejected() {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                "REJECTED", null, false, false, null, null, null, null, null, note, null, null);
+                State.REJECTED, null, false, false, null, null, null, null, null, note, null, null, false);
     }
 
     /** 送客: the reception ended and took this long (R-REC-2). */
     public Visit seenOff(Instant when) {
         Instant start = servedAt == null ? at : servedAt;
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                "SEEN_OFF", servedBy, usedTurn, attributionPending, answer, servedAt, when,
-                Duration.between(start, when).toSeconds(), turnGivenBackTo, note, null, null);
+                State.SEEN_OFF, servedBy, usedTurn, attributionPending, answer, servedAt, when,
+                Duration.between(start, when).toSeconds(), turnGivenBackTo, note, null, null, false);
     }
 
     /**
-     * customer-service's answer arrived or changed (reconciliation). An entry still RECEIVING keeps saying whether a
-     * recovery has taken it over ({@link #isTakenOver()}): its registration writes the answer it had.
+     * customer-service's answer arrived or changed (reconciliation). An entry still RECEIVING keeps whether a recovery has
+     * taken it over ({@link #isTakenOver()}): its registration writes the answer it had.
      */
     public Visit attributed(AttributionAnswer newAnswer, String givenBackTo) {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                state, servedBy, usedTurn, receiving() && attributionPending, newAnswer, servedAt, seenOffAt, durationSeconds,
-                turnGivenBackTo != null ? turnGivenBackTo : givenBackTo, note, leftAt, waitedSeconds);
+                state, servedBy, usedTurn, false, newAnswer, servedAt, seenOffAt,
+                durationSeconds, turnGivenBackTo != null ? turnGivenBackTo : givenBackTo, note, leftAt, waitedSeconds, takenOverByRecovery);
     }
 
     /**
@@ -147,12 +182,13 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public Visit left(Instant when, Duration waited) {
         requireWaiting();
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                "LEFT", null, false, attributionPending, answer, null, null, null, turnGivenBackTo, note, when, waited.toSeconds());
+                State.LEFT, null, false, attributionPending, answer, null, null, null, turnGivenBackTo, note, when, waited.toSeconds(),
+                false);
     }
 
     /** Refuses, with a problem the desk understands, unless the customer waits in the queue. */
     public void requireWaiting() {
-        if (!"WAITING".equals(state)) {
+        if (state != State.WAITING) {
             throw ProblemException.conflict("not-waiting", "这位客户目前是“" + stateName() + "”，不在等候队列中，不能登记为离开 (Visit "
                     + id + " is " + state + ", not waiting)");
         }
@@ -160,17 +196,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
 
     /** The state as the register shows it to the desk. */
     public String stateName() {
-        return switch (state) {
-            case "RECEIVING" -> "正在登记";
-            case "SERVING" -> "接待中";
-            case "WAITING" -> "等候中";
-            case "SEEN_OFF" -> "已送客";
-            case "LEFT" -> "已离开（未接待）";
-            case "CALL" -> "来电";
-            case "REJECTED" -> "未登记";
-            case "UNFINISHED" -> "登记未完成";
-            default -> state;
-        };
+        return state.chinese();
     }
 
     public String customerId() {

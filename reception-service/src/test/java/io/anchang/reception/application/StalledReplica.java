@@ -1,9 +1,12 @@
 package io.anchang.reception.application;
 
+import io.anchang.platform.store.Stored;
 import io.anchang.platform.security.Caller;
 import io.anchang.reception.domain.Site;
 import io.anchang.reception.domain.Visit;
 import reactor.core.publisher.Mono;
+
+import java.time.Clock;
 
 /**
  * A replica of reception-service that read a half-done registration and completes it only now, after another has:
@@ -11,14 +14,14 @@ import reactor.core.publisher.Mono;
  */
 public final class StalledReplica {
 
-    private final ReceivingVisitors receiving;
+    private final Placements placements;
 
-    public StalledReplica(ReceivingVisitors receiving) {
-        this.receiving = receiving;
+    public StalledReplica(Visits visits, DeskChanges desks, Clock clock) {
+        this.placements = new Placements(visits, desks, clock);
     }
 
     /** Completes the entry as it was read then ({@code stale}), the way {@link RecoveringWalkIns} does. */
     public Mono<Visit> completes(Site site, Stored<Visit> stale) {
-        return receiving.complete(Caller.system("reception-service"), site, stale);
+        return placements.complete(Caller.system("reception-service"), site, stale);
     }
 }

@@ -31,7 +31,7 @@ class VisitTest {
         assertThat(handed.awaitsRep()).as("no second rep").isFalse();
 
         Visit registered = handed.waiting(true, null).pickedUp(handed.servedBy(), handed.usedTurn(), handed.servedAt());
-        assertThat(registered.state()).isEqualTo("SERVING");
+        assertThat(registered.state()).isEqualTo(Visit.State.SERVING);
         assertThat(registered.servedBy()).isEqualTo("B");
         assertThat(registered.usedTurn()).isTrue();
         assertThat(registered.attributionPending()).isTrue();
@@ -49,7 +49,7 @@ class VisitTest {
         assertThat(receiving().isTakenOver()).isFalse();
 
         Visit closed = taken.unfinished();
-        assertThat(closed.state()).isEqualTo("UNFINISHED");
+        assertThat(closed.state()).isEqualTo(Visit.State.UNFINISHED);
         assertThat(closed.stateName()).isEqualTo("登记未完成");
         assertThat(closed.attributionPending()).isTrue();
         assertThat(closed.servedBy()).isNull();

@@ -14,20 +14,23 @@ record VisitDocument(@Id String id, String siteId, String requestId, Channel cha
                      String phoneMasked, String customerName, Statement statement, String registeredBy, String state,
                      String servedBy, boolean usedTurn, boolean attributionPending, AttributionAnswer answer, Instant servedAt,
                      Instant seenOffAt, Long durationSeconds, String turnGivenBackTo, String note, Instant leftAt,
-                     Long waitedSeconds, Long version) {
+                     Long waitedSeconds, Boolean takenOver, Long version) {
 
     static final String COLLECTION = "visits";
 
     static VisitDocument of(Visit v) {
         return new VisitDocument(v.id(), v.siteId(), v.requestId(), v.channel(), v.day().toString(), v.at(), v.phone(),
-                v.phoneMasked(), v.customerName(), v.statement(), v.registeredBy(), v.state(), v.servedBy(), v.usedTurn(),
+                v.phoneMasked(), v.customerName(), v.statement(), v.registeredBy(), v.state().name(), v.servedBy(), v.usedTurn(),
                 v.attributionPending(), v.answer(), v.servedAt(), v.seenOffAt(), v.durationSeconds(), v.turnGivenBackTo(),
-                v.note(), v.leftAt(), v.waitedSeconds(), null);
+                v.note(), v.leftAt(), v.waitedSeconds(), v.takenOverByRecovery(), null);
     }
 
+    /** An entry stored before the takeover had a field of its own said it with {@code attributionPending} while RECEIVING. */
     Visit visit() {
+        Visit.State current = Visit.State.valueOf(state);
+        boolean taken = takenOver != null ? takenOver : current == Visit.State.RECEIVING && attributionPending;
         return new Visit(id, siteId, requestId, channel, LocalDate.parse(day), at, phone, phoneMasked, customerName, statement,
-                registeredBy, state, servedBy, usedTurn, attributionPending, answer, servedAt, seenOffAt, durationSeconds,
-                turnGivenBackTo, note, leftAt, waitedSeconds);
+                registeredBy, current, servedBy, usedTurn, current != Visit.State.RECEIVING && attributionPending, answer, servedAt,
+                seenOffAt, durationSeconds, turnGivenBackTo, note, leftAt, waitedSeconds, taken);
     }
 }

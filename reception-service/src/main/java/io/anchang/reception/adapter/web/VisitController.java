@@ -91,31 +91,31 @@ public class VisitController {
                             boolean attributionPending, String customerId, String archiveNo, Boolean newCustomer, ServingRole role,
                             String ruleId, String rule, String ownerRep, String previousOwner, List<Share> shares,
                             List<ClaimView> claims, String complaintId, Instant servedAt, Instant seenOffAt, Long durationSeconds,
-                            Instant leftAt, Long waitedSeconds, String turnGivenBackTo, String registeredBy) {
+                            Instant leftAt, Long waitedSeconds, String turnGivenBackTo, String registeredBy, String namedTurnOf) {
 
         static VisitView of(Visit v) {
             AttributionAnswer a = v.answer();
-            return new VisitView(v.id(), v.requestId(), v.channel(), v.day(), v.at(), v.phoneMasked(), v.customerName(), v.state(),
+            return new VisitView(v.id(), v.requestId(), v.channel(), v.day(), v.at(), v.phoneMasked(), v.customerName(), v.state().name(),
                     v.stateName(), v.servedBy(), v.usedTurn(), v.attributionPending(), a == null ? null : a.customerId(),
                     a == null ? null : a.archiveNo(), a == null ? null : a.newCustomer(), a == null ? null : a.role(),
                     a == null ? null : a.ruleId(), a == null ? unanswered(v) : a.rule(),
                     a == null ? null : a.ownerRep(), a == null ? null : a.previousOwner(), a == null ? List.of() : a.shares(),
                     a == null ? List.of() : a.claims(), a == null ? null : a.complaintId(), v.servedAt(), v.seenOffAt(),
-                    v.durationSeconds(), v.leftAt(), v.waitedSeconds(), v.turnGivenBackTo(), v.registeredBy());
+                    v.durationSeconds(), v.leftAt(), v.waitedSeconds(), v.turnGivenBackTo(), v.registeredBy(),
+                    a == null ? null : a.namedTurnOf());
         }
 
         /** The sentence for an entry without customer-service's answer: what happened to the customer, and what follows. */
         private static String unanswered(Visit v) {
             String pending = "客户资料暂未核对（客户服务未及时应答），";
             return switch (v.state()) {
-                case "SERVING", "SEEN_OFF" -> pending + "已按排序表接待，恢复后自动核对";
-                case "WAITING" -> pending + "已排队等候接待，恢复后自动核对";
-                case "LEFT" -> pending + "客户未经接待已离开，恢复后自动核对";
-                case "CALL" -> pending + "来电已登记，恢复后自动核对";
-                case "RECEIVING" -> "正在登记，稍后更新";
-                case "UNFINISHED" -> "登记未完成：登记过程中系统中断，当日未能接待或排队，客户资料未核对，请经理核实后处理";
-                case "REJECTED" -> "未登记：这次登记未被受理，未分配置业顾问";
-                default -> pending + "恢复后自动核对";
+                case SERVING, SEEN_OFF -> pending + "已按排序表接待，恢复后自动核对";
+                case WAITING -> pending + "已排队等候接待，恢复后自动核对";
+                case LEFT -> pending + "客户未经接待已离开，恢复后自动核对";
+                case CALL -> pending + "来电已登记，恢复后自动核对";
+                case RECEIVING -> "正在登记，稍后更新";
+                case UNFINISHED -> "登记未完成：登记过程中系统中断，当日未能接待或排队，客户资料未核对，请经理核实后处理";
+                case REJECTED -> "未登记：这次登记未被受理，未分配置业顾问";
             };
         }
     }
