@@ -8,14 +8,23 @@ class ArchitectureTest {
 
     private final JavaClasses classes = Architecture.classesOf("io.anchang.customer");
 
-    // the skeleton has no domain, application or adapter classes yet: the rules hold for the first one added
     @Test
     void domainIsPlainJava() {
-        Architecture.domainIsPlainJava().allowEmptyShould(true).check(classes);
+        Architecture.domainIsPlainJava().check(classes);
     }
 
     @Test
     void storeIsReachedOnlyThroughTheSiteScope() {
-        Architecture.storeOnlyThroughSiteScope().allowEmptyShould(true).check(classes);
+        Architecture.storeOnlyThroughSiteScope().check(classes);
+    }
+
+    @Test
+    void applicationNeverImportsAdapters() {
+        Architecture.applicationNeverImportsAdapters().check(classes);
+    }
+
+    @Test
+    void useCasesNeverUseEachOther() {
+        Architecture.useCasesNeverUseEachOther().check(classes);
     }
 }

@@ -17,4 +17,9 @@ class ArchitectureTest {
     void storeIsReachedOnlyThroughTheSiteScope() {
         Architecture.storeOnlyThroughSiteScope().check(classes);
     }
+
+    @Test
+    void applicationNeverImportsAdapters() {
+        Architecture.applicationNeverImportsAdapters().check(classes);
+    }
 }

@@ -17,4 +17,14 @@ class ArchitectureTest {
     void storeIsReachedOnlyThroughTheSiteScope() {
         Architecture.storeOnlyThroughSiteScope().check(classes);
     }
+
+    @Test
+    void applicationNeverImportsAdapters() {
+        Architecture.applicationNeverImportsAdapters().check(classes);
+    }
+
+    @Test
+    void useCasesNeverUseEachOther() {
+        Architecture.useCasesNeverUseEachOther().check(classes);
+    }
 }

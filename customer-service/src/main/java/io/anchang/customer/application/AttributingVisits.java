@@ -1,14 +1,11 @@
 package io.anchang.customer.application;
 
-import io.anchang.customer.domain.Claim;
-import io.anchang.customer.domain.Credit;
 import io.anchang.customer.domain.Customer;
 import io.anchang.customer.domain.Decision;
 import io.anchang.customer.domain.VisitRecord;
 import io.anchang.platform.api.attribution.AttributionAnswer;
 import io.anchang.platform.api.attribution.AttributionRequest;
 import io.anchang.platform.api.attribution.Channel;
-import io.anchang.platform.api.attribution.ClaimView;
 import io.anchang.platform.api.attribution.Desk;
 import io.anchang.platform.api.attribution.RepStatus;
 import io.anchang.platform.api.attribution.Statement;
@@ -20,7 +17,6 @@ import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.phone.Phone;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
-import io.anchang.platform.site.PolicySettings;
 import io.anchang.platform.site.Role;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
 import io.anchang.platform.store.Contended;
@@ -71,7 +67,7 @@ public class AttributingVisits {
         return optional(customers.byPhone(caller.scope(), site, phone.e164())).flatMap(found -> {
             Optional<VisitRecord> done = found.flatMap(f -> f.value().visit(request.visitId()));
             if (done.isPresent() && (!done.get().waiting() || request.alreadyServedBy() == null)) {
-                return Mono.just(answer(found.get().value(), done.get(), rules, request.desk(), request.at()));
+                return Mono.just(Answers.answer(found.get().value(), done.get(), rules, request.desk(), request.at()));
             }
             return links(caller, site, request.statement()).flatMap(links -> decideAndStore(caller, site, request, phone, rules,
                     found.orElse(null), links));
@@ -121,10 +117,10 @@ public class AttributingVisits {
     private Mono<AttributionAnswer> store(Caller caller, Customer before, Customer after, long version, String visitId, Instant now,
                                           SiteRules rules, Desk desk) {
         VisitRecord visit = after.visit(visitId).orElseThrow();
-        AttributionAnswer answer = answer(after, visit, rules, desk, now);
+        AttributionAnswer answer = Answers.answer(after, visit, rules, desk, now);
         List<PendingEvent> events = new ArrayList<>(CustomerEvents.registeredOrChanged(before, after, visit.at(), visit.ruleId()));
         events.addAll(CustomerEvents.complaintsLodged(before, after));
-        events.add(CustomerEvents.attributed(after, visit, credit(after, now, rules, desk)));
+        events.add(CustomerEvents.attributed(after, visit, Answers.credit(after, now, rules, desk)));
         Mono<Boolean> written = before == null ? customers.add(caller, after, events) : customers.update(caller, after, version, events);
         return Contended.written(written, answer);
     }
@@ -207,7 +203,7 @@ public class AttributingVisits {
                     + rules.name(before.owner().orElse(null)));
             VisitRecord changed = after.visit(visitId).orElseThrow();
             List<PendingEvent> events = new ArrayList<>(CustomerEvents.registeredOrChanged(before, after, visit.at(), changed.ruleId()));
-            events.add(CustomerEvents.attributed(after, changed, credit(after, visit.at(), rules, null)));
+            events.add(CustomerEvents.attributed(after, changed, Answers.credit(after, visit.at(), rules, null)));
             return Contended.written(customers.update(caller, after, stored.version(), events), true);
         })).then();
     }
@@ -215,38 +211,6 @@ public class AttributingVisits {
     private static Desk nobodyFree(Desk desk) {
         return new Desk(null, desk == null ? false : desk.eventMode(), desk == null ? List.of()
                 : desk.reps().stream().map(r -> new Desk.DeskRep(r.userId(), r.name(), RepStatus.BUSY)).toList());
-    }
-
-    // ---------------------------------------------------------------- answers
-
-    static Credit credit(Customer customer, Instant at, SiteRules rules, Desk desk) {
-        return Credit.at(customer, at, rules.settingsAt(at), rules.zone(), null, desk == null ? rules::name : rules.names(desk));
-    }
-
-    /** The answer about {@code visit}: the shares and claims as they stand at {@code now}, the moment of the answer — what is stored. */
-    static AttributionAnswer answer(Customer customer, VisitRecord visit, SiteRules rules, Desk desk, Instant now) {
-        Instant at = now.isBefore(visit.at()) ? visit.at() : now;
-        Credit credit = credit(customer, at, rules, desk);
-        return new AttributionAnswer(visit.visitId(), customer.id(), customer.archiveNo(), CustomerEvents.masked(customer),
-                customer.visits().get(0).visitId().equals(visit.visitId()), visit.server(), visit.role(), visit.preferredRep(),
-                visit.usesTurn(), customer.owner().orElse(null), visit.previousOwner(), visit.ruleId(), visit.rule(),
-                credit.shares(), claims(customer, at, rules), visit.complaintId(), visit.turnGivenBackTo(), visit.notServedBy(),
-                visit.namedTurnOf());
-    }
-
-    /** The claims standing, and those that ended at this moment (a claim lost to this visit). */
-    static List<ClaimView> claims(Customer customer, Instant at, SiteRules rules) {
-        PolicySettings settings = rules.settingsAt(at);
-        String owner = customer.owner().orElse(null);
-        return customer.claims().stream()
-                .filter(c -> !c.ended() || !c.endedAt().isBefore(at))
-                .map(c -> view(c, at, settings, rules, owner))
-                .toList();
-    }
-
-    static ClaimView view(Claim c, Instant at, PolicySettings settings, SiteRules rules, String owner) {
-        return new ClaimView(c.rep(), c.since(), c.validUntil(at, settings, rules.zone()), c.validAt(at, settings, rules.zone()),
-                !c.ended() && c.rep().equals(owner), c.ruleId());
     }
 
     private static <T> Mono<Optional<T>> optional(Mono<T> mono) {

@@ -6,6 +6,7 @@ import io.anchang.platform.api.attribution.AttributionAnswer;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
+import io.anchang.platform.sitedirectory.LocalSiteDirectory;
 import io.anchang.platform.site.Role;
 import io.anchang.platform.store.Contended;
 import reactor.core.publisher.Mono;
@@ -25,18 +26,18 @@ import java.util.List;
 public class FindingEarlierRep {
 
     private final Customers customers;
-    private final AttributingVisits attributing;
+    private final LocalSiteDirectory directory;
     private final Clock clock;
 
-    public FindingEarlierRep(Customers customers, AttributingVisits attributing, Clock clock) {
+    public FindingEarlierRep(Customers customers, LocalSiteDirectory directory, Clock clock) {
         this.customers = customers;
-        this.attributing = attributing;
+        this.directory = directory;
         this.clock = clock;
     }
 
     public Mono<AttributionAnswer> found(Caller caller, String site, String visitId, String earlierCustomerId, String followUpBy) {
         caller.requireOn(site, Role.SALES);
-        return attributing.rules(caller, site).flatMap(rules -> Contended.retried(() -> customers.byVisit(caller.scope(), site, visitId)
+        return SiteRules.of(directory, caller.scope(), site).flatMap(rules -> Contended.retried(() -> customers.byVisit(caller.scope(), site, visitId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("visit-unknown", "没有这次来访 (No visit " + visitId + ")")))
                 .zipWith(customers.byId(caller.scope(), site, earlierCustomerId)
                         .switchIfEmpty(Mono.error(() -> CustomerChanges.unknownCustomer(earlierCustomerId))))
@@ -52,12 +53,12 @@ public class FindingEarlierRep {
                     Customer after = customer.earlierRepFound(visitId, both.getT2().value(), followUpBy, now,
                             rules.settingsAt(visit.at()), rules.zone(), rules::name);
                     VisitRecord changed = after.visit(visitId).orElseThrow();
-                    AttributionAnswer answer = AttributingVisits.answer(after, changed, rules, null, now);
+                    AttributionAnswer answer = Answers.answer(after, changed, rules, null, now);
                     if (after == customer) {
                         return Mono.just(answer);
                     }
                     List<PendingEvent> events = new ArrayList<>(CustomerEvents.registeredOrChanged(customer, after, now, "R-ATT-10"));
-                    events.add(CustomerEvents.attributed(after, changed, AttributingVisits.credit(after, now, rules, null)));
+                    events.add(CustomerEvents.attributed(after, changed, Answers.credit(after, now, rules, null)));
                     return Contended.written(customers.update(caller, after, both.getT1().version(), events), answer);
                 })));
     }

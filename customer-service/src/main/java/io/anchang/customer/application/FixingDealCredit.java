@@ -6,6 +6,7 @@ import io.anchang.platform.events.customer.DealCreditFixed;
 import io.anchang.platform.events.deal.BigDepositSigned;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.security.Caller;
+import io.anchang.platform.sitedirectory.LocalSiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -23,17 +24,17 @@ public class FixingDealCredit {
 
     private final Customers customers;
     private final CustomerChanges changes;
-    private final AttributingVisits attributing;
+    private final LocalSiteDirectory directory;
 
-    public FixingDealCredit(Customers customers, AttributingVisits attributing) {
+    public FixingDealCredit(Customers customers, LocalSiteDirectory directory) {
         this.customers = customers;
         this.changes = new CustomerChanges(customers);
-        this.attributing = attributing;
+        this.directory = directory;
     }
 
     public Mono<Void> fix(BigDepositSigned deal) {
         Caller system = Caller.system("customer-service");
-        return attributing.rules(system, deal.siteId()).flatMap(rules -> customers.byId(system.scope(), deal.siteId(), deal.customerId())
+        return SiteRules.of(directory, system.scope(), deal.siteId()).flatMap(rules -> customers.byId(system.scope(), deal.siteId(), deal.customerId())
                 .switchIfEmpty(Mono.fromRunnable(() -> log.warn("deal {} names customer {} whom site {} does not know: no credit fixed",
                         deal.dealId(), deal.customerId(), deal.siteId())))
                 .flatMap(found -> changes.change(system, () -> customers.byId(system.scope(), deal.siteId(), deal.customerId()),

@@ -4,6 +4,7 @@ import io.anchang.customer.domain.Credit;
 import io.anchang.customer.domain.Customer;
 import io.anchang.platform.phone.Phone;
 import io.anchang.platform.security.Caller;
+import io.anchang.platform.sitedirectory.LocalSiteDirectory;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -13,12 +14,12 @@ import java.time.Instant;
 public class ReadingCustomers {
 
     private final Customers customers;
-    private final AttributingVisits attributing;
+    private final LocalSiteDirectory directory;
     private final Clock clock;
 
-    public ReadingCustomers(Customers customers, AttributingVisits attributing, Clock clock) {
+    public ReadingCustomers(Customers customers, LocalSiteDirectory directory, Clock clock) {
         this.customers = customers;
-        this.attributing = attributing;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -29,7 +30,7 @@ public class ReadingCustomers {
     public Mono<Found> byPhone(Caller caller, String site, String phone) {
         caller.scope().requireRead(site);
         Phone parsed = Phone.parse(phone);
-        return attributing.rules(caller, site).flatMap(rules -> customers.byPhone(caller.scope(), site, parsed.e164())
+        return SiteRules.of(directory, caller.scope(), site).flatMap(rules -> customers.byPhone(caller.scope(), site, parsed.e164())
                 .switchIfEmpty(Mono.error(() -> io.anchang.platform.problem.ProblemException.notFound("customer-unknown",
                         "没有电话为 " + parsed.masked() + " 的客户 (No customer with this phone at site " + site + ")")))
                 .map(s -> new Found(s.value(), rules, clock.instant())));
@@ -37,7 +38,7 @@ public class ReadingCustomers {
 
     public Mono<Found> byId(Caller caller, String site, String customerId) {
         caller.scope().requireRead(site);
-        return attributing.rules(caller, site).flatMap(rules -> customers.byId(caller.scope(), site, customerId)
+        return SiteRules.of(directory, caller.scope(), site).flatMap(rules -> customers.byId(caller.scope(), site, customerId)
                 .switchIfEmpty(Mono.error(() -> CustomerChanges.unknownCustomer(customerId)))
                 .map(s -> new Found(s.value(), rules, clock.instant())));
     }

@@ -6,6 +6,7 @@ import io.anchang.platform.events.customer.CustomersRedistributed;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
+import io.anchang.platform.sitedirectory.LocalSiteDirectory;
 import io.anchang.platform.site.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,20 +28,20 @@ public class Redistributing {
     private final Draws draws;
     private final CustomerChanges changes;
     private final Clock clock;
-    private final AttributingVisits attributing;
+    private final LocalSiteDirectory directory;
     private final SecureRandom seeds = new SecureRandom();
 
-    public Redistributing(Customers customers, Draws draws, Clock clock, AttributingVisits attributing) {
+    public Redistributing(Customers customers, Draws draws, Clock clock, LocalSiteDirectory directory) {
         this.customers = customers;
         this.draws = draws;
         this.changes = new CustomerChanges(customers);
         this.clock = clock;
-        this.attributing = attributing;
+        this.directory = directory;
     }
 
     public Mono<Draw> draw(Caller caller, String site, String fromRep, List<String> toReps, Long seed, String reason) {
         caller.requireOn(site, Role.MANAGER);
-        return attributing.rules(caller, site).flatMap(rules -> {
+        return SiteRules.of(directory, caller.scope(), site).flatMap(rules -> {
             for (String rep : toReps == null ? List.<String>of() : toReps) {
                 if (!rules.isStaff(rep)) {
                     return Mono.error(ProblemException.invalid("rep-unknown", "置业顾问 " + rep + " 不在案场 " + site

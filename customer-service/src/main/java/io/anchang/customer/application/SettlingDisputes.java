@@ -7,6 +7,7 @@ import io.anchang.platform.events.customer.DisputeRuled;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
+import io.anchang.platform.sitedirectory.LocalSiteDirectory;
 import io.anchang.platform.site.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,13 +30,13 @@ public class SettlingDisputes {
     private final Customers customers;
     private final CustomerChanges changes;
     private final Clock clock;
-    private final AttributingVisits attributing;
+    private final LocalSiteDirectory directory;
 
-    public SettlingDisputes(Customers customers, Clock clock, AttributingVisits attributing) {
+    public SettlingDisputes(Customers customers, Clock clock, LocalSiteDirectory directory) {
         this.customers = customers;
         this.changes = new CustomerChanges(customers);
         this.clock = clock;
-        this.attributing = attributing;
+        this.directory = directory;
     }
 
     /** A dispute with its customer. */
@@ -67,7 +68,7 @@ public class SettlingDisputes {
             throw ProblemException.invalid("ruling-invalid", "裁定结果须为 AMICABLE（协商一致）、RULED（经理裁定）或 DEPARTMENT（归部门） (Outcome must be one of "
                     + OUTCOMES + ")");
         }
-        return attributing.rules(caller, site).flatMap(rules -> changes.change(caller,
+        return SiteRules.of(directory, caller.scope(), site).flatMap(rules -> changes.change(caller,
                 () -> customers.byDispute(caller.scope(), site, disputeId),
                 () -> ProblemException.notFound("dispute-unknown", "没有这条纠纷 (No dispute " + disputeId + ")"),
                 c -> c.disputeRuled(disputeId, outcome, ownerRep, shares == null ? List.of() : shares, reason, caller.userId(),

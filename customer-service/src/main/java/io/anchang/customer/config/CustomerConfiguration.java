@@ -75,8 +75,8 @@ public class CustomerConfiguration {
     }
 
     @Bean
-    ReadingCustomers readingCustomers(Customers customers, AttributingVisits attributing, Clock clock) {
-        return new ReadingCustomers(customers, attributing, clock);
+    ReadingCustomers readingCustomers(Customers customers, LocalSiteDirectory directory, Clock clock) {
+        return new ReadingCustomers(customers, directory, clock);
     }
 
     @Bean
@@ -85,8 +85,8 @@ public class CustomerConfiguration {
     }
 
     @Bean
-    FindingEarlierRep findingEarlierRep(Customers customers, AttributingVisits attributing, Clock clock) {
-        return new FindingEarlierRep(customers, attributing, clock);
+    FindingEarlierRep findingEarlierRep(Customers customers, LocalSiteDirectory directory, Clock clock) {
+        return new FindingEarlierRep(customers, directory, clock);
     }
 
     @Bean
@@ -95,18 +95,18 @@ public class CustomerConfiguration {
     }
 
     @Bean
-    SettlingDisputes settlingDisputes(Customers customers, Clock clock, AttributingVisits attributing) {
-        return new SettlingDisputes(customers, clock, attributing);
+    SettlingDisputes settlingDisputes(Customers customers, Clock clock, LocalSiteDirectory directory) {
+        return new SettlingDisputes(customers, clock, directory);
     }
 
     @Bean
-    Redistributing redistributing(Customers customers, Draws draws, Clock clock, AttributingVisits attributing) {
-        return new Redistributing(customers, draws, clock, attributing);
+    Redistributing redistributing(Customers customers, Draws draws, Clock clock, LocalSiteDirectory directory) {
+        return new Redistributing(customers, draws, clock, directory);
     }
 
     @Bean
-    FixingDealCredit fixingDealCredit(Customers customers, AttributingVisits attributing) {
-        return new FixingDealCredit(customers, attributing);
+    FixingDealCredit fixingDealCredit(Customers customers, LocalSiteDirectory directory) {
+        return new FixingDealCredit(customers, directory);
     }
 
     @Bean

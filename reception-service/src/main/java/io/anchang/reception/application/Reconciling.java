@@ -46,7 +46,7 @@ public class Reconciling {
                     Mono<Void> turn = givenBack == null ? Mono.empty() : desks.change(system, event.siteId(), visit.day(), rotation -> {
                         Rotation back = rotation.turnGivenBack(givenBack, visit.id());
                         List<PendingEvent> events = back == rotation ? List.of() : List.of(PendingEvent.of(event.siteId(),
-                                SettingRotation.key(event.siteId(), visit.day()), new RepStatusChanged(event.siteId(), visit.day(), givenBack,
+                                Rotations.key(event.siteId(), visit.day()), new RepStatusChanged(event.siteId(), visit.day(), givenBack,
                                         back.rep(givenBack).map(Rotation.Rep::status).orElse(RepStatus.AVAILABLE),
                                         back.rep(givenBack).map(Rotation.Rep::owed).orElse(0), "TURN_GIVEN_BACK", event.at()))
                                 .because(event.ruleId() + " " + event.rule()));

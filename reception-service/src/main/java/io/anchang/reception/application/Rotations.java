@@ -17,4 +17,9 @@ public interface Rotations {
 
     /** Stores the rotation with its events if it is still at {@code expectedVersion} (0: none yet). */
     Mono<Boolean> save(Caller caller, Rotation rotation, long expectedVersion, List<PendingEvent> events);
+
+    /** The desk's aggregate id, {@code SH01:2026-11-27}: the key of its events. */
+    static String key(String site, LocalDate day) {
+        return site + ":" + day;
+    }
 }

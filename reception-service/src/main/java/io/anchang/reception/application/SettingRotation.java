@@ -40,7 +40,7 @@ public class SettingRotation {
                         RotationSet event = new RotationSet(site, day,
                                 rotation.order().stream().map(r -> new RotationSet.Rep(r.userId(), r.name())).toList(),
                                 caller.userId(), rotation.revision());
-                        return new DeskChanges.Change<>(rotation, rotation, List.of(PendingEvent.of(site, key(site, day), event)));
+                        return new DeskChanges.Change<>(rotation, rotation, List.of(PendingEvent.of(site, Rotations.key(site, day), event)));
                     }).map(DeskChanges.Change::result);
                 });
     }
@@ -58,7 +58,4 @@ public class SettingRotation {
                 .flatMap(known -> desks.read(caller, site, known.today(clock.instant())));
     }
 
-    public static String key(String site, LocalDate day) {
-        return site + ":" + day;
-    }
 }

@@ -96,7 +96,7 @@ public class WorkingTheDesk {
                 Rotation.Outcome<List<Rotation.Pickup>> drained = changed.drain(now, settings);
                 Rotation.Rep after = drained.rotation().rep(rep).orElseThrow();
                 return new DeskChanges.Change<>(drained.rotation(), drained.result(), List.of(PendingEvent.of(site,
-                        SettingRotation.key(site, day), new RepStatusChanged(site, day, rep, status, after.owed(),
+                        Rotations.key(site, day), new RepStatusChanged(site, day, rep, status, after.owed(),
                                 status == RepStatus.OUT ? "OUT" : "BACK", now))));
             }).flatMap(change -> Detached.run(placements.pickups(caller, site, change.result())).thenReturn(change.rotation()));
         });
@@ -112,7 +112,7 @@ public class WorkingTheDesk {
             return desks.change(caller, site, day, rotation -> {
                 Rotation.Outcome<List<Rotation.Pickup>> drained = rotation.eventMode(on).drain(now, settings);
                 return new DeskChanges.Change<>(drained.rotation(), drained.result(), List.of(PendingEvent.of(site,
-                        SettingRotation.key(site, day), new EventModeSwitched(site, day, on, caller.userId(), reason, now)).because(reason)));
+                        Rotations.key(site, day), new EventModeSwitched(site, day, on, caller.userId(), reason, now)).because(reason)));
             }).flatMap(change -> placements.pickups(caller, site, change.result()).thenReturn(change.rotation()));
         });
     }
