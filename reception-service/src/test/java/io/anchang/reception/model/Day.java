@@ -63,6 +63,10 @@ final class Day {
     }
 
     String walkIn(String phone, Said said) {
+        present(phone);
+        if (phone.equals(said.broughtBy()) || phone.equals(said.household())) {
+            throw new IllegalStateException(phone + " cannot have brought themselves");
+        }
         String visit = "v" + (++visits);
         step("day.walkIn(\"" + phone + "\", " + said + "); // " + visit);
         boolean m = model.walkIn(visit, phone, said);
@@ -73,6 +77,7 @@ final class Day {
     }
 
     Day call(String phone, String taker) {
+        present(phone);
         String visit = "v" + (++visits);
         step("day.call(\"" + phone + "\", \"" + taker + "\"); // " + visit);
         model.call(phone, taker);
@@ -143,6 +148,7 @@ final class Day {
     }
 
     Day deal(String phone, String rep) {
+        present(phone);
         String key = "d" + (++deals);
         step("day.deal(\"" + phone + "\", \"" + rep + "\"); // " + key);
         model.deal(key, phone, rep);
@@ -164,6 +170,13 @@ final class Day {
         office.newDay(now, order);
         days++;
         return check();
+    }
+
+    /** A person at the desk now (served or waiting) does not walk in, call or sign a deal at the same time. */
+    private void present(String phone) {
+        if (model.atTheDesk().contains(phone)) {
+            throw new IllegalStateException(phone + " is at the desk already");
+        }
     }
 
     // ------------------------------------------------------------------ comparing

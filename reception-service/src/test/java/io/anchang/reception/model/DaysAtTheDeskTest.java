@@ -108,6 +108,7 @@ class DaysAtTheDeskTest {
 
     private static Action.Dependent<Day> walkIn() {
         return when(d -> !away(d).isEmpty(), d -> Combinators.combine(Arbitraries.of(away(d)), said(d), Arbitraries.integers().between(1, 20))
+                .filter((phone, said, minutes) -> !phone.equals(said.broughtBy()) && !phone.equals(said.household()))
                 .as((phone, said, minutes) -> Transformer.mutate("walkIn " + phone + " " + said,
                         day -> day.minutesLater(minutes).walkIn(phone, said))));
     }
