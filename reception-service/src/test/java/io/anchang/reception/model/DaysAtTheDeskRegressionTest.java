@@ -169,4 +169,76 @@ class DaysAtTheDeskRegressionTest {
         assertThat(domain.people().get("P4").owner()).isEqualTo("A");
         assertThat(domain.people().get("P4").shares()).containsExactly("A 1.00 50", "B 0.00 50");
     }
+
+    @Test
+    @DisplayName("R-ATT-13 shrunk: the customer who brings a friend has a claim that has expired: the link does not count, the friend is a new customer (R-ATT-1) on the up rep's turn")
+    void anExpiredLinkMakesANewCustomer() {
+        Day day = Day.withRotation("A", "B", "C", "D");
+        day.walkIn("P3", Said.refusesOwner());
+        day.daysLater(61, List.of("C", "A", "B", "D"));
+        day.walkIn("P0", Said.complains("态度不好"));
+        day.out("A");
+        day.walkIn("P1", Said.nothing());
+        day.back("A");
+
+        String friend = day.walkIn("P2", Said.broughtBy("P3"));
+
+        Snapshot domain = day.office.snapshot();
+        assertThat(domain.visits().get(friend).ruleId()).isEqualTo("R-ATT-1");
+        assertThat(domain.visits().get(friend).serversTurn()).isTrue();
+        assertThat(domain.owed().get("A")).as("A's make-up turn is repaid by the new customer").isZero();
+    }
+
+    @Test
+    @DisplayName("R-ATT-14 a pass by R-ATT-5 does not move the household: the first member turned B down for A, yet a member who comes later is B's")
+    void aRefusalDoesNotMoveTheHousehold() {
+        Day day = Day.withRotation("A", "B", "C", "D");
+        String first = day.walkIn("P0", Said.nothing());
+        day.seeOff(first);
+        String refusal = day.walkIn("P0", Said.refusesOwner());
+        assertThat(day.office.snapshot().people().get("P0").owner()).isEqualTo("B");
+        day.seeOff(refusal);
+
+        String member = day.walkIn("P1", Said.household("P0"));
+
+        Snapshot domain = day.office.snapshot();
+        assertThat(domain.visits().get(member).ruleId()).isEqualTo("R-ATT-14");
+        assertThat(domain.people().get("P1").owner()).as("A received the first member of the household").isEqualTo("A");
+    }
+
+    @Test
+    @DisplayName("R-ATT-10 shrunk: the earlier rep found is the one whose claim was valid when the forgetful customer came, whatever happened to it since")
+    void theEarlierClaimIsTheOneThatStoodAtTheVisit() {
+        Day day = Day.withRotation("A", "B", "C", "D");
+        day.walkIn("P3", Said.names("B", "B"));
+        day.daysLater(3, List.of("C", "A", "B", "D"));
+        String forgot = day.walkIn("P1", Said.forgotWhom());
+        day.daysLater(56, List.of("C", "A", "D", "B"));
+        day.daysLater(2, List.of("B", "D", "A", "C"));
+        day.call("P3", "A");
+        assertThat(day.office.snapshot().people().get("P3").owner()).as("B's claim expired; A holds a fresh one").isEqualTo("A");
+
+        day.earlierRepFound(forgot, "P3", "C");
+
+        Snapshot domain = day.office.snapshot();
+        assertThat(domain.visits().get(forgot).givenBackTo()).isEqualTo("C");
+        assertThat(domain.people().get("P1").shares()).containsExactly("B 0.00 50", "C 1.00 50");
+    }
+
+    @Test
+    @DisplayName("R-ATT-17 shrunk: \"several arrangements\" counts since the customer's last deal — two deals the same day, nothing arranged between them, the second is not flagged")
+    void severalArrangementsCountSinceTheLastDeal() {
+        Day day = Day.withRotation("A", "B", "C", "D");
+        day.seeOff(day.walkIn("P2", Said.forgotWhom()));
+        day.seeOff(day.walkIn("P2", Said.refusesOwner()));
+        day.seeOff(day.walkIn("P2", Said.asksFor("D", false)));
+        day.deal("P2", "B");
+        assertThat(day.office.snapshot().deals().get("d1").flagged()).as("two visits made arrangements before it").isTrue();
+        day.minutesLater(15);
+
+        day.deal("P2", "C");
+
+        assertThat(day.office.snapshot().deals().get("d2").flagged()).isFalse();
+        assertThat(day.office.snapshot().people().get("P2").flagged()).isFalse();
+    }
 }
