@@ -370,7 +370,7 @@ class AttributionIntegrationTest extends SiteIntegrationTest {
     }
 
     @Test
-    @DisplayName("R-ATT-15 the MANAGER redistributes a departing rep's customers by a seeded draw; the draw is kept and the claims pass")
+    @DisplayName("R-ATT-15 the MANAGER redistributes a departing rep's customers by a draw kept with its seed: each customer passes to the rep drawn, to no one else")
     @SuppressWarnings("unchecked")
     void redistributionByASeededDraw() {
         List<String> ids = new ArrayList<>();
@@ -385,18 +385,42 @@ class AttributionIntegrationTest extends SiteIntegrationTest {
                 .expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody();
         assertThat(draw.get("seed")).isEqualTo(7);
         List<Map<String, Object>> assignments = (List<Map<String, Object>>) draw.get("assignments");
-        assertThat(assignments).hasSize(5);
-        List<io.anchang.customer.domain.Draw.Ticket> tickets = assignments.stream()
-                .map(a -> new io.anchang.customer.domain.Draw.Ticket((String) a.get("customerId"), (String) a.get("archiveNo"))).toList();
-        var again = io.anchang.customer.domain.Draw.of("x", site, rep("B"), List.of(rep("C"), rep("A")), 7L, tickets, "重放", "m", T0);
-        assertThat(again.assignments()).extracting(io.anchang.customer.domain.Draw.Assignment::toRep)
-                .containsExactlyElementsOf(assignments.stream().map(a -> (String) a.get("toRep")).toList());
+        assertThat(assignments).extracting(a -> a.get("customerId")).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(assignments).allSatisfy(a -> assertThat(a.get("toRep")).isIn(rep("A"), rep("C")));
         for (Map<String, Object> a : assignments) {
             web.get().uri("/api/customers/sites/{site}/customers/{id}", site, a.get("customerId")).headers(h -> h.setBearerAuth(manager()))
                     .exchange().expectBody().jsonPath("$.owner").isEqualTo(a.get("toRep"));
         }
         web.get().uri("/api/customers/sites/{site}/redistributions/{id}", site, draw.get("drawId")).headers(h -> h.setBearerAuth(sales("C")))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.seed").isEqualTo(7);
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.seed").isEqualTo(7)
+                .jsonPath("$.assignments.length()").isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("R-ATT-15 the draw is fair: over many draws through the API each rep gets the same number give or take one every time, and the extra customer falls to either rep about as often")
+    @SuppressWarnings("unchecked")
+    void theDrawIsFairOverManySeeds() {
+        int draws = 24;
+        Map<String, Integer> total = new java.util.HashMap<>();
+        Map<String, Integer> extra = new java.util.HashMap<>();
+        for (int n = 0; n < draws; n++) {
+            String leaving = "X" + n;
+            for (int i = 0; i < 3; i++) {
+                attribute(aPhone(), T0, desk(leaving, leaving + ":AVAILABLE"));
+            }
+            Map<String, Object> draw = web.post().uri("/api/customers/sites/{site}/redistributions", site).headers(h -> h.setBearerAuth(manager()))
+                    .bodyValue(object("fromRep", rep(leaving), "toReps", list(rep("A"), rep("C")), "seed", 1000 + n, "reason", "调离"))
+                    .exchange().expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody();
+            Map<String, Long> counts = ((List<Map<String, Object>>) draw.get("assignments")).stream()
+                    .collect(java.util.stream.Collectors.groupingBy(a -> (String) a.get("toRep"), java.util.stream.Collectors.counting()));
+            assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).as("every customer of " + leaving + " is drawn").isEqualTo(3);
+            assertThat(counts.getOrDefault(rep("A"), 0L)).as("give or take one").isBetween(1L, 2L);
+            counts.forEach((rep, count) -> total.merge(rep, count.intValue(), Integer::sum));
+            counts.entrySet().stream().filter(e -> e.getValue() == 2).forEach(e -> extra.merge(e.getKey(), 1, Integer::sum));
+        }
+        assertThat(total.values()).allSatisfy(count -> assertThat(count).isBetween(3 * draws / 2 - draws / 4, 3 * draws / 2 + draws / 4));
+        assertThat(extra.getOrDefault(rep("A"), 0)).as("the rep who gets the extra customer is drawn too (about half the time each)")
+                .isBetween(draws / 4, 3 * draws / 4);
     }
 
     @Test
@@ -413,9 +437,23 @@ class AttributionIntegrationTest extends SiteIntegrationTest {
         web.post().uri("/api/customers/sites/{site}/disputes/{id}/ruling", site, dispute.get("disputeId")).headers(h -> h.setBearerAuth(manager()))
                 .bodyValue(object("outcome", "DEPARTMENT", "reason", "当事人在现场争吵")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.outcome").isEqualTo("DEPARTMENT").jsonPath("$.ruling").isEqualTo("当事人在现场争吵");
-        assertThat(credit(first, Instant.now().plusSeconds(60)).get("shares").toString()).contains("DEPARTMENT");
+        assertThat(shares(credit(first, Instant.now().plusSeconds(60)))).as("credit and bonus all to the department")
+                .containsExactly("DEPARTMENT 1.00 100");
         web.get().uri("/api/customers/sites/{site}/disputes", site).headers(h -> h.setBearerAuth(manager())).exchange()
                 .expectBody().jsonPath("$.length()").isEqualTo(0);
+
+        // the MANAGER rules: owner and shares as ruled, recorded with the reason
+        Map<String, Object> second = ownedByB(aPhone());
+        Object disputeId = web.post().uri("/api/customers/sites/{site}/customers/{id}/disputes", site, second.get("customerId"))
+                .headers(h -> h.setBearerAuth(sales("A"))).bodyValue(object("parties", list(rep("A"), rep("B")), "reason", "交叉"))
+                .exchange().expectStatus().isCreated().expectBody(MAP).returnResult().getResponseBody().get("disputeId");
+        web.post().uri("/api/customers/sites/{site}/disputes/{id}/ruling", site, disputeId).headers(h -> h.setBearerAuth(manager()))
+                .bodyValue(object("outcome", "RULED", "ownerRep", rep("A"), "reason", "A 跟进更多", "shares",
+                        list(object("userId", rep("A"), "credit", 1, "bonusPercent", 60), object("userId", rep("B"), "credit", 0, "bonusPercent", 40))))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.outcome").isEqualTo("RULED").jsonPath("$.ruling").isEqualTo("A 跟进更多");
+        assertThat(shares(credit(second, Instant.now().plusSeconds(60)))).containsExactly("A 1.00 60", "B 0.00 40");
+        web.get().uri("/api/customers/sites/{site}/customers/{id}", site, second.get("customerId")).headers(h -> h.setBearerAuth(manager()))
+                .exchange().expectBody().jsonPath("$.owner").isEqualTo(rep("A"));
     }
 
     @Test

@@ -220,21 +220,24 @@ class FrontDeskIntegrationTest {
         assertThat(again.get("servedBy")).isEqualTo(desk.rep(2));
         assertThat(again.get("ruleId")).isEqualTo("R-ATT-5");
         assertThat((String) again.get("rule")).contains("80%").contains("20%");
-        assertThat(again.get("shares").toString()).contains("bonusPercent=80").contains("bonusPercent=20");
+        assertThat(again.get("ownerRep")).as("the serving rep owns the customer now").isEqualTo(desk.rep(2));
+        assertThat(shares(desk, again)).as("credit to the serving rep; bonus 80 to them, 20 to the owner turned down")
+                .containsExactly("rep2 1.00 80", "rep1 0.00 20");
         assertThat(again.get("usedTurn")).isEqualTo(false);
     }
 
     @Test
-    @DisplayName("R-REC-6 a first-time customer asking for a rep on entering is that rep's customer, outside the order table, on that rep's turn")
+    @DisplayName("R-REC-6 a first-time customer asking for a rep on entering is that rep's customer, outside the order table, on that rep's turn: the named rep goes to the back, the up rep keeps the next new customer")
     void aNamedFirstVisitTakesTheNamedRepsTurn() {
         FrontDesk desk = FrontDesk.aNewSite(web, "RH");
         desk.rotation(1, 2, 3);
-        Map<String, Object> named = desk.walkIn(aPhone(), "firstVisit", true, "askedFor", desk.rep(3));
-        assertThat(named.get("servedBy")).isEqualTo(desk.rep(3));
-        assertThat(named.get("ownerRep")).isEqualTo(desk.rep(3));
+        Map<String, Object> named = desk.walkIn(aPhone(), "firstVisit", true, "askedFor", desk.rep(2));
+        assertThat(named.get("servedBy")).isEqualTo(desk.rep(2));
+        assertThat(named.get("ownerRep")).isEqualTo(desk.rep(2));
         assertThat(named.get("usedTurn")).isEqualTo(true);
         assertThat(named.get("ruleId")).isEqualTo("R-REC-6");
-        assertThat(desk.turnOrder()).containsExactly(desk.rep(1), desk.rep(2), desk.rep(3));
+        assertThat(desk.turnOrder()).as("rep2's turn: rep2 goes to the back, nobody else moves")
+                .containsExactly(desk.rep(1), desk.rep(3), desk.rep(2));
         assertThat(desk.up()).as("the up rep keeps the next new customer").isEqualTo(desk.rep(1));
     }
 
@@ -316,7 +319,9 @@ class FrontDeskIntegrationTest {
         assertThat(helped.get("role")).isEqualTo("HELPER");
         assertThat(helped.get("ruleId")).isEqualTo("R-ATT-7");
         assertThat(helped.get("usedTurn")).isEqualTo(false);
-        assertThat(helped.get("shares").toString()).contains("bonusPercent=50");
+        assertThat(helped.get("ownerRep")).as("the owner keeps the customer").isEqualTo(desk.rep(1));
+        assertThat(shares(desk, helped)).as("credit to the owner; bonus 50/50 if the deal is made today")
+                .containsExactly("rep1 1.00 50", "rep2 0.00 50");
         assertThat(desk.turnOrder()).isEqualTo(before);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(desk.inbox(desk.rep(1)))
                 .anySatisfy(m -> {
@@ -434,5 +439,13 @@ class FrontDeskIntegrationTest {
             assertThat(w.get("newCustomer")).isEqualTo(true);
         });
         assertThat((List<Object>) desk.board().get("busy")).hasSize(1);
+    }
+
+    /** The entry's shares as "repN credit bonus", e.g. "rep2 1.00 80", in the answer's order. */
+    @SuppressWarnings("unchecked")
+    private static List<String> shares(FrontDesk desk, Map<String, Object> entry) {
+        return ((List<Map<String, Object>>) entry.get("shares")).stream()
+                .map(s -> ((String) s.get("userId")).replace(desk.site + "-", "") + " "
+                        + new java.math.BigDecimal(String.valueOf(s.get("credit"))).setScale(2) + " " + s.get("bonusPercent")).toList();
     }
 }
