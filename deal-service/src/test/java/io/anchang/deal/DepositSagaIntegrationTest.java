@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,7 +56,7 @@ class DepositSagaIntegrationTest extends DealIntegrationBase {
     }
 
     @Test
-    @DisplayName("R-FIN-2 R-DEAL-4 R-ATT-17 hold → big deposit requested → FINANCE's confirmation → BIG_DEPOSIT, agreement issued with the balance, shares kept")
+    @DisplayName("R-FIN-2 R-DEAL-4 hold → big deposit requested → FINANCE's confirmation → BIG_DEPOSIT, agreement issued with the balance")
     void aConfirmedBigDepositIssuesTheAgreement() throws IOException {
         String unit = heldUnit("A", "101");
         f.requestDeposit(rep(SITE, 1), SITE, unit, object("kind", "BIG", "amount", "200000.00", "discountPercent", 1, "buyer", buyer()))
@@ -81,17 +82,6 @@ class DepositSagaIntegrationTest extends DealIntegrationBase {
         String dealId = signed.path("payload").path("dealId").asString();
         assertThat(signed.path("payload").path("agreementNo").asString()).isEqualTo(agreement.get("number"));
 
-        // R-ATT-17: customer-service answers with the shares valid at that moment; the deal keeps them, provisional
-        TestEvents.publish(Topics.CUSTOMER, "customer.deal-credit-fixed", 1, SITE, dealId, object("dealId", dealId, "siteId", SITE,
-                "customerId", "ds-c1", "shares", list(object("userId", SITE + "-rep1", "credit", 1, "bonusPercent", 80),
-                        object("userId", SITE + "-rep2", "credit", 0, "bonusPercent", 20)),
-                "ruleId", "R-ATT-5", "explanation", "客户拒绝原置业顾问", "needsManagerRuling", false, "validAt", Instant.now().toString()), "it");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> f.unit(SITE, unit)
-                .jsonPath("$.sale.credit.ruleId").isEqualTo("R-ATT-5")
-                .jsonPath("$.sale.credit.provisional").isEqualTo(true)
-                .jsonPath("$.sale.credit.shares[1].bonusPercent").isEqualTo(20));
-        assertThat(TopicProbe.events(Topics.DEAL, "deal.credit-recorded", p -> dealId.equals(p.path("dealId").asString()))).isNotEmpty();
-
         // R-DEAL-4, R-FIN-6: the agreement prints in four copies with the amounts in capitals
         byte[] pdf = web.get().uri("/api/deals/sites/{s}/units/{u}/agreement.pdf", SITE, unit).headers(h -> h.setBearerAuth(rep(SITE, 1)))
                 .exchange().expectStatus().isOk().expectHeader().contentType("application/pdf")
@@ -105,6 +95,86 @@ class DepositSagaIntegrationTest extends DealIntegrationBase {
         }
         web.get().uri("/api/deals/sites/{s}/units/{u}/agreement.pdf", SITE, unit).headers(h -> h.setBearerAuth(rep(SITE, 2)))
                 .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    @DisplayName("R-ATT-17 R-DEAL-11 a real deal's shares end to end: customer-service, running beside, attributes two visits (the owner's, then a helper's while the owner is out); the big deposit signed, the deal keeps the shares customer-service holds valid at that moment — the helper's split, provisional")
+    void aRealDealKeepsTheSharesCustomerServiceComputes() {
+        CustomerServiceBeside customers = CustomerServiceBeside.shared();
+        String site = "DC01";
+        f.site(site);
+        String phone = "139" + String.format("%08d", System.nanoTime() % 100_000_000L);
+        String masked = phone.substring(0, 3) + "****" + phone.substring(7);
+        String owner = site + "-rep1";
+        String helper = site + "-rep2";
+        // the desk registers two visits while customer-service is away (flow 1 degraded): reception's events, as it publishes them
+        Instant first = Instant.now().minusSeconds(120);
+        visitRegistered(site, phone, masked, owner, first, desk(owner, owner + ":AVAILABLE", helper + ":AVAILABLE"));
+        JsonNode registered = await().atMost(Duration.ofSeconds(60)).until(() -> TopicProbe.events(Topics.CUSTOMER, "customer.registered",
+                p -> site.equals(p.path("siteId").asString()) && masked.equals(p.path("phoneMasked").asString())), e -> !e.isEmpty()).get(0);
+        String customerId = registered.path("payload").path("customerId").asString();
+        assertThat(registered.path("payload").path("ownerRep").asString()).isEqualTo(owner);
+        visitRegistered(site, phone, masked, helper, first.plusSeconds(60), desk(helper, owner + ":OUT", helper + ":AVAILABLE"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !TopicProbe.events(Topics.CUSTOMER, "customer.visit-attributed",
+                p -> customerId.equals(p.path("customerId").asString()) && helper.equals(p.path("servedBy").asString())).isEmpty());
+
+        // the owner holds a unit for the customer deal-service learned of from customer-service, and the finance desk confirms
+        f.building(site, "S", List.of("101,1,3000000"));
+        String unit = site + "-S-101";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> f.hold(rep(site, 1), site, unit, customerId).expectStatus().isCreated());
+        f.requestDeposit(rep(site, 1), site, unit, object("kind", "BIG", "amount", "100000", "buyer", buyer())).expectStatus().isCreated();
+        String requestId = only(TopicProbe.events(Topics.DEAL, "deal.deposit-requested", p -> unit.equals(p.path("unitId").asString())))
+                .path("payload").path("requestId").asString();
+        confirm(UUID.randomUUID(), site, requestId, unit, "BIG", "100000.00", "R-" + site, Instant.now());
+        JsonNode signed = await().atMost(Duration.ofSeconds(60)).until(() -> TopicProbe.events(Topics.DEAL, "deal.big-deposit-signed",
+                p -> unit.equals(p.path("unitId").asString())), e -> !e.isEmpty()).get(0);
+        Instant signedAt = Instant.parse(signed.path("payload").path("signedAt").asString());
+
+        // the deal keeps the shares customer-service holds valid at that moment: the helper's split (R-ATT-7), provisional
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> f.unit(site, unit).jsonPath("$.sale.credit.ruleId").isEqualTo("R-ATT-7"));
+        @SuppressWarnings("unchecked") Map<String, Object> credit = (Map<String, Object>) ((Map<String, Object>) f.unitJson(site, unit)
+                .get("sale")).get("credit");
+        assertThat(credit.get("provisional")).isEqualTo(true);
+        List<String> kept = shares(credit);
+        @SuppressWarnings({"unchecked", "rawtypes"}) Map<String, Object> valid = (Map<String, Object>) org.springframework.test.web.reactive
+                .server.WebTestClient.bindToServer().baseUrl(customers.uri()).build().get()
+                .uri("/api/customers/sites/{s}/customers/{id}/credit?at={at}", site, customerId, signedAt.toString())
+                .headers(h -> h.setBearerAuth(DealFixture.manager(site))).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(kept).containsExactlyInAnyOrderElementsOf(shares(valid));
+        boolean sameDay = LocalDate.ofInstant(first.plusSeconds(60), SHANGHAI).equals(LocalDate.ofInstant(signedAt, SHANGHAI));
+        assertThat(kept).as("the helper's split, the owner holding the credit").containsExactlyInAnyOrderElementsOf(sameDay
+                ? List.of(owner + " 1.00 50", helper + " 0.00 50") : List.of(owner + " 1.00 80", helper + " 0.00 20"));
+        assertThat(TopicProbe.events(Topics.DEAL, "deal.credit-recorded", p -> unit.equals(p.path("unitId").asString())
+                || signed.path("payload").path("dealId").asString().equals(p.path("dealId").asString()))).isNotEmpty();
+    }
+
+    private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
+
+    /** The shares as "rep credit bonus". */
+    @SuppressWarnings("unchecked")
+    private static List<String> shares(Map<String, Object> credit) {
+        return ((List<Map<String, Object>>) credit.get("shares")).stream().map(s -> s.get("userId") + " "
+                + new java.math.BigDecimal(String.valueOf(s.get("credit"))).setScale(2) + " " + s.get("bonusPercent")).toList();
+    }
+
+    /** reception's {@code reception.visit-registered} of a walk-in served by {@code servedBy} while customer-service was away. */
+    private static void visitRegistered(String site, String phone, String masked, String servedBy, Instant at, Map<String, Object> desk) {
+        String visitId = UUID.randomUUID().toString();
+        TestEvents.publish(Topics.RECEPTION, "reception.visit-registered", 1, site, visitId, object("visitId", visitId, "siteId", site,
+                "requestId", visitId, "at", at.toString(), "phoneMasked", masked, "phone", "+86" + phone, "customerName", "孙女士",
+                "customerId", null, "servedBy", servedBy, "usedTurn", true, "queued", false, "attributionPending", true, "ruleId", null,
+                "statement", object(), "desk", desk, "registeredBy", servedBy), "it-" + UUID.randomUUID());
+    }
+
+    /** The desk at a visit: the up rep, then "user:STATUS" of each rep on duty. */
+    private static Map<String, Object> desk(String up, String... reps) {
+        List<Object> list = new java.util.ArrayList<>();
+        for (String rep : reps) {
+            String[] parts = rep.split(":");
+            list.add(object("userId", parts[0], "name", parts[0], "status", parts[1]));
+        }
+        return object("upRep", up, "eventMode", false, "reps", list);
     }
 
     @Test

@@ -255,14 +255,56 @@ class SalesControlIntegrationTest extends DealIntegrationBase {
     }
 
     @Test
-    @DisplayName("R-SEC-2 deal-service has no way to mark anything paid: no payment route, and FINANCE's token moves nothing here")
-    void noPathToPaid() {
-        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody().jsonPath("$.paths")
-                .value((Map<String, Object> paths) -> assertThat(paths.keySet()).isNotEmpty().noneMatch(path -> path.contains("confirm")
-                        || path.contains("payment") || path.contains("receipt") || path.contains("paid")));
+    @DisplayName("R-SEC-2 no route of deal-service marks anything paid: every write route of its API, tried by the rep, the manager, sales control and FINANCE with money in the body, leaves the held unit without a deposit and publishes none (finance-service's confirmation alone moves it, DepositSagaIntegrationTest)")
+    void noRouteMarksAnythingPaid() {
         f.building(SITE, "F1", List.of("101,1,2000000"));
-        f.hold(finance(SITE), SITE, SITE + "-F1-101", "c-rep1").expectStatus().isForbidden();
-        f.requestDeposit(token("fin-" + SITE, "FINANCE", SITE), SITE, SITE + "-F1-101", object("kind", "SMALL", "amount", "1"))
-                .expectStatus().isForbidden();
+        String unit = SITE + "-F1-101";
+        f.hold(rep(SITE, 1), SITE, unit, "c-rep1").expectStatus().isCreated();
+        f.requestDeposit(rep(SITE, 1), SITE, unit, object("kind", "BIG", "amount", "100000", "buyer", DealFixture.buyer()))
+                .expectStatus().isCreated();
+        Map<String, Object> money = object("status", "BIG_DEPOSIT", "paid", true, "confirmed", true, "kind", "BIG",
+                "amount", "100000.00", "deposit", "100000.00", "receiptNo", "FAKE-1", "method", "CASH", "customerId", "c-rep1",
+                "buyer", DealFixture.buyer());
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) web.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("paths");
+        int tried = 0;
+        for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
+            String uri = path.getKey().replace("{site}", SITE).replace("{unitId}", unit).replace("{building}", "F1");
+            for (String method : path.getValue().keySet()) {
+                if (!List.of("post", "put", "patch", "delete").contains(method)) {
+                    continue;
+                }
+                for (String caller : List.of(rep(SITE, 1), manager(SITE), control(SITE), finance(SITE))) {
+                    int status = web.method(org.springframework.http.HttpMethod.valueOf(method.toUpperCase())).uri(uri)
+                            .headers(h -> h.setBearerAuth(caller)).bodyValue(money).exchange()
+                            .returnResult(String.class).getStatus().value();
+                    assertThat(status).as(method + " " + uri + " answers a problem, never a 500").isLessThan(500);
+                    tried++;
+                }
+            }
+        }
+        assertThat(tried).as("the API's write routes were tried").isGreaterThanOrEqualTo(4 * 6);
+        Map<String, Object> after = f.unitJson(SITE, unit);
+        assertThat(after.get("status")).isNotIn("SMALL_DEPOSIT", "BIG_DEPOSIT", "CONTRACTED");
+        assertThat(String.valueOf(after.get("sale"))).doesNotContain("FAKE-1");
+
+        // the finance desk's confirmation is what moves it: afterwards the unit has exactly one deposit, that one
+        if (!"HELD".equals(after.get("status"))) {
+            f.hold(rep(SITE, 1), SITE, unit, "c-rep1").expectStatus().isCreated();
+        }
+        f.requestDeposit(rep(SITE, 1), SITE, unit, object("kind", "BIG", "amount", "100000", "buyer", DealFixture.buyer()));
+        List<tools.jackson.databind.JsonNode> requested = TopicProbe.events(Topics.DEAL, "deal.deposit-requested",
+                p -> unit.equals(p.path("unitId").asString()));
+        String requestId = requested.get(requested.size() - 1).path("payload").path("requestId").asString();
+        io.anchang.testing.TestEvents.publish(Topics.FINANCE, "finance.deposit-confirmed", 1, SITE, requestId, object(
+                "requestId", requestId, "siteId", SITE, "unitId", unit, "holdId", null, "kind", "BIG", "receiptNo", "SH-REAL-1",
+                "amount", new java.math.BigDecimal("100000.00"), "method", "TRANSFER", "reference", "BANK-1", "confirmedBy", "fin-" + SITE,
+                "confirmedAt", Instant.now().toString()), "it-" + java.util.UUID.randomUUID());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(f.unitJson(SITE, unit).get("status")).isEqualTo("BIG_DEPOSIT"));
+        assertThat(TopicProbe.events(Topics.DEAL, "deal.big-deposit-signed", p -> unit.equals(p.path("unitId").asString())))
+                .as("one big deposit for the unit: the finance desk's").hasSize(1);
+        assertThat(String.valueOf(f.unitJson(SITE, unit).get("sale"))).contains("SH-REAL-1").doesNotContain("FAKE-1");
     }
 }
