@@ -99,6 +99,16 @@ public final class Office implements AutoCloseable {
         return services;
     }
 
+    /** The broker, e.g. to stop and start it again while the services run (a test's fault). */
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** The MongoDB stand-in, e.g. to pause and resume its process (a test's fault). */
+    public MongoStandInServer mongo() {
+        return mongo;
+    }
+
     public OfficePorts ports() {
         return ports;
     }
