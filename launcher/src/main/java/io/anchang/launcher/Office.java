@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Office implements AutoCloseable {
 
-    public static final Duration TIMEOUT = Duration.ofMinutes(4);
+    /** How long each part may take to come up: 4 minutes, or {@code -Danchang.office.timeout=PT10M} on a crowded machine. */
+    public static final Duration TIMEOUT = Duration.parse(System.getProperty("anchang.office.timeout", "PT4M"));
 
     private final Path root;
     private final Path home;
