@@ -43,7 +43,7 @@ class ConfirmationDeadlinesIntegrationTest extends FinanceIntegrationBase {
     @Test
     @DisplayName("R-DEAL-2 R-FIN-2 a confirmation a millisecond before the hold's expiry is taken; the lapse check after the expiry leaves it confirmed")
     void aConfirmationInTimeIsTaken() {
-        Instant expires = Instant.now().plus(Duration.ofMinutes(10));
+        Instant expires = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String requestId = requestedUntil(SITE, SITE + "-A-101", "SMALL", "20000", expires);
         CLOCK.set(expires.minusMillis(1));
         String receipt = receiptNo(confirm(finance(SITE), requestId, payment("20000")).expectStatus().isCreated());
@@ -57,7 +57,7 @@ class ConfirmationDeadlinesIntegrationTest extends FinanceIntegrationBase {
     @Test
     @DisplayName("R-DEAL-2 R-FIN-2 a confirmation 1.1 s after the hold's expiry is refused, telling the cashier to take no money; nothing is recorded")
     void aConfirmationAfterTheDeadlineIsRefused() {
-        Instant expires = Instant.now().plus(Duration.ofMinutes(10));
+        Instant expires = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String requestId = requestedUntil(SITE, SITE + "-A-102", "SMALL", "20000", expires);
         CLOCK.set(expires.plusMillis(1100));
         confirm(finance(SITE), requestId, payment("20000")).expectStatus().isEqualTo(409).expectBody()
@@ -73,7 +73,7 @@ class ConfirmationDeadlinesIntegrationTest extends FinanceIntegrationBase {
         desk.lapseOverdue(CLOCK.instant()).block();
         assertThat(status(requestId)).isEqualTo(DepositRequest.Status.LAPSED);
         assertThat(only(TopicProbe.events(Topics.FINANCE, "finance.deposit-request-lapsed", p -> requestId.equals(p.path("requestId").asString())))
-                .path("payload").path("deadline").asString()).isEqualTo(expires.toString());
+                .path("payload").path("deadline").asString()).isEqualTo(expires.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
         confirm(finance(SITE), requestId, payment("20000")).expectStatus().isEqualTo(409).expectBody()
                 .jsonPath("$.type").isEqualTo("urn:anchang:problem:deposit-deadline-passed");
     }
@@ -81,7 +81,7 @@ class ConfirmationDeadlinesIntegrationTest extends FinanceIntegrationBase {
     @Test
     @DisplayName("R-DEAL-2 R-FIN-2 money already in hand after the expiry is recorded with its receipt and a refund due at once, and moves nothing; its repeat answers the same receipt")
     void moneyInHandAfterTheDeadlineIsRecordedAndRefunded() {
-        Instant expires = Instant.now().plus(Duration.ofMinutes(10));
+        Instant expires = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String requestId = requestedUntil(SITE, SITE + "-A-103", "SMALL", "20000", expires);
         CLOCK.set(expires.plusMillis(1100));
         Map<String, Object> body = object("amount", "20000", "method", "CASH", "cashInHand", true);
@@ -123,7 +123,7 @@ class ConfirmationDeadlinesIntegrationTest extends FinanceIntegrationBase {
     @Test
     @DisplayName("R-DEAL-2 R-FIN-2 of the lapse check and a late confirmation, whichever writes first wins: lapsed first, the confirmation is refused")
     void theLapseCheckFirstRefusesTheConfirmation() {
-        Instant expires = Instant.now().plus(Duration.ofMinutes(10));
+        Instant expires = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String requestId = requestedUntil(SITE, SITE + "-A-105", "SMALL", "20000", expires);
         desk.lapseOverdue(expires).block();
         assertThat(status(requestId)).isEqualTo(DepositRequest.Status.LAPSED);

@@ -1,27 +1,27 @@
 package io.anchang.finance;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The service's clock in the integration tests: the system's, shifted by what a test sets, so that
- * a deadline is crossed by moving the clock — never by sleeping. Every test puts it back.
+ * The service's clock in the integration tests: the system's, or stopped at the instant a test sets,
+ * so that a deadline is crossed by setting the clock — never by sleeping. Every test puts it back.
  */
 final class TestClock extends Clock {
 
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> stopped = new AtomicReference<>();
 
-    /** From now on the service's time is {@code at} (running on from there). */
+    /** From now on the service's time is {@code at}, standing still. */
     void set(Instant at) {
-        offset.set(Duration.between(Instant.now(), at));
+        stopped.set(at);
     }
 
+    /** The system's time again. */
     void reset() {
-        offset.set(Duration.ZERO);
+        stopped.set(null);
     }
 
     @Override
@@ -31,11 +31,13 @@ final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.offset(Clock.system(zone), offset.get());
+        Instant at = stopped.get();
+        return at == null ? Clock.system(zone) : Clock.fixed(at, zone);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant at = stopped.get();
+        return at == null ? Instant.now() : at;
     }
 }

@@ -113,10 +113,11 @@ public class FinanceDesk {
         Instant now = clock.instant();
         DepositRequest.Verdict verdict = request.judge(amount, payment.method(), payment.reference(), payment.cashInHand(), now, zone);
         if (verdict == DepositRequest.Verdict.REPEAT) {
-            return finish(request, zone).map(receipt -> new Receipts.Issued(receipt, false));
+            // 200 with the first receipt — or 201 if this repeat is the one that got to record it
+            return finish(request, zone);
         }
         DepositRequest.Payment claimed = new DepositRequest.Payment(amount, payment.method(), blankToNull(payment.reference()),
-                payment.cashInHand(), caller.userId(), caller.name(), now, verdict == DepositRequest.Verdict.LATE_CASH_IN_HAND);
+                payment.cashInHand(), caller.userId(), caller.name(), now, request.latenessAt(now));
         return requests.claim(request.requestId(), request.status(), claimed)
                 .flatMap(mine -> issue(mine, zone))
                 .switchIfEmpty(Mono.defer(() -> attempt >= 5
@@ -149,19 +150,19 @@ public class FinanceDesk {
                 .flatMap(issued -> complete(request, issued.receipt()).thenReturn(issued));
     }
 
-    /** The receipt of a request claimed before, finishing what an interruption left undone. */
-    private Mono<Receipt> finish(DepositRequest request, ZoneId zone) {
+    /** The receipt of a request claimed before, finishing what an interruption (or a slower first attempt) left undone. */
+    private Mono<Receipts.Issued> finish(DepositRequest request, ZoneId zone) {
         return receipts.ofRequest(request.requestId())
-                .flatMap(receipt -> complete(request, receipt).thenReturn(receipt))
-                .switchIfEmpty(Mono.defer(() -> issue(request, zone).map(Receipts.Issued::receipt)));
+                .flatMap(receipt -> complete(request, receipt).thenReturn(new Receipts.Issued(receipt, false)))
+                .switchIfEmpty(Mono.defer(() -> issue(request, zone)));
     }
 
     /** After the receipt: the refund due of money taken late, then the request's final status. */
     private Mono<Void> complete(DepositRequest request, Receipt receipt) {
         boolean late = request.payment() != null && request.payment().late();
         Mono<Void> refund = !late ? Mono.empty() : refunds.open(new RefundDue(request.requestId(), request.siteId(), request.requestId(),
-                request.unitId(), request.unitLabel(), receipt.number(), receipt.amount(), request.status() == DepositRequest.Status.CANCELLED
-                ? "REQUEST_CANCELLED_CASH_IN_HAND" : "DEADLINE_PASSED_CASH_IN_HAND", receipt.confirmedAt(), "OPEN"));
+                request.unitId(), request.unitLabel(), receipt.number(), receipt.amount(),
+                request.payment().lateness() + "_CASH_IN_HAND", receipt.confirmedAt(), "OPEN"));
         return refund.then(request.status() == DepositRequest.Status.CONFIRMED || request.status() == DepositRequest.Status.RECORDED_LATE
                 ? Mono.empty()
                 : requests.done(request.requestId(), receipt.number(), late ? DepositRequest.Status.RECORDED_LATE : DepositRequest.Status.CONFIRMED));

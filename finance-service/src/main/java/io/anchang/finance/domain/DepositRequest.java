@@ -35,7 +35,12 @@ public record DepositRequest(String requestId, String siteId, String unitId, Str
      * deadline (or for a cancelled request): then it records money already in hand and moves nothing.
      */
     public record Payment(Money amount, PaymentMethod method, String reference, boolean cashInHand, String by, String byName,
-                          Instant at, boolean late) {
+                          Instant at, Lateness lateness) {
+
+        /** Whether this records money in hand that moves nothing (after the deadline, or for a cancelled request). */
+        public boolean late() {
+            return lateness != Lateness.IN_TIME;
+        }
 
         /** Whether {@code other} is the same payment entered again — a repeat, not a second payment. */
         public boolean sameAs(Money amount, PaymentMethod method, String reference) {
@@ -46,6 +51,17 @@ public record DepositRequest(String requestId, String siteId, String unitId, Str
         private static String blankToNull(String text) {
             return text == null || text.isBlank() ? null : text.trim();
         }
+    }
+
+    /** Whether a confirmation came in time, or why not. */
+    public enum Lateness { IN_TIME, DEADLINE_PASSED, REQUEST_CANCELLED }
+
+    /** How late a confirmation at {@code now} comes to this request. */
+    public Lateness latenessAt(Instant now) {
+        if (status == Status.CANCELLED) {
+            return Lateness.REQUEST_CANCELLED;
+        }
+        return status == Status.QUEUED && !overdueAt(now) ? Lateness.IN_TIME : Lateness.DEADLINE_PASSED;
     }
 
     /** What FINANCE's confirmation at a moment is. */

@@ -36,12 +36,12 @@ public class MongoDepositRequests implements DepositRequests {
                            String customerName, String repUserId, String repName, String kind, String amountDue, String price,
                            Instant holdExpiresAt, Instant requestedAt, String status, String receiptNo, Instant deadline,
                            String payAmount, String payMethod, String payReference, Boolean payCashInHand, String payBy,
-                           String payByName, Instant payAt, Boolean payLate, Instant lapsedAt) {
+                           String payByName, Instant payAt, String payLateness, Instant lapsedAt) {
 
         DepositRequest request() {
             DepositRequest.Payment payment = payAmount == null ? null : new DepositRequest.Payment(Money.of(payAmount),
                     PaymentMethod.valueOf(payMethod), payReference, Boolean.TRUE.equals(payCashInHand), payBy, payByName, payAt,
-                    Boolean.TRUE.equals(payLate));
+                    payLateness == null ? DepositRequest.Lateness.IN_TIME : DepositRequest.Lateness.valueOf(payLateness));
             return new DepositRequest(id, siteId, unitId, unitLabel, holdId, customerId, customerName, repUserId, repName, kind,
                     Money.of(amountDue), Money.of(price), holdExpiresAt, requestedAt, DepositRequest.Status.valueOf(status), receiptNo,
                     deadline, payment);
@@ -75,7 +75,7 @@ public class MongoDepositRequests implements DepositRequests {
         Update update = Update.update("status", DepositRequest.Status.CONFIRMING.name())
                 .set("payAmount", p.amount().toString()).set("payMethod", p.method().name())
                 .set("payCashInHand", p.cashInHand()).set("payBy", p.by()).set("payByName", p.byName()).set("payAt", p.at())
-                .set("payLate", p.late());
+                .set("payLateness", p.lateness().name());
         if (p.reference() != null) {
             update.set("payReference", p.reference());
         }
