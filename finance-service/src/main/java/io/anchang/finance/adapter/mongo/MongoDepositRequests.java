@@ -44,7 +44,8 @@ public class MongoDepositRequests implements DepositRequests {
                     payLateness == null ? DepositRequest.Lateness.IN_TIME : DepositRequest.Lateness.valueOf(payLateness));
             return new DepositRequest(id, siteId, unitId, unitLabel, holdId, customerId, customerName, repUserId, repName, kind,
                     Money.of(amountDue), Money.of(price), holdExpiresAt, requestedAt, DepositRequest.Status.valueOf(status), receiptNo,
-                    deadline, payment);
+                    // queued before requests carried their deadline: the hold's expiry was it
+                    deadline != null ? deadline : holdExpiresAt, payment);
         }
     }
 
@@ -91,16 +92,22 @@ public class MongoDepositRequests implements DepositRequests {
 
     @Override
     public Flux<DepositRequest> overdue(Instant now) {
-        return mongo.find(SiteScope.system(), Query.query(Criteria.where("status").is("QUEUED").and("deadline").lte(now)),
+        return mongo.find(SiteScope.system(), Query.query(Criteria.where("status").is("QUEUED").andOperator(overdueBy(now))),
                 RequestDocument.class, COLLECTION).map(RequestDocument::request);
     }
 
     @Override
     public Mono<Boolean> lapse(DepositRequest request, Instant now, PendingEvent lapsed) {
         return mongo.findAndModify(SYSTEM, Query.query(Criteria.where("_id").is(request.requestId()).and("status").is("QUEUED")
-                                .and("deadline").lte(now)), Update.update("status", "LAPSED").set("lapsedAt", now),
+                                .andOperator(overdueBy(now))), Update.update("status", "LAPSED").set("lapsedAt", now),
                         RequestDocument.class, COLLECTION, List.of(lapsed))
                 .map(written -> true).defaultIfEmpty(false);
+    }
+
+    /** The deadline passed by {@code now}; for a request queued before requests carried one, the hold's expiry. */
+    private static Criteria overdueBy(Instant now) {
+        return new Criteria().orOperator(Criteria.where("deadline").lte(now),
+                Criteria.where("deadline").is(null).and("holdExpiresAt").lte(now));
     }
 
     @Override
