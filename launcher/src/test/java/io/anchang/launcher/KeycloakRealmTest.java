@@ -223,6 +223,18 @@ class KeycloakRealmTest {
     }
 
     @Test
+    @DisplayName("what Keycloak keeps in columns of 255 characters fits in them (else the import fails and Keycloak stops)")
+    void descriptionsFitKeycloaksColumns() {
+        for (JsonNode client : REALM.path("clients")) {
+            for (String field : List.of("clientId", "name", "description", "baseUrl")) {
+                assertThat(client.path(field).asString("").length()).as(client.path("clientId").asString() + " " + field).isLessThanOrEqualTo(255);
+            }
+        }
+        REALM.path("roles").path("realm").forEach(role ->
+                assertThat(role.path("description").asString("").length()).as(role.path("name").asString()).isLessThanOrEqualTo(255));
+    }
+
+    @Test
     @DisplayName("R-SEC no secret in the file: every confidential client's secret is a placeholder the launcher fills")
     void noSecretIsCommitted() {
         for (JsonNode client : REALM.path("clients")) {
