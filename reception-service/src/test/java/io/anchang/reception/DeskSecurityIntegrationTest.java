@@ -128,6 +128,20 @@ class DeskSecurityIntegrationTest {
     }
 
     @Test
+    @DisplayName("R-REC-3 R-REC-6 a walk-in asking for FINANCE (who would own a first-time customer) is refused like a call naming them, nothing written")
+    void aWalkInCannotBeGivenToFinance() {
+        FrontDesk desk = FrontDesk.aNewSite(web, "CF");
+        desk.rotation(1, 2);
+        desk.post(desk.desk(), "/visits", object("requestId", UUID.randomUUID().toString(), "phone", aPhone(), "firstVisit", true,
+                        "askedFor", desk.site + "-fin"))
+                .expectStatus().isBadRequest().expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:not-a-receiving-rep");
+        assertThat(register(desk)).isEmpty();
+        assertThat(desk.walkIn(aPhone(), "firstVisit", true, "askedFor", desk.site + "-sup").get("ownerRep"))
+                .as("a SUPERVISOR receives customers (R-REC-6)").isEqualTo(desk.site + "-sup");
+    }
+
+    @Test
     @DisplayName("R-SEC-1 reception asks customer-service with a token of its own client, fetched once and kept, never the desk user's")
     void receptionAsksWithItsOwnIdentity() {
         FrontDesk desk = FrontDesk.aNewSite(web, "CD");

@@ -86,6 +86,11 @@ public class ReceivingVisitors {
             for (String rep : said.repsNamed()) {
                 staff(known, rep);
             }
+            // a rep asked for on entering owns a first-time customer (R-REC-6), one assigned serves them (R-REC-8): only a
+            // rep who receives customers, as for a call's receiver (R-REC-3)
+            for (String rep : java.util.stream.Stream.of(said.askedFor(), said.assignedTo()).filter(java.util.Objects::nonNull).toList()) {
+                receiver(known, rep);
+            }
             if (said.assignedTo() != null) {
                 caller.requireOn(site, Role.MANAGER);
             }
@@ -353,14 +358,15 @@ public class ReceivingVisitors {
     }
 
     /**
-     * R-REC-3: the receiver of a call is a rep who may receive customers: active on the site's roster as SALES or
-     * SUPERVISOR. A MANAGER assigns rather than receives; FINANCE, the ASSISTANT and the others never receive.
+     * R-REC-3: the receiver of a call — or the rep a walk-in asks for or is assigned to — is a rep who may receive
+     * customers: active on the site's roster as SALES or SUPERVISOR. A MANAGER assigns rather than receives; FINANCE,
+     * the ASSISTANT and the others never receive.
      */
     static StaffMember receiver(Site site, String userId) {
         StaffMember member = staff(site, userId);
         if (member.role() != Role.SALES && member.role() != Role.SUPERVISOR) {
-            throw ProblemException.invalid("not-a-receiving-rep", member.name() + "（" + member.role().chinese() + "）不接待客户，不能作为来电的接听人；"
-                    + "请填写接听电话的置业顾问或销售主任（R-REC-3） (" + userId + " is " + member.role() + " and receives no customers)");
+            throw ProblemException.invalid("not-a-receiving-rep", member.name() + "（" + member.role().chinese() + "）不接待客户，不能作为来电的接听人或接待人；"
+                    + "请填写置业顾问或销售主任（R-REC-3） (" + userId + " is " + member.role() + " and receives no customers)");
         }
         return member;
     }
