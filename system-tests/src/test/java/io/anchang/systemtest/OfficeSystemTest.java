@@ -198,8 +198,8 @@ class OfficeSystemTest {
     void aRepHoldsAUnitAndAsksForABigDeposit() {
         String manager = manager("SH01");
         // 孙女士, received by the demo front desk, buys a second unit from her rep
-        JsonNode customer = json(gateway.get().uri("/api/customers/sites/SH01/customers?phone={phone}", "13800138000")
-                .headers(h -> h.setBearerAuth(manager)).exchange().expectStatus().isOk());
+        JsonNode customer = json(gateway.post().uri("/api/customers/sites/SH01/customers/search")
+                .headers(h -> h.setBearerAuth(manager)).bodyValue(object("phone", "13800138000")).exchange().expectStatus().isOk());
         String customerId = customer.path("id").asString();
         String owner = customer.path("owner").asString();
         assertThat(owner).isNotBlank();
@@ -340,8 +340,8 @@ class OfficeSystemTest {
         assertThat(register.valueStream().filter(entry -> entry.path("visitId").asString().equals(visitId))
                 .map(entry -> entry.path("servedBy").asString())).containsExactly(up);
         // R-ATT-1: the visitor is now the serving rep's customer
-        gateway.get().uri("/api/customers/sites/HZ01/customers?phone={phone}", "18600000201").headers(h -> h.setBearerAuth(manager))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.owner").isEqualTo(up);
+        gateway.post().uri("/api/customers/sites/HZ01/customers/search").headers(h -> h.setBearerAuth(manager))
+                .bodyValue(object("phone", "18600000201")).exchange().expectStatus().isOk().expectBody().jsonPath("$.owner").isEqualTo(up);
     }
 
     private static JsonNode unit(String token, String unitId) {
