@@ -101,8 +101,8 @@ class FaultInjectionSystemTest {
         board.path("floors").forEach(f -> f.path("units").forEach(u -> units.add(u.path("id").asString())));
         assertThat(units).hasSize(64);
         // 孙女士 of the demo front desk buys the units, from her rep
-        JsonNode customer = expect(200, call("GET", "/api/customers/sites/" + SITE + "/customers?phone=13800138000",
-                TheOffice.manager(SITE), null));
+        JsonNode customer = expect(200, call("POST", "/api/customers/sites/" + SITE + "/customers/search",
+                TheOffice.manager(SITE), object("phone", "13800138000")));
         customerId = customer.path("id").asString();
         owner = customer.path("owner").asString();
         assertThat(owner).isNotBlank();
@@ -289,7 +289,8 @@ class FaultInjectionSystemTest {
             register.forEach(v -> registered.merge(v.path("visitId").asString(), 1, Integer::sum));
             for (WalkIn walkIn : walkIns) {
                 assertThat(registered.getOrDefault(walkIn.visitId(), 0)).as("visit " + walkIn.visitId() + " in the register").isEqualTo(1);
-                JsonNode customer = expect(200, call("GET", "/api/customers/sites/" + SITE + "/customers?phone=" + walkIn.phone(), manager, null));
+                JsonNode customer = expect(200, call("POST", "/api/customers/sites/" + SITE + "/customers/search", manager,
+                        object("phone", walkIn.phone())));
                 assertThat(customer.path("visits").valueStream().filter(v -> v.path("visitId").asString().equals(walkIn.visitId())))
                         .as("visit " + walkIn.visitId() + " in the customer's archive").hasSize(1);
                 delivered += 1;
