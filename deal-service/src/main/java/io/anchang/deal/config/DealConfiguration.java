@@ -1,6 +1,7 @@
 package io.anchang.deal.config;
 
 import io.anchang.deal.adapter.kafka.DealEventHandlers;
+import io.anchang.deal.adapter.kafka.UnitChangeFeed;
 import io.anchang.deal.adapter.mongo.MongoAgreementNumbers;
 import io.anchang.deal.adapter.mongo.MongoBuildings;
 import io.anchang.deal.adapter.mongo.MongoCustomerCopies;
@@ -41,6 +42,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.kafka.core.ConsumerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,6 +60,13 @@ public class DealConfiguration {
     @Bean
     UnitChanges unitChanges() {
         return new UnitChanges();
+    }
+
+    /** R-DEAL-2: the live board shows the changes of every instance, heard on the deal topic by each in a group of its own. */
+    @Bean
+    UnitChangeFeed unitChangeFeed(ConsumerFactory<String, String> consumers, Units units, UnitChanges changes, JsonMapper json,
+                                  @Value("${spring.application.name}") String service) {
+        return new UnitChangeFeed(consumers, units, changes, json, service);
     }
 
     @Bean
