@@ -69,7 +69,8 @@ class DepositSagaIntegrationTest extends DealIntegrationBase {
         String requestId = requested.path("payload").path("requestId").asString();
 
         confirm(UUID.randomUUID(), requestId, unit, "BIG", "200000.00", "SH-R-1");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> f.unit(SITE, unit).jsonPath("$.status").isEqualTo("BIG_DEPOSIT"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> f.unit(SITE, unit).jsonPath("$.status").isEqualTo("BIG_DEPOSIT")
+                .jsonPath("$.sale.agreement.number").exists());
         Map<String, Object> deal = f.unitJson(SITE, unit);
         @SuppressWarnings("unchecked") Map<String, Object> sale = (Map<String, Object>) deal.get("sale");
         @SuppressWarnings("unchecked") Map<String, Object> agreement = (Map<String, Object>) sale.get("agreement");
@@ -80,7 +81,10 @@ class DepositSagaIntegrationTest extends DealIntegrationBase {
 
         JsonNode signed = only(TopicProbe.events(Topics.DEAL, "deal.big-deposit-signed", p -> unit.equals(p.path("unitId").asString())));
         String dealId = signed.path("payload").path("dealId").asString();
-        assertThat(signed.path("payload").path("agreementNo").asString()).isEqualTo(agreement.get("number"));
+        // R-DEAL-4: the number is claimed once the unit moved, and announced on its own
+        JsonNode issued = only(TopicProbe.events(Topics.DEAL, "deal.agreement-issued", p -> unit.equals(p.path("unitId").asString())));
+        assertThat(issued.path("payload").path("agreementNo").asString()).isEqualTo(agreement.get("number"));
+        assertThat(issued.path("payload").path("dealId").asString()).isEqualTo(dealId);
 
         // R-DEAL-4, R-FIN-6: the agreement prints in four copies with the amounts in capitals
         byte[] pdf = web.get().uri("/api/deals/sites/{s}/units/{u}/agreement.pdf", SITE, unit).headers(h -> h.setBearerAuth(rep(SITE, 1)))
@@ -98,25 +102,22 @@ class DepositSagaIntegrationTest extends DealIntegrationBase {
     }
 
     @Test
-    @DisplayName("R-ATT-17 R-DEAL-11 a real deal's shares end to end: customer-service, running beside, attributes two visits (the owner's, then a helper's while the owner is out); the big deposit signed, the deal keeps the shares customer-service holds valid at that moment — the helper's split, provisional")
+    @DisplayName("R-ATT-17 R-DEAL-11 a real deal's shares end to end: customer-service, running beside, attributes two visits as reception asks (the owner's, then a helper's while the owner is out); the big deposit signed, the deal keeps the shares customer-service holds valid at that moment — the helper's split, provisional")
     void aRealDealKeepsTheSharesCustomerServiceComputes() {
         CustomerServiceBeside customers = CustomerServiceBeside.shared();
         String site = "DC01";
         f.site(site);
         String phone = "139" + String.format("%08d", System.nanoTime() % 100_000_000L);
-        String masked = phone.substring(0, 3) + "****" + phone.substring(7);
         String owner = site + "-rep1";
         String helper = site + "-rep2";
-        // the desk registers two visits while customer-service is away (flow 1 degraded): reception's events, as it publishes them
+        // the desk asks customer-service about two visits, as reception-service does with its own identity (flow 1)
         Instant first = Instant.now().minusSeconds(120);
-        visitRegistered(site, phone, masked, owner, first, desk(owner, owner + ":AVAILABLE", helper + ":AVAILABLE"));
-        JsonNode registered = await().atMost(Duration.ofSeconds(60)).until(() -> TopicProbe.events(Topics.CUSTOMER, "customer.registered",
-                p -> site.equals(p.path("siteId").asString()) && masked.equals(p.path("phoneMasked").asString())), e -> !e.isEmpty()).get(0);
-        String customerId = registered.path("payload").path("customerId").asString();
-        assertThat(registered.path("payload").path("ownerRep").asString()).isEqualTo(owner);
-        visitRegistered(site, phone, masked, helper, first.plusSeconds(60), desk(helper, owner + ":OUT", helper + ":AVAILABLE"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> !TopicProbe.events(Topics.CUSTOMER, "customer.visit-attributed",
-                p -> customerId.equals(p.path("customerId").asString()) && helper.equals(p.path("servedBy").asString())).isEmpty());
+        Map<String, Object> owned = attribute(customers, site, phone, first, desk(owner, owner + ":AVAILABLE", helper + ":AVAILABLE"));
+        String customerId = (String) owned.get("customerId");
+        assertThat(owned.get("ownerRep")).isEqualTo(owner);
+        Map<String, Object> helped = attribute(customers, site, phone, first.plusSeconds(60), desk(helper, owner + ":OUT", helper + ":AVAILABLE"));
+        assertThat(helped.get("servedBy")).isEqualTo(helper);
+        assertThat(helped.get("ruleId")).isEqualTo("R-ATT-7");
 
         // the owner holds a unit for the customer deal-service learned of from customer-service, and the finance desk confirms
         f.building(site, "S", List.of("101,1,3000000"));
@@ -158,13 +159,16 @@ class DepositSagaIntegrationTest extends DealIntegrationBase {
                 + new java.math.BigDecimal(String.valueOf(s.get("credit"))).setScale(2) + " " + s.get("bonusPercent")).toList();
     }
 
-    /** reception's {@code reception.visit-registered} of a walk-in served by {@code servedBy} while customer-service was away. */
-    private static void visitRegistered(String site, String phone, String masked, String servedBy, Instant at, Map<String, Object> desk) {
-        String visitId = UUID.randomUUID().toString();
-        TestEvents.publish(Topics.RECEPTION, "reception.visit-registered", 1, site, visitId, object("visitId", visitId, "siteId", site,
-                "requestId", visitId, "at", at.toString(), "phoneMasked", masked, "phone", "+86" + phone, "customerName", "孙女士",
-                "customerId", null, "servedBy", servedBy, "usedTurn", true, "queued", false, "attributionPending", true, "ruleId", null,
-                "statement", object(), "desk", desk, "registeredBy", servedBy), "it-" + UUID.randomUUID());
+    /** Flow 1's question to customer-service, asked with reception-service's own identity as reception asks it. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Map<String, Object> attribute(CustomerServiceBeside customers, String site, String phone, Instant at,
+                                                 Map<String, Object> desk) {
+        return (Map<String, Object>) org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl(customers.uri())
+                .build().post().uri(io.anchang.platform.api.attribution.AttributionApi.PATH, site)
+                .headers(h -> h.setBearerAuth(io.anchang.testing.TestIssuer.shared().receptionToken()))
+                .bodyValue(object("visitId", UUID.randomUUID().toString(), "channel", "VISIT", "phone", phone, "at", at.toString(),
+                        "receivedBy", desk.get("upRep"), "statement", object(), "desk", desk))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
     }
 
     /** The desk at a visit: the up rep, then "user:STATUS" of each rep on duty. */
@@ -211,11 +215,15 @@ class DepositSagaIntegrationTest extends DealIntegrationBase {
     }
 
     @Test
-    @DisplayName("R-DEAL-2 a hold that lapsed before the confirmation: the unit stays AVAILABLE and the deposit is rejected for a refund")
+    @DisplayName("R-DEAL-2 a hold the desk found lapsed before a confirmation came: the unit stays AVAILABLE and the deposit is rejected for a refund")
     void aConfirmationAfterTheLapseIsRejected() {
         String unit = heldUnit("D", "101");
         String requestId = requestSmall(unit);
+        // the lapse check leaves a unit whose request waits at the desk; the desk's verdict releases it
         holding.releaseLapsed(Instant.now().plus(Duration.ofMinutes(31))).block();
+        f.unit(SITE, unit).jsonPath("$.status").isEqualTo("HELD");
+        SharedMongo.awaitConsumed(DATABASE, "deal-deposit-request-lapsed", DealFixture.lapsed(SITE, requestId, unit,
+                Instant.now(), Instant.now()));
         f.unit(SITE, unit).jsonPath("$.status").isEqualTo("AVAILABLE");
         confirm(UUID.randomUUID(), requestId, unit, "SMALL", "20000.00", "SH-R-4");
         JsonNode rejected = only(TopicProbe.events(Topics.DEAL, "deal.deposit-rejected", p -> requestId.equals(p.path("requestId").asString())));

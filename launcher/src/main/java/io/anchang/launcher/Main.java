@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./anchang up | down | status | logs [part]}: the office on one machine.
+ * {@code ./anchang up | down | status | logs [part] | reset}: the office on one machine.
  */
 public final class Main {
 
@@ -25,12 +25,16 @@ public final class Main {
                 progress.say("the office is down; its data stays in " + home.resolve("data"));
             }
             case "status" -> status(home);
+            case "reset" -> reset(home);
             case "logs" -> logs(home, args.length > 1 ? args[1] : null);
+            case "replay-dead-letters" -> replayDeadLetters(root, home, progress);
             default -> System.out.println("""
                     usage: ./anchang up       start the office (MongoDB stand-in, Kafka, Keycloak, services, gateway) with demo data
                            ./anchang down     stop it (the data stays in .anchang/data)
                            ./anchang status   which parts run
-                           ./anchang logs [part]   follow a part's log (gateway, reception-service, keycloak, kafka, mongo, ...)""");
+                           ./anchang logs [part]   follow a part's log (gateway, reception-service, keycloak, kafka, mongo, ...)
+                           ./anchang reset    delete the office's data (.anchang/data: customers, sites, Keycloak, its secrets); the office must be down
+                           ./anchang replay-dead-letters   after a fix, apply every service's dead letters (as ADMIN; once each)""");
         }
     }
 
@@ -66,6 +70,44 @@ public final class Main {
         System.out.println("  ./anchang status · ./anchang logs gateway · ./anchang down");
         // the parts run on as processes of their own; this launcher's work is done
         System.exit(0);
+    }
+
+    /**
+     * Asks every service, as an ADMIN ({@code ANCHANG_ADMIN_USER}/{@code ANCHANG_ADMIN_PASSWORD},
+     * the demo {@code admin} by default), to replay its dead letters; exits 4 if any are left.
+     */
+    private static void replayDeadLetters(Path root, Path home, Progress progress) {
+        Office office = new Office(root, home, OfficePorts.defaults(), progress);
+        String user = System.getenv().getOrDefault("ANCHANG_ADMIN_USER", "admin");
+        String password = System.getenv().getOrDefault("ANCHANG_ADMIN_PASSWORD", DemoData.PASSWORD);
+        String token = office.keycloak().token(user, password);
+        Api api = new Api(office.gatewayUrl());
+        int left = 0;
+        for (String service : List.of("reception", "customers", "deals", "finance", "reports")) {
+            var replay = api.send(token, "POST", "/api/" + service + "/dead-letters/replay", null, java.util.Set.of(200)).body();
+            System.out.printf("  %-10s replayed %d, still failing %d, left %d%n", service, replay.path("replayed").asInt(),
+                    replay.path("stillFailing").size(), replay.path("pending").asInt());
+            replay.path("stillFailing").forEach(letter -> System.out.printf("      %s %s: %s%n", letter.path("type").asString(),
+                    letter.path("eventId").asString(), letter.path("reason").asString()));
+            left += replay.path("pending").asInt();
+        }
+        System.exit(left == 0 ? 0 : 4);
+    }
+
+    private static void reset(Path home) throws java.io.IOException {
+        if (Office.status(home).values().stream().anyMatch(Boolean::booleanValue)) {
+            System.out.println("The office is (partly) up; stop it first: ./anchang down");
+            System.exit(1);
+        }
+        Path data = home.resolve("data");
+        if (Files.exists(data)) {
+            try (var paths = Files.walk(data)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        System.out.println("deleted " + data + "; ./anchang up starts a new office with new secrets and the demo data");
     }
 
     private static void status(Path home) {

@@ -5,11 +5,8 @@ import io.anchang.customer.domain.Decision;
 import io.anchang.customer.domain.VisitRecord;
 import io.anchang.platform.api.attribution.AttributionAnswer;
 import io.anchang.platform.api.attribution.AttributionRequest;
-import io.anchang.platform.api.attribution.Channel;
 import io.anchang.platform.api.attribution.Desk;
-import io.anchang.platform.api.attribution.RepStatus;
 import io.anchang.platform.api.attribution.Statement;
-import io.anchang.platform.events.reception.CallRegistered;
 import io.anchang.platform.events.reception.CustomerLeft;
 import io.anchang.platform.events.reception.VisitRegistered;
 import io.anchang.platform.events.reception.VisitServed;
@@ -17,7 +14,6 @@ import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.phone.Phone;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
-import io.anchang.platform.site.Role;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
 import io.anchang.platform.store.Contended;
 import io.anchang.platform.store.Stored;
@@ -27,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Flow 1 at customer-service: resolve the customer a phone identifies (R-CUS-3), create them
@@ -45,9 +42,14 @@ public class AttributingVisits {
         this.directory = directory;
     }
 
-    public Mono<AttributionAnswer> attribute(Caller caller, String site, AttributionRequest request) {
-        caller.requireOn(site, Role.SALES, Role.ASSISTANT);
-        return resolve(caller, site, request);
+    /**
+     * Flow 1's question, asked by reception-service's own identity (R-SEC-1): the web adapter has checked that identity
+     * and gives {@code reception} acting for the user reception vouches for, scoped to the site of the path. The time of
+     * the visit is reception's clock; no user's token ever reaches this.
+     */
+    public Mono<AttributionAnswer> attribute(Caller reception, String site, AttributionRequest request) {
+        reception.scope().requireWrite(site);
+        return resolve(reception, site, request);
     }
 
     /** The same, for what the desk reports by event: the service itself applies it. */
@@ -106,7 +108,9 @@ public class AttributingVisits {
         String source = links.referrer() != null ? "REFERRAL" : request.channel().name();
         String householdOf = links.household() == null ? null : links.household().id();
         return customers.nextArchiveNo(caller, site).flatMap(archiveNo -> {
-            Customer fresh = Customer.register(Customer.idOf("customer", site + ":" + phone.e164()), site, archiveNo, phone.e164(),
+            // R-SEC-3: a random id, never derived from the phone (a masked phone and a derived id would give the number
+            // away in 10^4 guesses); a retry finds the customer by the phone's keyed hash and the visit id instead
+            Customer fresh = Customer.register(UUID.randomUUID().toString(), site, archiveNo, phone.e164(),
                     request.customerName(), source, at, request.receivedBy(), links.referrer() == null ? null : links.referrer().id(),
                     householdOf);
             Customer after = fresh.apply(decision, request.visitId(), request.channel(), at, rules.zone(), request.statement());
@@ -128,32 +132,15 @@ public class AttributingVisits {
     // ---------------------------------------------------------------- what the desk reports later
 
     /**
-     * A visit registered without an answer (degraded mode): resolve it now with the rep who
-     * already serves (R-ATT-3); a visit the desk gave to the first free rep instead of the one
-     * proposed: that rep helps (R-REC-9, R-ATT-7).
+     * A visit the desk gave to the first free rep instead of the one proposed: that rep helps (R-REC-9, R-ATT-7). A visit
+     * registered without an answer (degraded mode) is not decided here: reception-service asks again, with its own
+     * identity, once customer-service answers — the event carries no phone (R-SEC-3).
      */
     public Mono<Void> registered(VisitRegistered event) {
-        Caller system = Caller.system("customer-service");
-        if (event.attributionPending()) {
-            Desk desk = event.queued() ? nobodyFree(event.desk()) : event.desk();
-            AttributionRequest request = new AttributionRequest(event.visitId(), Channel.VISIT, event.phone(), event.customerName(),
-                    event.at(), event.registeredBy(), event.statement(), desk, event.servedBy(), event.usedTurn());
-            return resolve(system, event.siteId(), request).then();
-        }
-        if (event.servedBy() == null) {
+        if (event.attributionPending() || event.servedBy() == null) {
             return Mono.empty();
         }
-        return servedInstead(system, event.siteId(), event.visitId(), event.servedBy());
-    }
-
-    /** A call registered without an answer (degraded mode): the call register is evidence of first registration (R-ATT-1). */
-    public Mono<Void> registered(CallRegistered event) {
-        if (!event.attributionPending()) {
-            return Mono.empty();
-        }
-        AttributionRequest request = new AttributionRequest(event.callId(), Channel.CALL, event.phone(), event.customerName(),
-                event.at(), event.receivedBy(), null, null, null, false);
-        return resolve(Caller.system("customer-service"), event.siteId(), request).then();
+        return servedInstead(Caller.system("customer-service"), event.siteId(), event.visitId(), event.servedBy());
     }
 
     /**
@@ -206,11 +193,6 @@ public class AttributingVisits {
             events.add(CustomerEvents.attributed(after, changed, Answers.credit(after, visit.at(), rules, null)));
             return Contended.written(customers.update(caller, after, stored.version(), events), true);
         })).then();
-    }
-
-    private static Desk nobodyFree(Desk desk) {
-        return new Desk(null, desk == null ? false : desk.eventMode(), desk == null ? List.of()
-                : desk.reps().stream().map(r -> new Desk.DeskRep(r.userId(), r.name(), RepStatus.BUSY)).toList());
     }
 
     private static <T> Mono<Optional<T>> optional(Mono<T> mono) {

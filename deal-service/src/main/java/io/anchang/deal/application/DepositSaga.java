@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,7 @@ public class DepositSaga {
     private final LocalSiteDirectory directory;
     private final HoldingUnits holding;
     private final Clock clock;
+    private final IssuingAgreements issuing;
 
     public DepositSaga(Units units, Rejections rejections, AgreementNumbers numbers, LocalSiteDirectory directory,
                        HoldingUnits holding, Clock clock) {
@@ -61,19 +63,25 @@ public class DepositSaga {
         this.directory = directory;
         this.holding = holding;
         this.clock = clock;
+        this.issuing = new IssuingAgreements(units, numbers, directory);
     }
 
     /** What the rep asks for; {@code buyer} is the agreement's draft, required for a big deposit. */
     public record Request(DepositKind kind, Money amount, BigDecimal discountPercent, Buyer buyer) {
     }
 
-    /** The rep who holds the unit (or a SUPERVISOR/MANAGER) asks the finance desk to take a deposit. */
-    public Mono<Unit> request(Caller caller, String site, String unitId, Request request) {
+    /**
+     * The rep who holds the unit (or a SUPERVISOR/MANAGER) asks the finance desk to take a deposit.
+     * With the client's {@code clientRequestId}, a repeat answers the request it made (issue 10); the
+     * desk's request id is derived from the unit and that id, so it is the same for every repeat.
+     */
+    public Mono<HoldingUnits.Answer> request(Caller caller, String site, String unitId, Request request, String clientRequestId) {
         caller.requireOn(site, Role.SALES);
         return directory.require(caller.scope(), site).flatMap(profile -> {
-            Instant now = clock.instant();
-            String requestId = UUID.randomUUID().toString();
-            return holding.change(caller, site, unitId, unit -> {
+            String requestId = clientRequestId == null ? UUID.randomUUID().toString()
+                    : UUID.nameUUIDFromBytes((site + "|" + unitId + "|" + clientRequestId).getBytes(StandardCharsets.UTF_8)).toString();
+            return holding.change(caller, site, unitId, "deposit-request", clientRequestId, unit -> {
+                Instant now = clock.instant();
                 String rep = unit.status() == UnitStatus.HELD ? unit.hold().repUserId()
                         : unit.sale() != null ? unit.sale().repUserId() : null;
                 if (rep != null && !rep.equals(caller.userId()) && !caller.has(Role.SUPERVISOR)) {
@@ -91,51 +99,62 @@ public class DepositSaga {
                 String customerName = held ? before.hold().customerName() : before.sale().customerName();
                 String rep = held ? before.hold().repUserId() : before.sale().repUserId();
                 String repName = held ? before.hold().repName() : before.sale().repName();
+                // R-DEAL-2, R-FIN-2: the desk judges the confirmation against this deadline, by its own clock
+                Instant payBy = held ? before.hold().expiresAt() : before.sale().smallDepositLapsesAt();
                 return List.of(PendingEvent.of(site, unitId, new DepositRequested(requestId, site, unitId, before.label(),
                         held ? before.hold().holdId() : before.sale().dealId(), customerId, customerName, rep, repName,
                         request.kind().name(), request.amount().amount(), after.request().price().price().amount(),
-                        held ? before.hold().expiresAt() : null, now)));
+                        held ? before.hold().expiresAt() : null, after.request().requestedAt(), payBy)));
             });
         });
     }
 
     /**
-     * R-FIN-2: the finance desk confirmed a deposit. Moves the unit once (a repeated
-     * confirmation counts once); a confirmation for a hold that is gone is rejected.
+     * R-FIN-2: the finance desk confirmed a deposit in time (it judged the deadline; a late one never
+     * comes here). Moves the unit once — whatever the hold's expiry says by now, since the lapse check
+     * leaves a unit with a request at the desk alone — and a repeated confirmation counts once; one
+     * whose unit was given up meanwhile is rejected, for a refund. A big deposit's agreement is
+     * numbered right after the move (R-DEAL-4).
      */
     public Mono<Void> confirmed(DepositConfirmed confirmed) {
         String site = confirmed.siteId();
-        java.util.concurrent.atomic.AtomicReference<String> agreementNo = new java.util.concurrent.atomic.AtomicReference<>();
         return Mono.defer(() -> units.find(SiteScope.system(), site, confirmed.unitId())
                         .flatMap(unit -> directory.find(SiteScope.system(), site).map(java.util.Optional::of)
                                 .defaultIfEmpty(java.util.Optional.empty())
-                                .flatMap(profile -> apply(unit, confirmed, profile.orElse(null), agreementNo)))
+                                .flatMap(profile -> apply(unit, confirmed, profile.orElse(null))))
                         .switchIfEmpty(Mono.defer(() -> reject(confirmed, "UNIT_UNKNOWN", confirmed.unitId()).thenReturn(true))))
                 .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(new HoldingUnits.Raced()))
-                .retryWhen(reactor.util.retry.Retry.backoff(10, Duration.ofMillis(20)).filter(HoldingUnits.Raced.class::isInstance));
+                .retryWhen(reactor.util.retry.Retry.backoff(10, Duration.ofMillis(20)).filter(HoldingUnits.Raced.class::isInstance))
+                .then(Mono.defer(() -> numberAgreement(site, confirmed.unitId())));
     }
 
     /** @return true when done, false when the unit changed meanwhile and this must be tried again */
-    private Mono<Boolean> apply(Unit unit, DepositConfirmed c, SiteProfile profile, java.util.concurrent.atomic.AtomicReference<String> agreementNo) {
-        boolean big = unit.request() != null && unit.request().requestId().equals(c.requestId()) && unit.request().kind() == DepositKind.BIG;
-        // agreements are numbered per year of the site's calendar
-        Mono<String> number = !big ? Mono.just("") : agreementNo.get() != null ? Mono.just(agreementNo.get())
-                : numbers.next(c.siteId(), LocalDate.ofInstant(c.confirmedAt(), zone(profile)).getYear()).doOnNext(agreementNo::set);
-        return number.flatMap(agreement -> {
-            int days = profile == null ? io.anchang.platform.site.PolicySettings.defaults().smallDepositDays()
-                    : HoldingUnits.policyDay(profile, c.confirmedAt()).smallDepositDays();
-            Instant lapsesAt = c.confirmedAt().plus(Duration.ofDays(days));
-            Unit.Confirmation result = unit.confirmDeposit(c.requestId(), c.receiptNo(), new Money(c.amount()), c.method(),
-                    c.confirmedAt(), lapsesAt, agreement.isEmpty() ? null : agreement);
-            return switch (result.outcome()) {
-                case ALREADY_COUNTED -> {
-                    log.info("deposit {} of unit {} was counted before; nothing changes", c.requestId(), unit.id());
-                    yield Mono.just(true);
-                }
-                case REJECTED -> reject(c, "HOLD_GONE", unit.label()).thenReturn(true);
-                case MOVED -> units.save(SYSTEM, result.unit(), List.of(moved(result.unit(), c, profile)));
-            };
-        });
+    private Mono<Boolean> apply(Unit unit, DepositConfirmed c, SiteProfile profile) {
+        io.anchang.platform.site.PolicySettings policy = profile == null ? io.anchang.platform.site.PolicySettings.defaults()
+                : HoldingUnits.policyDay(profile, c.confirmedAt());
+        Instant lapsesAt = c.confirmedAt().plus(Duration.ofDays(policy.smallDepositDays()));
+        // R-DEAL-6: the contract is due within contractDays of the big deposit, days of the site's calendar
+        LocalDate contractDueOn = LocalDate.ofInstant(c.confirmedAt(), zone(profile)).plusDays(policy.contractDays());
+        Unit.Confirmation result = unit.confirmDeposit(c.requestId(), c.receiptNo(), new Money(c.amount()), c.method(),
+                c.confirmedAt(), lapsesAt, null, contractDueOn);
+        return switch (result.outcome()) {
+            case ALREADY_COUNTED -> {
+                log.info("deposit {} of unit {} was counted before; nothing changes", c.requestId(), unit.id());
+                yield Mono.just(true);
+            }
+            case REJECTED -> reject(c, "HOLD_GONE", unit.label()).thenReturn(true);
+            case MOVED -> units.save(SYSTEM, result.unit(), List.of(moved(result.unit(), c, profile)));
+        };
+    }
+
+    /** R-DEAL-4: gives the unit's agreement its number, if it waits for one (see {@link IssuingAgreements}). */
+    public Mono<Void> numberAgreement(String site, String unitId) {
+        return issuing.numberAgreement(site, unitId);
+    }
+
+    /** Numbers every agreement still waiting for its number, at every site (after a failure between move and number). */
+    public Mono<Long> numberWaitingAgreements() {
+        return issuing.numberWaitingAgreements();
     }
 
     private PendingEvent moved(Unit unit, DepositConfirmed c, SiteProfile profile) {
@@ -145,8 +164,9 @@ public class DepositSaga {
                 c.requestId(), c.receiptNo(), c.amount(), sale.price().price().amount(),
                 LocalDate.ofInstant(sale.smallDepositLapsesAt(), zone(profile)),
                 c.confirmedAt())
+                // R-DEAL-4: the agreement's number follows in deal.agreement-issued, once the register gave it
                 : new BigDepositSigned(sale.dealId(), unit.siteId(), unit.id(), unit.label(), sale.customerId(), sale.repUserId(),
-                sale.price().price().amount(), sale.paid().amount(), sale.agreement().number(), c.confirmedAt());
+                sale.price().price().amount(), sale.paid().amount(), null, c.confirmedAt());
         return PendingEvent.of(unit.siteId(), unit.id(), payload).because("finance confirmed " + c.receiptNo());
     }
 
@@ -162,36 +182,25 @@ public class DepositSaga {
     }
 
     /**
-     * The issued agreement of a unit, for printing (R-DEAL-4): the deal's rep, the site's
-     * SUPERVISOR/MANAGER, ASSISTANT (the registers) and FINANCE (its copy).
+     * R-ATT-17: the credit and bonus shares valid when the big deposit was signed, kept on the deal —
+     * provisional, or final at once if the contract was signed before they arrived.
      */
-    public Mono<Unit> agreement(Caller caller, String site, String unitId) {
-        caller.requireOn(site, Role.SALES, Role.ASSISTANT, Role.FINANCE);
-        return units.find(caller.scope(), site, unitId).switchIfEmpty(Mono.error(() -> ManagingInventory.unknownUnit(unitId)))
-                .flatMap(unit -> {
-                    if (unit.sale() == null || unit.sale().agreement() == null) {
-                        return Mono.error(ProblemException.notFound("agreement-unknown", "房源 " + unit.label()
-                                + " 尚无已签发的认购书 (Unit " + unit.label() + " has no issued subscription agreement)"));
-                    }
-                    if (!caller.hasAny(Role.SUPERVISOR, Role.ASSISTANT, Role.FINANCE) && !unit.sale().repUserId().equals(caller.userId())) {
-                        return Mono.error(ProblemException.forbidden("deal-of-another-rep", "这是其他置业顾问的交易 (This is another rep's deal)"));
-                    }
-                    return Mono.just(unit);
-                });
-    }
-
-    /** R-ATT-17: the credit and bonus shares valid when the big deposit was signed, kept on the deal (provisional). */
     public Mono<Void> creditFixed(DealCreditFixed fixed) {
         return Mono.defer(() -> units.ofDeal(SiteScope.system(), fixed.siteId(), fixed.dealId())
-                        .switchIfEmpty(Mono.error(() -> ProblemException.notFound("deal-unknown", "no deal " + fixed.dealId())))
+                        .switchIfEmpty(Mono.fromRunnable(() -> log.warn("shares of deal {} at site {} arrived for no deal on sale (refunded or cancelled before): kept by customer-service only",
+                                fixed.dealId(), fixed.siteId())))
                         .flatMap(unit -> {
+                            if (unit.sale().dealing().move() != null) {
+                                // R-DEAL-7: the deal is moving to another unit; the shares go where it ends up
+                                return Mono.error(new HoldingUnits.Raced());
+                            }
                             Unit.Credit credit = new Unit.Credit(fixed.shares().stream()
                                     .map(s -> new Unit.Credit.Share(s.userId(), s.credit(), s.bonusPercent())).toList(),
                                     fixed.ruleId(), fixed.explanation(), fixed.needsManagerRuling(), true, fixed.validAt());
                             Unit after = unit.recordCredit(fixed.dealId(), credit);
                             CreditRecorded event = new CreditRecorded(fixed.dealId(), unit.siteId(), unit.id(),
                                     credit.shares().stream().map(s -> new CreditRecorded.Share(s.userId(), s.credit(), s.bonusPercent())).toList(),
-                                    fixed.ruleId(), fixed.needsManagerRuling(), true, fixed.validAt());
+                                    fixed.ruleId(), fixed.needsManagerRuling(), after.sale().credit().provisional(), fixed.validAt());
                             return units.save(SYSTEM, after, List.of(PendingEvent.of(unit.siteId(), unit.id(), event)))
                                     .flatMap(written -> written ? Mono.<Void>empty() : Mono.error(new HoldingUnits.Raced()));
                         }))

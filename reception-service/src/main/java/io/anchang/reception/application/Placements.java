@@ -2,6 +2,7 @@ package io.anchang.reception.application;
 
 import io.anchang.platform.api.attribution.AttributionAnswer;
 import io.anchang.platform.api.attribution.Desk;
+import io.anchang.platform.api.attribution.RepStatus;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
@@ -74,7 +75,10 @@ final class Placements {
             String server = handedOver ? null : placement.server();
             boolean turn = !handedOver && placement.turn();
             Visit placed = server != null ? entry.served(server, turn, pending, answer, visit.at()) : entry.waiting(pending, answer);
-            Visit after = handedOver ? placed.pickedUp(entry.servedBy(), entry.usedTurn(), entry.servedAt()) : placed;
+            Visit handed = handedOver ? placed.pickedUp(entry.servedBy(), entry.usedTurn(), entry.servedAt()) : placed;
+            // R-SEC-3: answered, the register keeps the phone masked only; pending, it keeps the phone and the desk of
+            // this moment to ask customer-service again (Reconciling) — a queued customer as if nobody had been free
+            Visit after = pending ? handed.awaitingAnswer(server == null ? nobodyFree(desk) : desk) : handed.forgetPhone();
             PendingEvent registered = RegisterEvents.registered(visit, server, turn, answer, desk, reason);
             return Optional.of(new Visits.Written(after, handedOver
                     ? List.of(registered, RegisterEvents.servedFromQueue(after, false)) : List.of(registered)));
@@ -141,7 +145,7 @@ final class Placements {
                     if (!ours(entry, true)) {
                         return Optional.empty();
                     }
-                    Visit after = entry.unfinished();
+                    Visit after = entry.unfinished().forgetPhone();
                     return Optional.of(new Visits.Written(after, List.of(RegisterEvents.unfinished(after, clock.instant()))));
                 }));
     }
@@ -159,9 +163,14 @@ final class Placements {
                             if (!ours(entry, false)) {
                                 return Optional.empty();
                             }
-                            Visit after = entry.rejected();
+                            Visit after = entry.rejected().forgetPhone();
                             return Optional.of(new Visits.Written(after, List.of(RegisterEvents.rejected(after, refused, clock.instant()))));
                         }));
+    }
+
+    private static Desk nobodyFree(Desk desk) {
+        return new Desk(null, desk == null ? false : desk.eventMode(), desk == null ? List.of()
+                : desk.reps().stream().map(r -> new Desk.DeskRep(r.userId(), r.name(), RepStatus.BUSY)).toList());
     }
 
     /** Lets go of the rep held for the visit, if any. */
@@ -176,9 +185,13 @@ final class Placements {
      */
     Mono<Visit> registerCall(Caller caller, Visit call, boolean recovery, AttributionAnswer answer, String reason) {
         boolean pending = answer == null;
-        return visits.change(caller, call.siteId(), call.id(), entry -> ours(entry, recovery)
-                ? Optional.of(new Visits.Written(entry.served(call.registeredBy(), false, pending, answer, call.at()),
-                List.of(RegisterEvents.callRegistered(call, answer, reason))))
-                : Optional.empty());
+        return visits.change(caller, call.siteId(), call.id(), entry -> {
+            if (!ours(entry, recovery)) {
+                return Optional.empty();
+            }
+            Visit served = entry.served(call.registeredBy(), false, pending, answer, call.at());
+            return Optional.of(new Visits.Written(pending ? served : served.forgetPhone(),
+                    List.of(RegisterEvents.callRegistered(call, answer, reason))));
+        });
     }
 }

@@ -82,6 +82,11 @@ public class ReceivingVisitors {
             for (String rep : said.repsNamed()) {
                 known.staffMember(rep);
             }
+            // a rep asked for on entering owns a first-time customer (R-REC-6), one assigned serves them (R-REC-8): only a
+            // rep who receives customers, as for a call's receiver (R-REC-3)
+            for (String rep : java.util.stream.Stream.of(said.askedFor(), said.assignedTo()).filter(java.util.Objects::nonNull).toList()) {
+                known.receivingMember(rep);
+            }
             if (said.assignedTo() != null) {
                 caller.requireOn(site, Role.MANAGER);
             }
@@ -100,7 +105,11 @@ public class ReceivingVisitors {
         Phone phone = Phone.parse(call.phone());
         return site(caller, site).flatMap(known -> {
             String taker = call.receivedBy() == null || call.receivedBy().isBlank() ? caller.userId() : call.receivedBy();
-            known.staffMember(taker);
+            if (!taker.equals(caller.userId()) && !caller.hasAny(Role.ASSISTANT, Role.SUPERVISOR)) {
+                throw ProblemException.forbidden("call-of-another-rep", "来电由接听的置业顾问本人登记，或由前台（销售助理、销售主任）代为登记；"
+                        + "您不能为 " + taker + " 登记来电（R-REC-3） (A call is registered by the rep who took it, or by the desk for them)");
+            }
+            known.receivingMember(taker);
             Instant now = clock.instant();
             String callId = Visit.idFor(site, Channel.CALL, call.requestId());
             Visit receiving = Visit.receiving(callId, site, call.requestId(), Channel.CALL, known.today(now), now, phone.e164(),
@@ -130,7 +139,7 @@ public class ReceivingVisitors {
                     String heldRep = held.result() == null ? null : held.result().userId();
                     Desk desk = held.rotation().desk(heldRep, visit.id());
                     AttributionRequest request = new AttributionRequest(visit.id(), Channel.VISIT, visit.phone(), visit.customerName(),
-                            visit.at(), caller.userId(), visit.statement(), desk, null, false);
+                            visit.at(), caller.userId(), visit.statement(), desk, null, false, caller.userId());
                     return customers.attribute(code, request)
                             .map(answer -> placements.place(caller, visit, false, settings, heldRep, answer, desk,
                                     answer.ruleId() + " " + answer.rule()))
@@ -155,7 +164,7 @@ public class ReceivingVisitors {
 
     private Mono<Visit> takeCall(Caller caller, Visit call) {
         AttributionRequest request = new AttributionRequest(call.id(), Channel.CALL, call.phone(), call.customerName(), call.at(),
-                call.registeredBy(), Statement.none(), null, null, false);
+                call.registeredBy(), Statement.none(), null, null, false, caller.userId());
         return customers.attribute(call.siteId(), request).map(answer -> (AttributionAnswer) answer)
                 .onErrorResume(CustomerDirectory.Unavailable.class, e -> Mono.empty())
                 .map(Optional::of).defaultIfEmpty(Optional.empty())

@@ -20,7 +20,7 @@ import java.time.Instant;
 /**
  * The contract events a change of a register entry causes, from the entry as the change leaves it — one mapper for the
  * registers, so that a use case reads, decides and writes, and every change of state reaches the audit trail (R-SEC-4).
- * Phones leave the service masked, except — while the attribution is pending — to customer-service (R-SEC-3).
+ * Phones leave the service only masked, also in what the customer said (R-SEC-3).
  */
 final class RegisterEvents {
 
@@ -31,9 +31,9 @@ final class RegisterEvents {
     static PendingEvent registered(Visit visit, String server, boolean turn, AttributionAnswer answer, Desk desk, String reason) {
         boolean pending = answer == null;
         return PendingEvent.of(visit.siteId(), visit.id(), new VisitRegistered(visit.id(), visit.siteId(), visit.requestId(), visit.at(),
-                visit.phoneMasked(), pending ? visit.phone() : null, visit.customerName(), answer == null ? null : answer.customerId(),
-                server, turn, server == null, pending, answer == null ? null : answer.ruleId(), pending ? visit.statement() : null,
-                pending ? desk : null, visit.registeredBy())).because(reason);
+                visit.phoneMasked(), visit.customerName(), answer == null ? null : answer.customerId(),
+                server, turn, server == null, pending, answer == null ? null : answer.ruleId(),
+                pending ? visit.statement().masked() : null, pending ? desk : null, visit.registeredBy())).because(reason);
     }
 
     /**
@@ -50,8 +50,8 @@ final class RegisterEvents {
     static PendingEvent callRegistered(Visit call, AttributionAnswer answer, String reason) {
         boolean pending = answer == null;
         return PendingEvent.of(call.siteId(), call.id(), new CallRegistered(call.id(), call.siteId(), call.requestId(), call.at(),
-                call.phoneMasked(), pending ? call.phone() : null, call.customerName(), answer == null ? null : answer.customerId(),
-                call.registeredBy(), pending, call.note())).because(reason);
+                call.phoneMasked(), call.customerName(), answer == null ? null : answer.customerId(), call.registeredBy(), pending,
+                call.note())).because(reason);
     }
 
     /** {@code reception.customer-seen-off} (送客, R-REC-2). */

@@ -92,6 +92,16 @@ public record Site(SiteProfile profile) {
                 "置业顾问 " + userId + " 不在案场 " + code() + " 的员工名单中 (" + userId + " is not on the staff of site " + code() + ")"));
     }
 
+    /** A rep who receives customers at the desk (SALES, SUPERVISOR): a call's receiver, a rep asked for or assigned (R-REC-3). */
+    public StaffMember receivingMember(String userId) {
+        StaffMember member = staffMember(userId);
+        if (member.role() != io.anchang.platform.site.Role.SALES && member.role() != io.anchang.platform.site.Role.SUPERVISOR) {
+            throw ProblemException.invalid("not-a-receiving-rep", member.name() + "（" + member.role().chinese() + "）不接待客户，不能作为来电的接听人或接待人；"
+                    + "请填写置业顾问或销售主任（R-REC-3） (" + userId + " is " + member.role() + " and receives no customers)");
+        }
+        return member;
+    }
+
     public LocalDate today(Instant now) {
         return LocalDate.ofInstant(now, profile.zone());
     }

@@ -2,6 +2,7 @@ package io.anchang.reception.domain;
 
 import io.anchang.platform.api.attribution.AttributionAnswer;
 import io.anchang.platform.api.attribution.Channel;
+import io.anchang.platform.api.attribution.Desk;
 import io.anchang.platform.api.attribution.Statement;
 import io.anchang.platform.problem.ProblemException;
 
@@ -16,7 +17,10 @@ import java.util.UUID;
  * came or called, when, what they said, who served them and for how long, and the answer of
  * the attribution rules — or that the answer is pending (flow 1, degraded mode).
  *
- * @param phone              the number as E.164; never shown, only {@code phoneMasked} is (R-SEC-3)
+ * @param phone              the number as E.164, kept only until customer-service has the answer ({@link #forgetPhone()}):
+ *                           it leaves reception only in the question to customer-service, never in an event, a view or a
+ *                           log (R-SEC-3); {@code phoneMasked} is what people see
+ * @param statement          what the customer said; its phones whole, like {@code phone}, only until answered
  * @param servedBy           who serves; while RECEIVING, the rep the desk already handed the customer to from the queue
  *                           ({@link #handedOver()})
  * @param usedTurn           whether it is the server's turn (the rotation's, or their own when asked for by name, R-REC-6)
@@ -25,6 +29,8 @@ import java.util.UUID;
  * @param turnGivenBackTo    the rep whose turn this visit gave back (R-ATT-10, reconciliation)
  * @param leftAt             when a waiting customer left without being served
  * @param waitedSeconds      how long they had waited in the queue then
+ * @param desk               the desk at the moment of a visit registered without an answer (degraded mode), for asking
+ *                           customer-service again; null once answered
  * @param takenOverByRecovery while RECEIVING: a recovery has taken the registration over ({@link #takenOver()}) and completes
  *                           it, attribution pending; the process that began it no longer writes it
  */
@@ -32,7 +38,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
                     String phoneMasked, String customerName, Statement statement, String registeredBy, State state,
                     String servedBy, boolean usedTurn, boolean attributionPending, AttributionAnswer answer,
                     Instant servedAt, Instant seenOffAt, Long durationSeconds, String turnGivenBackTo, String note,
-                    Instant leftAt, Long waitedSeconds, boolean takenOverByRecovery) {
+                    Instant leftAt, Long waitedSeconds, Desk desk, boolean takenOverByRecovery) {
 
     /** Where an entry of the register stands. */
     public enum State {
@@ -72,7 +78,29 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public static Visit receiving(String id, String site, String requestId, Channel channel, LocalDate day, Instant at,
                                   String phone, String phoneMasked, String name, Statement statement, String by, String note) {
         return new Visit(id, site, requestId, channel, day, at, phone, phoneMasked, name, statement, by, State.RECEIVING,
-                null, false, false, null, null, null, null, null, note, null, null, false);
+                null, false, false, null, null, null, null, null, note, null, null, null, false);
+    }
+
+    /** Registered without an answer (degraded mode): the desk of that moment is kept to ask customer-service again. */
+    public Visit awaitingAnswer(Desk deskThen) {
+        return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy, state,
+                servedBy, usedTurn, attributionPending, answer, servedAt, seenOffAt, durationSeconds, turnGivenBackTo, note, leftAt,
+                waitedSeconds, deskThen, takenOverByRecovery);
+    }
+
+    /**
+     * R-SEC-3: customer-service has the answer, so the register keeps the phone only masked — in the entry and in what
+     * the customer said — and no desk to ask again with.
+     */
+    public Visit forgetPhone() {
+        return new Visit(id, siteId, requestId, channel, day, at, null, phoneMasked, customerName,
+                statement == null ? null : statement.masked(), registeredBy, state, servedBy, usedTurn, attributionPending, answer,
+                servedAt, seenOffAt, durationSeconds, turnGivenBackTo, note, leftAt, waitedSeconds, null, takenOverByRecovery);
+    }
+
+    /** Whether customer-service can still be asked about this entry: its answer is pending and the phone is kept for it. */
+    public boolean askable() {
+        return attributionPending && phone != null && !receiving() && state != State.REJECTED && state != State.UNFINISHED;
     }
 
     /** Still being registered: begun (RECEIVING), neither placed in the register nor closed yet. */
@@ -93,7 +121,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
         requireReceiving();
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy, state,
                 servedBy, usedTurn, attributionPending, answer, servedAt, seenOffAt, durationSeconds, turnGivenBackTo, note, leftAt,
-                waitedSeconds, true);
+                waitedSeconds, desk, true);
     }
 
     /** Whether a recovery has taken the registration over ({@link #takenOver()}) and it is still to be completed. */
@@ -109,7 +137,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public Visit pickedUp(String rep, boolean turn, Instant when) {
         if (receiving()) {
             return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                    state, rep, turn, attributionPending, answer, when, null, null, turnGivenBackTo, note, null, null, takenOverByRecovery);
+                    state, rep, turn, attributionPending, answer, when, null, null, turnGivenBackTo, note, null, null, desk, takenOverByRecovery);
         }
         requireWaiting();
         return served(rep, turn, attributionPending, answer, when);
@@ -132,7 +160,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public Visit unfinished() {
         requireReceiving();
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                State.UNFINISHED, null, false, true, null, null, null, null, turnGivenBackTo, note, null, null, false);
+                State.UNFINISHED, null, false, true, null, null, null, null, turnGivenBackTo, note, null, null, desk, false);
     }
 
     private void requireReceiving() {
@@ -144,17 +172,17 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public Visit served(String rep, boolean turn, boolean pending, AttributionAnswer answer, Instant when) {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
                 channel == Channel.CALL ? State.CALL : State.SERVING, rep, turn, pending, answer, when, null, null, turnGivenBackTo,
-                note, null, null, false);
+                note, null, null, desk, false);
     }
 
     public Visit waiting(boolean pending, AttributionAnswer answer) {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                State.WAITING, null, false, pending, answer, null, null, null, turnGivenBackTo, note, null, null, false);
+                State.WAITING, null, false, pending, answer, null, null, null, turnGivenBackTo, note, null, null, desk, false);
     }
 
     public Visit rejected() {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                State.REJECTED, null, false, false, null, null, null, null, null, note, null, null, false);
+                State.REJECTED, null, false, false, null, null, null, null, null, note, null, null, desk, false);
     }
 
     /** 送客: the reception ended and took this long (R-REC-2). */
@@ -162,7 +190,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
         Instant start = servedAt == null ? at : servedAt;
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
                 State.SEEN_OFF, servedBy, usedTurn, attributionPending, answer, servedAt, when,
-                Duration.between(start, when).toSeconds(), turnGivenBackTo, note, null, null, false);
+                Duration.between(start, when).toSeconds(), turnGivenBackTo, note, null, null, desk, false);
     }
 
     /**
@@ -172,7 +200,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public Visit attributed(AttributionAnswer newAnswer, String givenBackTo) {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
                 state, servedBy, usedTurn, false, newAnswer, servedAt, seenOffAt,
-                durationSeconds, turnGivenBackTo != null ? turnGivenBackTo : givenBackTo, note, leftAt, waitedSeconds, takenOverByRecovery);
+                durationSeconds, turnGivenBackTo != null ? turnGivenBackTo : givenBackTo, note, leftAt, waitedSeconds, desk, takenOverByRecovery);
     }
 
     /**
@@ -182,7 +210,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public Visit left(Instant when, Duration waited) {
         requireWaiting();
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                State.LEFT, null, false, attributionPending, answer, null, null, null, turnGivenBackTo, note, when, waited.toSeconds(),
+                State.LEFT, null, false, attributionPending, answer, null, null, null, turnGivenBackTo, note, when, waited.toSeconds(), desk,
                 false);
     }
 

@@ -7,9 +7,12 @@ import io.anchang.finance.domain.DepositRequest;
 import io.anchang.finance.domain.PaymentMethod;
 import io.anchang.finance.domain.Receipt;
 import io.anchang.finance.domain.RefundDue;
-import io.anchang.platform.money.ChineseAmount;
+import io.anchang.finance.adapter.print.Capitals;
 import io.anchang.platform.security.Caller;
+import io.anchang.platform.validation.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,31 +44,47 @@ public class FinanceController {
         this.clock = clock;
     }
 
-    /** What FINANCE enters: amount ("20000.00" or 20000), currency (CNY), method, reference. */
-    public record ConfirmationBody(Object amount, String currency, PaymentMethod method, String reference) {
+    /**
+     * What FINANCE enters: amount ("20000.00" or 20000, at most 10^10 yuan), currency (CNY), method,
+     * reference; {@code cashInHand}: the money was taken already — after the deadline such a
+     * confirmation records it with its receipt and a refund due, instead of being refused (R-DEAL-2,
+     * R-FIN-2). The same confirmation again answers the first receipt (200, {@code alreadyConfirmed}).
+     */
+    public record ConfirmationBody(Object amount, @Size(max = 3) String currency, PaymentMethod method,
+                                   @PlainText(max = 64) String reference, Boolean cashInHand) {
     }
 
+    /** A request at the desk; {@code deadline}: when a confirmation is no longer taken (the hold's expiry, or the small deposit's lapse). */
     public record QueueItem(String requestId, String unitId, String unitLabel, String customerId, String customerName,
                             String repUserId, String repName, String kind, String amountDue, String price,
-                            Instant holdExpiresAt, Long secondsLeft, Instant requestedAt) {
+                            Instant holdExpiresAt, Long secondsLeft, Instant requestedAt, Instant deadline) {
     }
 
+    /**
+     * A receipt: {@code kind} SMALL/BIG for a deposit, else what was due (DOWN_PAYMENT, INSTALMENT, MORTGAGE, TRANSFER_FEE,
+     * PENALTY) or REVERSAL (a negative reversing entry); the desk's day it is booked on, whether that day is closed, its void.
+     */
     public record ReceiptView(String receiptNo, String siteId, String requestId, String unitId, String unitLabel,
                               String customerName, String repName, String kind, String amount, String amountInWords,
-                              String method, String reference, String confirmedBy, Instant confirmedAt, boolean alreadyConfirmed) {
+                              String method, String reference, String confirmedBy, Instant confirmedAt, boolean alreadyConfirmed,
+                              String dueId, String dealId, java.time.LocalDate businessDay, boolean closed, boolean voided,
+                              String voidReason, String reverses, String reversedBy) {
 
         static ReceiptView of(Receipt r, boolean already) {
+            Receipt.Ledger l = r.ledger();
             return new ReceiptView(r.number(), r.siteId(), r.requestId(), r.unitId(), r.unitLabel(), r.customerName(), r.repName(),
-                    r.kind(), r.amount().toString(), ChineseAmount.of(r.amount()), r.method().name(), r.reference(), r.confirmedBy(),
-                    r.confirmedAt(), already);
+                    r.kind(), r.amount().toString(), Capitals.of(r.amount()), r.method().name(), r.reference(), r.confirmedBy(),
+                    r.confirmedAt(), already, l.dueId(), l.dealId(), l.businessDay(), l.closed(), l.voided() != null,
+                    l.voided() == null ? null : l.voided().reason(), l.reverses(), l.reversedBy());
         }
     }
 
+    /** What the desk owes back; OPEN until FINANCE pays it out ({@code voucherNo}). */
     public record RefundView(String refundId, String requestId, String unitId, String unitLabel, String receiptNo, String amount,
-                             String reason, Instant openedAt, String status) {
+                             String reason, Instant openedAt, String status, String dealId, String voucherNo, String payee) {
         static RefundView of(RefundDue r) {
             return new RefundView(r.refundId(), r.requestId(), r.unitId(), r.unitLabel(), r.receiptNo(), r.amount().toString(),
-                    r.reason(), r.openedAt(), r.status());
+                    r.reason(), r.openedAt(), r.status(), r.dealId(), r.voucherNo(), r.payout() == null ? null : r.payout().payee());
         }
     }
 
@@ -83,8 +102,9 @@ public class FinanceController {
     @Operation(summary = "FINANCE confirms a requested deposit with amount, method and reference; a gap-free receipt is issued. Any other role is refused and audited")
     @PostMapping("/api/finance/deposit-requests/{requestId}/confirmation")
     public Mono<ResponseEntity<ReceiptView>> confirm(Caller caller, @PathVariable String requestId,
-                                                     @RequestBody(required = false) Mono<ConfirmationBody> body) {
-        return desk.confirm(caller, requestId, body.map(b -> new FinanceDesk.Payment(b.amount(), b.currency(), b.method(), b.reference())))
+                                                     @Valid @RequestBody(required = false) Mono<ConfirmationBody> body) {
+        return desk.confirm(caller, requestId, body.map(b -> new FinanceDesk.Payment(b.amount(), b.currency(), b.method(), b.reference(),
+                        Boolean.TRUE.equals(b.cashInHand()))))
                 .map(issued -> ResponseEntity.status(issued.fresh() ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(ReceiptView.of(issued.receipt(), !issued.fresh())));
     }
@@ -116,6 +136,6 @@ public class FinanceController {
         Duration left = r.timeLeft(now);
         return new QueueItem(r.requestId(), r.unitId(), r.unitLabel(), r.customerId(), r.customerName(), r.repUserId(), r.repName(),
                 r.kind(), r.amountDue().toString(), r.price().toString(), r.holdExpiresAt(), left == null ? null : left.toSeconds(),
-                r.requestedAt());
+                r.requestedAt(), r.deadline());
     }
 }
