@@ -1,0 +1,133 @@
+package io.anchang.customer.config;
+
+import io.anchang.customer.adapter.kafka.ArchiveEventHandlers;
+import io.anchang.customer.adapter.mongo.MongoCallLists;
+import io.anchang.customer.adapter.mongo.MongoCareProfiles;
+import io.anchang.customer.adapter.mongo.MongoPersonalData;
+import io.anchang.customer.adapter.mongo.MongoRelations;
+import io.anchang.customer.application.Archive;
+import io.anchang.customer.application.CallLists;
+import io.anchang.customer.application.CareProfiles;
+import io.anchang.customer.application.CaringForCustomers;
+import io.anchang.customer.application.Customers;
+import io.anchang.customer.application.Feedbacks;
+import io.anchang.customer.application.HandlingFeedback;
+import io.anchang.customer.application.KeepingPersonalData;
+import io.anchang.customer.application.ListingCalls;
+import io.anchang.customer.application.Occasions;
+import io.anchang.customer.application.OrganisingOccasions;
+import io.anchang.customer.application.PersonalDataStore;
+import io.anchang.customer.application.Questions;
+import io.anchang.customer.application.RaisingQuestions;
+import io.anchang.customer.application.Referrals;
+import io.anchang.customer.application.Referring;
+import io.anchang.customer.application.Surveying;
+import io.anchang.customer.application.Surveys;
+import io.anchang.platform.audit.AuditTrail;
+import io.anchang.platform.messaging.EventHandler;
+import io.anchang.platform.mongo.ScopedMongo;
+import io.anchang.platform.sitedirectory.LocalSiteDirectory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+
+/**
+ * The archive's life around the customer record (issue 14): care (R-CUS-8), personal data (R-CUS-13), complaints and
+ * suggestions, surveys, tours and events, referrals (R-CUS-9..12), call lists (R-OPS-4) and questions to the MANAGER
+ * (R-CUS-5) — each its own small aggregate, collection, events and audit.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ArchiveConfiguration {
+
+    @Bean
+    CareProfiles careProfiles(ScopedMongo mongo) {
+        return new MongoCareProfiles(mongo);
+    }
+
+    @Bean
+    PersonalDataStore personalDataStore(ScopedMongo mongo) {
+        return new MongoPersonalData(mongo);
+    }
+
+    @Bean
+    Feedbacks feedbacks(ScopedMongo mongo) {
+        return MongoRelations.feedback(mongo);
+    }
+
+    @Bean
+    Surveys surveys(ScopedMongo mongo) {
+        return MongoRelations.surveys(mongo);
+    }
+
+    @Bean
+    Occasions occasions(ScopedMongo mongo) {
+        return MongoRelations.occasions(mongo);
+    }
+
+    @Bean
+    Referrals referrals(ScopedMongo mongo) {
+        return MongoRelations.referrals(mongo);
+    }
+
+    @Bean
+    CallLists callLists(ScopedMongo mongo) {
+        return MongoCallLists.callLists(mongo);
+    }
+
+    @Bean
+    Questions questions(ScopedMongo mongo) {
+        return MongoCallLists.questions(mongo);
+    }
+
+    @Bean
+    Archive archive(Customers customers, PersonalDataStore personalData, LocalSiteDirectory directory, Clock clock) {
+        return new Archive(customers, personalData, directory, clock);
+    }
+
+    @Bean
+    CaringForCustomers caringForCustomers(Archive archive, Customers customers, CareProfiles profiles, PersonalDataStore personalData) {
+        return new CaringForCustomers(archive, customers, profiles, personalData);
+    }
+
+    @Bean
+    KeepingPersonalData keepingPersonalData(Archive archive, PersonalDataStore store, AuditTrail audit) {
+        return new KeepingPersonalData(archive, store, audit);
+    }
+
+    @Bean
+    HandlingFeedback handlingFeedback(Archive archive, Feedbacks feedbacks) {
+        return new HandlingFeedback(archive, feedbacks);
+    }
+
+    @Bean
+    Surveying surveying(Archive archive, Surveys surveys) {
+        return new Surveying(archive, surveys);
+    }
+
+    @Bean
+    OrganisingOccasions organisingOccasions(Archive archive, Occasions occasions) {
+        return new OrganisingOccasions(archive, occasions);
+    }
+
+    @Bean
+    Referring referring(Archive archive, Referrals referrals, AuditTrail audit) {
+        return new Referring(archive, referrals, audit);
+    }
+
+    @Bean
+    ListingCalls listingCalls(Archive archive, CallLists lists) {
+        return new ListingCalls(archive, lists);
+    }
+
+    @Bean
+    RaisingQuestions raisingQuestions(Archive archive, Questions questions) {
+        return new RaisingQuestions(archive, questions);
+    }
+
+    @Bean
+    EventHandler careErasureHandler(CaringForCustomers caring, JsonMapper mapper) {
+        return ArchiveEventHandlers.careErasure(caring, mapper);
+    }
+}
