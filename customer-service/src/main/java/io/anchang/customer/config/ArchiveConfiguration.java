@@ -2,9 +2,15 @@ package io.anchang.customer.config;
 
 import io.anchang.customer.adapter.kafka.ArchiveEventHandlers;
 import io.anchang.customer.adapter.mongo.MongoCallLists;
+import io.anchang.customer.adapter.mongo.MongoArchiveIndex;
 import io.anchang.customer.adapter.mongo.MongoCareProfiles;
+import io.anchang.customer.adapter.mongo.MongoImportJobs;
 import io.anchang.customer.adapter.mongo.MongoPersonalData;
 import io.anchang.customer.adapter.mongo.MongoRelations;
+import io.anchang.customer.adapter.web.SheetReader;
+import io.anchang.customer.application.ArchiveIndex;
+import io.anchang.customer.application.ImportJobs;
+import io.anchang.customer.application.ImportingCustomers;
 import io.anchang.customer.application.Archive;
 import io.anchang.customer.application.CallLists;
 import io.anchang.customer.application.CareProfiles;
@@ -27,6 +33,10 @@ import io.anchang.platform.audit.AuditTrail;
 import io.anchang.platform.messaging.EventHandler;
 import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +50,8 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 public class ArchiveConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ArchiveConfiguration.class);
 
     @Bean
     CareProfiles careProfiles(ScopedMongo mongo) {
@@ -129,5 +141,35 @@ public class ArchiveConfiguration {
     @Bean
     EventHandler careErasureHandler(CaringForCustomers caring, JsonMapper mapper) {
         return ArchiveEventHandlers.careErasure(caring, mapper);
+    }
+
+    // ------------------------------------------------------------ import (R-CUS-2, R-CUS-3)
+
+    @Bean
+    ImportJobs importJobs(ScopedMongo mongo) {
+        return new MongoImportJobs(mongo);
+    }
+
+    @Bean
+    ArchiveIndex archiveIndex(ScopedMongo mongo) {
+        return new MongoArchiveIndex(mongo);
+    }
+
+    @Bean
+    ImportingCustomers importingCustomers(Archive archive, Customers customers, ImportJobs jobs, ArchiveIndex index) {
+        return new ImportingCustomers(archive, customers, jobs, index);
+    }
+
+    /** Customer lists are parsed on two threads of their own, four more waiting at most. */
+    @Bean(destroyMethod = "close")
+    SheetReader sheetReader() {
+        return new SheetReader(2, 4);
+    }
+
+    /** R-CUS-2: imports a restart interrupted are finished once the service is up. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> interruptedImports(ImportingCustomers importing) {
+        return ready -> importing.recover().subscribe(finished -> log.info("import {} of {} finished after a restart", finished.id(),
+                finished.siteId()), e -> log.warn("could not look for interrupted imports: {}", e.toString()));
     }
 }
