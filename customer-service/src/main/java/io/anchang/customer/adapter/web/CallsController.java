@@ -5,6 +5,7 @@ import io.anchang.customer.application.RaisingQuestions;
 import io.anchang.customer.domain.calls.CallList;
 import io.anchang.customer.domain.tracking.Question;
 import io.anchang.platform.security.Caller;
+import io.anchang.platform.validation.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,19 +42,19 @@ public class CallsController {
         this.questions = questions;
     }
 
-    public record EntryBody(@NotBlank @Size(max = 64) String customer, @Size(max = 64) String caller, @Size(max = 500) String note) {
+    public record EntryBody(@NotBlank @PlainText(max = 64) String customer, @PlainText(max = 64) String caller, @PlainText(max = 500, multiline = true) String note) {
     }
 
     public record EntriesBody(@NotNull @Size(min = 1, max = ListingCalls.MAX_AT_ONCE) List<@Valid @NotNull EntryBody> entries) {
     }
 
-    public record CallBody(@NotBlank @Size(max = 64) String customer, @NotNull CallList.Outcome outcome, @Size(max = 1000) String result) {
+    public record CallBody(@NotBlank @PlainText(max = 64) String customer, @NotNull CallList.Outcome outcome, @PlainText(max = 1000, multiline = true) String result) {
     }
 
-    public record QuestionBody(@NotBlank @Size(max = 64) String customer, @NotNull Question.Kind kind, @NotBlank @Size(max = 2000) String text) {
+    public record QuestionBody(@NotBlank @PlainText(max = 64) String customer, @NotNull Question.Kind kind, @NotBlank @PlainText(max = 2000, multiline = true) String text) {
     }
 
-    public record AnswerBody(@NotBlank @Size(max = 4000) String answer) {
+    public record AnswerBody(@NotBlank @PlainText(max = 4000, multiline = true) String answer) {
     }
 
     @Operation(summary = "R-OPS-4: the MANAGER puts customers on the day's list to call for a purpose (INVITATION, SIGNING, PAYMENT), "
@@ -88,7 +89,7 @@ public class CallsController {
     @Operation(summary = "R-CUS-5: questions — the MANAGER's and SUPERVISOR's all, a rep's own; ?open=false for answered ones too")
     @GetMapping("/questions")
     public Flux<Question> questions(Caller caller, @PathVariable String site, @RequestParam(defaultValue = "true") boolean open,
-                                    @RequestParam(required = false) @Size(max = 64) String customer) {
+                                    @RequestParam(required = false) @PlainText(max = 64) String customer) {
         return questions.list(caller, site, open, customer);
     }
 

@@ -5,6 +5,7 @@ import io.anchang.customer.domain.care.Birthday;
 import io.anchang.customer.domain.care.CareProfile;
 import io.anchang.customer.domain.care.Greetings;
 import io.anchang.platform.security.Caller;
+import io.anchang.platform.validation.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -43,21 +44,21 @@ public class CareController {
      * A person of the family: a birthday on the SOLAR or LUNAR calendar (month 1–12, day 1–31 or 1–30, a leap month for
      * a lunar one), with the year of birth if known.
      */
-    public record PersonBody(@NotBlank @Size(max = 50) String name, @NotNull CareProfile.Relation relation, Birthday.Calendar calendar,
+    public record PersonBody(@NotBlank @PlainText(max = 50) String name, @NotNull CareProfile.Relation relation, Birthday.Calendar calendar,
                              @Min(1900) @Max(2200) Integer year, @Min(1) @Max(13) Integer month, @Min(1) @Max(31) Integer day,
                              Boolean leapMonth) {
     }
 
-    public record GiftBody(@NotNull CareProfile.Gift.Kind kind, @Size(max = 200) String note) {
+    public record GiftBody(@NotNull CareProfile.Gift.Kind kind, @PlainText(max = 200, multiline = true) String note) {
     }
 
-    public record KeyPersonBody(@NotBlank @Size(max = 100) String circle, @Size(max = 500) String note) {
+    public record KeyPersonBody(@NotBlank @PlainText(max = 100) String circle, @PlainText(max = 500, multiline = true) String note) {
     }
 
-    public record ProfileBody(@Size(max = CareProfile.MAX_HOBBIES) List<@NotNull @Size(max = 50) String> hobbies,
-                              @Size(max = 50) String occupation, @Size(max = 50) String industry,
+    public record ProfileBody(@Size(max = CareProfile.MAX_HOBBIES) List<@NotNull @PlainText(max = 50) String> hobbies,
+                              @PlainText(max = 50) String occupation, @PlainText(max = 50) String industry,
                               @Size(max = CareProfile.MAX_PEOPLE) List<@Valid @NotNull PersonBody> people, Boolean festivalGreetings,
-                              @Valid GiftBody gift, @Valid KeyPersonBody keyPerson, @Size(max = 2000) String note) {
+                              @Valid GiftBody gift, @Valid KeyPersonBody keyPerson, @PlainText(max = 2000, multiline = true) String note) {
     }
 
     @Operation(summary = "R-CUS-8: the customer's rep (R-ATT-12), a SUPERVISOR or the MANAGER writes the care profile, whole; "
@@ -88,7 +89,7 @@ public class CareController {
 
     @Operation(summary = "R-CUS-12: the site's key persons (核心人物), or with ?industry= the customers of an industry for cross-introductions (交叉合作)")
     @GetMapping("/connections")
-    public Flux<CareProfile> connections(Caller caller, @PathVariable String site, @RequestParam(required = false) @Size(max = 50) String industry) {
+    public Flux<CareProfile> connections(Caller caller, @PathVariable String site, @RequestParam(required = false) @PlainText(max = 50) String industry) {
         return caring.connections(caller, site, industry);
     }
 }

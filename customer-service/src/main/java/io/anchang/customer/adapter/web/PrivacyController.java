@@ -4,6 +4,7 @@ import io.anchang.customer.application.KeepingPersonalData;
 import io.anchang.customer.application.RevealingPhones;
 import io.anchang.customer.domain.privacy.PersonalData;
 import io.anchang.platform.security.Caller;
+import io.anchang.platform.validation.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -36,14 +37,14 @@ public class PrivacyController {
     }
 
     public record ConsentBody(@NotNull PersonalData.Which which, @NotNull Boolean given, @NotNull PersonalData.How how,
-                              @Size(max = 500) String note) {
+                              @PlainText(max = 500, multiline = true) String note) {
     }
 
     /** An ID number as typed; {@code 40} characters at most, so that a wrong paste is a clear problem rather than a 400 on size. */
-    public record IdNumberBody(@NotBlank @Size(max = 40) String idNumber) {
+    public record IdNumberBody(@NotBlank @PlainText(max = 40) String idNumber) {
     }
 
-    public record RevealBody(@NotBlank @Size(max = RevealingPhones.LONGEST_REASON) String reason) {
+    public record RevealBody(@NotBlank @PlainText(max = RevealingPhones.LONGEST_REASON, multiline = true) String reason) {
     }
 
     /** What the archive shows of a customer's personal data: consents and their history, the ID number masked. */

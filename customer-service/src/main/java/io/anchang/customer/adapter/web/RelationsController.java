@@ -10,6 +10,7 @@ import io.anchang.customer.domain.relations.Referral;
 import io.anchang.customer.domain.relations.Survey;
 import io.anchang.platform.money.AmountInput;
 import io.anchang.platform.security.Caller;
+import io.anchang.platform.validation.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -52,41 +53,41 @@ public class RelationsController {
     }
 
     /** @param customer the customer (id or archive number), or null with {@code contact} for someone not in the archive */
-    public record FeedbackBody(@Size(max = 64) String customer, @Size(max = 100) String contact, @NotNull Feedback.Kind kind,
-                               @NotNull Feedback.Channel channel, @Size(max = 100) String subject, @NotBlank @Size(max = 4000) String text,
-                               @Size(max = 64) String assignTo) {
+    public record FeedbackBody(@PlainText(max = 64) String customer, @PlainText(max = 100) String contact, @NotNull Feedback.Kind kind,
+                               @NotNull Feedback.Channel channel, @PlainText(max = 100) String subject, @NotBlank @PlainText(max = 4000, multiline = true) String text,
+                               @PlainText(max = 64) String assignTo) {
     }
 
-    public record StepBody(@Size(max = 2000) String note, @Size(max = 64) String handTo) {
+    public record StepBody(@PlainText(max = 2000, multiline = true) String note, @PlainText(max = 64) String handTo) {
     }
 
-    public record ResolutionBody(@NotBlank @Size(max = 4000) String resolution) {
+    public record ResolutionBody(@NotBlank @PlainText(max = 4000, multiline = true) String resolution) {
     }
 
-    public record SurveyBody(@NotBlank @Size(max = 64) String customer, @NotNull Survey.Audience audience, @NotNull Survey.Channel channel,
-                             @NotNull @Size(min = 1, max = 4) Map<Survey.Topic, Integer> scores, @Size(max = 2000) String comments) {
+    public record SurveyBody(@NotBlank @PlainText(max = 64) String customer, @NotNull Survey.Audience audience, @NotNull Survey.Channel channel,
+                             @NotNull @Size(min = 1, max = 4) Map<Survey.Topic, Integer> scores, @PlainText(max = 2000, multiline = true) String comments) {
     }
 
-    public record OccasionBody(@NotNull Occasion.Kind kind, @NotBlank @Size(max = 100) String title, @Size(max = 4000) String description,
-                               Instant startsAt, @Size(max = 200) String place) {
+    public record OccasionBody(@NotNull Occasion.Kind kind, @NotBlank @PlainText(max = 100) String title, @PlainText(max = 4000, multiline = true) String description,
+                               Instant startsAt, @PlainText(max = 200) String place) {
     }
 
-    public record GuestsBody(@NotNull @Size(min = 1, max = OrganisingOccasions.MAX_AT_ONCE) List<@NotBlank @Size(max = 64) String> customers,
+    public record GuestsBody(@NotNull @Size(min = 1, max = OrganisingOccasions.MAX_AT_ONCE) List<@NotBlank @PlainText(max = 64) String> customers,
                              @NotNull Occasion.Channel channel) {
     }
 
-    public record AnswerBody(@NotBlank @Size(max = 64) String customer, @NotNull Occasion.State state) {
+    public record AnswerBody(@NotBlank @PlainText(max = 64) String customer, @NotNull Occasion.State state) {
     }
 
-    public record ReferralBody(@NotNull Referral.Kind kind, @NotBlank @Size(max = 64) String referrer,
-                               @NotBlank @Size(max = 64) String referred, @Size(max = 1000) String note) {
+    public record ReferralBody(@NotNull Referral.Kind kind, @NotBlank @PlainText(max = 64) String referrer,
+                               @NotBlank @PlainText(max = 64) String referred, @PlainText(max = 1000, multiline = true) String note) {
     }
 
     /** @param amount a cash reward in yuan ("500.00" or 500), at most 2 decimals */
-    public record RewardBody(@NotNull Referral.RewardKind kind, @NotBlank @Size(max = 200) String description, Object amount) {
+    public record RewardBody(@NotNull Referral.RewardKind kind, @NotBlank @PlainText(max = 200, multiline = true) String description, Object amount) {
     }
 
-    public record RewardStateBody(@NotNull Referral.RewardState state, @Size(max = 500) String note) {
+    public record RewardStateBody(@NotNull Referral.RewardState state, @PlainText(max = 500, multiline = true) String note) {
     }
 
     // ------------------------------------------------------------------ R-CUS-9
@@ -102,7 +103,7 @@ public class RelationsController {
     @Operation(summary = "R-CUS-9: complaints and suggestions, newest first; ?status=OPEN|IN_PROGRESS|RESOLVED, ?customer=")
     @GetMapping("/feedback")
     public Flux<Feedback> feedback(Caller caller, @PathVariable String site, @RequestParam(required = false) Feedback.Status status,
-                                   @RequestParam(required = false) @Size(max = 64) String customer) {
+                                   @RequestParam(required = false) @PlainText(max = 64) String customer) {
         return feedback.list(caller, site, status, customer);
     }
 
@@ -138,7 +139,7 @@ public class RelationsController {
     @Operation(summary = "R-CUS-10: surveys of a period (the last 30 days by default), newest first; ?customer=")
     @GetMapping("/surveys")
     public Flux<Survey> surveys(Caller caller, @PathVariable String site, @RequestParam(required = false) Instant from,
-                                @RequestParam(required = false) Instant to, @RequestParam(required = false) @Size(max = 64) String customer) {
+                                @RequestParam(required = false) Instant to, @RequestParam(required = false) @PlainText(max = 64) String customer) {
         return surveying.list(caller, site, from, to, customer);
     }
 
@@ -194,7 +195,7 @@ public class RelationsController {
 
     @Operation(summary = "R-CUS-12: the site's referrals, newest first; ?customer= those a customer is part of")
     @GetMapping("/referrals")
-    public Flux<Referral> referrals(Caller caller, @PathVariable String site, @RequestParam(required = false) @Size(max = 64) String customer) {
+    public Flux<Referral> referrals(Caller caller, @PathVariable String site, @RequestParam(required = false) @PlainText(max = 64) String customer) {
         return referring.list(caller, site, customer);
     }
 

@@ -10,6 +10,7 @@ import io.anchang.reception.domain.Incident;
 import io.anchang.reception.domain.MarketNote;
 import io.anchang.reception.domain.MeetingRecord;
 import io.anchang.reception.domain.Plan;
+import io.anchang.platform.validation.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -59,43 +60,43 @@ public class SiteOperationsController {
      * @param revision the revision the screen showed (optional): a save over a newer one is refused
      */
     public record MeetingBody(@NotNull @Size(min = 1, max = MeetingRecord.MAX_REPORTS) List<@Valid @NotNull ReportBody> reports,
-                              @Size(max = 4000) String notes, Long revision) {
+                              @PlainText(max = 4000, multiline = true) String notes, Long revision) {
     }
 
-    public record ReportBody(@NotBlank @Size(max = 64) String rep,
+    public record ReportBody(@NotBlank @PlainText(max = 64) String rep,
                              @Size(max = MeetingRecord.MAX_CUSTOMERS) List<@Valid @NotNull MentionBody> customers,
-                             @Size(max = 2000) String followUps, @Size(max = 2000) String analysis, Boolean registrationsHandedIn) {
+                             @PlainText(max = 2000, multiline = true) String followUps, @PlainText(max = 2000, multiline = true) String analysis, Boolean registrationsHandedIn) {
     }
 
     /**
      * A customer a rep named: archive number or customer id if known, else a name; a phone given is kept masked only.
      */
-    public record MentionBody(@Size(max = 64) String customerId, @Size(max = 40) String archiveNo, @Size(max = 50) String name,
-                              @Size(max = 40) String phone, Boolean newCustomer, @Size(max = 500) String note) {
+    public record MentionBody(@PlainText(max = 64) String customerId, @PlainText(max = 40) String archiveNo, @PlainText(max = 50) String name,
+                              @PlainText(max = 40) String phone, Boolean newCustomer, @PlainText(max = 500, multiline = true) String note) {
     }
 
-    public record PlanBody(@NotNull Plan.Kind kind, @NotNull @Size(min = 1, max = Plan.MAX_ITEMS) List<@NotNull @Size(max = 200) String> items,
-                           @Size(max = 2000) String note) {
+    public record PlanBody(@NotNull Plan.Kind kind, @NotNull @Size(min = 1, max = Plan.MAX_ITEMS) List<@NotNull @PlainText(max = 200) String> items,
+                           @PlainText(max = 2000, multiline = true) String note) {
     }
 
-    public record SummaryBody(@NotBlank @Size(max = 4000) String summary) {
+    public record SummaryBody(@NotBlank @PlainText(max = 4000, multiline = true) String summary) {
     }
 
     public record IncidentBody(Instant occurredAt, @NotNull @Size(min = 1, max = Incident.MAX_PARTIES) List<@Valid @NotNull PartyBody> parties,
-                               @NotBlank @Size(max = 2000) String what, @Size(max = 2000) String actionTaken,
+                               @NotBlank @PlainText(max = 2000, multiline = true) String what, @PlainText(max = 2000, multiline = true) String actionTaken,
                                Boolean takenAwayFromFloor) {
     }
 
-    public record PartyBody(@NotNull Incident.Party.Kind kind, @Size(max = 50) String name, @Size(max = 64) String userId,
-                            @Size(max = 64) String customerId) {
+    public record PartyBody(@NotNull Incident.Party.Kind kind, @PlainText(max = 50) String name, @PlainText(max = 64) String userId,
+                            @PlainText(max = 64) String customerId) {
     }
 
-    public record ClosingBody(@NotBlank @Size(max = 2000) String outcome, @Size(max = 2000) String actionTaken,
+    public record ClosingBody(@NotBlank @PlainText(max = 2000, multiline = true) String outcome, @PlainText(max = 2000, multiline = true) String actionTaken,
                               Boolean takenAwayFromFloor) {
     }
 
-    public record NoteBody(@NotBlank @Size(max = 100) String title, @NotBlank @Size(max = 8000) String content,
-                           @Size(max = MarketNote.MAX_SOURCES) List<@NotNull @Size(max = 300) String> sources) {
+    public record NoteBody(@NotBlank @PlainText(max = 100) String title, @NotBlank @PlainText(max = 8000, multiline = true) String content,
+                           @Size(max = MarketNote.MAX_SOURCES) List<@NotNull @PlainText(max = 300) String> sources) {
     }
 
     // ---------------------------------------------------------------- R-OPS-1
