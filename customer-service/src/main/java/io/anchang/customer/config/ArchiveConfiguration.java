@@ -1,6 +1,9 @@
 package io.anchang.customer.config;
 
 import io.anchang.customer.adapter.kafka.ArchiveEventHandlers;
+import io.anchang.customer.adapter.kafka.CardEventHandlers;
+import io.anchang.customer.adapter.mongo.MongoArchiveListing;
+import io.anchang.customer.adapter.mongo.MongoCustomerCards;
 import io.anchang.customer.adapter.mongo.MongoCallLists;
 import io.anchang.customer.adapter.mongo.MongoArchiveIndex;
 import io.anchang.customer.adapter.mongo.MongoCareProfiles;
@@ -12,6 +15,11 @@ import io.anchang.customer.application.ArchiveIndex;
 import io.anchang.customer.application.ImportJobs;
 import io.anchang.customer.application.ImportingCustomers;
 import io.anchang.customer.application.Archive;
+import io.anchang.customer.application.ArchiveListing;
+import io.anchang.customer.application.CustomerCards;
+import io.anchang.customer.application.KeepingCards;
+import io.anchang.customer.application.SearchingArchive;
+import io.anchang.customer.application.TrackingCustomers;
 import io.anchang.customer.application.CallLists;
 import io.anchang.customer.application.CareProfiles;
 import io.anchang.customer.application.CaringForCustomers;
@@ -42,6 +50,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The archive's life around the customer record (issue 14): care (R-CUS-8), personal data (R-CUS-13), complaints and
@@ -171,5 +180,64 @@ public class ArchiveConfiguration {
     ApplicationListener<ApplicationReadyEvent> interruptedImports(ImportingCustomers importing) {
         return ready -> importing.recover().subscribe(finished -> log.info("import {} of {} finished after a restart", finished.id(),
                 finished.siteId()), e -> log.warn("could not look for interrupted imports: {}", e.toString()));
+    }
+
+    // ------------------------------------------------------------ the card, tracking forms, search (R-CUS-1, 2, 4..7)
+
+    @Bean
+    CustomerCards customerCards(ScopedMongo mongo) {
+        return new MongoCustomerCards(mongo);
+    }
+
+    @Bean
+    ArchiveListing archiveListing(ScopedMongo mongo) {
+        return new MongoArchiveListing(mongo);
+    }
+
+    @Bean
+    KeepingCards keepingCards(Archive archive, Customers customers, CustomerCards cards) {
+        return new KeepingCards(archive, customers, cards);
+    }
+
+    @Bean
+    TrackingCustomers trackingCustomers(Archive archive, Customers customers, CustomerCards cards, KeepingCards keeping) {
+        return new TrackingCustomers(archive, customers, cards, keeping);
+    }
+
+    @Bean
+    SearchingArchive searchingArchive(Archive archive, ArchiveListing listing, CustomerCards cards, AuditTrail audit) {
+        return new SearchingArchive(archive, listing, cards, audit);
+    }
+
+    /** R-CUS-5: overdue follow-ups are looked for every few minutes ({@code anchang.customer.overdue-every}, 10 minutes). */
+    @Bean
+    OverdueSweep overdueSweep(TrackingCustomers tracking,
+                              @org.springframework.beans.factory.annotation.Value("${anchang.customer.overdue-every:10m}") Duration every) {
+        return new OverdueSweep(tracking, every);
+    }
+
+    @Bean
+    EventHandler cardSmallDepositHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.smallDeposit(cards, mapper);
+    }
+
+    @Bean
+    EventHandler cardBigDepositHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.bigDeposit(cards, mapper);
+    }
+
+    @Bean
+    EventHandler cardSmallDepositLapsedHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.smallDepositLapsed(cards, mapper);
+    }
+
+    @Bean
+    EventHandler cardFollowUpHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.followedUp(cards, mapper);
+    }
+
+    @Bean
+    EventHandler cardReferralHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.referred(cards, mapper);
     }
 }
