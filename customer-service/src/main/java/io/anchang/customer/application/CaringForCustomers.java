@@ -1,6 +1,7 @@
 package io.anchang.customer.application;
 
 import io.anchang.customer.domain.Customer;
+import io.anchang.customer.domain.card.CustomerCard;
 import io.anchang.customer.domain.care.Birthday;
 import io.anchang.customer.domain.care.CareProfile;
 import io.anchang.customer.domain.care.Greetings;
@@ -37,12 +38,15 @@ public class CaringForCustomers {
     private final Customers customers;
     private final CareProfiles profiles;
     private final PersonalDataStore personalData;
+    private final CustomerCards cards;
 
-    public CaringForCustomers(Archive archive, Customers customers, CareProfiles profiles, PersonalDataStore personalData) {
+    public CaringForCustomers(Archive archive, Customers customers, CareProfiles profiles, PersonalDataStore personalData,
+                              CustomerCards cards) {
         this.archive = archive;
         this.customers = customers;
         this.profiles = profiles;
         this.personalData = personalData;
+        this.cards = cards;
     }
 
     /** A family member as the rep enters them; the birthday is checked (30 February, a lunar date missing that year). */
@@ -125,11 +129,13 @@ public class CaringForCustomers {
                     .filter(m -> m.role() == Role.SALES || m.role() == Role.SUPERVISOR || m.role() == Role.MANAGER)
                     .map(StaffMember::userId).toList();
             return Flux.fromIterable(reps).concatMap(r -> customers.ownedBy(caller.scope(), site, r)).collectList()
-                    .flatMap(owned -> archive.notToContact(caller.scope(), site).flatMap(withdrawn ->
+                    .flatMap(owned -> Mono.zip(archive.notToContact(caller.scope(), site),
                             profiles.ofCustomers(caller.scope(), site, owned.stream().map(Customer::id).toList())
-                                    .collectMap(CareProfile::customerId, Function.identity())
-                                    .map(byCustomer -> Greetings.on(shown, owned.stream().map(c -> candidate(c, byCustomer, withdrawn))
-                                            .toList()))));
+                                    .collectMap(CareProfile::customerId, Function.identity()),
+                            cards.of(caller.scope(), site).filter(card -> card.status().dealt()).map(CustomerCard::customerId)
+                                    .collect(java.util.HashSet<String>::new, Set::add))
+                            .map(found -> Greetings.on(shown, owned.stream().map(c -> candidate(c, found.getT2(), found.getT1(),
+                                    found.getT3())).toList())));
         });
     }
 
@@ -140,14 +146,17 @@ public class CaringForCustomers {
                 : profiles.ofIndustry(caller.scope(), site, industry.strip());
     }
 
-    /** An owner (成交客户/业主): greeted on every holiday (制度2 二9(2)). A deal's credit marks one until the card keeps the status. */
-    static boolean owner(Customer customer) {
-        return !customer.deals().isEmpty();
+    /**
+     * An owner (成交客户/业主, R-CUS-7): greeted on every holiday (制度2 二9(2)) — a card in the deal archive, or a deal whose
+     * credit the customer record keeps.
+     */
+    static boolean owner(Customer customer, Set<String> dealt) {
+        return dealt.contains(customer.id()) || !customer.deals().isEmpty();
     }
 
-    private static Greetings.Candidate candidate(Customer c, Map<String, CareProfile> profiles, Set<String> withdrawn) {
+    private static Greetings.Candidate candidate(Customer c, Map<String, CareProfile> profiles, Set<String> withdrawn, Set<String> dealt) {
         return new Greetings.Candidate(c.id(), c.archiveNo(), c.name(), Archive.masked(c), c.owner().orElse(null), profiles.get(c.id()),
-                owner(c), !withdrawn.contains(c.id()));
+                owner(c, dealt), !withdrawn.contains(c.id()));
     }
 
     private static PendingEvent event(CareProfile p, CareProfile before) {

@@ -108,8 +108,9 @@ public class ArchiveConfiguration {
     }
 
     @Bean
-    CaringForCustomers caringForCustomers(Archive archive, Customers customers, CareProfiles profiles, PersonalDataStore personalData) {
-        return new CaringForCustomers(archive, customers, profiles, personalData);
+    CaringForCustomers caringForCustomers(Archive archive, Customers customers, CareProfiles profiles, PersonalDataStore personalData,
+                                          CustomerCards cards) {
+        return new CaringForCustomers(archive, customers, profiles, personalData, cards);
     }
 
     @Bean
