@@ -177,7 +177,7 @@ class CardIntegrationTest extends ArchiveIntegrationTest {
                 .expectBody().jsonPath("$.status").isEqualTo("LOST").jsonPath("$.followUps.length()").isEqualTo(1);
         web.post().uri(base() + "/customers/{c}/reopen", ref).headers(h -> h.setBearerAuth(sales("A")))
                 .bodyValue(object("reason", "对二期有兴趣")).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("FOLLOWING");
-        assertThat(texts(json(web.get().uri(base() + "/customers?status=LOST").headers(h -> h.setBearerAuth(manager())).exchange())
+        assertThat(texts(json(web.get().uri(base() + "/archive?status=LOST").headers(h -> h.setBearerAuth(manager())).exchange())
                 .path("items"), "archiveNo")).isEmpty();
     }
 
@@ -197,14 +197,14 @@ class CardIntegrationTest extends ArchiveIntegrationTest {
         assertThat(hits("status=RECORDED&owner=" + rep("B"))).containsExactly((String) qian.get("archiveNo"));
         assertThat(hits("archiveNo=" + site + "-00000")).hasSize(3);
         assertThat(hits("from=" + today().plusDays(1))).isEmpty();
-        JsonNode page = json(web.get().uri(base() + "/customers?size=2&page=1").headers(h -> h.setBearerAuth(sales("C"))).exchange().expectStatus().isOk());
+        JsonNode page = json(web.get().uri(base() + "/archive?size=2&page=1").headers(h -> h.setBearerAuth(sales("C"))).exchange().expectStatus().isOk());
         assertThat(page.path("total").asInt()).isEqualTo(3);
         assertThat(page.path("items").size()).isEqualTo(1);
         assertThat(page.path("items").get(0).path("phones").get(0).asString()).contains("****");
-        problem(web.get().uri(base() + "/customers?phone=13912345678").headers(h -> h.setBearerAuth(manager())).exchange(), 400, "phone-in-url", "");
-        problem(web.get().uri(base() + "/customers?class=E").headers(h -> h.setBearerAuth(manager())).exchange(), 400, "invalid-input", "");
-        problem(web.get().uri(base() + "/customers?size=1000").headers(h -> h.setBearerAuth(manager())).exchange(), 400, "page-invalid", "");
-        web.get().uri(base() + "/customers").headers(h -> h.setBearerAuth(ISSUER.token("BJ01-rep1", "SALES", "BJ01"))).exchange()
+        problem(web.get().uri(base() + "/archive?phone=13912345678").headers(h -> h.setBearerAuth(manager())).exchange(), 400, "phone-in-url", "");
+        problem(web.get().uri(base() + "/archive?class=E").headers(h -> h.setBearerAuth(manager())).exchange(), 400, "invalid-input", "");
+        problem(web.get().uri(base() + "/archive?size=1000").headers(h -> h.setBearerAuth(manager())).exchange(), 400, "page-invalid", "");
+        web.get().uri(base() + "/archive").headers(h -> h.setBearerAuth(ISSUER.token("BJ01-rep1", "SALES", "BJ01"))).exchange()
                 .expectStatus().isForbidden();
         web.get().uri(base() + "/customers/{c}/card", sun.get("customerId")).headers(h -> h.setBearerAuth(ISSUER.token("BJ01-rep1", "SALES", "BJ01")))
                 .exchange().expectStatus().isForbidden();
@@ -234,7 +234,7 @@ class CardIntegrationTest extends ArchiveIntegrationTest {
     }
 
     private List<String> hits(String query) {
-        return texts(json(web.get().uri(base() + "/customers?" + query).headers(h -> h.setBearerAuth(manager())).exchange().expectStatus().isOk())
+        return texts(json(web.get().uri(base() + "/archive?" + query).headers(h -> h.setBearerAuth(manager())).exchange().expectStatus().isOk())
                 .path("items"), "archiveNo");
     }
 }

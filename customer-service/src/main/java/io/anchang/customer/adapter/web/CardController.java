@@ -165,7 +165,7 @@ public class CardController {
 
     @Operation(summary = "R-CUS-1, R-CUS-2: the archive searched by name, masked phone or its last digits (never a whole number in a URL), "
             + "archive number, class, status, owner and registration days, newest first, a page at a time (size ≤ 100)")
-    @GetMapping("/customers")
+    @GetMapping("/archive")
     public Mono<SearchingArchive.Page> search(Caller caller, @PathVariable String site,
                                               @RequestParam(required = false) @PlainText(max = 50) String name,
                                               @RequestParam(required = false) @PlainText(max = 20) String phone,

@@ -65,16 +65,54 @@ public class ImportController {
                                             @RequestBody(required = false) Flux<DataBuffer> body) {
         // the role first; only then is the body read, bounded, and parsed off the event loop
         importing.mayImport(caller, site);
-        return DataBufferUtils.join(body == null ? Flux.empty() : body, MAX_BYTES)
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
+        return bounded(body == null ? Flux.empty() : body)
                 .flatMap(bytes -> reader.read(bytes, contentType).flatMap(table -> importing.accept(caller, site, fileName, bytes, table)))
                 .map(ImportView::of);
+    }
+
+    /**
+     * The body's bytes, at most {@link #MAX_BYTES}. A larger file is read on to its end without keeping any of it — up to
+     * {@link #MAX_DRAINED} bytes — so that the uploader hears 413 rather than a connection closed mid-upload; beyond that
+     * the connection is given up.
+     */
+    static Mono<byte[]> bounded(Flux<DataBuffer> body) {
+        return body.reduce(new Received(), (received, buffer) -> {
+            try {
+                received.add(buffer);
+            } finally {
+                DataBufferUtils.release(buffer);
+            }
+            return received;
+        }).defaultIfEmpty(new Received()).flatMap(received -> received.total > MAX_BYTES
+                ? Mono.error(tooLarge(received.total)) : Mono.just(received.kept.toByteArray()));
+    }
+
+    /** How much of an oversized file is read (and dropped) before its connection is given up. */
+    static final long MAX_DRAINED = 64L << 20;
+
+    private static final class Received {
+
+        private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        private long total;
+
+        void add(DataBuffer buffer) {
+            int count = buffer.readableByteCount();
+            total += count;
+            if (total > MAX_DRAINED) {
+                throw tooLarge(total);
+            }
+            if (total <= MAX_BYTES) {
+                byte[] bytes = new byte[count];
+                buffer.read(bytes);
+                kept.writeBytes(bytes);
+            }
+        }
+    }
+
+    private static io.anchang.platform.problem.ProblemException tooLarge(long received) {
+        return new io.anchang.platform.problem.ProblemException(413, "body-too-large", "Request body too large",
+                "客户档案文件不能超过 " + (MAX_BYTES >> 20) + " MB，请分成几个文件导入 (A customer list is at most " + (MAX_BYTES >> 20)
+                        + " MB; split it into several files)");
     }
 
     @Operation(summary = "R-CUS-2: an import and how far it got (RUNNING, COMPLETED; imported, unchanged)")
