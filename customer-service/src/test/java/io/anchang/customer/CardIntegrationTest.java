@@ -62,7 +62,7 @@ class CardIntegrationTest extends ArchiveIntegrationTest {
     }
 
     @Test
-    @DisplayName("R-CUS-1 R-CUS-7 the status follows a small deposit, a big deposit and a lapse announced by deal-service, once each; owners are in the deal archive")
+    @DisplayName("R-CUS-1 R-CUS-6 R-CUS-7 the status follows a deposit, a contract, a refund and a lapse made in deal-service, once each; owners are in the deal archive")
     void theStatusFollowsTheDeal() {
         Map<String, Object> customer = customerOf("A", "孙丽华");
         String id = (String) customer.get("customerId");
@@ -83,8 +83,25 @@ class CardIntegrationTest extends ArchiveIntegrationTest {
         assertThat(texts(card.path("statusHistory"), "to")).containsExactly("DEPOSIT", "DEAL");
         assertThat(texts(card.path("statusHistory"), "cause")).containsExactly("deal.small-deposit-taken", "deal.big-deposit-signed");
         assertThat(texts(card.path("deals"), "step")).containsExactly("SMALL_DEPOSIT", "BIG_DEPOSIT");
+        UUID contract = TestEvents.publish(Topics.DEAL, "deal.contract-signed", 1, site, "deal-1", object("dealId", "deal-1", "siteId", site,
+                "unitId", site + "-1-502", "unitLabel", "1-502", "customerId", id, "contractId", "HT-1", "price", new BigDecimal("6500000.00"),
+                "terms", list(), "shares", list(), "late", false, "signedAt", now.plusSeconds(120).toString()), "it-" + UUID.randomUUID());
+        SharedMongo.awaitConsumed(DATABASE, "customer.card-contract", contract);
+        assertThat(card(id).path("status").asString()).isEqualTo("OWNER");
         assertThat(texts(json(web.get().uri(base() + "/deal-archive").headers(h -> h.setBearerAuth(sales("C"))).exchange()), "archiveNo"))
                 .containsExactly((String) customer.get("archiveNo"));
+
+        Map<String, Object> third = customerOf("C", "吴先生");
+        String refunding = (String) third.get("customerId");
+        TestEvents.publish(Topics.DEAL, "deal.big-deposit-signed", 1, site, "deal-3", object("dealId", "deal-3", "siteId", site,
+                "unitLabel", "1-601", "customerId", refunding, "repUserId", rep("C"), "signedAt", now.toString()), "it-" + UUID.randomUUID());
+        UUID refunded = TestEvents.publish(Topics.DEAL, "deal.refunded", 1, site, "deal-3", object("approvalId", "ap-1", "dealId", "deal-3",
+                "siteId", site, "unitLabel", "1-601", "customerId", refunding, "reason", "家庭变故，资金周转困难", "receipts", list(),
+                "shares", list(), "refundedAt", now.plusSeconds(300).toString()), "it-" + UUID.randomUUID());
+        SharedMongo.awaitConsumed(DATABASE, "customer.card-refund", refunded);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(texts(card(refunding).path("statusHistory"), "to"))
+                .containsExactly("DEAL", "LOST"));
+        assertThat(card(refunding).path("notebook").path("refundReasons").asString()).contains("家庭变故，资金周转困难");
 
         Map<String, Object> second = customerOf("B", "钱先生");
         String other = (String) second.get("customerId");
@@ -96,7 +113,7 @@ class CardIntegrationTest extends ArchiveIntegrationTest {
         SharedMongo.awaitConsumed(DATABASE, "customer.card-small-deposit-lapsed", lapsed);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(texts(card(other).path("statusHistory"), "to"))
                 .containsExactly("DEPOSIT", "FOLLOWING"));
-        assertThat(TopicProbe.events(Topics.CUSTOMER, "customer.status-changed", p -> p.path("customerId").asString().equals(id))).hasSize(2);
+        assertThat(TopicProbe.events(Topics.CUSTOMER, "customer.status-changed", p -> p.path("customerId").asString().equals(id))).hasSize(3);
     }
 
     @Test

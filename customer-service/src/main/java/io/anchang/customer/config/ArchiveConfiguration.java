@@ -233,6 +233,16 @@ public class ArchiveConfiguration {
     }
 
     @Bean
+    EventHandler cardContractHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.contract(cards, mapper);
+    }
+
+    @Bean
+    EventHandler cardRefundHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.refund(cards, mapper);
+    }
+
+    @Bean
     EventHandler cardFollowUpHandler(KeepingCards cards, JsonMapper mapper) {
         return CardEventHandlers.followedUp(cards, mapper);
     }

@@ -7,6 +7,8 @@ import io.anchang.platform.events.EventContracts;
 import io.anchang.platform.events.customer.FollowUpRecorded;
 import io.anchang.platform.events.customer.ReferralMade;
 import io.anchang.platform.events.deal.BigDepositSigned;
+import io.anchang.platform.events.deal.ContractSigned;
+import io.anchang.platform.events.deal.Refunded;
 import io.anchang.platform.events.deal.SmallDepositLapsed;
 import io.anchang.platform.events.deal.SmallDepositTaken;
 import io.anchang.platform.messaging.EventHandler;
@@ -20,8 +22,8 @@ import java.util.function.Function;
 
 /**
  * R-CUS-1, R-CUS-7: the card's status follows the deal where it happens — a small deposit, a big deposit with its
- * agreement, a small deposit lapsed — and the archive's own events: a follow-up, a referral. Each event applies once.
- * A new deal event (the contract, a refund) plugs in as one more {@link #dealStep} handler.
+ * agreement, a small deposit lapsed, the contract, a refund — and the archive's own events: a follow-up, a referral.
+ * Each event applies once. Another deal event plugs in as one more {@link #dealStep} handler.
  */
 public final class CardEventHandlers {
 
@@ -60,6 +62,18 @@ public final class CardEventHandlers {
     public static EventHandler smallDepositLapsed(KeepingCards cards, JsonMapper mapper) {
         return dealStep("customer.card-small-deposit-lapsed", SmallDepositLapsed.class, mapper, cards, p -> new Step(p.siteId(),
                 p.customerId(), p.dealId(), p.unitLabel(), "LAPSED", null, p.lapsedAt()));
+    }
+
+    /** R-CUS-7: the contract (签约) makes the customer an owner (业主) in the deal archive. */
+    public static EventHandler contract(KeepingCards cards, JsonMapper mapper) {
+        return dealStep("customer.card-contract", ContractSigned.class, mapper, cards, p -> new Step(p.siteId(), p.customerId(),
+                p.dealId(), p.unitLabel(), "CONTRACT", null, p.signedAt()));
+    }
+
+    /** R-CUS-4, R-CUS-6: a refund before the contract: the customer is lost, the refund's reason in the notebook. */
+    public static EventHandler refund(KeepingCards cards, JsonMapper mapper) {
+        return dealStep("customer.card-refund", Refunded.class, mapper, cards, p -> new Step(p.siteId(), p.customerId(),
+                p.dealId(), p.unitLabel(), "REFUND", p.reason() == null ? null : "退房 " + p.unitLabel() + "：" + p.reason(), p.refundedAt()));
     }
 
     /** R-CUS-1: a follow-up moves a recorded or classified customer to following. */
