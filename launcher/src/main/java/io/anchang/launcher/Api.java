@@ -30,6 +30,25 @@ final class Api {
         return send(token, "GET", path, null, Set.of(200, 404));
     }
 
+    /** Uploads a file's bytes as {@code contentType}; an answer outside {@code accepted} is an error. */
+    Answer upload(String token, String path, String contentType, byte[] content, Set<Integer> accepted) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (!accepted.contains(response.statusCode())) {
+                throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return new Answer(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends; an answer outside {@code accepted} is an error that says what the API said. */
     Answer send(String token, String method, String path, Object body, Set<Integer> accepted) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))

@@ -67,6 +67,7 @@ public final class DemoData {
         // the desk first: the reps sell to the customers it received
         DemoFrontDesk.seed(api, keycloak, progress);
         DemoBuilding.seed(api, keycloak, progress);
+        DemoArchive.seed(api, keycloak, progress);
     }
 
     /** R-REC-1: the site's MANAGER sets today's rotation, unless someone already has. */

@@ -34,6 +34,11 @@ final class TestClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** From now on the clock shows {@code moment}, and runs on from there. */
+    void setTo(Instant moment) {
+        offset = Duration.between(Instant.now(), moment);
+    }
+
     void reset() {
         offset = Duration.ZERO;
     }

@@ -456,13 +456,18 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
 
     /** R-ATT-12: follow-up belongs to the rep who holds the credit. */
     public Customer followedUp(String rep, Instant at, String method, String note) {
+        return followedUp(rep, at, method, note, null);
+    }
+
+    /** R-ATT-12, R-CUS-5: a follow-up recorded from the tracking form, with its columns ({@link FollowUp.Tracking}). */
+    public Customer followedUp(String rep, Instant at, String method, String note, FollowUp.Tracking tracking) {
         String holder = creditHolder().orElse(null);
         if (!rep.equals(holder)) {
             throw ProblemException.forbidden("not-credit-holder", "客户的后续跟进属于业绩所属的置业顾问"
                     + (holder == null ? "（目前无人）" : " " + holder) + " (R-ATT-12: follow-up belongs to the rep who holds the credit)");
         }
         List<FollowUp> next = new ArrayList<>(followUps);
-        next.add(new FollowUp(followUps.size() + 1, rep, at, method, note, null, null));
+        next.add(new FollowUp(followUps.size() + 1, rep, at, method, note, null, null, tracking));
         return with(complaints, next, disputes, deals);
     }
 

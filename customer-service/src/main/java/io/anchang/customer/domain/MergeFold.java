@@ -203,7 +203,7 @@ final class MergeFold {
             FollowUp f = origin.followUp();
             int number = into.size() + 1;
             origin.numbers().put(f.number(), number);
-            into.add(new FollowUp(number, f.rep(), f.at(), f.method(), f.note(), f.checkedBy(), f.checkedAt()));
+            into.add(new FollowUp(number, f.rep(), f.at(), f.method(), f.note(), f.checkedBy(), f.checkedAt(), f.tracking()));
         }
     }
 

@@ -9,12 +9,24 @@ import io.anchang.reception.adapter.client.ServiceTokens;
 import io.anchang.reception.adapter.kafka.CustomerEventHandlers;
 import io.anchang.reception.adapter.kafka.DeskEventHandlers;
 import io.anchang.reception.adapter.mongo.MongoInbox;
+import io.anchang.reception.adapter.mongo.MongoIncidents;
+import io.anchang.reception.adapter.mongo.MongoMarketNotes;
+import io.anchang.reception.adapter.mongo.MongoMeetings;
+import io.anchang.reception.adapter.mongo.MongoPlans;
 import io.anchang.reception.adapter.mongo.MongoRotations;
 import io.anchang.reception.adapter.mongo.MongoSites;
 import io.anchang.reception.adapter.mongo.MongoViolations;
 import io.anchang.reception.adapter.mongo.MongoVisits;
 import io.anchang.reception.application.CustomerDirectory;
 import io.anchang.reception.application.DeskChanges;
+import io.anchang.reception.application.HandingInPlans;
+import io.anchang.reception.application.Incidents;
+import io.anchang.reception.application.MarketNotes;
+import io.anchang.reception.application.Meetings;
+import io.anchang.reception.application.Plans;
+import io.anchang.reception.application.RecordingIncidents;
+import io.anchang.reception.application.RecordingMeetings;
+import io.anchang.reception.application.SharingMarketNotes;
 import io.anchang.reception.application.Inbox;
 import io.anchang.reception.application.Informing;
 import io.anchang.reception.application.ManagingSites;
@@ -255,5 +267,47 @@ public class ReceptionConfiguration {
     @Bean
     EventHandler disputeRuledInbox(Informing informing, JsonMapper mapper) {
         return CustomerEventHandlers.disputeRuled(informing, mapper);
+    }
+
+    // ------------------------------------------------------------ site operations (R-OPS-1, 2, 3, 5)
+
+    @Bean
+    Meetings meetings(ScopedMongo mongo) {
+        return new MongoMeetings(mongo);
+    }
+
+    @Bean
+    Plans plans(ScopedMongo mongo) {
+        return new MongoPlans(mongo);
+    }
+
+    @Bean
+    Incidents incidents(ScopedMongo mongo) {
+        return new MongoIncidents(mongo);
+    }
+
+    @Bean
+    MarketNotes marketNotes(ScopedMongo mongo) {
+        return new MongoMarketNotes(mongo);
+    }
+
+    @Bean
+    RecordingMeetings recordingMeetings(Sites sites, Meetings meetings, Clock clock) {
+        return new RecordingMeetings(sites, meetings, clock);
+    }
+
+    @Bean
+    HandingInPlans handingInPlans(Sites sites, Plans plans, Clock clock) {
+        return new HandingInPlans(sites, plans, clock);
+    }
+
+    @Bean
+    RecordingIncidents recordingIncidents(Sites sites, Incidents incidents, Clock clock) {
+        return new RecordingIncidents(sites, incidents, clock);
+    }
+
+    @Bean
+    SharingMarketNotes sharingMarketNotes(Sites sites, MarketNotes notes, Clock clock) {
+        return new SharingMarketNotes(sites, notes, clock);
     }
 }

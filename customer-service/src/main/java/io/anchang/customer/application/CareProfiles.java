@@ -1,0 +1,27 @@
+package io.anchang.customer.application;
+
+import io.anchang.customer.domain.care.CareProfile;
+import io.anchang.platform.outbox.PendingEvent;
+import io.anchang.platform.security.Caller;
+import io.anchang.platform.security.SiteScope;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.Collection;
+import java.util.List;
+
+/** Care profiles (R-CUS-8), one per customer. */
+public interface CareProfiles {
+
+    Mono<Stored<CareProfile>> byCustomer(SiteScope scope, String site, String customerId);
+
+    Flux<CareProfile> ofCustomers(SiteScope scope, String site, Collection<String> customerIds);
+
+    /** R-CUS-12: the site's key persons (核心人物). */
+    Flux<CareProfile> keyPersons(SiteScope scope, String site);
+
+    /** R-CUS-12: customers of an industry, for cross-introductions (交叉合作). */
+    Flux<CareProfile> ofIndustry(SiteScope scope, String site, String industry);
+
+    Mono<Boolean> save(Caller caller, CareProfile profile, long expectedVersion, List<PendingEvent> events);
+}

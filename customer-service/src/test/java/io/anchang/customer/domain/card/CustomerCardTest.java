@@ -1,0 +1,68 @@
+package io.anchang.customer.domain.card;
+
+import io.anchang.platform.problem.ProblemException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CustomerCardTest {
+
+    private static final Instant T = Instant.parse("2026-12-01T02:00:00Z");
+
+    private static CustomerCard.DealStep step(String step) {
+        return new CustomerCard.DealStep("deal-1", "1-502", step, T, "deal.test");
+    }
+
+    @Test
+    @DisplayName("R-CUS-2 a class change keeps its history, who and why; the first class moves a recorded customer to classified")
+    void classHistory() {
+        CustomerCard card = CustomerCard.blank("c1", "SH01", "SH01-000001")
+                .classified(CustomerCard.IntentClass.B, "首次来访，预算合适", "rep1", T)
+                .classified(CustomerCard.IntentClass.A, "二次来访带家人", "rep1", T.plusSeconds(86_400));
+        assertThat(card.classHistory()).extracting(c -> c.from() + "→" + c.to() + " " + c.reason())
+                .containsExactly("null→B 首次来访，预算合适", "B→A 二次来访带家人");
+        assertThat(card.status()).isEqualTo(CustomerCard.Status.CLASSIFIED);
+        assertThat(card.classified(CustomerCard.IntentClass.A, null, "rep1", T)).isSameAs(card);
+        assertThatThrownBy(() -> card.classified(null, null, "rep1", T)).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    @DisplayName("R-CUS-1 the status follows the deal: a deposit, the big deposit (成交), the contract (业主) and a refund (lost, with its reason)")
+    void statusFollowsTheDeal() {
+        CustomerCard card = CustomerCard.blank("c1", "SH01", "SH01-000001").followedUp("rep1", T, "customer.follow-up-recorded");
+        assertThat(card.status()).isEqualTo(CustomerCard.Status.FOLLOWING);
+        card = card.dealStep(step("SMALL_DEPOSIT"), null, T);
+        assertThat(card.status()).isEqualTo(CustomerCard.Status.DEPOSIT);
+        card = card.dealStep(step("BIG_DEPOSIT"), null, T);
+        assertThat(card.status()).isEqualTo(CustomerCard.Status.DEAL);
+        assertThat(card.dealStep(step("BIG_DEPOSIT"), null, T)).as("the same event again").isSameAs(card);
+        CustomerCard owner = card.dealStep(step("CONTRACT"), null, T);
+        assertThat(owner.status()).isEqualTo(CustomerCard.Status.OWNER);
+        assertThat(owner.referred("rep1", T, "customer.referral-made").status()).isEqualTo(CustomerCard.Status.REFERRER);
+        CustomerCard refunded = card.dealStep(step("REFUND"), "资金周转困难", T);
+        assertThat(refunded.status()).isEqualTo(CustomerCard.Status.LOST);
+        assertThat(refunded.notebook().refundReasons()).isEqualTo("资金周转困难");
+        assertThat(refunded.statusHistory()).extracting(CustomerCard.StatusChange::to).containsExactly(CustomerCard.Status.FOLLOWING,
+                CustomerCard.Status.DEPOSIT, CustomerCard.Status.DEAL, CustomerCard.Status.LOST);
+    }
+
+    @Test
+    @DisplayName("R-CUS-6 a lost customer keeps the reason, stays lost through follow-ups until reopened; a small deposit that lapses goes back to following")
+    void lostAndFollowedAgain() {
+        CustomerCard lost = CustomerCard.blank("c1", "SH01", "SH01-000001").lost("嫌总价高", "rep1", T);
+        assertThat(lost.status()).isEqualTo(CustomerCard.Status.LOST);
+        assertThat(lost.notebook().reasonsNotBuying()).isEqualTo("嫌总价高");
+        assertThat(lost.followedUp("rep1", T, "x")).isSameAs(lost);
+        assertThat(lost.reopened("降价后再联系", "rep1", T).status()).isEqualTo(CustomerCard.Status.FOLLOWING);
+        assertThatThrownBy(() -> lost.lost(" ", "rep1", T)).hasMessageContaining("原因");
+        CustomerCard lapsed = CustomerCard.blank("c2", "SH01", "SH01-000002").dealStep(step("SMALL_DEPOSIT"), null, T)
+                .dealStep(step("LAPSED"), null, T);
+        assertThat(lapsed.status()).isEqualTo(CustomerCard.Status.FOLLOWING);
+        CustomerCard dealt = CustomerCard.blank("c3", "SH01", "SH01-000003").dealStep(step("BIG_DEPOSIT"), null, T);
+        assertThatThrownBy(() -> dealt.lost("x", "rep1", T)).hasMessageContaining("退房");
+    }
+}
