@@ -33,7 +33,7 @@ export async function userContext(browser, { base, issuer, width = 1280, height 
   context.setDefaultTimeout(timeout);
   context.setDefaultNavigationTimeout(timeout);
   const allowed = new Set([new URL(base).origin, new URL(issuer).origin]);
-  const watch = { errors: [], outside: [], consoleErrors: [] };
+  const watch = { errors: [], outside: [], consoleErrors: [], inFlight: new Map() };
   context.on('page', (page) => observe(page, allowed, watch));
   context.watch = watch;
   return context;
@@ -47,7 +47,10 @@ function observe(page, allowed, watch) {
   page.on('request', (request) => {
     const url = request.url();
     if (/^https?:/.test(url) && !allowed.has(new URL(url).origin)) watch.outside.push(url);
+    watch.inFlight.set(request, `${request.method()} ${url}`);
   });
+  page.on('requestfinished', (request) => watch.inFlight.delete(request));
+  page.on('requestfailed', (request) => watch.inFlight.delete(request));
 }
 
 /**
@@ -56,7 +59,8 @@ function observe(page, allowed, watch) {
  */
 export async function signIn(context, { base, issuer, user, password, path = '/' }) {
   const page = await context.newPage();
-  await page.goto(`${base}${path}`, { waitUntil: 'domcontentloaded' });
+  // the application sends the browser on to Keycloak at once: only the start of the load matters
+  await page.goto(`${base}${path}`, { waitUntil: 'commit' });
   await keycloakLogin(page, { issuer, user, password });
   await page.locator(sel('user-name')).waitFor({ state: 'visible' });
   return page;

@@ -11,7 +11,7 @@ let keycloak = null;
 let localeOf = () => 'zh-CN';
 const listeners = new Set();
 
-/** The realm's address and name from its issuer: http://host:8180/realms/anchang. */
+/** The realm's address and name from its issuer (…/realms/anchang). */
 export function realmOf(issuer) {
   const match = String(issuer).match(/^(https?:\/\/.+)\/realms\/([^/]+)\/?$/);
   if (!match) throw new Error(`not a Keycloak issuer: ${issuer}`);

@@ -46,7 +46,7 @@ export const CustomerPicker = {
     return { options, phone, searching, searchError, search, empty, emit };
   },
   template: `
-  <div class="customer-picker">
+  <div class="customer-picker" data-test="customer-picker">
     <a-select :value="value" :options="options" :status="status" data-test="customer-pick" style="width: 100%"
       :placeholder="empty ? $t('customer.noneRecent') : $t('customer.pick')" @change="(v) => emit('update:value', v)" />
     <a-input-search v-model:value="phone" class="gap-top" inputmode="tel" :maxlength="40" data-test="customer-search"
