@@ -84,15 +84,40 @@ export async function openPdf(path, filename) {
 
 /**
  * Follows a server-sent event stream for as long as {@code signal} is not aborted, connecting
- * again (with a fresh token) after a drop. {@code onEvent} gets each event, {@code onState}
- * 'open' / 'retrying'.
+ * again (with a fresh token) after a drop. While the tab is hidden the stream is closed (a
+ * browser keeps only six connections per server, and each open stream holds one) and opened
+ * again when the tab is back. {@code onEvent} gets each event; {@code onState} 'open',
+ * 'retrying' or 'paused' — after anything but 'open' the caller reads afresh what it shows.
  */
 export function follow(path, { onEvent, onState = () => {}, signal }) {
   let attempt = 0;
+  let connection = null;
+  let wake = null;
+  const hidden = () => document.visibilityState === 'hidden';
+  const onVisibility = () => {
+    if (hidden()) connection?.abort();
+    else if (wake) wake();
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+  signal.addEventListener('abort', () => {
+    document.removeEventListener('visibilitychange', onVisibility);
+    connection?.abort();
+    if (wake) wake();
+  });
+  const pause = (ms) => new Promise((resolve) => {
+    const timer = ms === null ? null : setTimeout(resolve, ms);
+    wake = () => { clearTimeout(timer); wake = null; resolve(); };
+  });
   const run = async () => {
     while (!signal.aborted) {
+      if (hidden()) {
+        onState('paused');
+        await pause(null);
+        continue;
+      }
+      connection = new AbortController();
       try {
-        const response = await request('GET', path, { raw: true, accept: 'text/event-stream', signal });
+        const response = await request('GET', path, { raw: true, accept: 'text/event-stream', signal: connection.signal });
         attempt = 0;
         onState('open');
         const reader = response.body.getReader();
@@ -107,9 +132,10 @@ export function follow(path, { onEvent, onState = () => {}, signal }) {
         if (signal.aborted || error?.status === 401) return;
       }
       if (signal.aborted) return;
+      if (hidden()) continue;
       onState('retrying');
       attempt += 1;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(15_000, 1000 * 2 ** Math.min(attempt, 4))));
+      await pause(Math.min(15_000, 1000 * 2 ** Math.min(attempt, 4)));
     }
   };
   run();

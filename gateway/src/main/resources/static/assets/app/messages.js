@@ -66,6 +66,7 @@ const zh = {
   },
 
   board: {
+    activity: '实时动态', noActivity: '打开此页后的房源变化会实时显示在这里',
     title: '销控表', hint: '点击房号查看详情、保留房源或提交定金申请；颜色随状态实时变化。', noBuildings: '尚未录入楼栋，请总销控导入价目表',
     status: '状态', layout: '户型', listPrice: '表价', heldBy: '保留人', holdLeft: '保留剩余', reservedBy: '销控保留',
     requested: '已申请', awaitingFinance: '等待财务确认收款', buyer: '客户', price: '成交价', paid: '已付', deposits: '定金',
@@ -199,6 +200,7 @@ const en = {
   },
 
   board: {
+    activity: 'As it happens', noActivity: 'Unit changes show here the moment they happen',
     title: 'Sales control board', hint: 'Pick a unit to see it, hold it or ask the finance desk for a deposit; colours change live.',
     noBuildings: 'No building yet; sales control imports a price list', status: 'Status', layout: 'Layout', listPrice: 'List price',
     heldBy: 'Held by', holdLeft: 'Hold time left', reservedBy: 'Reserved by', requested: 'Requested', awaitingFinance: 'Waiting for the finance desk',

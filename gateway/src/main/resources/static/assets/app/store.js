@@ -48,7 +48,7 @@ export function siteToday() {
 
 export async function loadSites() {
   const sites = await api.get('/api/reception/sites');
-  store.sites = Array.isArray(sites) ? sites : [];
+  store.sites = (Array.isArray(sites) ? sites : []).sort((a, b) => a.code.localeCompare(b.code));
   const remembered = localStorage.getItem(SITE_KEY);
   const first = store.sites.find((s) => s.code === remembered) || store.sites[0];
   if (first) await selectSite(first.code);

@@ -36,6 +36,8 @@ export const AppShell = {
       label: h(RouterLink, { to: s.path, 'data-test': `nav-${s.name}` }, () => t(`nav.${s.name}`)),
     })));
     const current = computed(() => [route.meta.screen || '']);
+    // head office's screen shows every site at once: no site to choose there
+    const allSites = computed(() => route.meta.screen === 'hq');
     const allowed = computed(() => !route.meta.screen || screenVisible(store.user, route.meta.screen));
     const roleNames = computed(() => store.user.roles.map((r) => t(`role.${r}`)).join('、'));
     const siteOptions = computed(() => store.sites.map((s) => ({ value: s.code, label: `${s.name}（${s.code}）` })));
@@ -53,7 +55,7 @@ export const AppShell = {
     };
     const otherLocale = computed(() => (locale.value === 'zh-CN' ? 'en' : 'zh-CN'));
     return {
-      store, ui, t, loading, problem, load, menu, current, allowed, roleNames, siteOptions, changeSite, switching, signOut,
+      store, ui, t, loading, problem, load, menu, current, allowed, allSites, roleNames, siteOptions, changeSite, switching, signOut,
       otherLocale, switchLocale: () => setLocale(otherLocale.value),
       theme: { token: { colorPrimary: '#0b5563', borderRadius: 6, fontFamily: 'var(--font)' } },
     };
@@ -64,9 +66,9 @@ export const AppShell = {
       <header class="topbar">
         <router-link to="/" class="brand">{{ $t('app.title') }}</router-link>
         <div class="tools">
-          <a-select v-if="store.sites.length > 1" class="site-select" data-test="site-select" :value="store.site"
+          <a-select v-if="store.sites.length > 1 && !allSites" class="site-select" data-test="site-select" :value="store.site"
             :options="siteOptions" :loading="switching" :aria-label="$t('app.site')" @change="changeSite" />
-          <span v-else-if="store.profile" class="site-name" data-test="site-name">{{ store.profile.name }}</span>
+          <span v-else-if="store.profile && !allSites" class="site-name" data-test="site-name">{{ store.profile.name }}</span>
           <a-button size="small" class="locale" data-test="language" @click="switchLocale" :lang="otherLocale">
             {{ otherLocale === 'en' ? 'English' : '中文' }}
           </a-button>

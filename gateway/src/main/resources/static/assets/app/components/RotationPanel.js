@@ -2,6 +2,8 @@
 // status, owed turns and customer, and the waiting queue with each wait. Read-only unless
 // the screen passes what the user may do.
 
+import { staffName } from '../store.js';
+
 const { computed } = Vue;
 
 export const RotationPanel = {
@@ -12,12 +14,15 @@ export const RotationPanel = {
     can: { type: Object, default: null },
     busy: { type: Boolean, default: false },
     compact: { type: Boolean, default: false },
+    /** the site's roster, for names (the chosen site's when not given) */
+    staff: { type: Array, default: null },
   },
   emits: ['see-off', 'status', 'leave', 'assign'],
   setup(props) {
     const freeReps = computed(() => props.rotation.order.filter((r) => r.status === 'AVAILABLE')
       .map((r) => ({ value: r.userId, label: r.name })));
-    return { freeReps };
+    const nameOf = (id) => props.staff?.find((m) => m.userId === id)?.name || staffName(id);
+    return { freeReps, nameOf };
   },
   template: `
   <div class="rotation" data-test="rotation" :data-day="rotation.day">
@@ -74,7 +79,7 @@ export const RotationPanel = {
           </span>
         </li>
       </ol>
-      <p class="muted small" v-if="rotation.setBy">{{ $t('desk.setBy', { name: rotation.setBy }) }}</p>
+      <p class="muted small" v-if="rotation.setBy">{{ $t('desk.setBy', { name: nameOf(rotation.setBy) }) }}</p>
     </template>
   </div>`,
 };

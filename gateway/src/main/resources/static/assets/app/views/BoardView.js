@@ -204,7 +204,7 @@ export const BoardView = {
     const site = store.site;
     const base = `/api/deals/sites/${seg(site)}`;
     const can = computed(() => abilities(store.user, site));
-    const state = reactive({ buildings: [], building: null, board: null, problem: null, live: 'connecting', flashing: {}, selectedId: null, limits: null });
+    const state = reactive({ buildings: [], building: null, board: null, problem: null, live: 'connecting', flashing: {}, selectedId: null, limits: null, activity: [] });
     const selected = computed(() => {
       if (!state.board || !state.selectedId) return null;
       for (const floor of state.board.floors) for (const unit of floor.units) if (unit.id === state.selectedId) return unit;
@@ -237,13 +237,14 @@ export const BoardView = {
       follow(`${base}/unit-changes`, {
         signal: stop.signal,
         onState: (live) => {
-          const reconnected = state.live === 'retrying' && live === 'open';
+          const missed = live === 'open' && (state.live === 'retrying' || state.live === 'paused');
           state.live = live;
-          if (reconnected) loadBoard(); // what changed while the stream was down
+          if (missed) loadBoard(); // what changed while the stream was down
         },
         onEvent: (event) => {
           if (event.event !== 'unit') return;
           const unit = JSON.parse(event.data);
+          state.activity = [{ key: event.id || `${unit.id}@${unit.version}`, at: Date.now(), unit }, ...state.activity].slice(0, 30);
           if (applyUnit(state.board, unit)) {
             state.flashing = { ...state.flashing, [unit.id]: true };
             setTimeout(() => { const { [unit.id]: _, ...rest } = state.flashing; state.flashing = rest; }, 1500);
@@ -292,7 +293,9 @@ export const BoardView = {
     };
     const buildingOptions = computed(() => state.buildings.map((b) => ({ value: b.code, label: `${b.name}（${b.code}）` })));
     const drawerWidth = computed(() => Math.min(480, window.innerWidth));
-    return { t, store, can, state, selected, load, changed, importing, priceList, pickFile, buildingOptions, drawerWidth, staffName };
+    const clock = (ms) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const who = (unit) => unit.hold?.repName || unit.sale?.repName || unit.reservation?.byName || '';
+    return { t, store, can, state, selected, load, changed, importing, priceList, pickFile, buildingOptions, drawerWidth, staffName, clock, who };
   },
   template: `
   <div class="screen board" data-test="board">
@@ -307,12 +310,26 @@ export const BoardView = {
       </div>
     </div>
     <problem-alert :problem="state.problem" />
-    <section class="panel">
-      <h2 v-if="state.board">{{ state.board.name }} <span class="muted small">{{ state.board.project }}</span></h2>
-      <a-empty v-if="!state.buildings.length && !state.problem" :description="$t('board.noBuildings')" />
-      <unit-grid v-if="state.board" :board="state.board" :flashing="state.flashing" @select="(u) => (state.selectedId = u.id)" />
-      <p class="muted small gap-top">{{ $t('board.hint') }}</p>
-    </section>
+    <div class="board-layout">
+      <section class="panel">
+        <h2 v-if="state.board">{{ state.board.name }} <span class="muted small">{{ state.board.project }}</span></h2>
+        <a-empty v-if="!state.buildings.length && !state.problem" :description="$t('board.noBuildings')" />
+        <unit-grid v-if="state.board" :board="state.board" :flashing="state.flashing" @select="(u) => (state.selectedId = u.id)" />
+        <p class="muted small gap-top">{{ $t('board.hint') }}</p>
+      </section>
+      <section class="panel activity" data-test="activity">
+        <h2>{{ $t('board.activity') }}</h2>
+        <p v-if="!state.activity.length" class="muted small">{{ $t('board.noActivity') }}</p>
+        <ol class="feed">
+          <li v-for="a in state.activity" :key="a.key" :data-unit="a.unit.label">
+            <span class="muted small">{{ clock(a.at) }}</span>
+            <strong>{{ a.unit.label }}</strong>
+            <unit-status-tag :status="a.unit.status" />
+            <span class="small">{{ who(a.unit) }}</span>
+          </li>
+        </ol>
+      </section>
+    </div>
 
     <a-drawer :open="!!selected" :width="drawerWidth" :title="selected ? selected.label : ''" @close="state.selectedId = null" destroy-on-close>
       <unit-panel v-if="selected" :key="selected.id" :unit="selected" :limits="state.limits" @changed="changed" />

@@ -196,118 +196,119 @@ export const DeskView = {
       </div>
     </div>
     <problem-alert :problem="board.problem" class="gap" />
-    <div class="columns">
-      <section class="panel board-panel" :aria-label="$t('desk.board')">
-        <h2>{{ $t('desk.board') }}</h2>
-        <div v-if="!board.rotation && !board.problem" class="loading"><a-spin /></div>
-        <rotation-panel v-if="board.rotation" :rotation="board.rotation" :loaded-at="board.loadedAt" :can="can" :busy="action.state.busy"
-          @see-off="(id) => action.act('see-off', id)" @status="(rep, s) => action.act('status', rep, s)"
-          @leave="(id) => action.act('leave', id)" @assign="(id, rep) => action.act('assign', id, rep)" />
-        <problem-alert :problem="action.state.problem" class="gap" />
-      </section>
+    <div class="desk-layout">
+      <div class="col">
+        <section class="panel board-panel" style="order: 1" :aria-label="$t('desk.board')">
+          <h2>{{ $t('desk.board') }}</h2>
+          <div v-if="!board.rotation && !board.problem" class="loading"><a-spin /></div>
+          <rotation-panel v-if="board.rotation" :rotation="board.rotation" :loaded-at="board.loadedAt" :can="can" :busy="action.state.busy"
+            @see-off="(id) => action.act('see-off', id)" @status="(rep, s) => action.act('status', rep, s)"
+            @leave="(id) => action.act('leave', id)" @assign="(id, rep) => action.act('assign', id, rep)" />
+          <problem-alert :problem="action.state.problem" class="gap" />
+        </section>
 
-      <section v-if="can.registerVisit" class="panel" :aria-label="$t('desk.walkIn')">
-        <h2>{{ $t('desk.walkIn') }}</h2>
-        <draft-note :form="visit" />
-        <a-form layout="vertical" data-test="walk-in" @submit="visit.send()">
-          <div class="field-row">
-            <a-form-item :label="$t('field.phone')" required :validate-status="visit.state.errors.phone ? 'error' : ''" :help="visit.state.errors.phone">
-              <a-input v-model:value="visit.values.phone" data-test="visit-phone" inputmode="tel" autocomplete="off" :maxlength="40" placeholder="138 0013 8000" />
-            </a-form-item>
-            <a-form-item :label="$t('field.customerName')" :validate-status="visit.state.errors.name ? 'error' : ''" :help="visit.state.errors.name">
-              <a-input v-model:value="visit.values.name" data-test="visit-name" :maxlength="50" />
-            </a-form-item>
-          </div>
-          <a-form-item :label="$t('desk.firstVisit')">
-            <a-radio-group v-model:value="visit.values.firstVisit" data-test="visit-first" button-style="solid">
-              <a-radio-button value="yes">{{ $t('desk.firstYes') }}</a-radio-button>
-              <a-radio-button value="no">{{ $t('desk.firstNo') }}</a-radio-button>
-              <a-radio-button value="">{{ $t('desk.firstUnknown') }}</a-radio-button>
-            </a-radio-group>
-          </a-form-item>
-          <div class="field-row">
-            <a-form-item :label="$t('desk.namedReps')" :validate-status="visit.state.errors.namedReps ? 'error' : ''" :help="visit.state.errors.namedReps || $t('desk.namedRepsHelp')">
-              <a-select v-model:value="visit.values.namedReps" mode="multiple" :options="staffOptions" data-test="visit-named" allow-clear />
-            </a-form-item>
-            <a-form-item :label="$t('desk.askedFor')" :help="$t('desk.askedForHelp')">
-              <a-select v-model:value="visit.values.askedFor" :options="staffOptions" data-test="visit-asked" allow-clear />
-            </a-form-item>
-          </div>
-          <a-collapse v-model:active-key="moreOpen" ghost class="more">
-            <a-collapse-panel key="more" :header="$t('desk.more')">
-              <a-form-item><a-checkbox v-model:checked="visit.values.refusesOwner" data-test="visit-refuses">{{ $t('desk.refusesOwner') }}</a-checkbox></a-form-item>
-              <a-form-item :label="$t('desk.complaint')" :validate-status="visit.state.errors.complaint ? 'error' : ''" :help="visit.state.errors.complaint || $t('desk.complaintHelp')">
-                <a-textarea v-model:value="visit.values.complaint" :rows="2" :maxlength="1000" data-test="visit-complaint" />
-              </a-form-item>
-              <a-form-item><a-checkbox v-model:checked="visit.values.forgotRep" data-test="visit-forgot">{{ $t('desk.forgotRep') }}</a-checkbox></a-form-item>
-              <a-form-item><a-checkbox v-model:checked="visit.values.seekingDiscount">{{ $t('desk.seekingDiscount') }}</a-checkbox></a-form-item>
-              <div class="field-row">
-                <a-form-item :label="$t('desk.household')" :validate-status="visit.state.errors.householdPhone ? 'error' : ''" :help="visit.state.errors.householdPhone">
-                  <a-input v-model:value="visit.values.householdPhone" inputmode="tel" :maxlength="40" data-test="visit-household" />
-                </a-form-item>
-                <a-form-item :label="$t('desk.broughtBy')" :validate-status="visit.state.errors.broughtByPhone ? 'error' : ''" :help="visit.state.errors.broughtByPhone">
-                  <a-input v-model:value="visit.values.broughtByPhone" inputmode="tel" :maxlength="40" data-test="visit-brought" />
-                </a-form-item>
-              </div>
-            </a-collapse-panel>
-          </a-collapse>
-          <a-form-item v-if="eventAssignable" :label="$t('desk.assignTo')" :help="$t('desk.assignHelp')">
-            <a-select v-model:value="visit.values.assignedTo" :options="staffOptions" allow-clear data-test="visit-assign" />
-          </a-form-item>
-          <a-form-item :label="$t('field.note')" :validate-status="visit.state.errors.note ? 'error' : ''" :help="visit.state.errors.note">
-            <a-input v-model:value="visit.values.note" :maxlength="1000" />
-          </a-form-item>
-          <problem-alert :problem="visit.state.problem" class="gap" />
-          <a-button type="primary" html-type="submit" block size="large" data-test="register-visit" :loading="visit.state.submitting">{{ $t('desk.register') }}</a-button>
-        </a-form>
-        <visit-answer v-if="visit.state.result" :visit="visit.state.result" class="gap-top" />
-      </section>
-    </div>
-
-    <div class="columns">
-      <section v-if="can.registerCall" class="panel" :aria-label="$t('desk.call')">
-        <h2>{{ $t('desk.call') }}</h2>
-        <draft-note :form="call" />
-        <a-form layout="vertical" data-test="call" @submit="call.send()">
-          <div class="field-row">
-            <a-form-item :label="$t('field.phone')" required :validate-status="call.state.errors.phone ? 'error' : ''" :help="call.state.errors.phone">
-              <a-input v-model:value="call.values.phone" inputmode="tel" :maxlength="40" data-test="call-phone" />
-            </a-form-item>
-            <a-form-item :label="$t('field.customerName')" :validate-status="call.state.errors.name ? 'error' : ''" :help="call.state.errors.name">
-              <a-input v-model:value="call.values.name" :maxlength="50" data-test="call-name" />
-            </a-form-item>
-          </div>
-          <a-form-item :label="$t('desk.takenBy')" required :validate-status="call.state.errors.receivedBy ? 'error' : ''" :help="call.state.errors.receivedBy">
-            <a-select v-model:value="call.values.receivedBy" :options="staffOptions" data-test="call-rep" />
-          </a-form-item>
-          <a-form-item :label="$t('field.note')" :validate-status="call.state.errors.note ? 'error' : ''" :help="call.state.errors.note">
-            <a-input v-model:value="call.values.note" :maxlength="1000" />
-          </a-form-item>
-          <problem-alert :problem="call.state.problem" class="gap" />
-          <a-button html-type="submit" block data-test="register-call" :loading="call.state.submitting">{{ $t('desk.registerCall') }}</a-button>
-        </a-form>
-        <visit-answer v-if="call.state.result" :visit="call.state.result" class="gap-top" />
-      </section>
-
-      <section class="panel wide" :aria-label="$t('desk.register')">
-        <h2>{{ $t('desk.registers') }} <a-badge :count="board.visits.length" show-zero :number-style="{ backgroundColor: '#0b5563' }" /></h2>
-        <a-table :columns="registerColumns" :data-source="board.visits" row-key="visitId" size="small" :pagination="{ pageSize: 10, hideOnSinglePage: true }"
-          :scroll="{ x: 720 }" data-test="register">
-          <template #bodyCell="{ column, record }">
-            <template v-if="column.key === 'at'">{{ time(record.at, zone()) }}</template>
-            <template v-else-if="column.key === 'customer'">
-              <span :data-test="'register-row'" :data-visit-id="record.visitId" :data-served-by="record.servedBy">
-                <a-tag v-if="record.channel === 'CALL'" color="purple">{{ $t('desk.callTag') }}</a-tag>
-                {{ record.customerName || '—' }} <span class="muted">{{ record.phone }}</span></span>
+        <section class="panel" style="order: 4" :aria-label="$t('desk.registers')">
+          <h2>{{ $t('desk.registers') }} <a-badge :count="board.visits.length" show-zero :number-style="{ backgroundColor: '#0b5563' }" /></h2>
+          <a-table :columns="registerColumns" :data-source="board.visits" row-key="visitId" size="small" :pagination="{ pageSize: 10, hideOnSinglePage: true }"
+            :scroll="{ x: 720 }" data-test="register">
+            <template #bodyCell="{ column, record }">
+              <template v-if="column.key === 'at'">{{ time(record.at, zone()) }}</template>
+              <template v-else-if="column.key === 'customer'">
+                <span :data-test="'register-row'" :data-visit-id="record.visitId" :data-served-by="record.servedBy">
+                  <a-tag v-if="record.channel === 'CALL'" color="purple">{{ $t('desk.callTag') }}</a-tag>
+                  {{ record.customerName || '—' }} <span class="muted">{{ record.phone }}</span></span>
+              </template>
+              <template v-else-if="column.key === 'state'">{{ record.stateName }}
+                <div v-if="record.durationSeconds" class="muted small">{{ duration(record.durationSeconds, locale) }}</div>
+                <div v-else-if="record.waitedSeconds" class="muted small">{{ $t('desk.waited') }} {{ duration(record.waitedSeconds, locale) }}</div></template>
+              <template v-else-if="column.key === 'rep'">{{ record.servedBy ? staffName(record.servedBy) : '—' }}</template>
+              <template v-else-if="column.key === 'rule'"><a-tag v-if="record.ruleId" color="geekblue">{{ record.ruleId }}</a-tag><span class="small">{{ record.rule }}</span></template>
             </template>
-            <template v-else-if="column.key === 'state'">{{ record.stateName }}
-              <div v-if="record.durationSeconds" class="muted small">{{ duration(record.durationSeconds, locale) }}</div>
-              <div v-else-if="record.waitedSeconds" class="muted small">{{ $t('desk.waited') }} {{ duration(record.waitedSeconds, locale) }}</div></template>
-            <template v-else-if="column.key === 'rep'">{{ record.servedBy ? staffName(record.servedBy) : '—' }}</template>
-            <template v-else-if="column.key === 'rule'"><a-tag v-if="record.ruleId" color="geekblue">{{ record.ruleId }}</a-tag><span class="small">{{ record.rule }}</span></template>
-          </template>
-        </a-table>
-      </section>
+          </a-table>
+        </section>
+      </div>
+      <div class="col">
+        <section v-if="can.registerVisit" class="panel" style="order: 2" :aria-label="$t('desk.walkIn')">
+          <h2>{{ $t('desk.walkIn') }}</h2>
+          <draft-note :form="visit" />
+          <a-form layout="vertical" data-test="walk-in" @submit="visit.send()">
+            <div class="field-row">
+              <a-form-item :label="$t('field.phone')" required :validate-status="visit.state.errors.phone ? 'error' : ''" :help="visit.state.errors.phone">
+                <a-input v-model:value="visit.values.phone" data-test="visit-phone" inputmode="tel" autocomplete="off" :maxlength="40" placeholder="138 0013 8000" />
+              </a-form-item>
+              <a-form-item :label="$t('field.customerName')" :validate-status="visit.state.errors.name ? 'error' : ''" :help="visit.state.errors.name">
+                <a-input v-model:value="visit.values.name" data-test="visit-name" :maxlength="50" />
+              </a-form-item>
+            </div>
+            <a-form-item :label="$t('desk.firstVisit')">
+              <a-radio-group v-model:value="visit.values.firstVisit" data-test="visit-first" button-style="solid">
+                <a-radio-button value="yes">{{ $t('desk.firstYes') }}</a-radio-button>
+                <a-radio-button value="no">{{ $t('desk.firstNo') }}</a-radio-button>
+                <a-radio-button value="">{{ $t('desk.firstUnknown') }}</a-radio-button>
+              </a-radio-group>
+            </a-form-item>
+            <div class="field-row">
+              <a-form-item :label="$t('desk.namedReps')" :validate-status="visit.state.errors.namedReps ? 'error' : ''" :help="visit.state.errors.namedReps || $t('desk.namedRepsHelp')">
+                <a-select v-model:value="visit.values.namedReps" mode="multiple" :options="staffOptions" data-test="visit-named" allow-clear />
+              </a-form-item>
+              <a-form-item :label="$t('desk.askedFor')" :help="$t('desk.askedForHelp')">
+                <a-select v-model:value="visit.values.askedFor" :options="staffOptions" data-test="visit-asked" allow-clear />
+              </a-form-item>
+            </div>
+            <a-collapse v-model:active-key="moreOpen" ghost class="more">
+              <a-collapse-panel key="more" :header="$t('desk.more')">
+                <a-form-item><a-checkbox v-model:checked="visit.values.refusesOwner" data-test="visit-refuses">{{ $t('desk.refusesOwner') }}</a-checkbox></a-form-item>
+                <a-form-item :label="$t('desk.complaint')" :validate-status="visit.state.errors.complaint ? 'error' : ''" :help="visit.state.errors.complaint || $t('desk.complaintHelp')">
+                  <a-textarea v-model:value="visit.values.complaint" :rows="2" :maxlength="1000" data-test="visit-complaint" />
+                </a-form-item>
+                <a-form-item><a-checkbox v-model:checked="visit.values.forgotRep" data-test="visit-forgot">{{ $t('desk.forgotRep') }}</a-checkbox></a-form-item>
+                <a-form-item><a-checkbox v-model:checked="visit.values.seekingDiscount">{{ $t('desk.seekingDiscount') }}</a-checkbox></a-form-item>
+                <div class="field-row">
+                  <a-form-item :label="$t('desk.household')" :validate-status="visit.state.errors.householdPhone ? 'error' : ''" :help="visit.state.errors.householdPhone">
+                    <a-input v-model:value="visit.values.householdPhone" inputmode="tel" :maxlength="40" data-test="visit-household" />
+                  </a-form-item>
+                  <a-form-item :label="$t('desk.broughtBy')" :validate-status="visit.state.errors.broughtByPhone ? 'error' : ''" :help="visit.state.errors.broughtByPhone">
+                    <a-input v-model:value="visit.values.broughtByPhone" inputmode="tel" :maxlength="40" data-test="visit-brought" />
+                  </a-form-item>
+                </div>
+              </a-collapse-panel>
+            </a-collapse>
+            <a-form-item v-if="eventAssignable" :label="$t('desk.assignTo')" :help="$t('desk.assignHelp')">
+              <a-select v-model:value="visit.values.assignedTo" :options="staffOptions" allow-clear data-test="visit-assign" />
+            </a-form-item>
+            <a-form-item :label="$t('field.note')" :validate-status="visit.state.errors.note ? 'error' : ''" :help="visit.state.errors.note">
+              <a-input v-model:value="visit.values.note" :maxlength="1000" />
+            </a-form-item>
+            <problem-alert :problem="visit.state.problem" class="gap" />
+            <a-button type="primary" html-type="submit" block size="large" data-test="register-visit" :loading="visit.state.submitting">{{ $t('desk.register') }}</a-button>
+          </a-form>
+          <visit-answer v-if="visit.state.result" :visit="visit.state.result" class="gap-top" />
+        </section>
+        <section v-if="can.registerCall" class="panel" style="order: 3" :aria-label="$t('desk.call')">
+          <h2>{{ $t('desk.call') }}</h2>
+          <draft-note :form="call" />
+          <a-form layout="vertical" data-test="call" @submit="call.send()">
+            <div class="field-row">
+              <a-form-item :label="$t('field.phone')" required :validate-status="call.state.errors.phone ? 'error' : ''" :help="call.state.errors.phone">
+                <a-input v-model:value="call.values.phone" inputmode="tel" :maxlength="40" data-test="call-phone" />
+              </a-form-item>
+              <a-form-item :label="$t('field.customerName')" :validate-status="call.state.errors.name ? 'error' : ''" :help="call.state.errors.name">
+                <a-input v-model:value="call.values.name" :maxlength="50" data-test="call-name" />
+              </a-form-item>
+            </div>
+            <a-form-item :label="$t('desk.takenBy')" required :validate-status="call.state.errors.receivedBy ? 'error' : ''" :help="call.state.errors.receivedBy">
+              <a-select v-model:value="call.values.receivedBy" :options="staffOptions" data-test="call-rep" />
+            </a-form-item>
+            <a-form-item :label="$t('field.note')" :validate-status="call.state.errors.note ? 'error' : ''" :help="call.state.errors.note">
+              <a-input v-model:value="call.values.note" :maxlength="1000" />
+            </a-form-item>
+            <problem-alert :problem="call.state.problem" class="gap" />
+            <a-button html-type="submit" block data-test="register-call" :loading="call.state.submitting">{{ $t('desk.registerCall') }}</a-button>
+          </a-form>
+          <visit-answer v-if="call.state.result" :visit="call.state.result" class="gap-top" />
+        </section>
+
+      </div>
     </div>
 
     <a-modal v-model:open="eventModalOpen" :title="board.rotation && board.rotation.eventMode ? $t('desk.eventModeEnd') : $t('desk.eventModeStart')"

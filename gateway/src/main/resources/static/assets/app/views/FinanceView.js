@@ -2,7 +2,7 @@
 // hold's time left counting down, confirming with amount, method and reference (FINANCE only:
 // nobody else sees the button, and the API refuses and audits anyone else), the receipt as a
 // PDF, refunds due.
-import { api, seg, follow, openPdf } from '../api.js';
+import { api, seg, openPdf } from '../api.js';
 import { abilities } from '../access.js';
 import { store, zone } from '../store.js';
 import { useForm, useAction } from '../forms.js';
@@ -13,7 +13,7 @@ const { ref, reactive, computed, onMounted, onUnmounted } = Vue;
 const { useI18n } = VueI18n;
 
 const METHODS = ['CASH', 'CARD', 'TRANSFER', 'CHEQUE'];
-const REFRESH_MS = 15_000;
+const REFRESH_MS = 10_000;
 
 /** "20000" and "20000.00" are one amount (R-FIN-6: exact decimals, compared as such). */
 function sameAmount(a, b) {
@@ -46,23 +46,16 @@ export const FinanceView = {
         state.problem = error;
       }
     }
+    // the queue is read again every few seconds (and at once when the tab comes back); the
+    // holds' time left counts down in the browser meanwhile
     let timer;
-    let pending;
-    const stop = new AbortController();
+    const onVisible = () => { if (!document.hidden) refresh(); };
     onMounted(() => {
       refresh();
       timer = setInterval(() => { if (!document.hidden) refresh(); }, REFRESH_MS);
-      // a unit that changes (a deposit requested, a hold released) changes the queue: look again
-      follow(`/api/deals/sites/${seg(site)}/unit-changes`, {
-        signal: stop.signal,
-        onEvent: (event) => {
-          if (event.event !== 'unit') return;
-          clearTimeout(pending);
-          pending = setTimeout(refresh, 1500);
-        },
-      });
+      document.addEventListener('visibilitychange', onVisible);
     });
-    onUnmounted(() => { clearInterval(timer); clearTimeout(pending); stop.abort(); });
+    onUnmounted(() => { clearInterval(timer); document.removeEventListener('visibilitychange', onVisible); });
 
     // R-SEC-2: FINANCE confirms; the receipt number is gap-free (R-FIN-1)
     const confirm = useForm({

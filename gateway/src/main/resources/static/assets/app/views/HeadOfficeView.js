@@ -78,7 +78,7 @@ export const HeadOfficeView = {
         <h2>{{ entry.site.name }} <span class="muted small">{{ entry.site.code }}</span></h2>
         <problem-alert :problem="entry.problem" />
         <h3 class="subhead">{{ $t('hq.rotation') }}</h3>
-        <rotation-panel v-if="entry.rotation" :rotation="entry.rotation" :loaded-at="state.loadedAt" compact />
+        <rotation-panel v-if="entry.rotation" :rotation="entry.rotation" :loaded-at="state.loadedAt" :staff="entry.site.staff" compact />
         <template v-for="board in entry.boards" :key="board.building">
           <h3 class="subhead">{{ $t('hq.board', { name: board.name }) }}</h3>
           <unit-grid :board="board" :selectable="false" />
