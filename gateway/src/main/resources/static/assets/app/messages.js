@@ -8,7 +8,7 @@ const zh = {
     notAllowedHint: '您的角色不能使用此功能；如有需要，请联系销售经理或管理员。', notFound: '没有这个页面',
     signingInAgain: '登录已过期，正在重新登录；已填写的内容会保留。', signInFailed: '无法连接登录服务，请稍后刷新页面重试。',
     confirm: '确定', cancel: '取消', save: '保存', close: '关闭', yes: '是', no: '否', all: '全部', none: '无', live: '实时',
-    reconnecting: '连接中断，正在重连…',
+    reconnecting: '连接中断，正在重连…', signInAgain: '重新登录',
   },
   nav: { desk: '接待台', mine: '我的工作台', board: '销控表', finance: '财务', manager: '销售管理', hq: '总部' },
   role: {
@@ -136,6 +136,7 @@ const en = {
     notFound: 'No such page', signingInAgain: 'Your session has ended; signing in again. What you typed is kept.',
     signInFailed: 'The sign-in service cannot be reached; reload the page in a moment.', confirm: 'OK', cancel: 'Cancel',
     save: 'Save', close: 'Close', yes: 'Yes', no: 'No', all: 'All', none: 'None', live: 'Live', reconnecting: 'Connection lost; reconnecting…',
+    signInAgain: 'Sign in again',
   },
   nav: { desk: 'Front desk', mine: 'My workspace', board: 'Sales control', finance: 'Finance desk', manager: 'Management', hq: 'Head office' },
   role: {

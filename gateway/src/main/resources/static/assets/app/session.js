@@ -69,9 +69,9 @@ export async function accessToken() {
  * this tab's storage (forms.js) and the screen restores them. Answers false when it signed in
  * again only moments ago, so the caller shows the problem instead of looping.
  */
-export function signInAgain() {
+export function signInAgain({ force = false } = {}) {
   const last = Number(sessionStorage.getItem(REAUTH_KEY) || 0);
-  if (Date.now() - last < REAUTH_PAUSE_MS) return false;
+  if (!force && Date.now() - last < REAUTH_PAUSE_MS) return false;
   sessionStorage.setItem(REAUTH_KEY, String(Date.now()));
   listeners.forEach((listener) => listener());
   keycloak.login({ redirectUri: window.location.href, locale: uiLocale() });

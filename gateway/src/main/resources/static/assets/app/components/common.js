@@ -2,6 +2,7 @@
 // came back after signing in again, clocks that tick, status tags.
 import { detailIn } from '../problems.js';
 import { countdown, duration } from '../format.js';
+import { signInAgain } from '../session.js';
 
 const { computed, ref, onMounted, onUnmounted } = Vue;
 const { useI18n } = VueI18n;
@@ -22,7 +23,8 @@ export const ProblemAlert = {
       if (p.correlationId) parts.push(t('problem.correlation', { id: p.correlationId }));
       return parts.join(' · ');
     });
-    return { message, rows, meta, t, detailIn, locale };
+    const signIn = () => signInAgain({ force: true });
+    return { message, rows, meta, t, detailIn, locale, signIn };
   },
   template: `
     <a-alert v-if="problem" type="error" show-icon class="problem" data-test="problem" role="alert">
@@ -32,6 +34,9 @@ export const ProblemAlert = {
           <li v-for="e in rows" :key="e.row + e.message" :data-row="e.row">{{ detailIn(e.message, locale) }}</li>
         </ol>
         <p v-if="meta" class="problem-meta">{{ meta }}</p>
+      </template>
+      <template #action v-if="problem.signIn">
+        <a-button size="small" data-test="sign-in-again" @click="signIn">{{ $t('app.signInAgain') }}</a-button>
       </template>
     </a-alert>`,
 };
