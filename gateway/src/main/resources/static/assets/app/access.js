@@ -55,6 +55,8 @@ export function abilities(user, site) {
     // front desk (reception-service)
     registerVisit: desk,
     registerCall: desk,
+    // R-REC-3: a rep registers the calls they took; the desk (ASSISTANT, SUPERVISOR) registers them for a rep
+    callForOthers: on(user, site, 'ASSISTANT', 'SUPERVISOR'),
     seeOff: (visit) => desk && (visit?.servedBy === me || hasAny(user, 'SUPERVISOR', 'ASSISTANT')),
     leaveQueue: desk,
     repStatus: (rep) => on(user, site, 'SALES') && (rep === me || has(user, 'SUPERVISOR')),
@@ -72,6 +74,8 @@ export function abilities(user, site) {
     followUp: (customer) => on(user, site, 'SALES') && holdsCredit(customer, me),
     checkFollowUp: on(user, site, 'SUPERVISOR'),
     addPhone: (customer) => on(user, site, 'SALES') && (customer?.owner === me || has(user, 'SUPERVISOR')),
+    // R-SEC-3: the full number only by an explicit reveal — the owner, SUPERVISOR/MANAGER, FINANCE
+    revealPhones: (customer) => (on(user, site, 'SALES') && customer?.owner === me) || on(user, site, 'SUPERVISOR', 'FINANCE'),
     merge: on(user, site, 'MANAGER'),
     openDispute: on(user, site, 'SALES'),
     earlierRep: on(user, site, 'SALES'),

@@ -22,9 +22,14 @@ export async function recentCustomers(site, { servedBy = null, days = 7 } = {}) 
   return [...found.values()];
 }
 
-/** The customer a phone identifies at the site (404 when none). */
+/** The customer a phone identifies at the site (404 when none); the phone goes in the body, never in a URL (R-SEC-3). */
 export function findByPhone(site, phone) {
-  return api.get(`/api/customers/sites/${seg(site)}/customers?phone=${encodeURIComponent(String(phone).trim())}`);
+  return api.post(`/api/customers/sites/${seg(site)}/customers/search`, { phone: String(phone).trim() });
+}
+
+/** R-SEC-3: the customer's full numbers, with the reason; each reveal is audited. */
+export function revealPhones(site, id, reason) {
+  return api.post(`/api/customers/sites/${seg(site)}/customers/${seg(id)}/phones/reveal`, { reason });
 }
 
 export function customer(site, id) {

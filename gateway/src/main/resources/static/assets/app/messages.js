@@ -62,6 +62,7 @@ const zh = {
     confirmTitle: '确认收款：{unit}', confirmHint: '{customer} 的{kind}，应收 {amount}。收款后系统开具连号收据（R-FIN-1）。',
     holdLeft: '保留剩余', confirmAndIssue: '确认收款并开具收据', method: { CASH: '现金', CARD: '刷卡', TRANSFER: '转账', CHEQUE: '支票' },
     receipts: '收据', receiptNo: '收据编号', find: '查找', noReceipts: '本次登录尚未开具收据；可按编号查找。', receipt: '收据', unit: '房源',
+    cashInHand: '款项已收在手（现金已收下）：照常开具收据，并即时登记应退款', cashInHandHint: '保留已过期，房源不会因此变更；此款须退还客户（R-FIN-2）。',
     confirmedAt: '收款时间', refunds: '应退款', noRefunds: '没有应退款项', refundsHint: '保留失效后才确认的款项会在此列出，须退还客户（R-FIN-4）。',
   },
 
@@ -89,7 +90,8 @@ const zh = {
     check: '检查', addFollowUp: '记录跟进（R-ATT-12）', method: '方式', content: '内容', complaintsAndDisputes: '投诉与纠纷',
     complaint: '投诉 {against}（{status}）', dispute: '纠纷：{parties}（{outcome}）', open: '待处理', openDispute: '提出纠纷',
     parties: '当事置业顾问', merge: '合并重复客户（销售经理）', mergeHint: '同一人的两条记录：保留最早登记的一条，两边的历史都保留（R-CUS-3）。',
-    other: '另一条记录的编号或 ID', mergeIt: '合并',
+    other: '另一条记录的编号或 ID', mergeIt: '合并', reveal: '查看完整号码', revealIt: '查看',
+    revealHint: '请写明用途（如：电话跟进）；每次查看都会记入审计（R-SEC-3）', revealedNote: '{at} 查看，已记入审计；号码仅在本页显示，请勿外传',
   },
   mine: {
     title: '我的工作台', goOut: '外出办事', comeBack: '我回来了', customers: '我的客户', customersHint: '近 7 天由我接待或接听来电的客户；其他客户请按电话查找。',
@@ -196,6 +198,8 @@ const en = {
     confirmHint: "{customer}'s {kind}, {amount} due. The receipt gets the next number, without gaps (R-FIN-1).", holdLeft: 'Hold time left',
     confirmAndIssue: 'Confirm and issue the receipt', method: { CASH: 'Cash', CARD: 'Card', TRANSFER: 'Transfer', CHEQUE: 'Cheque' },
     receipts: 'Receipts', receiptNo: 'Receipt no.', find: 'Find', noReceipts: 'No receipt issued in this session; find one by number.',
+    cashInHand: 'The money is in hand already: record it with its receipt and a refund due at once',
+    cashInHandHint: 'The hold ran out; the unit does not move, and the money goes back to the customer (R-FIN-2).',
     receipt: 'Receipt', unit: 'Unit', confirmedAt: 'Paid', refunds: 'Refunds due', noRefunds: 'No refund due',
     refundsHint: 'Money confirmed after a hold had lapsed shows here and goes back to the customer (R-FIN-4).',
   },
@@ -230,7 +234,9 @@ const en = {
     complaint: 'Complaint about {against} ({status})', dispute: 'Dispute: {parties} ({outcome})', open: 'open', openDispute: 'Bring a dispute',
     parties: 'Reps concerned', merge: 'Merge a duplicate (sales manager)',
     mergeHint: 'Two records of one person: the earliest registration stays, with both histories (R-CUS-3).',
-    other: "The other record's archive no. or id", mergeIt: 'Merge',
+    other: "The other record's archive no. or id", mergeIt: 'Merge', reveal: 'Show the full numbers', revealIt: 'Show',
+    revealHint: 'Say why (e.g. a follow-up call); every reveal goes to the audit trail (R-SEC-3)',
+    revealedNote: 'Shown at {at} and audited; the numbers stay on this page only',
   },
   mine: {
     title: 'My workspace', goOut: 'Going out', comeBack: "I'm back", customers: 'My customers',

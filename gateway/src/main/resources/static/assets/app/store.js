@@ -33,9 +33,14 @@ export function staff(...roles) {
   return (store.profile?.staff || []).filter((m) => m.active !== false && (!roles.length || roles.includes(m.role)));
 }
 
-/** Who receives customers and can be on the rotation (R-REC-1). */
+/** Who can be on the rotation (R-REC-1). */
 export function receivingStaff() {
   return staff('SALES', 'SUPERVISOR', 'MANAGER');
+}
+
+/** Who receives customers and takes calls: the one a customer asks for, a call's receiver (R-REC-3, R-REC-6). */
+export function receivers() {
+  return staff('SALES', 'SUPERVISOR');
 }
 
 export function zone() {

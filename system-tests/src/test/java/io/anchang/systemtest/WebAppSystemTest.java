@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * pictures are these, copied to {@code docs/screenshots}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(20)
+@Order(30)
 class WebAppSystemTest {
 
     static final Path ROOT = TheOffice.ROOT;
@@ -98,8 +98,9 @@ class WebAppSystemTest {
         assertThat(visits.get(0).path("servedBy").asString()).isEqualTo(servedBy);
         assertThat(visits.get(0).path("state").asString()).isEqualTo("SERVING");
         // R-ATT-1: first registration wins — the customer is the serving rep's
-        JsonNode customer = json(gateway.get().uri("/api/customers/sites/{site}/customers?phone={phone}", SITE, result.path("phone").asString())
-                .headers(h -> h.setBearerAuth(TheOffice.manager(SITE))).exchange().expectStatus().isOk());
+        JsonNode customer = json(gateway.post().uri("/api/customers/sites/{site}/customers/search", SITE)
+                .headers(h -> h.setBearerAuth(TheOffice.manager(SITE))).bodyValue(Map.of("phone", result.path("phone").asString()))
+                .exchange().expectStatus().isOk());
         assertThat(customer.path("owner").asString()).isEqualTo(servedBy);
         walkIn = result;
     }

@@ -15,7 +15,8 @@ const { ref, reactive, computed, watch, onMounted, onUnmounted } = Vue;
 const { useI18n } = VueI18n;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MAX_FILE = 5 * 1024 * 1024;
+/** deal-service takes price lists up to 1 MB. */
+const MAX_FILE = 1024 * 1024;
 
 /** The board's drawer: one unit, what it is, and what the user may do with it now. */
 const UnitPanel = {
@@ -33,13 +34,17 @@ const UnitPanel = {
     const holdLeft = computed(() => (props.unit.hold?.expiresAt
       ? Math.floor((Date.parse(props.unit.hold.expiresAt) - loadedAt.value) / 1000) : null));
     const changed = (unit) => { emit('changed', unit); return unit; };
+    // R-DEAL-2: an available unit, or one whose hold ran out by the clock with no deposit waiting at the desk
+    const holdable = computed(() => props.unit.status === 'AVAILABLE'
+      || (props.unit.status === 'HELD' && !props.unit.request && holdLeft.value !== null && holdLeft.value <= 0));
 
     const hold = useForm({
       key: `hold:${site}:${props.unit.id}`,
       initial: () => ({ customerId: undefined }),
       rules: { customerId: (v) => (v ? null : 'required') },
-      byType: { 'customer-unknown': 'customerId', 'not-owner': 'customerId' },
-      submit: async (v) => changed(await api.post(`${base}/${seg(props.unit.id)}/hold`, { customerId: v.customerId })),
+      byType: { 'customer-unknown': 'customerId', 'not-owner': 'customerId', 'customer-of-another-rep': 'customerId' },
+      // a retry with the same requestId answers what the first hold did (R-DEAL-2)
+      submit: async (v, requestId) => changed(await api.post(`${base}/${seg(props.unit.id)}/hold`, { customerId: v.customerId, requestId })),
     });
     const reserve = useForm({
       key: null,
@@ -71,13 +76,14 @@ const UnitPanel = {
         buyerPostcode: (v, f) => (f.kind === 'BIG' ? postcodeProblem(v) : null),
       },
       byType: {
+        'hold-lapsed': 'amount',
         'amount-invalid': 'amount', 'amount-too-precise': 'amount', 'amount-not-positive': 'amount', 'deposit-exceeds-price': 'amount',
         'discount-invalid': 'discountPercent', 'discount-over-limit': 'discountPercent',
         'buyer-contact-invalid': (p) => (/姓名/.test(p.detail) ? 'buyerName' : /电话/.test(p.detail) ? 'buyerPhone'
           : /地址/.test(p.detail) ? 'buyerAddress' : 'buyerPostcode'),
       },
-      submit: async (v) => changed(await api.post(`${base}/${seg(props.unit.id)}/deposit-request`, {
-        kind: upgrade.value ? 'BIG' : v.kind, amount: v.amount.trim().replace(/,/g, ''), currency: 'CNY',
+      submit: async (v, requestId) => changed(await api.post(`${base}/${seg(props.unit.id)}/deposit-request`, {
+        requestId, kind: upgrade.value ? 'BIG' : v.kind, amount: v.amount.trim().replace(/,/g, ''), currency: 'CNY',
         discountPercent: v.discountPercent === '' || upgrade.value ? undefined : v.discountPercent,
         buyer: v.kind === 'BIG' ? { name: v.buyerName.trim(), phone: v.buyerPhone.trim(), address: v.buyerAddress.trim(), postcode: v.buyerPostcode.trim() } : undefined,
       })),
@@ -85,7 +91,7 @@ const UnitPanel = {
     watch(upgrade, (now) => { if (now) deposit.values.kind = 'BIG'; });
     const pdf = useAction(() => openPdf(`/api/deals/sites/${seg(site)}/units/${seg(props.unit.id)}/agreement.pdf`,
       `${props.unit.sale?.agreement?.number || props.unit.label}.pdf`));
-    return { can, hold, reserve, action, deposit, pdf, holdLeft, loadedAt, discountLimit, upgrade, money, dateTime, zone, staffName, locale };
+    return { can, hold, reserve, action, deposit, pdf, holdLeft, holdable, loadedAt, discountLimit, upgrade, money, dateTime, zone, staffName, locale };
   },
   template: `
   <div class="unit-panel" data-test="unit-panel" :data-unit="unit.label" :data-status="unit.status">
@@ -124,7 +130,7 @@ const UnitPanel = {
       :loading="pdf.state.busy" @click="pdf.act()">{{ $t('board.agreementPdf') }}</a-button>
     <problem-alert :problem="pdf.state.problem" class="gap" />
 
-    <section v-if="unit.status === 'AVAILABLE' && can.hold" class="gap">
+    <section v-if="holdable && can.hold" class="gap">
       <h3 class="subhead">{{ $t('board.hold') }}</h3>
       <draft-note :form="hold" />
       <a-form layout="vertical" @submit="hold.send()" data-test="hold-form">
@@ -153,7 +159,7 @@ const UnitPanel = {
     </a-popconfirm>
     <problem-alert :problem="action.state.problem" class="gap" />
 
-    <section v-if="(unit.status === 'HELD' || upgrade) && !unit.request && can.requestDeposit(unit)">
+    <section v-if="((unit.status === 'HELD' && !holdable) || upgrade) && !unit.request && can.requestDeposit(unit)">
       <h3 class="subhead">{{ upgrade ? $t('board.upgrade') : $t('board.requestDeposit') }}</h3>
       <draft-note :form="deposit" />
       <a-form layout="vertical" @submit="deposit.send()" data-test="deposit-form">
@@ -270,7 +276,10 @@ export const BoardView = {
         newName: (v, f) => (f.building ? null : textProblem(v, { required: true, max: 50 })),
         fileName: (v) => (!v ? 'file' : !/\.(xlsx|csv)$/i.test(v) ? 'file' : file.value && file.value.size > MAX_FILE ? 'fileTooLarge' : null),
       },
-      byType: { 'building-code-invalid': 'newCode', 'building-exists': 'newCode', 'price-list-empty': 'fileName', 'price-list-unreadable': 'fileName' },
+      byType: {
+        'building-code-invalid': 'newCode', 'building-exists': 'newCode', 'price-list-empty': 'fileName', 'price-list-unreadable': 'fileName',
+        'price-list-too-large': 'fileName', 'body-too-large': 'fileName',
+      },
       submit: async (v) => {
         let code = v.building;
         if (!code) {

@@ -7,10 +7,10 @@ import { abilities } from '../access.js';
 import { store, staffName, receivingStaff, siteToday, zone } from '../store.js';
 import { useForm, useAction } from '../forms.js';
 import { phoneProblem, textProblem } from '../validate.js';
-import { customer } from '../customers.js';
+import { customer, revealPhones } from '../customers.js';
 import { credit, dateTime, daysBetween } from '../format.js';
 
-const { reactive, computed, onMounted } = Vue;
+const { ref, reactive, computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
 
 const METHODS = ['电话', '面谈', '微信', '短信', '上门'];
@@ -67,6 +67,17 @@ export const CustomerView = {
         return load();
       },
     });
+    // R-SEC-3: the full numbers only on an explicit reveal with a reason; shown here, kept nowhere
+    const revealed = ref(null);
+    const reveal = useForm({
+      key: null,
+      initial: () => ({ reason: '' }),
+      rules: { reason: (v) => textProblem(v, { required: true, max: 500 }) },
+      submit: async (v) => {
+        revealed.value = await revealPhones(site, props.id, v.reason.trim());
+        return revealed.value;
+      },
+    });
     const merge = useForm({
       key: `merge:${site}:${props.id}`,
       initial: () => ({ other: '', reason: '' }),
@@ -81,7 +92,7 @@ export const CustomerView = {
     const staffOptions = computed(() => receivingStaff().map((m) => ({ value: m.userId, label: m.name })));
     const methodOptions = METHODS.map((m) => ({ value: m, label: m }));
     return {
-      t, locale, store, can, state, load, shownCredit, creditAt, followUp, check, phone, dispute, merge, left, staffOptions, methodOptions,
+      t, locale, store, can, state, load, shownCredit, reveal, revealed, creditAt, followUp, check, phone, dispute, merge, left, staffOptions, methodOptions,
       staffName, credit, dateTime, zone,
     };
   },
@@ -115,6 +126,20 @@ export const CustomerView = {
               </a-list-item>
             </template>
           </a-list>
+          <template v-if="can.revealPhones(state.customer)">
+            <h3 class="subhead">{{ $t('customer.reveal') }}</h3>
+            <div v-if="revealed" data-test="revealed-phones">
+              <p><strong>{{ revealed.phones.join('、') }}</strong></p>
+              <p class="muted small">{{ $t('customer.revealedNote', { at: dateTime(revealed.revealedAt, zone(), locale) }) }}</p>
+            </div>
+            <a-form v-else layout="vertical" @submit="reveal.send()" data-test="reveal-form">
+              <a-form-item :label="$t('field.reason')" :validate-status="reveal.state.errors.reason ? 'error' : ''" :help="reveal.state.errors.reason || $t('customer.revealHint')">
+                <a-input v-model:value="reveal.values.reason" :maxlength="500" data-test="reveal-reason" />
+              </a-form-item>
+              <problem-alert :problem="reveal.state.problem" class="gap" />
+              <a-button html-type="submit" :loading="reveal.state.submitting" data-test="reveal">{{ $t('customer.revealIt') }}</a-button>
+            </a-form>
+          </template>
           <template v-if="can.addPhone(state.customer)">
             <h3 class="subhead">{{ $t('customer.addPhone') }}</h3>
             <a-form layout="inline" @submit="phone.send()">

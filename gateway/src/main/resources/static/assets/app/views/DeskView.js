@@ -3,7 +3,7 @@
 // seeing customers off, the call register, and event mode for the MANAGER.
 import { api, seg } from '../api.js';
 import { abilities } from '../access.js';
-import { store, receivingStaff, staffName, zone } from '../store.js';
+import { store, receivers, staffName, zone } from '../store.js';
 import { useForm, useAction } from '../forms.js';
 import { phoneProblem, textProblem } from '../validate.js';
 import { time, duration, credit } from '../format.js';
@@ -64,9 +64,9 @@ export const DeskView = {
     const base = `/api/reception/sites/${seg(site)}`;
     const can = computed(() => abilities(store.user, site));
     const board = reactive({ rotation: null, loadedAt: Date.now(), problem: null, visits: [], visitsProblem: null });
-    const staffOptions = computed(() => receivingStaff().map((m) => ({ value: m.userId, label: m.name })));
+    const staffOptions = computed(() => receivers().map((m) => ({ value: m.userId, label: m.name })));
     const me = store.user.id;
-    const meReceives = computed(() => receivingStaff().some((m) => m.userId === me));
+    const meReceives = computed(() => receivers().some((m) => m.userId === me));
 
     async function refresh() {
       try {
@@ -105,6 +105,7 @@ export const DeskView = {
       byType: {
         'phone-invalid': (problem) => phoneField(problem, visit.values),
         'rep-unknown': 'namedReps',
+        'not-a-receiving-rep': (problem) => (visit.values.assignedTo && problem.detail?.includes(visit.values.assignedTo) ? 'assignedTo' : 'askedFor'),
       },
       submit: async (v, requestId) => {
         const body = {
@@ -133,7 +134,7 @@ export const DeskView = {
         note: (v) => textProblem(v, { max: 1000 }),
         receivedBy: (v) => (v ? null : 'required'),
       },
-      byType: { 'phone-invalid': 'phone', 'rep-unknown': 'receivedBy', 'rep-not-receiving': 'receivedBy' },
+      byType: { 'phone-invalid': 'phone', 'rep-unknown': 'receivedBy', 'not-a-receiving-rep': 'receivedBy', 'call-of-another-rep': 'receivedBy' },
       submit: async (v, requestId) => {
         const answer = await api.post(`${base}/calls`, {
           requestId, phone: v.phone.trim(), name: v.name.trim() || undefined, receivedBy: v.receivedBy, note: v.note.trim() || undefined,
@@ -297,7 +298,7 @@ export const DeskView = {
               </a-form-item>
             </div>
             <a-form-item :label="$t('desk.takenBy')" required :validate-status="call.state.errors.receivedBy ? 'error' : ''" :help="call.state.errors.receivedBy">
-              <a-select v-model:value="call.values.receivedBy" :options="staffOptions" data-test="call-rep" />
+              <a-select v-model:value="call.values.receivedBy" :options="staffOptions" data-test="call-rep" :disabled="!can.callForOthers" />
             </a-form-item>
             <a-form-item :label="$t('field.note')" :validate-status="call.state.errors.note ? 'error' : ''" :help="call.state.errors.note">
               <a-input v-model:value="call.values.note" :maxlength="1000" />

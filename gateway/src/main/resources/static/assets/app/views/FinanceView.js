@@ -60,19 +60,21 @@ export const FinanceView = {
     // R-SEC-2: FINANCE confirms; the receipt number is gap-free (R-FIN-1)
     const confirm = useForm({
       key: null,
-      initial: () => ({ amount: '', method: undefined, reference: '' }),
+      initial: () => ({ amount: '', method: undefined, reference: '', cashInHand: false }),
       rules: {
         amount: (v) => amountProblem(v) || (state.confirming && !sameAmount(v, state.confirming.amountDue) ? 'amountDue' : null),
         method: (v) => (v ? null : 'required'),
-        reference: (v, f) => (f.method && f.method !== 'CASH' ? textProblem(v, { required: true, max: 100 }) : textProblem(v, { max: 100 })),
+        reference: (v, f) => (f.method && f.method !== 'CASH' ? textProblem(v, { required: true, max: 64 }) : textProblem(v, { max: 64 })),
       },
       byType: {
         'amount-invalid': 'amount', 'amount-too-precise': 'amount', 'amount-not-positive': 'amount', 'amount-mismatch': 'amount',
         'payment-method-required': 'method', 'payment-reference-required': 'reference',
       },
-      submit: async (v, requestId) => {
+      // the same confirmation again answers the first receipt (R-FIN-2): a retry is safe
+      submit: async (v) => {
         const receipt = await api.post(`/api/finance/deposit-requests/${seg(state.confirming.requestId)}/confirmation`, {
-          requestId, amount: v.amount.trim().replace(/,/g, ''), currency: 'CNY', method: v.method, reference: v.reference.trim() || undefined,
+          amount: v.amount.trim().replace(/,/g, ''), currency: 'CNY', method: v.method, reference: v.reference.trim() || undefined,
+          cashInHand: v.cashInHand || undefined,
         });
         state.receipts = [receipt, ...state.receipts.filter((r) => r.receiptNo !== receipt.receiptNo)];
         state.confirming = null;
@@ -80,6 +82,9 @@ export const FinanceView = {
         return receipt;
       },
     });
+    // R-DEAL-2, R-FIN-2: late, the desk takes no money — unless it is in hand already: then it is
+    // recorded with its receipt and a refund due at once
+    const late = computed(() => confirm.state.problem?.type === 'deposit-deadline-passed');
     const open = (item) => {
       confirm.reset();
       confirm.values.amount = item.amountDue;
@@ -99,7 +104,7 @@ export const FinanceView = {
     });
     const pdf = useAction((no) => openPdf(`/api/finance/sites/${seg(site)}/receipts/${seg(no)}/pdf`, `${no}.pdf`));
     const methodOptions = computed(() => METHODS.map((m) => ({ value: m, label: t(`finance.method.${m}`) })));
-    return { t, locale, store, can, state, refresh, confirm, open, lookup, pdf, methodOptions, money, dateTime, zone };
+    return { t, locale, store, can, state, refresh, confirm, open, late, lookup, pdf, methodOptions, money, dateTime, zone };
   },
   template: `
   <div class="screen finance" data-test="finance">
@@ -181,7 +186,11 @@ export const FinanceView = {
           </a-form-item>
           <a-form-item :label="$t('field.reference')" :required="confirm.values.method && confirm.values.method !== 'CASH'"
             :validate-status="confirm.state.errors.reference ? 'error' : ''" :help="confirm.state.errors.reference">
-            <a-input v-model:value="confirm.values.reference" :maxlength="100" data-test="confirm-reference" />
+            <a-input v-model:value="confirm.values.reference" :maxlength="64" data-test="confirm-reference" />
+          </a-form-item>
+          <a-form-item v-if="late || confirm.values.cashInHand">
+            <a-checkbox v-model:checked="confirm.values.cashInHand" data-test="cash-in-hand">{{ $t('finance.cashInHand') }}</a-checkbox>
+            <div class="muted small">{{ $t('finance.cashInHandHint') }}</div>
           </a-form-item>
           <problem-alert :problem="confirm.state.problem" class="gap" />
           <a-button type="primary" html-type="submit" block data-test="confirm-submit" :loading="confirm.state.submitting">{{ $t('finance.confirmAndIssue') }}</a-button>
