@@ -15,7 +15,7 @@
 //   session-expiry  the session ends while a walk-in is typed: the application signs in again and
 //                   the form still holds what was typed
 //   bad-input       the form refuses a wrong phone before sending; a phone only the API refuses comes
-//                   back as its problem detail next to its field
+//                   back as its problem detail next to its field; a price list's wrong rows are each shown
 //
 //   ANCHANG_URL (required), ANCHANG_PASSWORD (required), ANCHANG_OUT (folder for PNGs, default .),
 //   ANCHANG_REP and ANCHANG_CUSTOMER_PHONE (unit-live: a rep and a customer of theirs),
@@ -142,6 +142,10 @@ async function mainPages() {
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   const english = (await page.locator(sel('nav-desk')).innerText()).trim();
   const button = (await page.locator(sel('register-visit')).innerText()).trim();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await settle(page, 500);
+  const englishOnPhone = await overflow(page);
+  expect(!englishOnPhone.overflows, `the desk in English at 390 px is ${englishOnPhone.scroll} px wide (${englishOnPhone.culprits.join(', ')})`);
   await page.locator(sel('language')).click();
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   expect(chinese === '接待台' && english === 'Front desk' && button === 'Register visit', `language: ${chinese} / ${english} / ${button}`);
@@ -385,7 +389,28 @@ async function badInput() {
   expect(apiSaid.startsWith('电话号码无效'), `the household field says: ${apiSaid}`);
   expect(await desk.locator(sel('visit-answer')).count() === 0, 'a visit was answered');
   clean(ctx, 'sh01-assistant');
-  return { browserSaid, apiSaid, status: response.status(), posts: posts.length, name };
+
+  step = "sales control imports a price list with three wrong rows: every row's error is shown, nothing is imported";
+  const controlCtx = await context();
+  const board = await signIn(controlCtx, { base, issuer, user: 'sh01-control', password, path: '/board' });
+  await board.locator(sel('unit-grid')).waitFor();
+  const building = await board.locator(sel('unit-grid')).getAttribute('data-building');
+  const unitsBefore = await board.locator(sel('unit')).count();
+  await board.locator(sel('import-price-list')).click();
+  const form = board.locator(sel('price-list-form'));
+  await form.waitFor();
+  await form.locator(`${sel('import-building')}`).click();
+  await board.locator(`.ant-select-dropdown .ant-select-item-option[title*="（${building}）"]`).click();
+  const csv = ['房号,楼层,户型,面积,总价,朝向,等级', '101,1,两室一厅,89.5,3200000,南,A', '9901,九,三室两厅,120,5000000,南,A',
+    '9902,2,三室两厅,-3,5000000,南,A', ''].join('\r\n');
+  await form.locator(sel('price-list-file')).setInputFiles({ name: '价目表.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await form.locator(sel('upload')).click();
+  await form.locator(sel('row-errors')).waitFor();
+  const rows = await form.locator(`${sel('row-errors')} li`).evaluateAll((items) => items.map((li) => ({ row: Number(li.dataset.row), text: li.textContent.trim() })));
+  expect(rows.length === 3, `the price list's errors: ${JSON.stringify(rows)}`);
+  expect(await form.locator(sel('imported')).count() === 0, 'the price list was imported');
+  clean(controlCtx, 'sh01-control');
+  return { browserSaid, apiSaid, status: response.status(), posts: posts.length, name, building, unitsBefore, rows };
 }
 
 // ------------------------------------------------------------------ run

@@ -96,7 +96,7 @@ const zh = {
   mine: {
     title: '我的工作台', goOut: '外出办事', comeBack: '我回来了', customers: '我的客户', customersHint: '近 7 天由我接待或接听来电的客户；其他客户请按电话查找。',
     noCustomers: '近 7 天没有由您接待的客户', protected: '我的保护期至 {day}（剩 {n} 天）', ownedBy: '归属 {rep}', noClaim: '无有效归属',
-    lastSeen: '最近 {at}', expiresSoon: '即将到期', inbox: '我的消息', inboxEmpty: '没有消息', markRead: '标为已读',
+    lastSeen: '最近 {at}', expiresSoon: '即将到期', units: '我的保留与成交', noUnits: '目前没有您保留或成交的房源', inbox: '我的消息', inboxEmpty: '没有消息', markRead: '标为已读',
   },
   manager: {
     title: '销售管理',
@@ -242,7 +242,7 @@ const en = {
     title: 'My workspace', goOut: 'Going out', comeBack: "I'm back", customers: 'My customers',
     customersHint: 'Customers I served or took a call from in the last 7 days; find others by phone.', noCustomers: 'No customer of yours in the last 7 days',
     protected: 'mine until {day} ({n} days left)', ownedBy: 'owner {rep}', noClaim: 'no valid claim', lastSeen: 'last {at}', expiresSoon: 'expires soon',
-    inbox: 'My messages', inboxEmpty: 'No messages', markRead: 'Mark read',
+    units: 'My holds and deals', noUnits: 'No unit held or sold by you', inbox: 'My messages', inboxEmpty: 'No messages', markRead: 'Mark read',
   },
   manager: {
     title: 'Management',

@@ -140,7 +140,7 @@ class WebAppSystemTest {
 
     @Test
     @Order(5)
-    @DisplayName("bad input: the walk-in form refuses an impossible phone before sending, and shows the API's Chinese problem detail next to the field it concerns for a phone only the API can judge; nothing is registered")
+    @DisplayName("R-DEAL-1 bad input: the walk-in form refuses an impossible phone before sending, and shows the API's Chinese problem detail next to the field it concerns for a phone only the API can judge; a price list's three wrong rows are each shown; nothing is registered or imported")
     void badInputIsShownNextToItsField() throws Exception {
         JsonNode result = scenario("bad input at the desk", "bad-input", Map.of());
         assertThat(result.path("browserSaid").asString()).startsWith("电话号码无效");
@@ -148,6 +148,12 @@ class WebAppSystemTest {
         assertThat(result.path("status").asInt()).isEqualTo(400);
         assertThat(result.path("posts").asInt()).as("only the phone the browser could not judge was sent").isEqualTo(1);
         assertThat(visitsNamed(result.path("name").asString())).isEmpty();
+        assertThat(result.path("rows").valueStream().map(row -> row.path("row").asInt())).containsExactly(2, 3, 4);
+        assertThat(result.path("rows").path(0).path("text").asString()).contains("101", "已存在");
+        JsonNode board = json(gateway.get().uri("/api/deals/sites/{site}/buildings/{building}/board", SITE, result.path("building").asString())
+                .headers(h -> h.setBearerAuth(TheOffice.manager(SITE))).exchange().expectStatus().isOk());
+        assertThat(board.path("floors").valueStream().mapToInt(floor -> floor.path("units").size()).sum())
+                .isEqualTo(result.path("unitsBefore").asInt());
     }
 
     private static JsonNode scenario(String what, String name, Map<String, String> environment) throws IOException, InterruptedException {

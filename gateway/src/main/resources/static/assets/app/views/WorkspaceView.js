@@ -6,7 +6,7 @@ import { store, siteToday } from '../store.js';
 import { useForm, useAction } from '../forms.js';
 import { phoneProblem } from '../validate.js';
 import { recentCustomers, customer, findByPhone } from '../customers.js';
-import { daysBetween, dateTime } from '../format.js';
+import { daysBetween, dateTime, money } from '../format.js';
 import { zone } from '../store.js';
 
 const { reactive, computed, onMounted } = Vue;
@@ -21,7 +21,8 @@ export const WorkspaceView = {
     const site = store.site;
     const me = store.user.id;
     const can = computed(() => abilities(store.user, site));
-    const state = reactive({ customers: [], loading: true, problem: null, inbox: [], inboxProblem: null, rotation: null });
+    const state = reactive({ customers: [], loading: true, problem: null, inbox: [], inboxProblem: null, rotation: null, units: [],
+      unitsAt: Date.now() });
 
     const myClaim = (c) => (c.claims || []).find((claim) => claim.userId === me && claim.valid) || null;
     async function loadCustomers() {
@@ -49,7 +50,17 @@ export const WorkspaceView = {
     async function loadRotation() {
       state.rotation = await api.get(`/api/reception/sites/${seg(site)}/rotation`).catch(() => null);
     }
-    onMounted(() => { loadCustomers(); loadInbox(); loadRotation(); });
+    // my holds and my deals (R-DEAL-2..4), from the site's sales-control boards
+    async function loadUnits() {
+      const buildings = await api.get(`/api/deals/sites/${seg(site)}/buildings`).catch(() => []);
+      const boards = await Promise.all((buildings || []).map((b) => api.get(`/api/deals/sites/${seg(site)}/buildings/${seg(b.code)}/board`)
+        .catch(() => null)));
+      state.units = boards.filter(Boolean).flatMap((board) => board.floors.flatMap((floor) => floor.units))
+        .filter((unit) => unit.hold?.repUserId === me || unit.sale?.repUserId === me);
+      state.unitsAt = Date.now();
+    }
+    const holdLeft = (unit) => (unit.hold?.expiresAt ? Math.floor((Date.parse(unit.hold.expiresAt) - state.unitsAt) / 1000) : null);
+    onMounted(() => { loadCustomers(); loadInbox(); loadRotation(); loadUnits(); });
 
     const myDesk = computed(() => state.rotation?.order?.find((r) => r.userId === me) || null);
     const status = useAction(async (next) => {
@@ -75,7 +86,7 @@ export const WorkspaceView = {
     const today = siteToday();
     const left = (claim) => (claim?.validUntil ? daysBetween(today, claim.validUntil) : null);
     const unread = computed(() => state.inbox.filter((m) => !m.read).length);
-    return { t, locale, store, can, state, myClaim, left, myDesk, status, read, search, unread, dateTime, zone, loadCustomers, me };
+    return { t, locale, store, can, state, myClaim, left, myDesk, status, read, search, unread, dateTime, zone, loadCustomers, me, holdLeft, money };
   },
   template: `
   <div class="screen workspace" data-test="workspace">
@@ -107,7 +118,7 @@ export const WorkspaceView = {
             <a-list-item :data-customer-id="item.id" data-test="my-customer">
               <a-list-item-meta>
                 <template #title><router-link :to="'/customers/' + encodeURIComponent(item.id)">{{ item.name || item.archiveNo }}</router-link>
-                  <span class="muted small"> {{ item.archiveNo }} · {{ (item.phones || []).join('、') }}</span></template>
+                  <span class="muted small aside">{{ item.archiveNo }} · {{ (item.phones || []).join('、') }}</span></template>
                 <template #description>
                   <span v-if="myClaim(item)" data-test="protection">{{ $t('mine.protected', { day: myClaim(item).validUntil, n: left(myClaim(item)) }) }}</span>
                   <span v-else-if="item.owner && item.owner !== me">{{ $t('mine.ownedBy', { rep: item.ownerName || item.owner }) }}</span>
@@ -116,6 +127,21 @@ export const WorkspaceView = {
                 </template>
               </a-list-item-meta>
               <a-tag v-if="myClaim(item) && left(myClaim(item)) !== null && left(myClaim(item)) < 14" color="orange">{{ $t('mine.expiresSoon') }}</a-tag>
+            </a-list-item>
+          </template>
+        </a-list>
+      </section>
+      <section class="panel" data-test="my-units">
+        <h2>{{ $t('mine.units') }} <a-badge :count="state.units.length" show-zero :number-style="{ backgroundColor: '#0b5563' }" /></h2>
+        <p v-if="!state.units.length" class="muted">{{ $t('mine.noUnits') }}</p>
+        <a-list v-else :data-source="state.units" size="small">
+          <template #renderItem="{ item }">
+            <a-list-item :data-unit="item.label">
+              <a-list-item-meta :description="(item.hold ? item.hold.customerName : item.sale ? item.sale.customerName : '') + (item.sale ? ' · ' + money(item.sale.price) : '')">
+                <template #title>{{ item.label }} <unit-status-tag :status="item.status" /></template>
+              </a-list-item-meta>
+              <countdown v-if="item.status === 'HELD'" :seconds="holdLeft(item)" :since="state.unitsAt" />
+              <router-link v-else to="/board" class="small">{{ $t('nav.board') }}</router-link>
             </a-list-item>
           </template>
         </a-list>
