@@ -91,11 +91,12 @@ export function abilities(user, site) {
     reserve: on(user, site, 'SALES_CONTROL'),
     requestDeposit: (unit) => on(user, site, 'SALES') && (unit?.hold?.repUserId === me || unit?.sale?.repUserId === me
       || has(user, 'SUPERVISOR')),
-    agreement: (unit) => on(user, site, 'SALES', 'ASSISTANT', 'FINANCE')
-      && (unit?.sale?.repUserId === me || hasAny(user, 'SUPERVISOR', 'ASSISTANT', 'FINANCE')),
+    // the agreement carries the buyer's full phone: the deal's rep, SUPERVISOR/MANAGER, FINANCE (R-SEC-3)
+    agreement: (unit) => canRead(user, site) && ((has(user, 'SALES') && unit?.sale?.repUserId === me) || hasAny(user, 'SUPERVISOR', 'FINANCE')),
     // finance desk (finance-service): only FINANCE records money (R-SEC-2)
     financeQueue: on(user, site, 'FINANCE', 'MANAGER'),
     confirmDeposit: on(user, site, 'FINANCE'),
+    payOutRefund: on(user, site, 'FINANCE'),
     receipts: canRead(user, site) && hasAny(user, 'FINANCE', 'MANAGER', 'HEAD_OFFICE', 'ASSISTANT'),
   };
 }

@@ -63,6 +63,7 @@ const zh = {
     holdLeft: '保留剩余', confirmAndIssue: '确认收款并开具收据', method: { CASH: '现金', CARD: '刷卡', TRANSFER: '转账', CHEQUE: '支票' },
     receipts: '收据', receiptNo: '收据编号', find: '查找', noReceipts: '本次登录尚未开具收据；可按编号查找。', receipt: '收据', unit: '房源',
     cashInHand: '款项已收在手（现金已收下）：照常开具收据，并即时登记应退款', cashInHandHint: '保留已过期，房源不会因此变更；此款须退还客户（R-FIN-2）。',
+    payOut: '退款', payOutTitle: '退款：{unit} {amount}', payee: '收款人', payOutIt: '付款并开具付款凭证', paidOut: '已付款，付款凭证 {no}（{amount}）',
     confirmedAt: '收款时间', refunds: '应退款', noRefunds: '没有应退款项', refundsHint: '保留失效后才确认的款项会在此列出，须退还客户（R-FIN-4）。',
   },
 
@@ -200,6 +201,8 @@ const en = {
     receipts: 'Receipts', receiptNo: 'Receipt no.', find: 'Find', noReceipts: 'No receipt issued in this session; find one by number.',
     cashInHand: 'The money is in hand already: record it with its receipt and a refund due at once',
     cashInHandHint: 'The hold ran out; the unit does not move, and the money goes back to the customer (R-FIN-2).',
+    payOut: 'Pay out', payOutTitle: 'Pay out: {unit} {amount}', payee: 'Paid to', payOutIt: 'Pay and issue the voucher',
+    paidOut: 'Paid out, voucher {no} ({amount})',
     receipt: 'Receipt', unit: 'Unit', confirmedAt: 'Paid', refunds: 'Refunds due', noRefunds: 'No refund due',
     refundsHint: 'Money confirmed after a hold had lapsed shows here and goes back to the customer (R-FIN-4).',
   },

@@ -102,9 +102,33 @@ export const FinanceView = {
         return receipt;
       },
     });
+    // R-FIN-4: FINANCE pays a refund due out with a payment voucher
+    const paying = ref(null);
+    const payout = useForm({
+      key: null,
+      initial: () => ({ method: undefined, reference: '', payee: '' }),
+      rules: {
+        method: (v) => (v ? null : 'required'),
+        reference: (v, f) => (f.method && f.method !== 'CASH' ? textProblem(v, { required: true, max: 64 }) : textProblem(v, { max: 64 })),
+        payee: (v) => textProblem(v, { required: true, max: 50 }),
+      },
+      byType: { 'payment-method-required': 'method', 'payment-reference-required': 'reference' },
+      submit: async (v) => {
+        const voucher = await api.post(`/api/finance/sites/${seg(site)}/refunds-due/${seg(paying.value.refundId)}/payout`, {
+          method: v.method, reference: v.reference.trim() || undefined, payee: v.payee.trim(),
+        });
+        paying.value = null;
+        refresh();
+        return voucher;
+      },
+    });
+    const payOut = (refund) => {
+      payout.reset();
+      paying.value = refund;
+    };
     const pdf = useAction((no) => openPdf(`/api/finance/sites/${seg(site)}/receipts/${seg(no)}/pdf`, `${no}.pdf`));
     const methodOptions = computed(() => METHODS.map((m) => ({ value: m, label: t(`finance.method.${m}`) })));
-    return { t, locale, store, can, state, refresh, confirm, open, late, lookup, pdf, methodOptions, money, dateTime, zone };
+    return { t, locale, store, can, state, refresh, confirm, open, late, lookup, pdf, methodOptions, money, dateTime, zone, paying, payout, payOut };
   },
   template: `
   <div class="screen finance" data-test="finance">
@@ -165,12 +189,34 @@ export const FinanceView = {
             <a-list-item>
               <a-list-item-meta :title="item.unitLabel + ' · ' + money(item.amount)" :description="item.reason" />
               <div class="small muted">{{ item.receiptNo }} · {{ item.status }}</div>
+              <template #actions v-if="can.payOutRefund && item.status === 'OPEN'">
+                <a-button size="small" type="primary" data-test="pay-out" @click="payOut(item)">{{ $t('finance.payOut') }}</a-button>
+              </template>
             </a-list-item>
           </template>
         </a-list>
+        <a-alert v-if="payout.state.result" type="success" show-icon class="gap-top" data-test="voucher"
+          :message="$t('finance.paidOut', { no: payout.state.result.voucherNo, amount: money(payout.state.result.amount) })" />
         <p class="muted small">{{ $t('finance.refundsHint') }}</p>
       </section>
     </div>
+
+    <a-modal :open="!!paying" :title="paying ? $t('finance.payOutTitle', { unit: paying.unitLabel, amount: money(paying.amount) }) : ''"
+      :footer="null" @cancel="paying = null" destroy-on-close>
+      <a-form v-if="paying" layout="vertical" @submit="payout.send()" data-test="payout-form">
+        <a-form-item :label="$t('field.method')" required :validate-status="payout.state.errors.method ? 'error' : ''" :help="payout.state.errors.method">
+          <a-radio-group v-model:value="payout.values.method" :options="methodOptions" />
+        </a-form-item>
+        <a-form-item :label="$t('field.reference')" :validate-status="payout.state.errors.reference ? 'error' : ''" :help="payout.state.errors.reference">
+          <a-input v-model:value="payout.values.reference" :maxlength="64" />
+        </a-form-item>
+        <a-form-item :label="$t('finance.payee')" required :validate-status="payout.state.errors.payee ? 'error' : ''" :help="payout.state.errors.payee">
+          <a-input v-model:value="payout.values.payee" :maxlength="50" />
+        </a-form-item>
+        <problem-alert :problem="payout.state.problem" class="gap" />
+        <a-button type="primary" html-type="submit" block :loading="payout.state.submitting">{{ $t('finance.payOutIt') }}</a-button>
+      </a-form>
+    </a-modal>
 
     <a-modal :open="!!state.confirming" :title="state.confirming ? $t('finance.confirmTitle', { unit: state.confirming.unitLabel }) : ''"
       :footer="null" @cancel="state.confirming = null" destroy-on-close>
