@@ -188,7 +188,7 @@ export const FinanceView = {
           <template #renderItem="{ item }">
             <a-list-item>
               <a-list-item-meta :title="item.unitLabel + ' · ' + money(item.amount)" :description="item.reason" />
-              <div class="small muted">{{ item.receiptNo }} · {{ item.status }}</div>
+              <div class="small muted">{{ item.receiptNo }} · {{ $te('finance.refundStatus.' + item.status) ? $t('finance.refundStatus.' + item.status) : item.status }}</div>
               <template #actions v-if="can.payOutRefund && item.status === 'OPEN'">
                 <a-button size="small" type="primary" data-test="pay-out" @click="payOut(item)">{{ $t('finance.payOut') }}</a-button>
               </template>
