@@ -4,7 +4,7 @@
 // PDF, refunds due.
 import { api, seg, openPdf } from '../api.js';
 import { abilities } from '../access.js';
-import { store, zone } from '../store.js';
+import { store, zone, siteToday } from '../store.js';
 import { useForm, useAction } from '../forms.js';
 import { amountProblem, textProblem } from '../validate.js';
 import { money, dateTime } from '../format.js';
@@ -30,7 +30,7 @@ export const FinanceView = {
     const { t, locale } = useI18n();
     const site = store.site;
     const can = computed(() => abilities(store.user, site));
-    const state = reactive({ queue: [], loadedAt: Date.now(), problem: null, refunds: [], receipts: [], confirming: null });
+    const state = reactive({ queue: [], loadedAt: Date.now(), problem: null, refunds: [], receipts: [], confirming: null, day: null });
 
     async function refresh() {
       try {
@@ -40,6 +40,8 @@ export const FinanceView = {
         ]);
         state.queue = queue || [];
         state.refunds = refunds || [];
+        // the desk's day (R-FIN-5): today's receipts and totals
+        state.day = await api.get(`/api/finance/sites/${seg(site)}/days/${siteToday()}`).catch(() => state.day);
         state.loadedAt = Date.now();
         state.problem = null;
       } catch (error) {
@@ -128,7 +130,11 @@ export const FinanceView = {
     };
     const pdf = useAction((no) => openPdf(`/api/finance/sites/${seg(site)}/receipts/${seg(no)}/pdf`, `${no}.pdf`));
     const methodOptions = computed(() => METHODS.map((m) => ({ value: m, label: t(`finance.method.${m}`) })));
-    return { t, locale, store, can, state, refresh, confirm, open, late, lookup, pdf, methodOptions, money, dateTime, zone, paying, payout, payOut };
+    const receipts = computed(() => {
+      const seen = new Set();
+      return [...state.receipts, ...[...(state.day?.receipts || [])].reverse()].filter((r) => !seen.has(r.receiptNo) && seen.add(r.receiptNo));
+    });
+    return { t, locale, store, can, state, refresh, receipts, confirm, open, late, lookup, pdf, methodOptions, money, dateTime, zone, paying, payout, payOut };
   },
   template: `
   <div class="screen finance" data-test="finance">
@@ -168,8 +174,10 @@ export const FinanceView = {
         </a-form>
         <problem-alert :problem="lookup.state.problem" />
         <problem-alert :problem="pdf.state.problem" />
-        <p v-if="!state.receipts.length" class="muted">{{ $t('finance.noReceipts') }}</p>
-        <a-card v-for="r in state.receipts" :key="r.receiptNo" size="small" class="gap" data-test="receipt" :data-receipt="r.receiptNo">
+        <p v-if="state.day" class="small" data-test="day-totals">{{ $t('finance.dayTotals', { received: money(state.day.received), paidOut: money(state.day.paidOut), n: state.day.receiptCount }) }}
+          <a-tag :color="state.day.status === 'CLOSED' ? 'default' : 'green'">{{ $t('finance.dayStatus.' + state.day.status) }}</a-tag></p>
+        <p v-if="!receipts.length" class="muted">{{ $t('finance.noReceipts') }}</p>
+        <a-card v-for="r in receipts" :key="r.receiptNo" size="small" class="gap" data-test="receipt" :data-receipt="r.receiptNo">
           <template #title>{{ $t('finance.receipt') }} {{ r.receiptNo }}</template>
           <template #extra><a-button size="small" data-test="receipt-pdf" :loading="pdf.state.busy" @click="pdf.act(r.receiptNo)">PDF</a-button></template>
           <dl class="kv">
