@@ -1,5 +1,7 @@
 package io.anchang.benchmarks;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -53,8 +55,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The proof that no unit was sold twice: every unit has exactly one 201, every 409 names
  * that winner, and the board shows each unit HELD once, by the winner.
  *
+ * <p>It never waits forever: HTTP/1.1, a deadline on every request ({@code --request-timeout},
+ * seconds), and the whole run ends within {@code --deadline} seconds — a run that cannot
+ * finish says at which step it was stuck and exits non-zero, as does a run in which any
+ * request went unanswered or any invariant broke.
+ *
  * <pre>./bench opening-day [--gateway URL] [--keycloak URL] [--mongo URI] [--kafka HOST:PORT]
- *                        [--reps 2000] [--units 200] [--concurrency 200] [--site SH01]</pre>
+ *                        [--reps 2000] [--units 200] [--concurrency 200] [--site SH01]
+ *                        [--request-timeout 30] [--deadline 900]</pre>
  */
 public final class OpeningDay {
 
@@ -64,8 +72,27 @@ public final class OpeningDay {
     private OpeningDay() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         Map<String, String> o = options(args);
+        Deadlines.watchdog("opening day", Duration.ofSeconds(Long.parseLong(o.getOrDefault("deadline", "900"))));
+        int exit = 1;
+        try {
+            exit = run(o);
+        } catch (Exception | Error e) {
+            System.out.println("FAILED at \"" + Deadlines.current() + "\": " + e);
+            e.printStackTrace(System.out);
+        } finally {
+            System.exit(exit);
+        }
+    }
+
+    private static void step(String now) {
+        Deadlines.step(now);
+    }
+
+    private static Duration requestTimeout = Deadlines.REQUEST;
+
+    private static int run(Map<String, String> o) throws Exception {
         String gateway = o.getOrDefault("gateway", "http://localhost:8080");
         String keycloak = o.getOrDefault("keycloak", "http://localhost:8180");
         String mongo = o.getOrDefault("mongo", "mongodb://127.0.0.1:27117");
@@ -76,8 +103,10 @@ public final class OpeningDay {
         int concurrency = Integer.parseInt(o.getOrDefault("concurrency", "200"));
         String prefix = site.toLowerCase();
         List<String> demoReps = List.of(prefix + "-sales1", prefix + "-sales2", prefix + "-sales3");
+        requestTimeout = Duration.ofSeconds(Long.parseLong(o.getOrDefault("request-timeout", "30")));
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = Deadlines.http();
+        step("signing in " + demoReps + ", sales control and the manager at " + keycloak);
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String user : demoReps) {
             tokens.put(user, token(http, keycloak, user));
@@ -86,6 +115,7 @@ public final class OpeningDay {
         String manager = token(http, keycloak, prefix + "-manager");
 
         // the building: a new one each run, 200 units on 20 floors, by sales control's price list
+        step("creating a building of " + units + " units and importing its price list");
         String building = "K" + Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36).toUpperCase();
         send(http, gateway, control, "POST", "/api/deals/sites/" + site + "/buildings",
                 "{\"code\":\"" + building + "\",\"name\":\"开盘楼 " + building + "\",\"project\":\"开盘压测\"}", "application/json", 201);
@@ -104,9 +134,12 @@ public final class OpeningDay {
         board.path("floors").forEach(f -> f.path("units").forEach(u -> unitIds.add(u.path("id").asString())));
 
         // a customer of each demo rep, announced as customer-service announces it
+        step("announcing a customer of each rep on Kafka at " + kafka + " and waiting for deal-service to learn them");
         Map<String, String> customerOf = new HashMap<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                new StringSerializer(), new StringSerializer())) {
             for (String rep : demoReps) {
                 String customerId = "bench-" + building + "-" + rep;
                 customerOf.put(rep, customerId);
@@ -123,6 +156,7 @@ public final class OpeningDay {
         awaitCustomers(http, gateway, tokens, customerOf, site, unitIds.get(0));
 
         // the race through the gateway
+        step("the race: " + reps + " hold attempts on " + units + " units, " + concurrency + " in flight");
         System.out.printf("opening day at %s: %d reps race for %d units of building %s (%d in flight at a time)%n",
                 site, reps, units, building, concurrency);
         Semaphore inFlight = new Semaphore(concurrency);
@@ -138,7 +172,7 @@ public final class OpeningDay {
             inFlight.acquire();
             long t0 = System.nanoTime();
             HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/deals/sites/" + site + "/units/" + unit + "/hold"))
-                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + tokens.get(rep))
+                    .timeout(requestTimeout).header("Authorization", "Bearer " + tokens.get(rep))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"" + customerOf.get(rep) + "\"}")).build();
             all.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
@@ -151,6 +185,7 @@ public final class OpeningDay {
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         double seconds = (System.nanoTime() - started) / 1e9;
+        step("checking the outcome against the board");
 
         // the proof: one winner per unit, every 409 names it, the board agrees
         Map<String, String> winner = new HashMap<>();
@@ -158,6 +193,7 @@ public final class OpeningDay {
         int lost = 0;
         int wrongName = 0;
         int other = 0;
+        int unanswered = 0;
         List<String> doubles = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
             String unit = unitIds.get(i % unitIds.size());
@@ -177,6 +213,9 @@ public final class OpeningDay {
                 }
             } else if (statuses[i] != 201) {
                 other++;
+                if (statuses[i] == -1) {
+                    unanswered++;
+                }
             }
         }
         JsonNode after = JSON.readTree(send(http, gateway, manager, "GET", "/api/deals/sites/" + site + "/buildings/" + building + "/board",
@@ -194,6 +233,7 @@ public final class OpeningDay {
             }
         }
 
+        step("the same race as bare conditional updates on the store at " + mongo);
         Raw raw = raw(mongo, reps, units, concurrency);
         long[] sorted = Arrays.copyOf(latencies, reps);
         Arrays.sort(sorted);
@@ -209,10 +249,13 @@ public final class OpeningDay {
         System.out.printf("| ratio to the raw rate | %.3f | 1 |%n", rate / (reps / raw.seconds()));
         System.out.printf("| won (201) / lost (409) / other | %d / %d / %d | %d / %d / 0 |%n", won, lost, other, raw.won(), reps - raw.won());
         System.out.println();
+        if (unanswered > 0) {
+            System.out.printf("%d request(s) got no answer within %d s%n", unanswered, requestTimeout.toSeconds());
+        }
         System.out.printf("proof: %d units won once each (units won twice: %s); %d of %d 409s name the winner; board: %d HELD, %d not by the winner%n",
                 winner.size(), doubles.isEmpty() ? "none" : doubles, lost - wrongName, lost, heldOnBoard, boardMismatch);
         boolean sound = doubles.isEmpty() && won == units && winner.size() == units && wrongName == 0 && heldOnBoard == units
-                && boardMismatch == 0 && raw.won() == units;
+                && boardMismatch == 0 && raw.won() == units && unanswered == 0;
         System.out.println(sound ? "NO UNIT WAS SOLD TWICE" : "INVARIANT BROKEN — see above");
         if (other > 0) {
             for (int i = 0; i < reps; i++) {
@@ -222,7 +265,7 @@ public final class OpeningDay {
                 }
             }
         }
-        System.exit(sound ? 0 : 1);
+        return sound ? 0 : 1;
     }
 
     record Raw(double seconds, double p50, double p99, int won) {
@@ -230,7 +273,11 @@ public final class OpeningDay {
 
     /** The same race as bare conditional updates on the store: a fresh collection, {@code concurrency} threads. */
     static Raw raw(String uri, int attempts, int units, int concurrency) throws InterruptedException {
-        try (MongoClient client = MongoClients.create(uri)) {
+        MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS))
+                .build();
+        try (MongoClient client = MongoClients.create(settings)) {
             MongoCollection<Document> collection = client.getDatabase("bench_raw").getCollection("units_" + System.currentTimeMillis());
             List<Document> docs = new ArrayList<>();
             for (int i = 0; i < units; i++) {
@@ -255,7 +302,10 @@ public final class OpeningDay {
                 });
             }
             pool.shutdown();
-            pool.awaitTermination(10, TimeUnit.MINUTES);
+            if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
+                pool.shutdownNow();
+                throw new IllegalStateException("the raw race on the store did not finish in 5 minutes");
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             collection.drop();
             Arrays.sort(latencies);
@@ -270,7 +320,7 @@ public final class OpeningDay {
             boolean known = true;
             for (Map.Entry<String, String> rep : customerOf.entrySet()) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/deals/sites/" + site + "/units/no-such-unit/hold"))
-                        .header("Authorization", "Bearer " + tokens.get(rep.getKey())).header("Content-Type", "application/json")
+                        .timeout(requestTimeout).header("Authorization", "Bearer " + tokens.get(rep.getKey())).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"" + rep.getValue() + "\"}")).build();
                 try {
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -291,7 +341,7 @@ public final class OpeningDay {
         String form = "grant_type=password&client_id=anchang-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + PASSWORD;
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/anchang/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                .timeout(requestTimeout).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("no token for " + user + ": " + response.body());
@@ -301,7 +351,7 @@ public final class OpeningDay {
 
     private static String send(HttpClient http, String gateway, String token, String method, String path, String body, String type,
                                int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(requestTimeout)
                 .header("Authorization", "Bearer " + token);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());

@@ -36,14 +36,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * <pre>./bench walk-ins [gatewayUrl] [keycloakUrl] [site] [walkIns]</pre>
  * Defaults: http://localhost:8080 http://localhost:8180 SH01 200. Tokens by the password grant
  * of the realm's {@code anchang-cli} client for the demo users (password demo1234).
+ * HTTP/1.1, a deadline on every request, and the run ends within 10 minutes: a run that
+ * cannot finish says at which step it was stuck and exits non-zero.
  */
 public final class WalkIns {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "demo1234";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(16, WalkIns::daemon)).build();
+    private final HttpClient http = Deadlines.http(Executors.newFixedThreadPool(16, WalkIns::daemon));
 
     private static Thread daemon(Runnable work) {
         Thread thread = new Thread(work);
@@ -66,11 +67,12 @@ public final class WalkIns {
         String site = args.length > 2 ? args[2] : "SH01";
         int walkIns = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         int failures = 1;
+        Deadlines.watchdog("walk-ins", Duration.ofMinutes(10));
         try {
             failures = new WalkIns(gateway, keycloak, site).run(walkIns);
         } catch (Exception | Error e) {
             // System.exit in finally would swallow it: say what stopped the run
-            System.out.println("FAILED: " + e);
+            System.out.println("FAILED at \"" + Deadlines.current() + "\": " + e);
             e.printStackTrace(System.out);
         } finally {
             System.exit(failures == 0 ? 0 : 1);
@@ -79,9 +81,12 @@ public final class WalkIns {
 
     private int run(int count) throws Exception {
         String prefix = site.toLowerCase(Locale.ROOT);
+        Deadlines.step("signing in the manager and the desk at " + keycloak);
         String manager = token(prefix + "-manager");
         String desk = token(prefix + "-sales1");
+        Deadlines.step("seeing everyone at the desk off");
         seeEveryoneOff(manager); // start from a desk where nobody is being served and nobody waits
+        Deadlines.step("setting the desk up: one rep OUT, one BUSY");
         JsonNode board = get(manager, "/api/reception/sites/" + site + "/rotation");
         List<String> reps = new ArrayList<>();
         board.path("order").forEach(r -> reps.add(r.path("userId").asString()));
@@ -135,6 +140,7 @@ public final class WalkIns {
                 }
             }, callers));
         }
+        Deadlines.step(count + " walk-ins at once");
         long began = System.nanoTime();
         start.countDown();
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
@@ -174,6 +180,7 @@ public final class WalkIns {
         if (!refused.isEmpty()) {
             System.out.println("answers other than 201 by status: " + refused);
         }
+        Deadlines.step("checking the outcome against the board");
         JsonNode after = get(manager, "/api/reception/sites/" + site + "/rotation");
         Set<String> queue = new HashSet<>();
         after.path("queue").forEach(w -> queue.add(w.path("visitId").asString()));
@@ -197,6 +204,7 @@ public final class WalkIns {
                 count, seconds, count / seconds, percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100),
                 served.size(), waiting.size(), pending);
 
+        Deadlines.step("seeing everyone off and putting the reps' statuses back");
         seeEveryoneOff(manager);
         // as it was: the reps who were out are out again
         if (!outBefore.contains(out)) {
@@ -215,7 +223,10 @@ public final class WalkIns {
     private void seeEveryoneOff(String manager) throws Exception {
         long started = System.nanoTime();
         int seenOff = 0;
-        while (true) {
+        for (int round = 0; ; round++) {
+            if (round > 1_000) {
+                throw new IllegalStateException("the desk still serves customers after 1,000 rounds of seeing them off");
+            }
             JsonNode board = get(manager, "/api/reception/sites/" + site + "/rotation");
             List<String> serving = new ArrayList<>();
             board.path("order").forEach(r -> {
@@ -268,7 +279,7 @@ public final class WalkIns {
         String form = "grant_type=password&client_id=anchang-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + PASSWORD;
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/anchang/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                .timeout(Deadlines.REQUEST).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("no token for " + username + ": " + response.body());
@@ -289,7 +300,7 @@ public final class WalkIns {
     }
 
     private HttpRequest request(String token, String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Deadlines.REQUEST)
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
         if (body == null) {
             return request.method(method, HttpRequest.BodyPublishers.noBody()).build();

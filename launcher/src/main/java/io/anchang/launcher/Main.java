@@ -27,12 +27,14 @@ public final class Main {
             case "status" -> status(home);
             case "reset" -> reset(home);
             case "logs" -> logs(home, args.length > 1 ? args[1] : null);
+            case "replay-dead-letters" -> replayDeadLetters(root, home, progress);
             default -> System.out.println("""
                     usage: ./anchang up       start the office (MongoDB stand-in, Kafka, Keycloak, services, gateway) with demo data
                            ./anchang down     stop it (the data stays in .anchang/data)
                            ./anchang status   which parts run
                            ./anchang logs [part]   follow a part's log (gateway, reception-service, keycloak, kafka, mongo, ...)
-                           ./anchang reset    delete the office's data (.anchang/data: customers, sites, Keycloak, its secrets); the office must be down""");
+                           ./anchang reset    delete the office's data (.anchang/data: customers, sites, Keycloak, its secrets); the office must be down
+                           ./anchang replay-dead-letters   after a fix, apply every service's dead letters (as ADMIN; once each)""");
         }
     }
 
@@ -68,6 +70,28 @@ public final class Main {
         System.out.println("  ./anchang status · ./anchang logs gateway · ./anchang down");
         // the parts run on as processes of their own; this launcher's work is done
         System.exit(0);
+    }
+
+    /**
+     * Asks every service, as an ADMIN ({@code ANCHANG_ADMIN_USER}/{@code ANCHANG_ADMIN_PASSWORD},
+     * the demo {@code admin} by default), to replay its dead letters; exits 4 if any are left.
+     */
+    private static void replayDeadLetters(Path root, Path home, Progress progress) {
+        Office office = new Office(root, home, OfficePorts.defaults(), progress);
+        String user = System.getenv().getOrDefault("ANCHANG_ADMIN_USER", "admin");
+        String password = System.getenv().getOrDefault("ANCHANG_ADMIN_PASSWORD", DemoData.PASSWORD);
+        String token = office.keycloak().token(user, password);
+        Api api = new Api(office.gatewayUrl());
+        int left = 0;
+        for (String service : List.of("reception", "customers", "deals", "finance", "reports")) {
+            var replay = api.send(token, "POST", "/api/" + service + "/dead-letters/replay", null, java.util.Set.of(200)).body();
+            System.out.printf("  %-10s replayed %d, still failing %d, left %d%n", service, replay.path("replayed").asInt(),
+                    replay.path("stillFailing").size(), replay.path("pending").asInt());
+            replay.path("stillFailing").forEach(letter -> System.out.printf("      %s %s: %s%n", letter.path("type").asString(),
+                    letter.path("eventId").asString(), letter.path("reason").asString()));
+            left += replay.path("pending").asInt();
+        }
+        System.exit(left == 0 ? 0 : 4);
     }
 
     private static void reset(Path home) throws java.io.IOException {

@@ -70,6 +70,52 @@ public final class ManagedProcess {
         }
     }
 
+    /**
+     * SIGKILL, as a crash: the process is gone at once, nothing flushed, nothing released
+     * (a lease it held lapses by itself). Waits until it is gone.
+     */
+    public void kill() {
+        Optional<ProcessHandle> handle = process != null ? Optional.of(process.toHandle()) : pid(pidFile).flatMap(ProcessHandle::of);
+        handle.ifPresent(h -> {
+            h.destroyForcibly();
+            try {
+                h.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(name + " did not die of SIGKILL within 30 s", e);
+            }
+        });
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException ignored) {
+            // the process is gone either way
+        }
+    }
+
+    /** SIGSTOP: the process freezes — its sockets stay open and silent, as a hung machine's. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a paused process goes on where it stopped. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        long pid = process != null ? process.pid() : pid(pidFile).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("could not send SIG" + signal + " to " + name + " (" + pid + ")");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void stop(ProcessHandle handle, int graceSeconds) {
         List<ProcessHandle> children = new ArrayList<>(handle.descendants().toList());
         handle.destroy();

@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Office implements AutoCloseable {
 
-    public static final Duration TIMEOUT = Duration.ofMinutes(4);
+    /** How long each part may take to come up: 4 minutes, or {@code -Danchang.office.timeout=PT10M} on a crowded machine. */
+    public static final Duration TIMEOUT = Duration.parse(System.getProperty("anchang.office.timeout", "PT4M"));
 
     private final Path root;
     private final Path home;
@@ -107,6 +108,16 @@ public final class Office implements AutoCloseable {
 
     public ServiceStack services() {
         return services;
+    }
+
+    /** The broker, e.g. to stop and start it again while the services run (a test's fault). */
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** The MongoDB stand-in, e.g. to pause and resume its process (a test's fault). */
+    public MongoStandInServer mongo() {
+        return mongo;
     }
 
     public OfficePorts ports() {

@@ -107,6 +107,23 @@ public final class ServiceStack implements AutoCloseable {
         awaitReady(spec, timeout);
     }
 
+    /** SIGKILL, as a crash (start it again with {@link #restart}). */
+    public void kill(String module) {
+        ManagedProcess process = processes.remove(module);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** The running process of a part, e.g. to pause it. */
+    public ManagedProcess process(String module) {
+        ManagedProcess process = processes.get(module);
+        if (process == null) {
+            throw new IllegalStateException(module + " is not running");
+        }
+        return process;
+    }
+
     public void stop(String module) {
         ManagedProcess process = processes.remove(module);
         if (process != null) {

@@ -4,17 +4,21 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.ClassUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Adds the platform's defaults ({@code anchang-platform-defaults.properties}) behind
  * everything a service or its environment sets: strict JSON, structured logs with the
- * correlation id, probes and metrics, an idempotent {@code acks=all} producer.
+ * correlation id, probes and metrics, an idempotent {@code acks=all} producer; for a
+ * service with the store and Kafka, the health group of its dead letters.
  */
 public final class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -24,6 +28,15 @@ public final class PlatformDefaults implements EnvironmentPostProcessor {
             List<PropertySource<?>> sources = new PropertiesPropertySourceLoader()
                     .load("anchang-platform-defaults", new ClassPathResource("anchang-platform-defaults.properties"));
             sources.forEach(environment.getPropertySources()::addLast);
+            if (ClassUtils.isPresent("org.springframework.data.mongodb.core.ReactiveMongoTemplate", null)
+                    && ClassUtils.isPresent("org.springframework.kafka.core.KafkaTemplate", null)) {
+                // a service with the store and Kafka (PlatformMongoConfiguration) counts its dead letters and
+                // parked outbox events for anyone who may read the probes — never part of readiness or
+                // liveness: a dead letter is no reason to restart or to stop traffic
+                environment.getPropertySources().addLast(new MapPropertySource("anchang-platform-messaging-defaults", Map.of(
+                        "management.endpoint.health.group.dead-letters.include", "deadLetters,outbox",
+                        "management.endpoint.health.group.dead-letters.show-details", "always")));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

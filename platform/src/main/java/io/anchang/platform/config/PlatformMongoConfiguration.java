@@ -22,6 +22,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,6 +71,12 @@ public class PlatformMongoConfiguration {
                             KafkaAdmin admin, OutboxProperties properties, Clock clock, MeterRegistry meters) {
         return new OutboxRelay(template, kafka, audit, new TopicProvisioner(admin), properties,
                 new RelayLease(template, clock, Duration.ofSeconds(15)), meters);
+    }
+
+    /** Outbox events the broker refused for good (parked, see {@link OutboxRelay}); never DOWN for them. */
+    @Bean
+    HealthIndicator outboxHealthIndicator(OutboxRelay relay) {
+        return () -> Health.up().withDetail("parked", relay.parked()).build();
     }
 
     @Bean

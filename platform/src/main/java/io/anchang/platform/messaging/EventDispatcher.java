@@ -1,8 +1,11 @@
 package io.anchang.platform.messaging;
 
 import io.anchang.platform.events.EventEnvelope;
+import io.anchang.platform.mongo.AppliedEvents;
+import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.web.CorrelationId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +21,17 @@ import java.util.List;
 /**
  * Reads each record as an {@link EventEnvelope} and gives it to the handlers that want
  * its type and version, each at most once per event id. The record's correlation id is
- * in the log of everything done for it. An unreadable record raises
- * {@link MalformedEventException}, which sends it to the dead-letter topic.
+ * in the log of everything done for it.
+ * <p>
+ * What a failure means decides what happens to the record: a record that is no event this
+ * service can read, or that a handler refuses as invalid, is poison
+ * ({@link MalformedEventException}) and goes to the dead-letter topic at once; any other
+ * failure passes ({@link RetryableEventFailure}) and the record is tried again until it
+ * is applied.
+ * <p>
+ * Each handler's writes through the store carry the event as applied in the same atomic
+ * document update ({@link AppliedEvents}), so that a crash between applying and recording
+ * the event in {@link ConsumedEvents} does not apply it twice when it comes again.
  */
 public final class EventDispatcher implements MessageListener<String, String> {
 
@@ -49,18 +61,44 @@ public final class EventDispatcher implements MessageListener<String, String> {
                 if (!handler.topic().equals(record.topic()) || !handler.handles(envelope.type(), envelope.version())) {
                     continue;
                 }
-                if (Boolean.TRUE.equals(consumed.seen(handler.name(), envelope.eventId()).block(TIMEOUT))) {
-                    log.info("{} already applied {} {}", handler.name(), envelope.type(), envelope.eventId());
-                    continue;
+                try {
+                    apply(handler, envelope, record, correlation);
+                } catch (MalformedEventException poison) {
+                    throw poison;
+                } catch (ProblemException refused) {
+                    if (refused.status() >= 500) {
+                        throw retryable(record, handler, envelope, refused);
+                    }
+                    // the handler's rules say no to this event: trying again cannot change that
+                    throw new MalformedEventException(handler.name() + " refused " + envelope.type() + " " + envelope.eventId()
+                            + ": " + refused.getMessage(), refused);
+                } catch (RuntimeException passing) {
+                    throw retryable(record, handler, envelope, passing);
                 }
-                handler.handle(envelope)
-                        .contextWrite(context -> correlation == null ? context : context.put(CorrelationId.KEY, correlation))
-                        .block(TIMEOUT);
-                consumed.remember(handler.name(), envelope.eventId()).block(TIMEOUT);
-                log.info("{} applied {} {} of site {} from {}-{}@{}", handler.name(), envelope.type(), envelope.eventId(),
-                        envelope.siteId(), record.topic(), record.partition(), record.offset());
             }
         }
+    }
+
+    private void apply(EventHandler handler, EventEnvelope envelope, ConsumerRecord<String, String> record, String correlation) {
+        if (Boolean.TRUE.equals(consumed.seen(handler.name(), envelope.eventId()).block(TIMEOUT))) {
+            log.info("{} already applied {} {}", handler.name(), envelope.type(), envelope.eventId());
+            return;
+        }
+        handler.handle(envelope)
+                .contextWrite(context -> AppliedEvents.applying(
+                        correlation == null ? context : context.put(CorrelationId.KEY, correlation), handler.name(), envelope.eventId()))
+                .block(TIMEOUT);
+        consumed.remember(handler.name(), envelope.eventId()).block(TIMEOUT);
+        log.info("{} applied {} {} of site {} from {}-{}@{}", handler.name(), envelope.type(), envelope.eventId(),
+                envelope.siteId(), record.topic(), record.partition(), record.offset());
+    }
+
+    private static RetryableEventFailure retryable(ConsumerRecord<String, String> record, EventHandler handler,
+                                                   EventEnvelope envelope, RuntimeException cause) {
+        log.warn("{} could not apply {} {} yet ({}); it is tried again", handler.name(), envelope.type(), envelope.eventId(),
+                cause.toString());
+        return new RetryableEventFailure(new TopicPartition(record.topic(), record.partition()),
+                handler.name() + " could not apply " + envelope.type() + " " + envelope.eventId() + " yet: " + cause, cause);
     }
 
     private EventEnvelope read(ConsumerRecord<String, String> record) {
@@ -80,7 +118,7 @@ public final class EventDispatcher implements MessageListener<String, String> {
         }
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

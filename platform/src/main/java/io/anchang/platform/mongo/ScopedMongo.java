@@ -7,6 +7,9 @@ import io.anchang.platform.security.Caller;
 import io.anchang.platform.security.SiteScope;
 import io.anchang.platform.web.CorrelationId;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -32,6 +35,8 @@ public final class ScopedMongo {
 
     public static final String SITE = "siteId";
     public static final String VERSION = "version";
+    private static final Logger log = LoggerFactory.getLogger(ScopedMongo.class);
+    private static final String ALREADY = "\u0000alreadyApplied";
 
     private final ReactiveMongoTemplate template;
     private final OutboxEntries outbox;
@@ -66,7 +71,7 @@ public final class ScopedMongo {
         document.put(VERSION, 1L);
         return Mono.deferContextual(context -> {
             document.put(OutboxEntries.FIELD, outbox.entries(events, actor.userId(), correlation(context)));
-            return template.insert(document, collection);
+            return insertOnce(context, document, collection);
         }).doOnSuccess(saved -> relay.wake(collection, document.get("_id"))).then();
     }
 
@@ -95,9 +100,25 @@ public final class ScopedMongo {
             if (!events.isEmpty()) {
                 update.push(OutboxEntries.FIELD).each(outbox.entries(events, actor.userId(), correlation(context)).toArray());
             }
-            return template.updateFirst(query, update, collection);
-        }).map(result -> result.getMatchedCount() == 1)
-                .doOnNext(written -> {
+            Optional<AppliedEvents> applying = firstWrite(context, collection, id);
+            if (applying.isEmpty()) {
+                return template.updateFirst(query, update, collection).map(result -> result.getMatchedCount() == 1);
+            }
+            String marker = applying.get().marker();
+            return template.updateFirst(unmarked(query, marker), marked(update, marker), collection)
+                    .flatMap(result -> result.getMatchedCount() == 1 ? Mono.just(true)
+                            : carries(collection, id, marker).map(before -> {
+                                if (before) {
+                                    log.info("{} of {} already carries {}: not written again", id, collection, marker);
+                                }
+                                return before;
+                            }))
+                    .doOnNext(written -> {
+                        if (written) {
+                            applying.get().wrote(collection, id);
+                        }
+                    });
+        }).doOnNext(written -> {
                     if (written && !events.isEmpty()) {
                         relay.wake(collection, id);
                     }
@@ -114,12 +135,30 @@ public final class ScopedMongo {
     public <T> Mono<T> findAndModify(Caller actor, Query query, Update update, Class<T> type, String collection,
                                      List<PendingEvent> events) {
         Query scoped = writable(actor.scope(), query);
+        Object id = query.getQueryObject().get("_id");
         return Mono.deferContextual(context -> {
             if (!events.isEmpty()) {
                 update.push(OutboxEntries.FIELD).each(outbox.entries(events, actor.userId(), correlation(context)).toArray());
             }
-            return template.findAndModify(scoped, update, FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+            Optional<AppliedEvents> applying = firstWrite(context, collection, id);
+            if (applying.isEmpty()) {
+                return template.findAndModify(scoped, update, FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+            }
+            String marker = applying.get().marker();
+            return template.findAndModify(unmarked(scoped, marker), marked(update, marker), FindAndModifyOptions.options().returnNew(true),
+                            Document.class, collection)
+                    .doOnNext(document -> applying.get().wrote(collection, document.get("_id")))
+                    // which document the event wrote before is known only by its id
+                    .switchIfEmpty(id == null ? Mono.empty() : Mono.defer(() -> template.findOne(
+                            writable(actor.scope(), Query.query(Criteria.where("_id").is(id).and(AppliedEvents.FIELD).is(marker))),
+                            Document.class, collection)
+                            .doOnNext(before -> log.info("{} of {} already carries {}: not written again",
+                                    before.get("_id"), collection, marker))
+                            .map(before -> before.append(ALREADY, true))));
         }).map(document -> {
+            if (document.remove(ALREADY) != null) {
+                return template.getConverter().read(type, document);
+            }
             if (!events.isEmpty()) {
                 relay.wake(collection, document.get("_id"));
             }
@@ -136,15 +175,89 @@ public final class ScopedMongo {
      */
     public Mono<Long> update(SiteScope scope, Query query, Update update, String collection, boolean upsert) {
         Query scoped = writable(scope, query);
-        return (upsert ? template.upsert(scoped, update, collection) : template.updateMulti(scoped, update, collection))
-                .map(result -> result.getMatchedCount() + (result.getUpsertedId() == null ? 0 : 1));
+        Object id = query.getQueryObject().get("_id");
+        return Mono.deferContextual(context -> {
+            Optional<AppliedEvents> applying = firstWrite(context, collection, id);
+            if (applying.isEmpty()) {
+                return (upsert ? template.upsert(scoped, update, collection) : template.updateMulti(scoped, update, collection))
+                        .map(ScopedMongo::touched);
+            }
+            String marker = applying.get().marker();
+            Mono<Long> before = template.count(and(scoped, new Document(AppliedEvents.FIELD, marker)), collection);
+            Mono<Long> write = upsert
+                    // an upsert cannot be made conditional on the marker (it would insert a second document): look first
+                    ? before.flatMap(count -> count > 0 ? Mono.just(count)
+                    : template.upsert(scoped, marked(update, marker), collection).map(ScopedMongo::touched))
+                    : template.updateMulti(unmarked(scoped, marker), marked(update, marker), collection).map(ScopedMongo::touched)
+                    .flatMap(count -> count > 0 ? Mono.just(count) : before);
+            return write.doOnNext(count -> applying.get().wrote(collection, id));
+        });
+    }
+
+    private static long touched(com.mongodb.client.result.UpdateResult result) {
+        return result.getMatchedCount() + (result.getUpsertedId() == null ? 0 : 1);
     }
 
     /** Inserts a document without events (read models, registers) into a site the scope may write. */
     public Mono<Void> insertPlain(SiteScope scope, Object document, String collection) {
         Document converted = toDocument(document);
         scope.requireWrite(converted.getString(SITE));
-        return template.insert(converted, collection).then();
+        return Mono.deferContextual(context -> insertOnce(context, converted, collection)).then();
+    }
+
+    /**
+     * Inserts; while a consumer applies an event, the document carries the event as applied,
+     * and finding it there already (after a crash and a redelivery) counts as done.
+     */
+    private Mono<Document> insertOnce(reactor.util.context.ContextView context, Document document, String collection) {
+        Object id = document.get("_id");
+        Optional<AppliedEvents> applying = AppliedEvents.in(context);
+        if (applying.isEmpty() || id == null) {
+            return template.insert(document, collection);
+        }
+        String marker = applying.get().marker();
+        boolean first = applying.get().first(collection, id);
+        document.put(AppliedEvents.FIELD, List.of(marker));
+        return template.insert(document, collection)
+                .doOnNext(saved -> applying.get().wrote(collection, id))
+                .onErrorResume(DuplicateKeyException.class, duplicate -> !first ? Mono.error(duplicate)
+                        : carries(collection, id, marker).flatMap(before -> {
+                            if (!before) {
+                                return Mono.error(duplicate);
+                            }
+                            log.info("{} of {} already carries {}: not inserted again", id, collection, marker);
+                            return Mono.empty();
+                        }));
+    }
+
+    /** The event being applied, if this is the first write of the document while applying it. */
+    private static Optional<AppliedEvents> firstWrite(reactor.util.context.ContextView context, String collection, Object id) {
+        return AppliedEvents.in(context).filter(applying -> applying.first(collection, id));
+    }
+
+    private Mono<Boolean> carries(String collection, Object id, String marker) {
+        return template.exists(Query.query(Criteria.where("_id").is(id).and(AppliedEvents.FIELD).is(marker)), collection);
+    }
+
+    private static Query unmarked(Query query, String marker) {
+        return and(query, new Document(AppliedEvents.FIELD, new Document("$ne", marker)));
+    }
+
+    private static Update marked(Update update, String marker) {
+        update.push(AppliedEvents.FIELD).slice(-AppliedEvents.KEPT).each(marker);
+        return update;
+    }
+
+    private static Query and(Query query, Document condition) {
+        Document filter = query.getQueryObject().isEmpty() ? condition
+                : new Document("$and", List.of(query.getQueryObject(), condition));
+        BasicQuery combined = new BasicQuery(filter, query.getFieldsObject());
+        combined.setSortObject(query.getSortObject());
+        combined.skip(query.getSkip());
+        if (query.isLimited()) {
+            combined.limit(query.getLimit());
+        }
+        return combined;
     }
 
     /** The aggregate's stored fields that its document leaves out because they are null now. */

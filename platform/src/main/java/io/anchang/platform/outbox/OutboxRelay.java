@@ -5,14 +5,21 @@ import io.anchang.platform.audit.AuditTrail;
 import io.anchang.platform.messaging.TopicProvisioner;
 import io.anchang.platform.web.CorrelationId;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,6 +29,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,20 +37,34 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes what aggregates hold in their outbox, then removes it. Woken after each
  * write; also sweeps the outbox collections now and then for entries it was not woken
- * for (a restart, a broker that was away). Per document, entries are audited, then sent
- * one after the other — so one aggregate's events keep their order — and removed only
- * once the broker has acknowledged them. A failure leaves them for the next attempt:
+ * for (a restart, a broker that was away), page by page until every document with
+ * pending entries was offered. Per document, entries are audited, then sent one after
+ * the other — so one aggregate's events keep their order — and removed only once the
+ * broker has acknowledged them. A failure that passes leaves them for the next attempt:
  * at least once, never zero times.
+ * <p>
+ * An entry the broker refuses for good (over its size limit, say) would be refused on
+ * every pass; it is parked instead: moved to {@value #PARKED} with the reason, logged as
+ * an error and counted ({@code anchang.outbox.parked}), and the entries after it go out.
+ * Its change is stored and audited; only its event did not reach the topic, and an
+ * operator republishes it (or its consumers' effect) once the cause is fixed.
+ * <p>
+ * One instance relays at a time ({@link RelayLease}); a pass renews the lease as it goes
+ * and stops sending the moment the lease is lost.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
+    public static final String PARKED = "outbox_parked";
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final ReactiveMongoTemplate template;
@@ -54,6 +76,8 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final LinkedBlockingQueue<Key> wakeups = new LinkedBlockingQueue<>();
     private final Counter published;
+    private final AtomicLong parked = new AtomicLong();
+    private volatile boolean parkedCounted;
     private volatile boolean running;
     private Thread worker;
 
@@ -70,12 +94,19 @@ public final class OutboxRelay implements SmartLifecycle {
         this.properties = properties;
         this.collections.addAll(properties.collections());
         this.published = Counter.builder("anchang.outbox.published").description("events published from the outbox").register(meters);
+        Gauge.builder("anchang.outbox.parked", parked, AtomicLong::get)
+                .description("outbox events the broker refused for good, parked in " + PARKED).register(meters);
     }
 
     /** A document of {@code collection} has new outbox entries. */
     public void wake(String collection, Object id) {
         collections.add(collection);
         wakeups.offer(new Key(collection, id));
+    }
+
+    /** Events parked because the broker refused them for good (as counted by this instance). */
+    public long parked() {
+        return parked.get();
     }
 
     @Override
@@ -125,22 +156,23 @@ public final class OutboxRelay implements SmartLifecycle {
                     backoff = longer(backoff);
                     continue;
                 }
-                Set<Key> batch = new LinkedHashSet<>();
-                Key first = wakeups.poll(Math.max(1, nextSweep - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+                countParked();
+                boolean complete = true;
+                Key first = wakeups.poll(Math.max(1, Math.min(nextSweep - System.currentTimeMillis(),
+                        lease.renewEvery().toMillis())), TimeUnit.MILLISECONDS);
                 if (first != null) {
+                    Set<Key> batch = new LinkedHashSet<>();
                     batch.add(first);
                     List<Key> more = new ArrayList<>();
                     wakeups.drainTo(more, properties.batchSize());
                     batch.addAll(more);
+                    complete = relay(batch);
                 }
-                if (System.currentTimeMillis() >= nextSweep) {
-                    batch.addAll(sweep());
+                if (complete && System.currentTimeMillis() >= nextSweep) {
+                    complete = sweep();
                     nextSweep = System.currentTimeMillis() + properties.sweepInterval().toMillis();
                 }
-                if (batch.isEmpty()) {
-                    continue;
-                }
-                if (relay(batch)) {
+                if (complete) {
                     backoff = Duration.ofMillis(250);
                 } else {
                     nextSweep = System.currentTimeMillis() + backoff.toMillis();
@@ -159,20 +191,41 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Documents whose outbox is not empty. */
-    private List<Key> sweep() {
-        List<Key> keys = new ArrayList<>();
+    /**
+     * Offers every document with pending entries, a page at a time in {@code _id} order:
+     * however many wait (after a restart, say), one sweep reaches them all. True if all went out.
+     */
+    boolean sweep() {
         for (String collection : collections) {
-            Query query = Query.query(Criteria.where(OutboxEntries.FIELD + ".0").exists(true)).limit(properties.batchSize());
-            query.fields().include("_id");
-            template.find(query, Document.class, collection).map(d -> new Key(collection, d.get("_id")))
-                    .toIterable().forEach(keys::add);
+            Object after = null;
+            while (true) {
+                Criteria pending = Criteria.where(OutboxEntries.FIELD + ".0").exists(true);
+                Query query = Query.query(after == null ? pending : new Criteria().andOperator(pending, Criteria.where("_id").gt(after)))
+                        .with(Sort.by("_id")).limit(properties.batchSize());
+                query.fields().include("_id");
+                List<Key> page = new ArrayList<>();
+                template.find(query, Document.class, collection).map(d -> new Key(collection, d.get("_id")))
+                        .toIterable().forEach(page::add);
+                if (page.isEmpty()) {
+                    break;
+                }
+                if (!relay(new LinkedHashSet<>(page))) {
+                    return false;
+                }
+                if (page.size() < properties.batchSize()) {
+                    break;
+                }
+                after = page.get(page.size() - 1).id();
+            }
         }
-        return keys;
+        return true;
     }
 
     /** Relays the outbox of these documents. True if everything went out. */
     boolean relay(Set<Key> keys) {
+        if (!lease.renewIfDue()) {
+            return false;
+        }
         Map<String, List<Object>> byCollection = new LinkedHashMap<>();
         keys.forEach(k -> byCollection.computeIfAbsent(k.collection(), c -> new ArrayList<>()).add(k.id()));
         List<Work> work = new ArrayList<>();
@@ -191,62 +244,134 @@ public final class OutboxRelay implements SmartLifecycle {
         }
         audit.recordAll(work.stream().flatMap(w -> w.entries().stream()).map(OutboxRelay::auditRecord).toList());
         AtomicBoolean unreachable = new AtomicBoolean();
-        List<CompletableFuture<List<String>>> sends = new ArrayList<>();
+        AtomicBoolean leaseLost = new AtomicBoolean();
+        List<CompletableFuture<Outcome>> sends = new ArrayList<>();
         for (Work w : work) {
             // a broker that is away makes each send block for max.block.ms: stop at the first one
-            sends.add(unreachable.get() ? CompletableFuture.completedFuture(List.of()) : sendInOrder(w, unreachable));
+            sends.add(unreachable.get() || leaseLost.get() ? CompletableFuture.completedFuture(Outcome.NONE)
+                    : sendInOrder(w, unreachable, leaseLost));
         }
         boolean complete = true;
         for (int i = 0; i < work.size(); i++) {
             Work w = work.get(i);
-            List<String> sent;
-            try {
-                sent = sends.get(i).get(properties.sendTimeout().toMillis() * w.entries().size(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                sent = List.of();
-            }
-            if (sent.size() < w.entries().size()) {
+            Outcome outcome = await(sends.get(i), properties.sendTimeout().multipliedBy(w.entries().size()), leaseLost);
+            if (outcome.done() < w.entries().size()) {
                 complete = false;
             }
-            if (!sent.isEmpty()) {
+            park(w, outcome.parked());
+            List<String> done = new ArrayList<>(outcome.sent());
+            outcome.parked().forEach(p -> done.add(p.entry().getString("eventId")));
+            if (!done.isEmpty()) {
                 Query query = Query.query(Criteria.where("_id").is(w.id()));
-                Update update = new Update().pull(OutboxEntries.FIELD, new Document("eventId", new Document("$in", sent)));
+                Update update = new Update().pull(OutboxEntries.FIELD, new Document("eventId", new Document("$in", done)));
                 template.updateFirst(query, update, w.collection()).block(properties.sendTimeout());
-                published.increment(sent.size());
+                published.increment(outcome.sent().size());
             }
         }
-        if (!complete) {
+        if (leaseLost.get()) {
+            log.warn("the relay lease was lost during a pass; the instance holding it now relays what is left");
+        } else if (!complete) {
             log.warn("some outbox entries could not be published yet; they stay in their documents and go out later");
         }
         return complete;
     }
 
-    /** Sends a document's entries one after the other; completes with the ids sent before the first failure. */
-    private CompletableFuture<List<String>> sendInOrder(Work work, AtomicBoolean unreachable) {
+    /** Waits for a document's sends, renewing the lease meanwhile; what was done so far if the time is up or the lease lost. */
+    private Outcome await(CompletableFuture<Outcome> sending, Duration limit, AtomicBoolean leaseLost) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long slice = Math.max(1, lease.renewEvery().toMillis());
+        while (true) {
+            try {
+                return sending.get(Math.max(1, Math.min(slice, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))),
+                        TimeUnit.MILLISECONDS);
+            } catch (TimeoutException notYet) {
+                if (!lease.renewIfDue()) {
+                    leaseLost.set(true);
+                }
+                if (System.nanoTime() >= deadline) {
+                    // whatever was acknowledged is known to the chain; the rest stays for later
+                    return sending.getNow(Outcome.NONE);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Outcome.NONE;
+            } catch (ExecutionException e) {
+                return Outcome.NONE;
+            }
+        }
+    }
+
+    /** Sends a document's entries one after the other; parks those refused for good; stops at the first other failure. */
+    private CompletableFuture<Outcome> sendInOrder(Work work, AtomicBoolean unreachable, AtomicBoolean leaseLost) {
         List<String> sent = new ArrayList<>();
+        List<Parked> refused = new ArrayList<>();
         CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
         for (Document entry : work.entries()) {
             chain = chain.thenCompose(ok -> {
-                if (!ok) {
+                if (!ok || leaseLost.get()) {
                     return CompletableFuture.completedFuture(false);
                 }
                 return send(entry, unreachable).handle((result, error) -> {
-                    if (error != null) {
-                        log.warn("could not publish {} {}: {}", entry.getString("type"), entry.getString("eventId"), error.toString());
-                        return false;
+                    if (error == null) {
+                        synchronized (sent) {
+                            sent.add(entry.getString("eventId"));
+                        }
+                        return true;
                     }
-                    synchronized (sent) {
-                        sent.add(entry.getString("eventId"));
+                    Throwable permanent = refusedForGood(error);
+                    if (permanent != null) {
+                        synchronized (sent) {
+                            refused.add(new Parked(entry, permanent.toString()));
+                        }
+                        return true;
                     }
-                    return true;
+                    log.warn("could not publish {} {}: {}", entry.getString("type"), entry.getString("eventId"), error.toString());
+                    return false;
                 });
             });
         }
         return chain.thenApply(ok -> {
             synchronized (sent) {
-                return List.copyOf(sent);
+                return new Outcome(List.copyOf(sent), List.copyOf(refused));
             }
         });
+    }
+
+    /** The broker's answer if it refuses the record for good: trying again would get the same. */
+    private static Throwable refusedForGood(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                    || cause instanceof InvalidTopicException || cause instanceof SerializationException) {
+                return cause;
+            }
+        }
+        return null;
+    }
+
+    /** Keeps what the broker refused for good where an operator finds it, before it leaves the document. */
+    private void park(Work work, List<Parked> refused) {
+        for (Parked p : refused) {
+            Document entry = p.entry();
+            Document kept = new Document(entry).append("_id", entry.getString("eventId"))
+                    .append("collection", work.collection()).append("documentId", work.id())
+                    .append("reason", p.reason()).append("parkedAt", new Date());
+            try {
+                template.insert(kept, PARKED).block(properties.sendTimeout());
+                parked.incrementAndGet();
+            } catch (DuplicateKeyException before) {
+                // parked on an earlier pass that crashed before removing it from the document
+            }
+            log.error("outbox event {} {} of {} {} refused by the broker for good and parked in {}: {}", entry.getString("type"),
+                    entry.getString("eventId"), work.collection(), work.id(), PARKED, p.reason());
+        }
+    }
+
+    private void countParked() {
+        if (!parkedCounted) {
+            Long count = template.count(new Query(), PARKED).block(properties.sendTimeout());
+            parked.set(count == null ? 0 : count);
+            parkedCounted = true;
+        }
     }
 
     private CompletableFuture<?> send(Document entry, AtomicBoolean unreachable) {
@@ -262,7 +387,9 @@ public final class OutboxRelay implements SmartLifecycle {
         try {
             return kafka.send(record);
         } catch (RuntimeException e) {
-            unreachable.set(true);
+            if (refusedForGood(e) == null) {
+                unreachable.set(true);
+            }
             return CompletableFuture.failedFuture(e);
         }
     }
@@ -293,5 +420,16 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private record Work(String collection, Object id, List<Document> entries) {
+    }
+
+    private record Parked(Document entry, String reason) {
+    }
+
+    private record Outcome(List<String> sent, List<Parked> parked) {
+        static final Outcome NONE = new Outcome(List.of(), List.of());
+
+        int done() {
+            return sent.size() + parked.size();
+        }
     }
 }

@@ -31,6 +31,7 @@ public final class RelayLease {
     private final Clock clock;
     private final Duration length;
     private final String owner = UUID.randomUUID().toString();
+    private volatile Instant heldSince;
 
     public RelayLease(ReactiveMongoTemplate template, Clock clock, Duration length) {
         this.template = template;
@@ -51,14 +52,41 @@ public final class RelayLease {
         try {
             Document held = template.findAndModify(free, take, FindAndModifyOptions.options().upsert(true).returnNew(true),
                     Document.class, COLLECTION).block(TIMEOUT);
-            return held != null && owner.equals(held.getString("owner"));
+            boolean mine = held != null && owner.equals(held.getString("owner"));
+            heldSince = mine ? now : null;
+            return mine;
         } catch (DuplicateKeyException heldByAnother) {
+            heldSince = null;
             return false;
         }
     }
 
+    /**
+     * Renews the lease during a long pass once a third of it has gone by, so that it never
+     * lapses while this instance still relays; false if it was lost (the pass must stop).
+     */
+    public boolean renewIfDue() {
+        Instant since = heldSince;
+        if (since != null && clock.instant().isBefore(since.plus(length.dividedBy(3)))) {
+            return true;
+        }
+        try {
+            return hold();
+        } catch (RuntimeException storeAway) {
+            // cannot tell whether it is still ours: stop relaying rather than risk two relays at once
+            heldSince = null;
+            return false;
+        }
+    }
+
+    /** How long a pass may wait before it renews the lease. */
+    public Duration renewEvery() {
+        return length.dividedBy(3);
+    }
+
     /** Gives the lease up (on shutdown), so another instance need not wait for it to lapse. */
     public void release() {
+        heldSince = null;
         template.remove(Query.query(Criteria.where("_id").is("relay").and("owner").is(owner)), COLLECTION).block(RELEASE_TIMEOUT);
     }
 }

@@ -4,12 +4,9 @@ import io.anchang.platform.events.Topics;
 import io.anchang.platform.testapp.TestApp;
 import io.anchang.platform.testapp.TestApp.Counted;
 import io.anchang.testing.Infrastructure;
-import io.anchang.testing.SharedKafka;
+import io.anchang.testing.TopicProbe;
 import io.anchang.testing.TestEvents;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +16,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A record a consumer cannot process — not JSON, not an envelope, or failing every retry —
- * lands on the topic's dead-letter topic, and the partition moves on to the next record.
+ * A poison record — not JSON, not an envelope, a payload that is not its contract — lands
+ * on the topic's dead-letter topic, and the partition moves on to the next record.
  */
 @SpringBootTest(classes = TestApp.class)
 class DeadLetterIntegrationTest {
@@ -66,31 +62,29 @@ class DeadLetterIntegrationTest {
     }
 
     @Test
-    void anEventThatFailsEveryRetryGoesToTheDeadLetterTopicAndTheNextIsApplied() {
-        String poisoned = "poison-" + UUID.randomUUID();
-        TestApp.POISON.add(poisoned);
+    void anEventWhosePayloadIsNotItsContractGoesToTheDeadLetterTopicAndTheNextIsApplied() {
         String key = "k-" + UUID.randomUUID();
-        UUID poisonEvent = TestEvents.publish(TestApp.TOPIC, "test.counted", 1, "SH01", key, new Counted(poisoned, 1), null);
+        UUID invalid = TestEvents.publish(TestApp.TOPIC, "test.counted", 1, "SH01", key,
+                Map.of("counterId", "bad-" + UUID.randomUUID(), "seq", "not a number"), null);
         String healthy = "healthy-" + UUID.randomUUID();
         TestEvents.publish(TestApp.TOPIC, "test.counted", 1, "SH01", key, new Counted(healthy, 1), null);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> template.findById(healthy, Document.class, "tallies").block() != null);
-        assertThat(template.findById(poisoned, Document.class, "tallies").block()).isNull();
-        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters().stream().anyMatch(r -> r.value().contains(poisonEvent.toString())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters().stream().anyMatch(r -> r.value().contains(invalid.toString())));
+    }
+
+    @Test
+    void aDeadLetterNamesTheConsumerGroupThatGaveUpOnIt() {
+        String key = "k-" + UUID.randomUUID();
+        String garbage = "[1, 2, " + UUID.randomUUID();
+        TestEvents.send(TestApp.TOPIC, key, garbage, null);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(deadLetters())
+                .filteredOn(r -> garbage.equals(r.value()))
+                .anySatisfy(r -> assertThat(new String(r.headers().lastHeader("kafka_dlt-original-consumer-group").value(),
+                        java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("platform-dlt-it")));
     }
 
     private static List<ConsumerRecord<String, String>> deadLetters() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.deadLetter(TestApp.TOPIC)));
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            long until = System.currentTimeMillis() + 5_000;
-            while (System.currentTimeMillis() < until) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-            return records;
-        }
+        return TopicProbe.records(Topics.deadLetter(TestApp.TOPIC));
     }
 }

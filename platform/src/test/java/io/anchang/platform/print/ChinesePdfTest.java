@@ -30,4 +30,43 @@ class ChinesePdfTest {
         }
         assertThat(pdf.length).as("only the glyphs used are embedded").isLessThan(200_000);
     }
+
+    /** Issue 10, item 5: names beyond GB2312 made receipts and agreements answer 500. */
+    @Test
+    void printsNamesBeyondGb2312AndRareCharactersAndAVisibleSubstituteForACharacterNoFontHas() throws IOException {
+        String names = "王喆 李玥 张堃 陈赟";
+        String rare = "刘䶮 𠮷田 𪚥";
+        String unknown = "客户😀"; // no shipped font has this one
+        byte[] pdf;
+        try (ChinesePdf document = new ChinesePdf("收据 王喆")) {
+            pdf = document.page().centered("收据 " + names, 16)
+                    .row("交款人", names)
+                    .row("买受人", rare)
+                    .row("备注", unknown + "\t第二行\n")
+                    .paragraph(("买受人 " + names + " " + rare + "，").repeat(8), 10)
+                    .toBytes();
+        }
+        try (PDDocument read = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(read);
+            assertThat(text).contains(names, "刘䶮", "𠮷田", "𪚥", "客户" + ChinesePdf.MISSING, "第二行");
+            assertThat(read.getPage(0).getResources().getFontNames()).as("the fallback font is embedded beside the first").hasSize(2);
+            for (var name : read.getPage(0).getResources().getFontNames()) {
+                PDFont font = read.getPage(0).getResources().getFont(name);
+                assertThat(font.isEmbedded()).isTrue();
+                assertThat(font.getName()).contains("+");
+            }
+        }
+        assertThat(pdf.length).as("only the glyphs used are embedded").isLessThan(300_000);
+    }
+
+    @Test
+    void aTextOfTheFirstFontOnlyEmbedsNoOther() throws IOException {
+        byte[] pdf;
+        try (ChinesePdf document = new ChinesePdf("认购书")) {
+            pdf = document.page().row("买受人", "张堃").toBytes();
+        }
+        try (PDDocument read = Loader.loadPDF(pdf)) {
+            assertThat(read.getPage(0).getResources().getFontNames()).hasSize(1);
+        }
+    }
 }

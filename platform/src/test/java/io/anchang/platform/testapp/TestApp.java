@@ -3,24 +3,29 @@ package io.anchang.platform.testapp;
 import io.anchang.platform.events.EventContract;
 import io.anchang.platform.events.EventEnvelope;
 import io.anchang.platform.messaging.EventHandler;
+import io.anchang.platform.messaging.MalformedEventException;
 import io.anchang.platform.messaging.TypedEventHandler;
 import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.security.SiteScope;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A minimal service on the platform, for the platform's own integration tests: a
  * {@code counters} aggregate whose changes raise {@link Counted} events on
- * {@value #TOPIC}, and a consumer that tallies them per aggregate.
+ * {@value #TOPIC}, and a consumer that tallies them per aggregate — deliberately not
+ * conditional ({@code $inc}), so that applying an event twice shows.
  */
 @SpringBootApplication
 public class TestApp {
@@ -35,8 +40,11 @@ public class TestApp {
     public record Counter(String id, String siteId, int value) {
     }
 
-    /** Event ids whose handling should fail, to exercise retries and the dead-letter topic. */
-    public static final Set<String> POISON = ConcurrentHashMap.newKeySet();
+    /** Counters whose events fail with a passing store error this many more times, then apply. */
+    public static final Map<String, AtomicInteger> FLAKY = new ConcurrentHashMap<>();
+
+    /** Counters whose events this version refuses as invalid (a bug to be fixed): they are poison until removed. */
+    public static final Set<String> REFUSED = ConcurrentHashMap.newKeySet();
 
     @Bean
     EventHandler tally(ScopedMongo mongo, JsonMapper mapper) {
@@ -48,8 +56,12 @@ public class TestApp {
 
             @Override
             protected Mono<Void> handle(EventEnvelope envelope, Counted payload) {
-                if (POISON.contains(payload.counterId())) {
-                    return Mono.error(new IllegalStateException("poisoned " + payload.counterId()));
+                if (REFUSED.contains(payload.counterId())) {
+                    throw new MalformedEventException("this version cannot apply counter " + payload.counterId(), null);
+                }
+                AtomicInteger failures = FLAKY.get(payload.counterId());
+                if (failures != null && failures.getAndDecrement() > 0) {
+                    return Mono.error(new DataAccessResourceFailureException("the store is away (" + payload.counterId() + ")"));
                 }
                 return mongo.update(SiteScope.system(),
                         Query.query(Criteria.where("_id").is(payload.counterId()).and("siteId").is(envelope.siteId())),
