@@ -1,0 +1,123 @@
+// A form that sends once: what the user typed is kept in this tab's storage as they type (a
+// session that ends mid-form signs in again and finds it there), a click while the form is
+// on its way sends nothing more, and the requestId stays the same until the API has decided
+// — a retry after a lost answer is the same request, which the API registers once.
+import { newRequestId, check } from './validate.js';
+import { ApiProblem, fieldErrors } from './problems.js';
+import { i18n } from './i18n.js';
+
+const { reactive, watch } = Vue;
+const PREFIX = 'anchang.draft.';
+
+function read(key) {
+  try {
+    return JSON.parse(sessionStorage.getItem(key) || 'null');
+  } catch {
+    return null;
+  }
+}
+
+function same(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * @param key     where the draft is kept (unique per screen and site), or null for none
+ * @param initial the empty form
+ * @param rules   field → check(value, form) answering a validation key (or [key, params]) or null (validate.js)
+ * @param byType  problem type → field it concerns, for the API's answers
+ * @param submit  (values, requestId) → Promise of the API's answer
+ * @param keep    after success the form keeps its values (an editor of what stands) instead of emptying
+ */
+export function useForm({ key = null, initial, rules = {}, byType = {}, submit, keep = false }) {
+  const storageKey = key ? PREFIX + key : null;
+  const saved = storageKey ? read(storageKey) : null;
+  const blank = initial();
+  const values = reactive({ ...blank, ...(saved?.values || {}) });
+  const state = reactive({
+    requestId: saved?.requestId || newRequestId(),
+    submitting: false,
+    problem: null,
+    errors: {},
+    restored: !!saved && !same({ ...blank, ...saved.values }, blank),
+    result: null,
+  });
+
+  const remember = () => {
+    if (!storageKey) return;
+    if (same({ ...values }, initial())) sessionStorage.removeItem(storageKey);
+    else sessionStorage.setItem(storageKey, JSON.stringify({ values: { ...values }, requestId: state.requestId }));
+  };
+  if (storageKey) watch([values, () => state.requestId], remember, { deep: true, flush: 'sync' });
+
+  function setErrors(wrong) {
+    const t = i18n.global.t;
+    // a check answers a key, or [key, parameters] for messages that name a limit
+    state.errors = Object.fromEntries(Object.entries(wrong).map(([field, answer]) => [field,
+      Array.isArray(answer) ? t(`validation.${answer[0]}`, answer[1]) : t(`validation.${answer}`)]));
+  }
+
+  async function send() {
+    if (state.submitting) return undefined;
+    state.problem = null;
+    state.errors = {};
+    const wrong = check(values, rules);
+    if (Object.keys(wrong).length) {
+      setErrors(wrong);
+      return undefined;
+    }
+    state.submitting = true;
+    try {
+      const result = await submit({ ...values }, state.requestId);
+      state.result = result;
+      if (!keep) Object.assign(values, initial());
+      state.requestId = newRequestId();
+      state.restored = false;
+      if (storageKey) sessionStorage.removeItem(storageKey);
+      return result;
+    } catch (error) {
+      const problem = error instanceof ApiProblem ? error : new ApiProblem({ detail: String(error?.message || error) });
+      if (problem.definitive) state.requestId = newRequestId();
+      const byField = fieldErrors(problem, { byType, locale: i18n.global.locale.value, fields: Object.keys(blank) });
+      state.errors = byField;
+      if (!Object.keys(byField).length || problem.errors || problem.signIn) state.problem = problem;
+      return undefined;
+    } finally {
+      state.submitting = false;
+    }
+  }
+
+  function reset() {
+    Object.assign(values, initial());
+    state.problem = null;
+    state.errors = {};
+    state.restored = false;
+    state.requestId = newRequestId();
+    if (storageKey) sessionStorage.removeItem(storageKey);
+  }
+
+  return { values, state, send, reset };
+}
+
+/**
+ * An action without a form (see a customer off, hold a unit): one at a time, its problem
+ * kept to be shown next to it.
+ */
+export function useAction(run) {
+  const state = reactive({ busy: false, problem: null, result: null });
+  async function act(...args) {
+    if (state.busy) return undefined;
+    state.busy = true;
+    state.problem = null;
+    try {
+      state.result = await run(...args);
+      return state.result;
+    } catch (error) {
+      state.problem = error instanceof ApiProblem ? error : new ApiProblem({ detail: String(error?.message || error) });
+      return undefined;
+    } finally {
+      state.busy = false;
+    }
+  }
+  return { state, act };
+}

@@ -1,0 +1,193 @@
+// Unit tests of the web application's plain modules (gateway/src/main/resources/static/assets/app)
+// with Node's own test runner: `node --test` in this folder. No browser, no network.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+
+const APP = new URL('../../gateway/src/main/resources/static/assets/app/', import.meta.url);
+
+/** The modules are served to browsers as they are; no package.json near them says "module". */
+async function load(name) {
+  const source = await readFile(new URL(name, APP), 'utf8');
+  return import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
+}
+
+const problems = await load('problems.js');
+const { sseParser } = await load('sse.js');
+const validate = await load('validate.js');
+const access = await load('access.js');
+const format = await load('format.js');
+const { messages } = await load('messages.js');
+
+test('a Chinese-first detail splits into its Chinese and its English', () => {
+  const { splitDetail, detailIn } = problems;
+  assert.deepEqual(splitDetail('电话号码无效：123，请填写手机号（如 138 0013 8000） (Not a possible phone number: 123)'),
+    { zh: '电话号码无效：123，请填写手机号（如 138 0013 8000）', en: 'Not a possible phone number: 123' });
+  assert.equal(detailIn('只有财务可以确认收款 (Only FINANCE confirms money (R-SEC-2))', 'en'), 'Only FINANCE confirms money (R-SEC-2)');
+  assert.equal(detailIn('只有财务可以确认收款 (Only FINANCE confirms money (R-SEC-2))', 'zh-CN'), '只有财务可以确认收款');
+  // not written Chinese first: shown whole in both languages
+  const rows = '价目表有 2 处错误，未导入任何房源 (The price list has 2 errors; nothing was imported): 第 2 行：房号 101 在文件中重复 (number listed twice)';
+  assert.deepEqual(problems.splitDetail(rows), { zh: rows, en: rows });
+  assert.deepEqual(problems.splitDetail('Plain English (with brackets)'), { zh: 'Plain English (with brackets)', en: 'Plain English (with brackets)' });
+  assert.deepEqual(problems.splitDetail(null), { zh: '', en: '' });
+});
+
+test('a problem goes to the field it concerns: the API\'s fields, or the types the form knows', () => {
+  const problem = new problems.ApiProblem({
+    status: 400, type: 'urn:anchang:problem:invalid-input', detail: '请检查填写的内容 (Please correct: phone must not be blank)',
+    fields: { phone: 'must not be blank', 'buyer.postcode': 'size must be between 0 and 6', unknownField: 'x' },
+  });
+  assert.equal(problem.type, 'invalid-input');
+  assert.deepEqual(problems.fieldErrors(problem, { fields: ['phone', 'buyer'] }), { phone: '必填', buyer: '最多 6 项（字）' });
+  assert.deepEqual(problems.fieldErrors(problem, { fields: ['phone'], locale: 'en' }), { phone: 'must not be blank' });
+  const phone = new problems.ApiProblem({ status: 400, type: 'urn:anchang:problem:phone-invalid', detail: '电话号码无效：12 (Not a possible phone number: 12)' });
+  assert.deepEqual(problems.fieldErrors(phone, { byType: { 'phone-invalid': 'phone' } }), { phone: '电话号码无效：12' });
+  assert.deepEqual(problems.fieldErrors(phone, { byType: { 'phone-invalid': () => 'householdPhone' }, locale: 'en' }),
+    { householdPhone: 'Not a possible phone number: 12' });
+  assert.deepEqual(problems.fieldErrors(phone, {}), {});
+});
+
+test('a new attempt gets a new requestId only after the API decided', () => {
+  const { ApiProblem } = problems;
+  assert.equal(new ApiProblem({ status: 400 }).definitive, true);
+  assert.equal(new ApiProblem({ status: 409, type: 'unit-already-held' }).definitive, true);
+  for (const status of [0, 401, 408, 429, 500, 503, 504]) assert.equal(new ApiProblem({ status }).definitive, false, String(status));
+  // the same request still being registered: the answer is coming, keep the id
+  assert.equal(new ApiProblem({ status: 409, type: 'urn:anchang:problem:visit-in-progress' }).definitive, false);
+  assert.equal(new ApiProblem({ status: 401 }).signIn, true);
+});
+
+test('a problem response is read whatever its body', async () => {
+  const json = new Response(JSON.stringify({ type: 'urn:anchang:problem:finance-only', title: 'Forbidden', status: 403,
+    detail: '只有财务可以确认收款 (Only FINANCE)', correlationId: 'c-1' }), { status: 403, headers: { 'Content-Type': 'application/problem+json' } });
+  const p = await problems.readProblem(json);
+  assert.equal(p.status, 403);
+  assert.equal(p.type, 'finance-only');
+  assert.equal(p.correlationId, 'c-1');
+  const html = await problems.readProblem(new Response('<html>', { status: 503, headers: { 'Content-Type': 'text/html', 'X-Correlation-Id': 'c-2' } }));
+  assert.match(html.detail, /^服务暂时不可用/);
+  assert.equal(html.correlationId, 'c-2');
+  const rows = await problems.readProblem(new Response(JSON.stringify({ detail: 'x', errors: [{ row: 2, message: 'm' }] }),
+    { status: 400, headers: { 'Content-Type': 'application/problem+json' } }));
+  assert.deepEqual(rows.errors, [{ row: 2, message: 'm' }]);
+});
+
+test('server-sent events are parsed across chunks, CRLF, comments and multi-line data', () => {
+  const seen = [];
+  const parser = sseParser((e) => seen.push(e));
+  parser.push(':connected\n\nid: u1@3\nevent: unit\ndata: {"id":');
+  parser.push('"u1"}\r');
+  parser.push('\n\r\n:keep-alive\n\ndata: a\ndata: b\n\n');
+  assert.deepEqual(seen, [
+    { event: 'unit', data: '{"id":"u1"}', id: 'u1@3' },
+    { event: 'message', data: 'a\nb', id: 'u1@3' },
+  ]);
+});
+
+test('phones are checked as the API reads them, in their usual spellings', () => {
+  const ok = ['138 0013 8000', '+86-138-0013-8000', '13800138000', '021-6123 4567', '0571 8888 1234', '(021) 61234567', '+1 415 555 2671'];
+  for (const phone of ok) assert.equal(validate.phoneProblem(phone), null, phone);
+  for (const phone of ['12345', '1380013800', 'abc', '238 0013 8000', '+86 12']) assert.equal(validate.phoneProblem(phone), 'phone', phone);
+  assert.equal(validate.phoneProblem('  '), 'required');
+  assert.equal(validate.phoneProblem('', { required: false }), null);
+  assert.equal(validate.buyerPhoneProblem('021-62345678'), null);
+  assert.equal(validate.buyerPhoneProblem('+8613812345678'), 'buyerPhone');
+  assert.equal(validate.postcodeProblem('200120'), null);
+  assert.equal(validate.postcodeProblem('020012'), 'postcode');
+});
+
+test('amounts are checked as AmountInput reads them: at most 2 decimals, more than zero', () => {
+  assert.equal(validate.amountProblem('20000'), null);
+  assert.equal(validate.amountProblem('20,000.50'), null);
+  assert.equal(validate.amountProblem('20000.500'), null);
+  assert.equal(validate.amountProblem('20000.505'), 'amountPrecision');
+  assert.equal(validate.amountProblem('0'), 'amountPositive');
+  assert.equal(validate.amountProblem('-5'), 'amount');
+  assert.equal(validate.amountProblem('二万'), 'amount');
+  assert.equal(validate.amountProblem(''), 'required');
+  assert.equal(validate.amountProblem('300', { max: '200.00' }), 'amountOverMax');
+  assert.equal(validate.discountProblem('1.5', '1.0'), 'discountOverLimit');
+  assert.equal(validate.discountProblem('1.125', '3'), 'discount');
+  assert.equal(validate.discountProblem('', '1'), null);
+  assert.match(validate.newRequestId(), validate.REQUEST_ID);
+});
+
+test('R-SEC-2 only FINANCE sees the confirmation; a rep, the manager and head office do not', () => {
+  const user = (role, sites = ['SH01']) => access.userFrom({ preferred_username: `u-${role}`, realm_access: { roles: [role, 'default-roles-anchang'] }, sites });
+  assert.equal(access.abilities(user('FINANCE'), 'SH01').confirmDeposit, true);
+  for (const role of ['SALES', 'SUPERVISOR', 'MANAGER', 'ASSISTANT', 'SALES_CONTROL', 'HEAD_OFFICE', 'ADMIN']) {
+    assert.equal(access.abilities(user(role), 'SH01').confirmDeposit, false, role);
+  }
+  assert.equal(access.abilities(user('FINANCE'), 'HZ01').confirmDeposit, false, 'another site');
+});
+
+test('R-SEC-1 roles include the ones below them, on their own sites only; head office reads everywhere and writes nowhere', () => {
+  const manager = access.userFrom({ preferred_username: 'sh01-manager', realm_access: { roles: ['MANAGER'] }, sites: ['SH01'] });
+  const can = access.abilities(manager, 'SH01');
+  assert.equal(can.registerVisit, true);
+  assert.equal(can.verifyComplaints, true);
+  assert.equal(can.setRotation, true);
+  assert.equal(access.abilities(manager, 'HZ01').registerVisit, false);
+  const rep = access.userFrom({ preferred_username: 'sh01-sales1', realm_access: { roles: ['SALES'] }, sites: ['SH01'] });
+  const repCan = access.abilities(rep, 'SH01');
+  assert.equal(repCan.setRotation, false);
+  assert.equal(repCan.seeOff({ servedBy: 'sh01-sales1' }), true);
+  assert.equal(repCan.seeOff({ servedBy: 'sh01-sales2' }), false);
+  assert.equal(repCan.repStatus('sh01-sales1'), true);
+  assert.equal(repCan.repStatus('sh01-sales2'), false);
+  assert.equal(repCan.releaseHold({ hold: { repUserId: 'sh01-sales2' } }), false);
+  const hq = access.userFrom({ preferred_username: 'hq', realm_access: { roles: ['HEAD_OFFICE'] } });
+  assert.equal(access.canRead(hq, 'HZ01'), true);
+  assert.equal(access.abilities(hq, 'HZ01').registerVisit, false);
+  assert.equal(access.homeScreen(hq), 'hq');
+  const admin = access.userFrom({ preferred_username: 'admin', realm_access: { roles: ['ADMIN'] }, sites: ['*'] });
+  assert.equal(admin.writeAll, true);
+  assert.equal(access.abilities(admin, 'HZ01').changePolicy, true);
+  assert.deepEqual(access.SCREENS.filter((s) => s.visible(rep)).map((s) => s.name), ['desk', 'mine', 'board']);
+  assert.deepEqual(access.SCREENS.filter((s) => s.visible(user('FINANCE'))).map((s) => s.name), ['board', 'finance']);
+  function user(role) { return access.userFrom({ preferred_username: role, realm_access: { roles: [role] }, sites: ['SH01'] }); }
+});
+
+test('money is shown exactly as the API gives it, times count down', () => {
+  assert.equal(format.money('20000.00'), '¥20,000.00');
+  assert.equal(format.money('1234567.5'), '¥1,234,567.50');
+  assert.equal(format.money('0.1'), '¥0.10');
+  assert.equal(format.money(null), '—');
+  assert.equal(format.countdown(1799), '29:59');
+  assert.equal(format.countdown(3900), '1:05:00');
+  assert.equal(format.countdown(0), null);
+  assert.equal(format.duration(59, 'zh-CN'), '不到 1 分钟');
+  assert.equal(format.duration(3900, 'zh-CN'), '1 小时 5 分钟');
+  assert.equal(format.duration(600, 'en'), '10 min');
+  assert.equal(format.today('Asia/Shanghai', new Date('2026-11-30T17:00:00Z')), '2026-12-01');
+  assert.equal(format.daysBetween('2026-11-30', '2027-01-30'), 61);
+});
+
+function keys(object, prefix = '') {
+  return Object.entries(object).flatMap(([key, value]) => (value && typeof value === 'object'
+    ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`]));
+}
+
+test('every text the screens use is there in Chinese and in English', async () => {
+  const zh = new Set(keys(messages['zh-CN']));
+  const en = new Set(keys(messages.en));
+  assert.deepEqual([...zh].filter((k) => !en.has(k)), [], 'missing in English');
+  assert.deepEqual([...en].filter((k) => !zh.has(k)), [], 'missing in Chinese');
+  const files = (await readdir(APP, { recursive: true })).filter((name) => name.endsWith('.js'));
+  const used = new Set();
+  for (const file of files) {
+    const source = await readFile(new URL(file, APP), 'utf8');
+    for (const match of source.matchAll(/\$?\bt\(\s*(['"])([a-zA-Z][\w.]*)\1/g)) used.add(match[2]);
+  }
+  assert.ok(used.size > 50, `found ${used.size} texts`);
+  // "unit.status." + status: a group of texts, which both languages must have
+  const groups = [...used].filter((k) => k.endsWith('.'));
+  for (const group of groups) {
+    for (const locale of ['zh-CN', 'en']) {
+      const node = group.slice(0, -1).split('.').reduce((o, part) => o?.[part], messages[locale]);
+      assert.equal(typeof node, 'object', `${locale} has no texts under ${group}`);
+    }
+  }
+  assert.deepEqual([...used].filter((k) => !k.endsWith('.') && !zh.has(k)).sort(), [], 'used but not defined');
+  for (const key of zh) assert.ok(!/[|@]/.test(key), key);
+});

@@ -1,0 +1,106 @@
+// What the browser checks share: Debian's Chromium driven by playwright-core (no browser
+// download), signing in on Keycloak's own login page, and watching a page for errors and for
+// requests that leave the deployment.
+import { chromium } from 'playwright-core';
+
+// Without the background-networking flags Chromium keeps calling out to Google's hosts,
+// which a closed network refuses; --no-sandbox because tests run as root.
+const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+export const sel = (name) => `[data-test="${name}"]`;
+
+/** One browser for the whole run; each user gets a context of their own (own cookies, own session). */
+export async function launch({ executablePath = process.env.CHROMIUM || '/usr/bin/chromium', timeout = 60_000 } = {}) {
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS, timeout });
+}
+
+/** What the gateway tells the page: the issuer (Keycloak) and the public client. */
+export async function webConfig(base) {
+  const response = await fetch(`${base}/assets/config.json`);
+  if (!response.ok) throw new Error(`GET ${base}/assets/config.json answered ${response.status}`);
+  return response.json();
+}
+
+/**
+ * A browser context for a user at a viewport width, watching its pages: uncaught errors,
+ * console errors, requests to anything but the gateway and Keycloak, failed API calls.
+ */
+export async function userContext(browser, { base, issuer, width = 1280, height = 900, locale = 'zh-CN', timeout = 60_000 }) {
+  const context = await browser.newContext({ viewport: { width, height }, locale, timezoneId: 'Asia/Shanghai', deviceScaleFactor: 1 });
+  context.setDefaultTimeout(timeout);
+  context.setDefaultNavigationTimeout(timeout);
+  const allowed = new Set([new URL(base).origin, new URL(issuer).origin]);
+  const watch = { errors: [], outside: [], consoleErrors: [], inFlight: new Map() };
+  context.on('page', (page) => observe(page, allowed, watch));
+  context.watch = watch;
+  return context;
+}
+
+function observe(page, allowed, watch) {
+  page.on('pageerror', (error) => watch.errors.push(String(error?.stack || error).split('\n').slice(0, 3).join(' | ')));
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.consoleErrors.push(message.text());
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (/^https?:/.test(url) && !allowed.has(new URL(url).origin)) watch.outside.push(url);
+    watch.inFlight.set(request, `${request.method()} ${url}`);
+  });
+  page.on('requestfinished', (request) => watch.inFlight.delete(request));
+  page.on('requestfailed', (request) => watch.inFlight.delete(request));
+}
+
+/**
+ * Opens {@code path} of the application, signs in on Keycloak's page (the application sends
+ * the browser there) and waits until the application shows the user's name.
+ */
+export async function signIn(context, { base, issuer, user, password, path = '/' }) {
+  const page = await context.newPage();
+  // the application sends the browser on to Keycloak at once: only the start of the load matters
+  await page.goto(`${base}${path}`, { waitUntil: 'commit' });
+  await keycloakLogin(page, { issuer, user, password });
+  await page.locator(sel('user-name')).waitFor({ state: 'visible' });
+  return page;
+}
+
+/** Fills Keycloak's login form, if the page is on it, and waits to be back at the application. */
+export async function keycloakLogin(page, { issuer, user, password }) {
+  const keycloak = new URL(issuer).origin;
+  await page.waitForURL((url) => url.origin === keycloak);
+  await page.locator('#username').waitFor({ state: 'visible' });
+  await page.fill('#username', user);
+  await page.fill('#password', password);
+  await page.click('#kc-login');
+  const refused = page.locator('#input-error, .kc-feedback-text, #kc-error-message, .alert-error');
+  await Promise.race([
+    page.waitForURL((url) => url.origin !== keycloak),
+    refused.first().waitFor({ state: 'visible' }).then(async () => {
+      throw new Error(`Keycloak refused the sign-in of ${user}: ${(await refused.first().innerText()).trim()}`);
+    }),
+  ]);
+}
+
+/** The page is no wider than the window: nothing sticks out sideways (phones: 390 px). */
+export async function overflow(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const scroll = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+    const culprits = scroll > width
+      ? [...document.querySelectorAll('body *')].filter((node) => node.getBoundingClientRect().right > width + 1)
+        .slice(0, 5).map((node) => `${node.tagName.toLowerCase()}.${[...node.classList].join('.')}`)
+      : [];
+    return { width, scroll, overflows: scroll > width, culprits };
+  });
+}
+
+/**
+ * Waits until the screen has its data: no spinner left (the board's live stream stays open, so
+ * "no network traffic" would never come).
+ */
+export async function settle(page, ms = 300) {
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-btn-loading'), null, { polling: 100 });
+  await page.waitForTimeout(ms);
+}

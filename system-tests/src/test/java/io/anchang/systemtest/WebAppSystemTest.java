@@ -1,0 +1,185 @@
+package io.anchang.systemtest;
+
+import io.anchang.launcher.DemoData;
+import io.anchang.launcher.Office;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The web application in a real browser (Debian's Chromium driven by Playwright, see
+ * {@code system-tests/browser/webapp.mjs}) against the office the launcher starts: each
+ * scenario works the screens as people do, signing in on Keycloak's own page, and this class
+ * checks through the API that what the screens showed is what the office holds.
+ *
+ * <p>The run saves each role's main page at 1280 and 390 px wide in
+ * {@code anchang.screenshots} (default {@code system-tests/target/screenshots}; the README's
+ * pictures are these, copied to {@code docs/screenshots}).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(30)
+class WebAppSystemTest {
+
+    static final Path ROOT = TheOffice.ROOT;
+    static final String SITE = "SH01";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static Office office;
+    static WebTestClient gateway;
+    /** The walk-in of test 2: a customer of the rep who served them, for the hold of test 3. */
+    static JsonNode walkIn;
+
+    @BeforeAll
+    static void theOfficeAndABrowser() {
+        BrowserCheck.assumeReady(ROOT);
+        office = TheOffice.office();
+        gateway = TheOffice.gateway();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("R-SEC-1 every role signs in on Keycloak's page and lands on its main page, whose menu shows only the screens the role may use; no page is wider than the window at 1280 or at 390 px; Chinese by default, English on request")
+    void eachRoleSignsInAndLandsOnItsMainPage() throws Exception {
+        Path screenshots = screenshots();
+        JsonNode result = scenario("walk-through of the main pages", "main-pages", Map.of("ANCHANG_OUT", screenshots.toString()));
+        List<JsonNode> pages = result.path("pages").valueStream().toList();
+        assertThat(pages).extracting(page -> page.path("role").asString())
+                .containsExactly("SALES", "ASSISTANT", "SUPERVISOR", "MANAGER", "SALES_CONTROL", "FINANCE", "HEAD_OFFICE", "ADMIN");
+        for (JsonNode page : pages) {
+            assertThat(page.path("name").asString()).as(page.path("user").asString()).isNotBlank();
+            for (String width : List.of("1280", "390")) {
+                JsonNode shot = page.path("shots").path(width);
+                assertThat(shot.path("scrollWidth").asInt()).as("%s at %s px", page.path("user").asString(), width)
+                        .isLessThanOrEqualTo(Integer.parseInt(width));
+                Path png = Path.of(shot.path("file").asString());
+                assertThat(png).exists().startsWith(screenshots);
+                byte[] head = Files.readAllBytes(png);
+                assertThat(head).as("%s is a PNG", png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+            }
+        }
+        // a rep never sees the finance desk; the finance desk never sees the front desk
+        assertThat(menu(pages, "SALES")).doesNotContain("finance", "manager", "hq");
+        assertThat(menu(pages, "FINANCE")).containsExactly("board", "finance");
+        assertThat(menu(pages, "HEAD_OFFICE")).containsExactly("hq");
+        assertThat(result.path("language").path("english").asString()).isEqualTo("Front desk");
+        assertThat(result.path("language").path("chinese").asString()).isEqualTo("接待台");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("R-REC-1 R-REC-2 R-REC-3 R-ATT-1 at the desk a customer is seen off and a walk-in registered with a double click is one visit, served by the rep who was up, with the rule in one sentence; the board shows the rep serving the customer, who is on that rep's list")
+    void aWalkInAtTheDeskIsOnTheServingRepsListAndOnTheBoard() throws Exception {
+        JsonNode result = scenario("a walk-in at the desk", "walk-in", Map.of());
+        String name = result.path("name").asString();
+        String servedBy = result.path("servedBy").asString();
+        assertThat(servedBy).isEqualTo(result.path("up").asString());
+        assertThat(result.path("ruleId").asString()).isEqualTo("R-ATT-1");
+        assertThat(result.path("rule").asString()).contains("R-ATT-1");
+        assertThat(result.path("posts").asInt()).as("requests sent for a double click").isEqualTo(1);
+
+        // the register holds one visit for the double click, served as the screen said
+        List<JsonNode> visits = visitsNamed(name);
+        assertThat(visits).hasSize(1);
+        assertThat(visits.get(0).path("visitId").asString()).isEqualTo(result.path("visitId").asString());
+        assertThat(visits.get(0).path("servedBy").asString()).isEqualTo(servedBy);
+        assertThat(visits.get(0).path("state").asString()).isEqualTo("SERVING");
+        // R-ATT-1: first registration wins — the customer is the serving rep's
+        JsonNode customer = json(gateway.post().uri("/api/customers/sites/{site}/customers/search", SITE)
+                .headers(h -> h.setBearerAuth(TheOffice.manager(SITE))).bodyValue(Map.of("phone", result.path("phone").asString()))
+                .exchange().expectStatus().isOk());
+        assertThat(customer.path("owner").asString()).isEqualTo(servedBy);
+        walkIn = result;
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("R-DEAL-1 R-DEAL-2 R-SEC-2 R-FIN-2 a unit held on one board turns colour on another without a reload; the rep sees no confirmation and the API refuses one; the finance desk confirms with the hold counting down and the unit moves to SMALL_DEPOSIT on both boards")
+    void aUnitHeldOnOneBoardChangesOnTheOtherAndTheFinanceDeskMovesIt() throws Exception {
+        assumeTrue(walkIn != null, "needs the walk-in of test 2: a customer of the rep who holds");
+        JsonNode result = scenario("a unit on two boards and at the finance desk", "unit-live", Map.of(
+                "ANCHANG_REP", walkIn.path("servedBy").asString(), "ANCHANG_CUSTOMER_PHONE", walkIn.path("phone").asString()));
+        assertThat(result.path("refused").path("status").asInt()).isEqualTo(403);
+        assertThat(result.path("refused").path("type").asString()).isEqualTo("urn:anchang:problem:finance-only");
+        assertThat(result.path("left").asLong()).isPositive();
+
+        JsonNode unit = json(gateway.get().uri("/api/deals/sites/{site}/units/{unit}", SITE, result.path("unitId").asString())
+                .headers(h -> h.setBearerAuth(TheOffice.manager(SITE))).exchange().expectStatus().isOk());
+        assertThat(unit.path("status").asString()).isEqualTo("SMALL_DEPOSIT");
+        assertThat(unit.path("sale").path("repUserId").asString()).isEqualTo(walkIn.path("servedBy").asString());
+        assertThat(unit.path("sale").path("deposits").size()).isEqualTo(1);
+        assertThat(unit.path("sale").path("deposits").path(0).path("receiptNo").asString()).isEqualTo(result.path("receiptNo").asString());
+        JsonNode receipt = json(gateway.get().uri("/api/finance/sites/{site}/receipts/{no}", SITE, result.path("receiptNo").asString())
+                .headers(h -> h.setBearerAuth(TheOffice.token("sh01-finance"))).exchange().expectStatus().isOk());
+        assertThat(receipt.path("confirmedBy").asString()).isEqualTo("sh01-finance");
+        assertThat(receipt.path("amount").asString()).isEqualTo("20000.00");
+        assertThat(result.path("pdf").asString()).as("the receipt opened").matches("blob:.*|download:.*\\.pdf");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("a session that ends while a walk-in is typed signs in again on Keycloak's page and comes back to the form with what was typed; sent then, it is one visit")
+    void aSessionThatEndsMidFormKeepsWhatWasTyped() throws Exception {
+        JsonNode result = scenario("a session that ends mid-form", "session-expiry", Map.of());
+        assertThat(result.path("path").asString()).isEqualTo("/desk");
+        assertThat(visitsNamed(result.path("name").asString())).hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("R-DEAL-1 bad input: the walk-in form refuses an impossible phone before sending, and shows the API's Chinese problem detail next to the field it concerns for a phone only the API can judge; a price list's three wrong rows are each shown; nothing is registered or imported")
+    void badInputIsShownNextToItsField() throws Exception {
+        JsonNode result = scenario("bad input at the desk", "bad-input", Map.of());
+        assertThat(result.path("browserSaid").asString()).startsWith("电话号码无效");
+        assertThat(result.path("apiSaid").asString()).startsWith("电话号码无效：+1 000 000 0000").doesNotContain("Not a possible");
+        assertThat(result.path("status").asInt()).isEqualTo(400);
+        assertThat(result.path("posts").asInt()).as("only the phone the browser could not judge was sent").isEqualTo(1);
+        assertThat(visitsNamed(result.path("name").asString())).isEmpty();
+        assertThat(result.path("rows").valueStream().map(row -> row.path("row").asInt())).containsExactly(2, 3, 4);
+        assertThat(result.path("rows").path(0).path("text").asString()).contains("101", "已存在");
+        JsonNode board = json(gateway.get().uri("/api/deals/sites/{site}/buildings/{building}/board", SITE, result.path("building").asString())
+                .headers(h -> h.setBearerAuth(TheOffice.manager(SITE))).exchange().expectStatus().isOk());
+        assertThat(board.path("floors").valueStream().mapToInt(floor -> floor.path("units").size()).sum())
+                .isEqualTo(result.path("unitsBefore").asInt());
+    }
+
+    private static JsonNode scenario(String what, String name, Map<String, String> environment) throws IOException, InterruptedException {
+        System.out.println("browser: " + what);
+        return BrowserCheck.run(ROOT, name, office.gatewayUrl(), DemoData.PASSWORD, environment);
+    }
+
+    private static Path screenshots() throws IOException {
+        String configured = System.getProperty("anchang.screenshots", "");
+        Path folder = configured.isBlank() ? ROOT.resolve("system-tests/target/screenshots") : ROOT.resolve(configured);
+        return Files.createDirectories(folder.toAbsolutePath().normalize());
+    }
+
+    private static List<String> menu(List<JsonNode> pages, String role) {
+        return pages.stream().filter(page -> page.path("role").asString().equals(role)).findFirst().orElseThrow()
+                .path("menu").valueStream().map(JsonNode::asString).toList();
+    }
+
+    private static List<JsonNode> visitsNamed(String name) {
+        JsonNode register = json(gateway.get().uri("/api/reception/sites/{site}/visits", SITE)
+                .headers(h -> h.setBearerAuth(TheOffice.manager(SITE))).exchange().expectStatus().isOk());
+        return register.valueStream().filter(visit -> name.equals(visit.path("customerName").asString())).toList();
+    }
+
+    private static JsonNode json(WebTestClient.ResponseSpec response) {
+        byte[] body = response.expectBody().returnResult().getResponseBody();
+        return JSON.readTree(body == null ? new byte[0] : body);
+    }
+}
