@@ -10,7 +10,7 @@ import java.util.List;
  * service may start before the identity provider), the exact {@code issuer}, the
  * {@code audience} the realm adds, and the clock skew allowed on expiry.
  *
- * @param publicPaths           paths served without a token (health probes, metrics, API documents)
+ * @param publicPaths           paths served without a token (health probes, metrics, API documents — on the management port)
  * @param additionalPublicPaths paths a service serves without a token besides those (the web UI's files)
  * @param jwksRefreshInterval   at most one download of the identity provider's keys per this interval,
  *                              whatever tokens arrive (default 10 s)
@@ -21,9 +21,13 @@ public record SecurityProperties(String issuer, String jwkSetUri, String audienc
                                  List<String> publicPaths, List<String> additionalPublicPaths,
                                  Duration jwksRefreshInterval, Duration jwksMaxAge) {
 
+    /**
+     * Health probes, metrics and the API documents, all served on the management port only
+     * (which the gateway does not route); the main port serves none of them.
+     */
     public static final List<String> DEFAULT_PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**",
-            "/actuator/prometheus", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-            "/swagger-ui/**", "/webjars/**");
+            "/actuator/prometheus", "/actuator/info", "/actuator/openapi", "/actuator/openapi/**",
+            "/actuator/swagger-ui", "/actuator/swagger-ui/**");
 
     public SecurityProperties {
         if (audience == null || audience.isBlank()) {

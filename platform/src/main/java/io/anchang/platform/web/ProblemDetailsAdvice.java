@@ -29,6 +29,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -193,19 +194,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String name = mismatch.getPropertyName() != null ? mismatch.getPropertyName()
                     : ex.getMethodParameter() != null ? ex.getMethodParameter().getParameterName() : "parameter";
             String expected = mismatch.getRequiredType() == null ? "another type" : expected(mismatch.getRequiredType());
-            return "参数格式不对 (Parameter '" + name + "' must be " + expected + ", not '" + mismatch.getValue() + "')";
+            return "参数格式不对 (Parameter '" + name + "' must be " + expected + ", not '" + echo(mismatch.getValue()) + "')";
         }
         JacksonException json = (JacksonException) cause(ex, JacksonException.class);
         if (json instanceof ValueInstantiationException instantiation) {
             Throwable reason = instantiation.getCause() == null ? instantiation : instantiation.getCause();
-            return "内容不符合要求 (" + at(instantiation) + reason.getMessage() + ")";
+            return "内容不符合要求 (" + at(instantiation) + echo(reason.getMessage(), 300) + ")";
         }
         if (json instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
-            return "字段格式不对 (" + at(invalid) + "'" + invalid.getValue() + "' is not " + expected(invalid.getTargetType()) + ")";
+            return "字段格式不对 (" + at(invalid) + "'" + echo(invalid.getValue()) + "' is not " + expected(invalid.getTargetType()) + ")";
         }
         if (json instanceof MismatchedInputException mismatched) {
             Class<?> target = mismatched.getTargetType();
             return "字段类型不对 (" + at(mismatched) + "expected " + (target == null ? "another type" : expected(target)) + ")";
+        }
+        if (json instanceof StreamConstraintsException) {
+            // issue 9: nesting, string, number and name lengths are bounded before anything is built from them
+            return "请求内容超出限制：嵌套过深、文字或数字过长 (The body exceeds a limit: " + echo(firstLine(json.getOriginalMessage()), 200) + ")";
         }
         if (json instanceof StreamReadException) {
             return "请求内容不是有效的 JSON (The body is not valid JSON: " + firstLine(json.getOriginalMessage()) + ")";
@@ -217,6 +222,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "请求内容有误或缺失 (The request body is missing or cannot be read)";
         }
         return "请求有误 (" + (ex.getReason() == null ? "bad request" : ex.getReason()) + ")";
+    }
+
+    /** A value from the request as it may appear in an answer: never more than a few dozen characters. */
+    static String echo(Object value) {
+        return echo(value, 40);
+    }
+
+    private static String echo(Object value, int max) {
+        String text = String.valueOf(value);
+        return text.length() <= max ? text : text.substring(0, max) + "…(" + text.length() + " characters)";
     }
 
     private static String at(DatabindException ex) {
