@@ -9,10 +9,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import io.anchang.testing.SiteIsolationWalk;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -256,8 +259,9 @@ class SalesControlIntegrationTest extends DealIntegrationBase {
 
     @Test
     @DisplayName("R-SEC-2 deal-service has no way to mark anything paid: no payment route, and FINANCE's token moves nothing here")
-    void noPathToPaid() {
-        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody().jsonPath("$.paths")
+    void noPathToPaid(@LocalManagementPort int managementPort) {
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build()
+                .get().uri(SiteIsolationWalk.API_DOCS).exchange().expectStatus().isOk().expectBody().jsonPath("$.paths")
                 .value((Map<String, Object> paths) -> assertThat(paths.keySet()).isNotEmpty().noneMatch(path -> path.contains("confirm")
                         || path.contains("payment") || path.contains("receipt") || path.contains("paid")));
         f.building(SITE, "F1", List.of("101,1,2000000"));

@@ -33,8 +33,8 @@ public final class ServiceStack implements AutoCloseable {
         this.progress = progress;
     }
 
-    /** The services and the gateway on these ports, with the databases the README names. */
-    public static List<ServiceSpec> specs(Ports ports) {
+    /** The services and the gateway on these ports and management ports, with the databases the README names. */
+    public static List<ServiceSpec> specs(Ports ports, Ports management) {
         Map<String, String> routes = Map.of(
                 "RECEPTION_URI", "http://127.0.0.1:" + ports.reception(),
                 "CUSTOMER_URI", "http://127.0.0.1:" + ports.customer(),
@@ -43,13 +43,13 @@ public final class ServiceStack implements AutoCloseable {
                 "REPORTING_URI", "http://127.0.0.1:" + ports.reporting());
         return List.of(
                 // reception asks customer-service who serves a walk-in (flow 1)
-                new ServiceSpec("reception-service", ports.reception(), "reception", 256,
+                new ServiceSpec("reception-service", ports.reception(), management.reception(), "reception", 256,
                         Map.of("CUSTOMER_URI", "http://127.0.0.1:" + ports.customer())),
-                new ServiceSpec("customer-service", ports.customer(), "customer", 256, Map.of()),
-                new ServiceSpec("deal-service", ports.deal(), "deal", 256, Map.of()),
-                new ServiceSpec("finance-service", ports.finance(), "finance", 256, Map.of()),
-                new ServiceSpec("reporting-service", ports.reporting(), "reporting", 256, Map.of()),
-                new ServiceSpec("gateway", ports.gateway(), null, 256, routes));
+                new ServiceSpec("customer-service", ports.customer(), management.customer(), "customer", 256, Map.of()),
+                new ServiceSpec("deal-service", ports.deal(), management.deal(), "deal", 256, Map.of()),
+                new ServiceSpec("finance-service", ports.finance(), management.finance(), "finance", 256, Map.of()),
+                new ServiceSpec("reporting-service", ports.reporting(), management.reporting(), "reporting", 256, Map.of()),
+                new ServiceSpec("gateway", ports.gateway(), management.gateway(), null, 256, routes));
     }
 
     /** Starts every part at once and waits until all are ready; on failure says which and why. */
@@ -67,9 +67,11 @@ public final class ServiceStack implements AutoCloseable {
     /** Starts every part at once, without waiting. */
     public ServiceStack launch() {
         for (ServiceSpec spec : specs) {
-            if (Ports.taken(spec.port())) {
-                throw new IllegalStateException("port " + spec.port() + " for " + spec.module()
-                        + " is taken by another program; stop it or choose other ports");
+            for (int port : new int[] {spec.port(), spec.managementPort()}) {
+                if (Ports.taken(port)) {
+                    throw new IllegalStateException("port " + port + " for " + spec.module()
+                            + " is taken by another program; stop it or choose other ports");
+                }
             }
         }
         for (ServiceSpec spec : specs) {
@@ -124,6 +126,7 @@ public final class ServiceStack implements AutoCloseable {
     private ManagedProcess process(ServiceSpec spec) {
         Map<String, String> environment = new LinkedHashMap<>(spec.environment());
         environment.put("PORT", Integer.toString(spec.port()));
+        environment.put("MANAGEMENT_PORT", Integer.toString(spec.managementPort()));
         if (spec.database() != null) {
             environment.put("MONGODB_URI", endpoints.mongo() + "/" + spec.database());
         }
