@@ -84,7 +84,8 @@ public final class Office implements AutoCloseable {
     }
 
     public Endpoints endpoints() {
-        return new Endpoints(mongo.uri(), kafka.bootstrapServers(), keycloak.issuer(), keycloak.jwkSetUri());
+        return new Endpoints(mongo.uri(), kafka.bootstrapServers(), keycloak.issuer(), keycloak.jwkSetUri(),
+                AuditKeyFile.of(home.resolve("data")));
     }
 
     public String gatewayUrl() {

@@ -133,6 +133,9 @@ public final class ServiceStack implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafka());
         environment.put("ANCHANG_ISSUER", endpoints.issuer());
         environment.put("ANCHANG_JWK_SET_URI", endpoints.jwkSetUri());
+        if (spec.database() != null) {
+            environment.put("ANCHANG_AUDIT_KEY", endpoints.auditKey());
+        }
         List<String> command = List.of(java(), "-Xms" + spec.heapMb() / 2 + "m", "-Xmx" + spec.heapMb() + "m",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Dfile.encoding=UTF-8",
                 "-jar", jar(spec.module()).toString());

@@ -37,4 +37,14 @@ class OfficePortsTest {
         assertThat(gateway.environment().values())
                 .allSatisfy(uri -> assertThat(managementPorts).noneMatch(port -> uri.endsWith(":" + port)));
     }
+
+    @Test
+    @DisplayName("R-SEC-4 each office keys its audit trails with a random key of its own, kept beside its data")
+    void eachOfficeHasItsOwnAuditKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path one,
+                                     @org.junit.jupiter.api.io.TempDir java.nio.file.Path two) {
+        String first = AuditKeyFile.of(one);
+        assertThat(first).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(AuditKeyFile.of(one)).as("the same after a restart").isEqualTo(first);
+        assertThat(AuditKeyFile.of(two)).isNotEqualTo(first);
+    }
 }

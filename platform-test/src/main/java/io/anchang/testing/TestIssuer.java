@@ -113,6 +113,14 @@ public final class TestIssuer implements AutoCloseable {
         return token(userId, List.of(role), List.of(sites));
     }
 
+    /** A valid token that expires {@code lifetime} from now. */
+    public String shortLivedToken(String userId, String role, String site, Duration lifetime) {
+        Instant now = Instant.now();
+        return sign(key, claims(userId, List.of(role), List.of(site))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .build());
+    }
+
     /** Expired {@code beyond} ago: beyond the services' clock skew it must be refused. */
     public String expiredToken(String userId, String role, String site, Duration beyond) {
         Instant now = Instant.now();

@@ -14,11 +14,15 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import io.anchang.platform.security.Streams;
+import org.springframework.http.MediaType;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -69,6 +73,13 @@ public class TestController {
     @GetMapping("/api/test/sites/{site}/orders/{id}")
     public Mono<String> byId(Caller caller, @PathVariable String site, @PathVariable UUID id) {
         return Mono.just(id.toString());
+    }
+
+    /** A live stream that would tick forever, ended at the token's expiry. */
+    @GetMapping(value = "/api/test/sites/{site}/ticks", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<String> ticks(Caller caller, @PathVariable String site) {
+        caller.scope().requireRead(site);
+        return Streams.untilExpiry(Flux.interval(Duration.ZERO, Duration.ofMillis(200)).map(tick -> "tick " + tick));
     }
 
     @GetMapping("/api/test/boom")

@@ -227,6 +227,20 @@ class WebEdgeIntegrationTest {
                 .exchange().expectStatus().isOk();
     }
 
+    @Test
+    @DisplayName("issue 9: a live stream ends when the token that opened it expires; a token without the site is refused at reconnect")
+    void aStreamEndsWithItsToken() {
+        String shortLived = ISSUER.shortLivedToken("SH01-control", "SALES_CONTROL", "SH01", Duration.ofSeconds(3));
+        List<String> ticks = WebClient.create("http://127.0.0.1:" + port).get().uri("/api/test/sites/SH01/ticks")
+                .accept(MediaType.TEXT_EVENT_STREAM).headers(h -> h.setBearerAuth(shortLived))
+                .retrieve().bodyToFlux(String.class).collectList().block(Duration.ofSeconds(30));
+        assertThat(ticks).as("it streamed, then it ended by itself").isNotEmpty();
+
+        String lostTheSite = ISSUER.token("SH01-control", "SALES_CONTROL", "HZ01");
+        web().get().uri("/api/test/sites/SH01/ticks").accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(h -> h.setBearerAuth(lostTheSite)).exchange().expectStatus().isForbidden();
+    }
+
     private long count(List<String> ids) {
         return template.count(Query.query(Criteria.where("_id").in(ids)), TestController.WRITES).block();
     }
