@@ -4,19 +4,32 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Adds the platform's defaults ({@code anchang-platform-defaults.properties}) behind
  * everything a service or its environment sets: strict JSON, structured logs with the
- * correlation id, probes and metrics, an idempotent {@code acks=all} producer.
+ * correlation id, probes and metrics, an idempotent {@code acks=all} producer. The API
+ * document goes where the probes and metrics are: on the management port when the service
+ * has one of its own (every service does, issue 9); an application run without one serves it
+ * on its port to signed-in users only.
  */
 public final class PlatformDefaults implements EnvironmentPostProcessor {
+
+    private static boolean separateManagementPort(ConfigurableEnvironment environment) {
+        if (!environment.containsProperty("management.server.port")) {
+            return false;
+        }
+        String management = environment.getProperty("management.server.port");
+        return management != null && !management.isBlank() && !management.equals(environment.getProperty("server.port", "8080"));
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -24,6 +37,8 @@ public final class PlatformDefaults implements EnvironmentPostProcessor {
             List<PropertySource<?>> sources = new PropertiesPropertySourceLoader()
                     .load("anchang-platform-defaults", new ClassPathResource("anchang-platform-defaults.properties"));
             sources.forEach(environment.getPropertySources()::addLast);
+            environment.getPropertySources().addLast(new MapPropertySource("anchang-api-documents",
+                    Map.of("springdoc.use-management-port", separateManagementPort(environment))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
