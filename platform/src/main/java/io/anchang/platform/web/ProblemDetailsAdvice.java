@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -66,6 +67,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "请求内容过大 (The request body is larger than this service accepts)", exchange), new HttpHeaders());
     }
 
+    /** The firewall refuses a request it finds odd (a control character in a parameter's name, say): the client's mistake. */
+    @ExceptionHandler(ServerExchangeRejectedException.class)
+    public Mono<ResponseEntity<Object>> handleRejected(ServerExchangeRejectedException ex, ServerWebExchange exchange) {
+        return respond(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "request-rejected", "Request rejected",
+                "请求的地址或参数含有不允许的字符 (The address or a parameter of the request has characters that are not allowed)",
+                exchange), new HttpHeaders());
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     public Mono<ResponseEntity<Object>> handleAccessDenied(AccessDeniedException ex, ServerWebExchange exchange) {
         return respond(ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
@@ -77,6 +86,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable tooLarge = cause(ex, DataBufferLimitException.class);
         if (tooLarge != null) {
             return handleTooLarge((DataBufferLimitException) tooLarge, exchange);
+        }
+        Throwable rejected = cause(ex, ServerExchangeRejectedException.class);
+        if (rejected != null) {
+            return handleRejected((ServerExchangeRejectedException) rejected, exchange);
         }
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "系统内部错误，请把关联编号告诉技术支持 (Something went wrong on our side; quote the correlation id to support)", exchange);

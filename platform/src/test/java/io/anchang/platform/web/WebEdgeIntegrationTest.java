@@ -186,6 +186,17 @@ class WebEdgeIntegrationTest {
     }
 
     @Test
+    @DisplayName("issue 9: a parameter whose name holds control characters is refused 400, not 500 (found by the fuzz)")
+    void controlCharactersInAParameterNameAre400() {
+        String manager = ISSUER.token("mgr-SH01", "MANAGER", "SH01");
+        web().get().uri(java.net.URI.create("http://127.0.0.1:" + port + "/api/test/sites/SH01/audit?limit=7&%04%09%15=%1F"))
+                .headers(h -> h.setBearerAuth(manager)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:request-rejected");
+    }
+
+    @Test
     @DisplayName("issue 9: metrics, health and API documents answer on the management port only")
     void managementOnItsOwnPort() {
         for (String path : List.of("/actuator/prometheus", "/actuator/health", "/v3/api-docs", "/actuator/openapi", "/swagger-ui.html")) {
