@@ -7,12 +7,7 @@ package io.anchang.launcher;
  * @param kafka     Kafka bootstrap servers
  * @param issuer    the token issuer exactly as it appears in tokens' {@code iss}
  * @param jwkSetUri where the issuer's keys are fetched
- * @param auditKey  the secret the services key their audit trails with ({@code ANCHANG_AUDIT_KEY})
+ * @param tokenUri  where a service's own client gets its token (client-credentials grant)
  */
-public record Endpoints(String mongo, String kafka, String issuer, String jwkSetUri, String auditKey) {
-
-    @Override
-    public String toString() {
-        return "Endpoints[mongo=" + mongo + ", kafka=" + kafka + ", issuer=" + issuer + ", jwkSetUri=" + jwkSetUri + "]";
-    }
+public record Endpoints(String mongo, String kafka, String issuer, String jwkSetUri, String tokenUri) {
 }

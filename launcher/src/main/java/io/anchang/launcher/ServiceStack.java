@@ -18,6 +18,9 @@ import java.util.stream.Stream;
  */
 public final class ServiceStack implements AutoCloseable {
 
+    /** reception-service's own Keycloak client (the realm's {@code anchang-reception}). */
+    public static final String RECEPTION_CLIENT = "anchang-reception";
+
     private final Path root;
     private final Path runDir;
     private final List<ServiceSpec> specs;
@@ -33,8 +36,12 @@ public final class ServiceStack implements AutoCloseable {
         this.progress = progress;
     }
 
-    /** The services and the gateway on these ports and management ports, with the databases the README names. */
-    public static List<ServiceSpec> specs(Ports ports, Ports management) {
+    /**
+     * The services and the gateway on these ports and management ports, with the databases the README names and the
+     * office's secrets: reception-service's own client (R-SEC-1), customer-service's phone key (R-SEC-3), every
+     * service's audit key (R-SEC-4).
+     */
+    public static List<ServiceSpec> specs(Ports ports, Ports management, OfficeSecrets secrets) {
         Map<String, String> routes = Map.of(
                 "RECEPTION_URI", "http://127.0.0.1:" + ports.reception(),
                 "CUSTOMER_URI", "http://127.0.0.1:" + ports.customer(),
@@ -44,11 +51,18 @@ public final class ServiceStack implements AutoCloseable {
         return List.of(
                 // reception asks customer-service who serves a walk-in (flow 1)
                 new ServiceSpec("reception-service", ports.reception(), management.reception(), "reception", 256,
-                        Map.of("CUSTOMER_URI", "http://127.0.0.1:" + ports.customer())),
-                new ServiceSpec("customer-service", ports.customer(), management.customer(), "customer", 256, Map.of()),
-                new ServiceSpec("deal-service", ports.deal(), management.deal(), "deal", 256, Map.of()),
-                new ServiceSpec("finance-service", ports.finance(), management.finance(), "finance", 256, Map.of()),
-                new ServiceSpec("reporting-service", ports.reporting(), management.reporting(), "reporting", 256, Map.of()),
+                        Map.of("CUSTOMER_URI", "http://127.0.0.1:" + ports.customer(),
+                                "ANCHANG_SERVICE_CLIENT_ID", RECEPTION_CLIENT,
+                                "ANCHANG_SERVICE_CLIENT_SECRET", secrets.receptionClientSecret(),
+                                "ANCHANG_AUDIT_KEY", secrets.auditKey())),
+                new ServiceSpec("customer-service", ports.customer(), management.customer(), "customer", 256,
+                        Map.of("ANCHANG_PHONE_KEY", secrets.phoneKey(), "ANCHANG_AUDIT_KEY", secrets.auditKey())),
+                new ServiceSpec("deal-service", ports.deal(), management.deal(), "deal", 256,
+                        Map.of("ANCHANG_AUDIT_KEY", secrets.auditKey())),
+                new ServiceSpec("finance-service", ports.finance(), management.finance(), "finance", 256,
+                        Map.of("ANCHANG_AUDIT_KEY", secrets.auditKey())),
+                new ServiceSpec("reporting-service", ports.reporting(), management.reporting(), "reporting", 256,
+                        Map.of("ANCHANG_AUDIT_KEY", secrets.auditKey())),
                 new ServiceSpec("gateway", ports.gateway(), management.gateway(), null, 256, routes));
     }
 
@@ -133,9 +147,7 @@ public final class ServiceStack implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafka());
         environment.put("ANCHANG_ISSUER", endpoints.issuer());
         environment.put("ANCHANG_JWK_SET_URI", endpoints.jwkSetUri());
-        if (spec.database() != null) {
-            environment.put("ANCHANG_AUDIT_KEY", endpoints.auditKey());
-        }
+        environment.put("ANCHANG_TOKEN_URI", endpoints.tokenUri());
         List<String> command = List.of(java(), "-Xms" + spec.heapMb() / 2 + "m", "-Xmx" + spec.heapMb() + "m",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Dfile.encoding=UTF-8",
                 "-jar", jar(spec.module()).toString());
