@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
         "anchang.web.max-in-flight=4",
         "anchang.web.max-queued=2",
         "anchang.web.max-queue-wait=300ms",
-        "anchang.web.deadline=3s",
+        "anchang.web.deadline=10s",
         "anchang.web.retry-after=7s",
         "anchang.security.jwks-refresh-interval=1h"})
 class WebEdgeIntegrationTest {
