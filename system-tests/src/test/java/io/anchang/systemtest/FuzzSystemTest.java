@@ -100,8 +100,10 @@ class FuzzSystemTest {
 
         Map<Integer, Long> byStatus = answers.stream().collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting()));
         List<Answer> failures = answers.stream().filter(Answer::failed).toList();
-        System.out.printf("FUZZ %d requests on %d operations in %d s (seed %d): answers %s; waited out %d x 429, %d x shed 503%n",
-                answers.size(), operations.size(), took.toSeconds(), seed, byStatus, sender.limited.get(), sender.shed.get());
+        System.out.printf("FUZZ %d requests on %d operations in %d s (seed %d): answers %s; waited out %d x 429, %d x shed 503;"
+                        + " sent again after a broken connection %d x%n",
+                answers.size(), operations.size(), took.toSeconds(), seed, byStatus, sender.limited.get(), sender.shed.get(),
+                sender.transport.get());
         failures.forEach(failure -> System.out.println("FUZZ 5xx " + failure));
 
         List<String> changes = changesSince(trailsBefore);
@@ -553,6 +555,7 @@ class FuzzSystemTest {
         final Map<String, Instant> fetched = new ConcurrentHashMap<>();
         final AtomicInteger limited = new AtomicInteger();
         final AtomicInteger shed = new AtomicInteger();
+        final AtomicInteger transport = new AtomicInteger();
 
         Sender(String gatewayUrl) {
             this.gatewayUrl = gatewayUrl;
@@ -578,10 +581,16 @@ class FuzzSystemTest {
             return ready.exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
                             .map(body -> new Object[] {response.statusCode().value(), body,
                                     response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER)}))
-                    .onErrorResume(error -> Mono.just(new Object[] {599, "no answer: " + error, null}))
+                    .onErrorResume(error -> Mono.just(new Object[] {599, "no answer: " + rootCause(error), null}))
                     .flatMap(result -> {
                         int status = (Integer) result[0];
                         String retryAfter = (String) result[2];
+                        if (status == 599 && retries < 2) {
+                            // a pooled connection the server closed after refusing a request before reading its
+                            // body: sent again on a fresh one, as any HTTP client does; persisting, it is a failure
+                            transport.incrementAndGet();
+                            return Mono.delay(Duration.ofMillis(200)).then(attempt(request, retries + 1));
+                        }
                         boolean waitable = status == 429 || status == 503 && retryAfter != null;
                         if (waitable && retries < 8) {
                             (status == 429 ? limited : shed).incrementAndGet();
@@ -604,6 +613,14 @@ class FuzzSystemTest {
                 }
             }
             return tokens.get(user);
+        }
+
+        private static String rootCause(Throwable error) {
+            Throwable root = error;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return error.getClass().getSimpleName() + ": " + error.getMessage() + (root == error ? "" : " (" + root + ")");
         }
 
         private static long parse(String retryAfter) {

@@ -15,7 +15,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.validation.FieldError;
+import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -25,6 +27,7 @@ import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
@@ -155,6 +158,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         return respond(ProblemResponses.problem(status, slug(status), reason(status),
                 ex.getReason() == null ? reason(status) : ex.getReason(), exchange), headers);
+    }
+
+    /**
+     * WebFlux calls a path variable that converts to nothing (" " for a day or an id) a server
+     * error; it is the client's address that is wrong (found by the fuzz).
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerErrorException(ServerErrorException ex, HttpHeaders headers,
+                                                                     HttpStatusCode status, ServerWebExchange exchange) {
+        MethodParameter parameter = ex.getMethodParameter();
+        if (parameter != null && parameter.hasParameterAnnotation(PathVariable.class)) {
+            String name = parameter.getParameterName() == null ? "parameter" : parameter.getParameterName();
+            return respond(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid request",
+                    "请求地址中的 " + name + " 为空或格式不对 (The address's '" + name + "' is empty or malformed)", exchange), headers);
+        }
+        return handleUnexpected(ex, exchange);
     }
 
     @Override

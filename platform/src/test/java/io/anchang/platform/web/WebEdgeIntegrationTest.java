@@ -196,6 +196,17 @@ class WebEdgeIntegrationTest {
     }
 
     @Test
+    @DisplayName("issue 9: a path variable that converts to nothing (a blank id) is 400, not 500 (found by the fuzz)")
+    void aBlankPathVariableIs400() {
+        String rep = ISSUER.token("SH01-rep1", "SALES", "SH01");
+        web().get().uri(java.net.URI.create("http://127.0.0.1:" + port + "/api/test/sites/SH01/orders/%20"))
+                .headers(h -> h.setBearerAuth(rep)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:invalid-input");
+    }
+
+    @Test
     @DisplayName("issue 9: metrics, health and API documents answer on the management port only")
     void managementOnItsOwnPort() {
         for (String path : List.of("/actuator/prometheus", "/actuator/health", "/v3/api-docs", "/actuator/openapi", "/swagger-ui.html")) {
