@@ -208,5 +208,15 @@ class AgreementNumbersIntegrationTest extends DealIntegrationBase {
         public Flux<Unit> agreementsToNumber() {
             return real.agreementsToNumber();
         }
+
+        @Override
+        public Flux<Unit> withDeals(io.anchang.platform.security.SiteScope scope, String site) {
+            return real.withDeals(scope, site);
+        }
+
+        @Override
+        public Flux<Unit> moving() {
+            return real.moving();
+        }
     }
 }

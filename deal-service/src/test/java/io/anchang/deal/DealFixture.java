@@ -157,6 +157,64 @@ record DealFixture(WebTestClient web, String database) {
         return requested.get(requested.size() - 1).path("payload").path("requestId").asString();
     }
 
+    static String supervisor(String site) {
+        return token("sup-" + site, "SUPERVISOR", site);
+    }
+
+    static String assistant(String site) {
+        return token("ast-" + site, "ASSISTANT", site);
+    }
+
+    /**
+     * A deal with a confirmed deposit on {@code unit} (of a building that exists): rep 1 holds it for {@code customerId}
+     * (a customer of rep 1's), asks for a {@code kind} deposit of {@code amount}, and the finance desk's confirmation is
+     * published as finance-service publishes it. Answers the deposit request's id; {@link #awaitDeal} waits for the unit.
+     */
+    String depositConfirmed(String site, String unit, String customerId, String kind, String amount) {
+        hold(rep(site, 1), site, unit, customerId).expectStatus().isCreated();
+        Map<String, Object> body = "BIG".equals(kind) ? object("kind", kind, "amount", amount, "buyer", buyer()) : object("kind", kind, "amount", amount);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> held = requestDeposit(rep(site, 1), site, unit, body).expectStatus().isCreated().expectBody(Map.class)
+                .returnResult().getResponseBody();
+        @SuppressWarnings("unchecked")
+        String requestId = (String) ((Map<String, Object>) held.get("request")).get("requestId");
+        confirmed(site, requestId, unit, kind, amount, "R-" + unit, Instant.now());
+        return requestId;
+    }
+
+    /** Waits until {@code unit} is {@code status}; a big deposit also until its agreement has its number. */
+    void awaitDeal(String site, String unit, String status) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Object> json = unitJson(site, unit);
+            org.assertj.core.api.Assertions.assertThat(json.get("status")).isEqualTo(status);
+            if ("BIG_DEPOSIT".equals(status)) {
+                @SuppressWarnings("unchecked") Map<String, Object> sale = (Map<String, Object>) json.get("sale");
+                @SuppressWarnings("unchecked") Map<String, Object> agreement = (Map<String, Object>) sale.get("agreement");
+                org.assertj.core.api.Assertions.assertThat(agreement.get("number")).isNotNull();
+            }
+        });
+    }
+
+    /** A big deposit of {@code amount} on {@code unit}, confirmed, its agreement numbered. */
+    void bigDeposit(String site, String unit, String customerId, String amount) {
+        depositConfirmed(site, unit, customerId, "BIG", amount);
+        awaitDeal(site, unit, "BIG_DEPOSIT");
+    }
+
+    WebTestClient.ResponseSpec post(String token, String path, Object body, Object... vars) {
+        return web.post().uri(path, vars).headers(h -> h.setBearerAuth(token)).bodyValue(body).exchange();
+    }
+
+    WebTestClient.ResponseSpec put(String token, String path, Object body, Object... vars) {
+        return web.put().uri(path, vars).headers(h -> h.setBearerAuth(token)).bodyValue(body).exchange();
+    }
+
+    /** The unit's deal as JSON ({@code $.sale}). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sale(String site, String unit) {
+        return (Map<String, Object>) unitJson(site, unit).get("sale");
+    }
+
     static Map<String, Object> buyer() {
         return object("name", "王小明", "phone", "13812345678", "address", "上海市浦东新区滨江大道1号", "postcode", "200120");
     }

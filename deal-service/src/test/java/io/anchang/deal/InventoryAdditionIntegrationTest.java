@@ -240,6 +240,16 @@ class InventoryAdditionIntegrationTest extends DealIntegrationBase {
             public Flux<Unit> agreementsToNumber() {
                 return units.agreementsToNumber();
             }
+
+            @Override
+            public Flux<Unit> withDeals(io.anchang.platform.security.SiteScope scope, String site) {
+                return units.withDeals(scope, site);
+            }
+
+            @Override
+            public Flux<Unit> moving() {
+                return units.moving();
+            }
         };
         ManagingInventory tenMinutesAgo = new ManagingInventory(buildings, dying, directory,
                 Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)), Duration.ofMinutes(2));

@@ -13,7 +13,8 @@ import java.util.Set;
  * by the site's MANAGER, and one unit at SH01 kept off sale by sales control (吴销控). At SH01
  * the reps then sell to the customers the front desk received today ({@link DemoFrontDesk}
  * runs first): a unit held, a small deposit and a big deposit with its subscription agreement,
- * each confirmed at the finance desk by sh01-finance (赵会计).
+ * each confirmed at the finance desk by sh01-finance (赵会计), and a contracted unit whose down
+ * payment is due today, part of it paid at the desk (issue 13).
  *
  * <p>Seeding again changes nothing that is there: a site whose building 1 exists keeps its
  * inventory, and each demo sale goes only as far as it has not gone yet — a hold that lapsed
@@ -28,8 +29,8 @@ final class DemoBuilding {
     private static final String[] AREAS = {"128.50", "89.00", "92.30", "143.80"};
     private static final String[] FACING = {"南", "南", "北", "南北通透"};
 
-    /** How far a demo sale goes: a hold, a small deposit or a big deposit with its agreement. */
-    private enum Stage { HELD, SMALL_DEPOSIT, BIG_DEPOSIT }
+    /** How far a demo sale goes: a hold, a small deposit, a big deposit with its agreement, or a contract (issue 13). */
+    private enum Stage { HELD, SMALL_DEPOSIT, BIG_DEPOSIT, CONTRACTED }
 
     /** A demo sale of SH01: the unit, the customer (by the phone the desk registered), how far it goes, the deposit. */
     private record Sale(String unit, String phone, Stage stage, String deposit, Map<String, String> buyer) {
@@ -39,7 +40,9 @@ final class DemoBuilding {
             new Sale("SH01-1-502", "138 0013 8000", Stage.BIG_DEPOSIT, "200000.00", Map.of(
                     "name", "孙丽华", "phone", "13800138000", "address", "上海市浦东新区滨江大道2889弄6号1201室", "postcode", "200120")),
             new Sale("SH01-1-303", "+86 136 0000 0104", Stage.SMALL_DEPOSIT, "20000.00", null),
-            new Sale("SH01-1-204", "139 0000 0101", Stage.HELD, null, null));
+            new Sale("SH01-1-204", "139 0000 0101", Stage.HELD, null, null),
+            new Sale("SH01-1-402", "137 0000 0103", Stage.CONTRACTED, "200000.00", Map.of(
+                    "name", "吴建国", "phone", "13700000103", "address", "上海市徐汇区漕溪北路398号2号楼801室", "postcode", "200030")));
 
     private DemoBuilding() {
     }
@@ -52,7 +55,47 @@ final class DemoBuilding {
         String finance = keycloak.token("sh01-finance", DemoData.PASSWORD);
         for (Sale sale : SALES) {
             sell(api, keycloak, progress, manager, finance, sale);
+            if (sale.stage() == Stage.CONTRACTED) {
+                contract(api, keycloak, progress, manager, finance, sale);
+            }
         }
+    }
+
+    /**
+     * R-DEAL-6, R-FIN-3: the big deposit becomes a contract — down payment due today, an instalment next month, a
+     * mortgage for the rest — and sh01-finance takes part of the down payment, so the finance desk's day shows an
+     * amount due, a payment with its receipt and what is still outstanding. Done once: a contracted unit is left as it is.
+     */
+    private static void contract(Api api, KeycloakServer keycloak, Progress progress, String manager, String finance, Sale sale) {
+        String label = sale.unit().substring(SITE.length() + 1);
+        String path = "/api/deals/sites/" + SITE + "/units/" + sale.unit();
+        JsonNode unit = api.get(manager, path).body();
+        if (!"BIG_DEPOSIT".equals(unit.path("status").asString())) {
+            return;
+        }
+        await(() -> !api.get(manager, path).body().path("sale").path("agreement").path("number").asString("").isEmpty(),
+                "the agreement of " + label + " to be numbered");
+        String rep = keycloak.token(unit.path("sale").path("repUserId").asString(), DemoData.PASSWORD);
+        java.math.BigDecimal price = new java.math.BigDecimal(unit.path("sale").path("price").asString());
+        java.math.BigDecimal paid = new java.math.BigDecimal(unit.path("sale").path("paid").asString());
+        java.math.BigDecimal down = price.multiply(new java.math.BigDecimal("0.30")).setScale(0, java.math.RoundingMode.DOWN).subtract(paid)
+                .setScale(2, java.math.RoundingMode.UNNECESSARY);
+        java.math.BigDecimal instalment = price.multiply(new java.math.BigDecimal("0.10")).setScale(0, java.math.RoundingMode.DOWN).setScale(2);
+        java.math.BigDecimal mortgage = price.subtract(paid).subtract(down).subtract(instalment);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        JsonNode contracted = api.send(rep, "POST", path + "/contract", Map.of("requestId", "demo-contract-" + label, "terms", List.of(
+                Map.of("kind", "DOWN_PAYMENT", "amount", down.toPlainString(), "dueOn", today.toString()),
+                Map.of("kind", "INSTALMENT", "amount", instalment.toPlainString(), "dueOn", today.plusMonths(1).toString()),
+                Map.of("kind", "MORTGAGE", "amount", mortgage.toPlainString(), "dueOn", today.plusMonths(2).toString()))), Set.of(201)).body();
+        String dealId = contracted.path("sale").path("dealId").asString();
+        // R-FIN-3: the finance desk hears of the terms from deal-service's event
+        String dues = "/api/finance/sites/" + SITE + "/dues?dealId=" + dealId;
+        await(() -> api.get(finance, dues).body().size() == 3, "the finance desk to show the amounts due of " + label);
+        JsonNode receipt = api.send(finance, "POST", "/api/finance/sites/" + SITE + "/dues/" + dealId + ":1/payments",
+                Map.of("amount", "100000.00", "method", "TRANSFER", "reference", "DEMO-DOWN-" + label, "requestId", "demo-down-" + label),
+                Set.of(200, 201)).body();
+        progress.say("demo sale of " + SITE + ": " + label + " CONTRACTED, down payment " + down + " due today, 100000.00 of it taken by "
+                + "sh01-finance (receipt " + receipt.path("receiptNo").asString() + "), an instalment next month, a mortgage of " + mortgage);
     }
 
     private static void inventory(Api api, KeycloakServer keycloak, Progress progress, String site) {
@@ -132,7 +175,7 @@ final class DemoBuilding {
         String requestId = unit.path("request").path("requestId").asString("");
         if (requestId.isEmpty()) {
             Map<String, Object> request = new LinkedHashMap<>();
-            request.put("kind", sale.stage() == Stage.BIG_DEPOSIT ? "BIG" : "SMALL");
+            request.put("kind", sale.stage() == Stage.SMALL_DEPOSIT ? "SMALL" : "BIG");
             request.put("amount", sale.deposit());
             if (sale.buyer() != null) {
                 request.put("buyer", sale.buyer());
@@ -150,10 +193,10 @@ final class DemoBuilding {
         JsonNode receipt = api.send(finance, "POST", "/api/finance/deposit-requests/" + id + "/confirmation",
                 Map.of("amount", sale.deposit(), "method", "TRANSFER", "reference", "DEMO-" + label), Set.of(200, 201)).body();
         // R-FIN-2: the confirmation moves the unit, at deal-service, from finance-service's event
-        await(() -> api.get(manager, path).body().path("status").asString().equals(sale.stage().name()),
-                "unit " + label + " to become " + sale.stage());
+        String moved = sale.stage() == Stage.CONTRACTED ? "BIG_DEPOSIT" : sale.stage().name();
+        await(() -> api.get(manager, path).body().path("status").asString().equals(moved), "unit " + label + " to become " + moved);
         String agreement = api.get(manager, path).body().path("sale").path("agreement").path("number").asString("");
-        progress.say("demo sale of " + SITE + ": " + label + " " + sale.stage() + " for " + customer + " (" + owner + "), receipt "
+        progress.say("demo sale of " + SITE + ": " + label + " " + moved + " for " + customer + " (" + owner + "), receipt "
                 + receipt.path("receiptNo").asString() + (agreement.isEmpty() ? "" : ", agreement " + agreement));
     }
 

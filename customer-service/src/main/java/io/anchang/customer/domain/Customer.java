@@ -448,6 +448,16 @@ public record Customer(String id, String siteId, String archiveNo, String name, 
         return with(complaints, followUps, disputes, next);
     }
 
+    /** R-ATT-17: the deal's credit became final or was reversed; this customer unchanged when that changes nothing. */
+    public Customer withDealSettled(String dealId, String status) {
+        Optional<DealCredit> next = deal(dealId).flatMap(d -> d.settled(status));
+        if (next.isEmpty()) {
+            return this;
+        }
+        List<DealCredit> settled = deals.stream().map(d -> d.dealId().equals(dealId) ? next.get() : d).toList();
+        return with(complaints, followUps, disputes, settled);
+    }
+
     private Customer withClaims(List<Claim> next) {
         return new Customer(id, siteId, archiveNo, name, phones, source, registeredAt, registeredBy, referredBy, householdOf,
                 next, arrangements, visits, complaints, followUps, disputes, deals, merge, absorbed);

@@ -6,7 +6,6 @@ import io.anchang.deal.domain.Pricing;
 import io.anchang.deal.domain.Unit;
 import io.anchang.deal.domain.UnitStatus;
 import io.anchang.platform.events.customer.DealCreditFixed;
-import io.anchang.platform.events.deal.AgreementIssued;
 import io.anchang.platform.events.deal.BigDepositSigned;
 import io.anchang.platform.events.deal.CreditRecorded;
 import io.anchang.platform.events.deal.DepositRejected;
@@ -54,6 +53,7 @@ public class DepositSaga {
     private final LocalSiteDirectory directory;
     private final HoldingUnits holding;
     private final Clock clock;
+    private final IssuingAgreements issuing;
 
     public DepositSaga(Units units, Rejections rejections, AgreementNumbers numbers, LocalSiteDirectory directory,
                        HoldingUnits holding, Clock clock) {
@@ -63,6 +63,7 @@ public class DepositSaga {
         this.directory = directory;
         this.holding = holding;
         this.clock = clock;
+        this.issuing = new IssuingAgreements(units, numbers, directory);
     }
 
     /** What the rep asks for; {@code buyer} is the agreement's draft, required for a big deposit. */
@@ -129,11 +130,13 @@ public class DepositSaga {
 
     /** @return true when done, false when the unit changed meanwhile and this must be tried again */
     private Mono<Boolean> apply(Unit unit, DepositConfirmed c, SiteProfile profile) {
-        int days = profile == null ? io.anchang.platform.site.PolicySettings.defaults().smallDepositDays()
-                : HoldingUnits.policyDay(profile, c.confirmedAt()).smallDepositDays();
-        Instant lapsesAt = c.confirmedAt().plus(Duration.ofDays(days));
+        io.anchang.platform.site.PolicySettings policy = profile == null ? io.anchang.platform.site.PolicySettings.defaults()
+                : HoldingUnits.policyDay(profile, c.confirmedAt());
+        Instant lapsesAt = c.confirmedAt().plus(Duration.ofDays(policy.smallDepositDays()));
+        // R-DEAL-6: the contract is due within contractDays of the big deposit, days of the site's calendar
+        LocalDate contractDueOn = LocalDate.ofInstant(c.confirmedAt(), zone(profile)).plusDays(policy.contractDays());
         Unit.Confirmation result = unit.confirmDeposit(c.requestId(), c.receiptNo(), new Money(c.amount()), c.method(),
-                c.confirmedAt(), lapsesAt, null);
+                c.confirmedAt(), lapsesAt, null, contractDueOn);
         return switch (result.outcome()) {
             case ALREADY_COUNTED -> {
                 log.info("deposit {} of unit {} was counted before; nothing changes", c.requestId(), unit.id());
@@ -144,42 +147,14 @@ public class DepositSaga {
         };
     }
 
-    /**
-     * R-DEAL-4: gives the unit's agreement its number, if it waits for one. The number is claimed from
-     * the register only now that the agreement exists, and the same agreement always gets the same
-     * number back, so a failed write here is finished by the next attempt (a redelivery, or
-     * {@link #numberWaitingAgreements}) with no number lost: the numbers run without gaps.
-     */
+    /** R-DEAL-4: gives the unit's agreement its number, if it waits for one (see {@link IssuingAgreements}). */
     public Mono<Void> numberAgreement(String site, String unitId) {
-        return Mono.defer(() -> units.find(SiteScope.system(), site, unitId)
-                        .filter(Unit::agreementToNumber)
-                        .flatMap(unit -> directory.find(SiteScope.system(), site).map(java.util.Optional::of)
-                                .defaultIfEmpty(java.util.Optional.empty())
-                                .flatMap(profile -> {
-                                    Unit.Sale sale = unit.sale();
-                                    // agreements are numbered per year of the site's calendar, the year of the confirmation
-                                    int year = LocalDate.ofInstant(sale.agreement().issuedAt(), zone(profile.orElse(null))).getYear();
-                                    return numbers.claim(site, year, agreementKey(unit), unit.id());
-                                })
-                                .flatMap(number -> unit.numberAgreement(number)
-                                        .map(after -> units.save(SYSTEM, after, List.of(PendingEvent.of(site, unit.id(),
-                                                new AgreementIssued(after.sale().dealId(), site, unit.id(), unit.label(), number,
-                                                        after.sale().agreement().issuedAt())).because("R-DEAL-4 认购书编号 " + number)))
-                                                .flatMap(written -> written ? Mono.<Void>empty() : Mono.error(new HoldingUnits.Raced())))
-                                        .orElse(Mono.empty()))))
-                .retryWhen(reactor.util.retry.Retry.backoff(10, Duration.ofMillis(20)).filter(HoldingUnits.Raced.class::isInstance));
+        return issuing.numberAgreement(site, unitId);
     }
 
     /** Numbers every agreement still waiting for its number, at every site (after a failure between move and number). */
     public Mono<Long> numberWaitingAgreements() {
-        return units.agreementsToNumber().concatMap(unit -> numberAgreement(unit.siteId(), unit.id()).thenReturn(1L)).count();
-    }
-
-    /** What identifies an agreement in the register: its deal and the big deposit that issued it. */
-    private static String agreementKey(Unit unit) {
-        Unit.Sale sale = unit.sale();
-        Unit.Deposit big = sale.deposits().stream().filter(d -> d.kind() == DepositKind.BIG).reduce((a, b) -> b).orElseThrow();
-        return sale.dealId() + ":" + big.requestId();
+        return issuing.numberWaitingAgreements();
     }
 
     private PendingEvent moved(Unit unit, DepositConfirmed c, SiteProfile profile) {
@@ -207,41 +182,25 @@ public class DepositSaga {
     }
 
     /**
-     * The issued agreement of a unit, for printing (R-DEAL-4): the deal's rep, the site's
-     * SUPERVISOR/MANAGER, ASSISTANT (the registers) and FINANCE (its copy).
+     * R-ATT-17: the credit and bonus shares valid when the big deposit was signed, kept on the deal —
+     * provisional, or final at once if the contract was signed before they arrived.
      */
-    public Mono<Unit> agreement(Caller caller, String site, String unitId) {
-        caller.requireOn(site, Role.SALES, Role.ASSISTANT, Role.FINANCE);
-        return units.find(caller.scope(), site, unitId).switchIfEmpty(Mono.error(() -> ManagingInventory.unknownUnit(unitId)))
-                .flatMap(unit -> {
-                    if (unit.sale() == null || unit.sale().agreement() == null) {
-                        return Mono.error(ProblemException.notFound("agreement-unknown", "房源 " + unit.label()
-                                + " 尚无已签发的认购书 (Unit " + unit.label() + " has no issued subscription agreement)"));
-                    }
-                    if (!unit.sale().agreement().numbered()) {
-                        return Mono.error(new ProblemException(409, "agreement-being-numbered", "Conflict", "房源 " + unit.label()
-                                + " 的认购书正在编号，请稍后再打印 (The agreement is being numbered; print it in a moment)",
-                                java.util.Map.of("retryAfterSeconds", 2)));
-                    }
-                    if (!caller.hasAny(Role.SUPERVISOR, Role.ASSISTANT, Role.FINANCE) && !unit.sale().repUserId().equals(caller.userId())) {
-                        return Mono.error(ProblemException.forbidden("deal-of-another-rep", "这是其他置业顾问的交易 (This is another rep's deal)"));
-                    }
-                    return Mono.just(unit);
-                });
-    }
-
-    /** R-ATT-17: the credit and bonus shares valid when the big deposit was signed, kept on the deal (provisional). */
     public Mono<Void> creditFixed(DealCreditFixed fixed) {
         return Mono.defer(() -> units.ofDeal(SiteScope.system(), fixed.siteId(), fixed.dealId())
-                        .switchIfEmpty(Mono.error(() -> ProblemException.notFound("deal-unknown", "no deal " + fixed.dealId())))
+                        .switchIfEmpty(Mono.fromRunnable(() -> log.warn("shares of deal {} at site {} arrived for no deal on sale (refunded or cancelled before): kept by customer-service only",
+                                fixed.dealId(), fixed.siteId())))
                         .flatMap(unit -> {
+                            if (unit.sale().dealing().move() != null) {
+                                // R-DEAL-7: the deal is moving to another unit; the shares go where it ends up
+                                return Mono.error(new HoldingUnits.Raced());
+                            }
                             Unit.Credit credit = new Unit.Credit(fixed.shares().stream()
                                     .map(s -> new Unit.Credit.Share(s.userId(), s.credit(), s.bonusPercent())).toList(),
                                     fixed.ruleId(), fixed.explanation(), fixed.needsManagerRuling(), true, fixed.validAt());
                             Unit after = unit.recordCredit(fixed.dealId(), credit);
                             CreditRecorded event = new CreditRecorded(fixed.dealId(), unit.siteId(), unit.id(),
                                     credit.shares().stream().map(s -> new CreditRecorded.Share(s.userId(), s.credit(), s.bonusPercent())).toList(),
-                                    fixed.ruleId(), fixed.needsManagerRuling(), true, fixed.validAt());
+                                    fixed.ruleId(), fixed.needsManagerRuling(), after.sale().credit().provisional(), fixed.validAt());
                             return units.save(SYSTEM, after, List.of(PendingEvent.of(unit.siteId(), unit.id(), event)))
                                     .flatMap(written -> written ? Mono.<Void>empty() : Mono.error(new HoldingUnits.Raced()));
                         }))

@@ -5,17 +5,39 @@ import io.anchang.platform.security.SiteScope;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * Every unit status change this instance writes, the moment it is written, for sales
- * control's live board (R-DEAL-2: SALES_CONTROL is told at once). One instance's view: with
- * several instances, each streams the changes it wrote; the board endpoint is the truth.
+ * Every unit status change, the moment it is known here, for sales control's live board (R-DEAL-2:
+ * SALES_CONTROL is told at once): the changes this instance writes, at once, and those any other
+ * instance writes, as this instance hears them on {@code anchang.deal.v1} ({@code UnitChangeFeed}). A unit
+ * at a version already shown is not shown again, so a change written here and heard back counts once.
  */
 public final class UnitChanges {
 
-    private final Sinks.Many<Unit> sink = Sinks.many().multicast().directBestEffort();
+    /** How many unit versions are remembered to show each once. */
+    static final int REMEMBERED = 10_000;
 
+    private final Sinks.Many<Unit> sink = Sinks.many().multicast().directBestEffort();
+    private final Map<String, Boolean> shown = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    /** A unit as a write (here or elsewhere) left it; shown unless this version was shown already. */
     public void written(Unit unit) {
-        sink.tryEmitNext(unit);
+        String key = unit.id() + "@" + unit.version();
+        synchronized (shown) {
+            if (shown.put(key, Boolean.TRUE) != null) {
+                return;
+            }
+        }
+        synchronized (sink) {
+            sink.tryEmitNext(unit);
+        }
     }
 
     public Flux<Unit> of(SiteScope scope, String site) {

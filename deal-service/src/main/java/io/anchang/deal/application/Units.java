@@ -18,7 +18,10 @@ public interface Units {
 
     Flux<Unit> ofBuilding(SiteScope scope, String site, String buildingCode);
 
-    /** The unit whose sale is {@code dealId}. */
+    /**
+     * The unit whose sale is {@code dealId}. While a unit change of the deal is under way two units show it
+     * (R-DEAL-7); then the one it is leaving.
+     */
     Mono<Unit> ofDeal(SiteScope scope, String site, String dealId);
 
     /**
@@ -46,4 +49,10 @@ public interface Units {
 
     /** Units whose big deposit's agreement waits for its number (R-DEAL-4), at every site. */
     Flux<Unit> agreementsToNumber();
+
+    /** The site's units with a deal on them: SMALL_DEPOSIT, BIG_DEPOSIT or CONTRACTED. */
+    Flux<Unit> withDeals(SiteScope scope, String site);
+
+    /** Units that show a unit change under way (R-DEAL-7), at every site: the recovery sweep finishes or undoes each. */
+    Flux<Unit> moving();
 }

@@ -1,6 +1,7 @@
 package io.anchang.deal.config;
 
 import io.anchang.deal.adapter.kafka.DealEventHandlers;
+import io.anchang.deal.adapter.kafka.UnitChangeFeed;
 import io.anchang.deal.adapter.mongo.MongoAgreementNumbers;
 import io.anchang.deal.adapter.mongo.MongoBuildings;
 import io.anchang.deal.adapter.mongo.MongoCustomerCopies;
@@ -8,6 +9,17 @@ import io.anchang.deal.adapter.mongo.MongoRejections;
 import io.anchang.deal.adapter.mongo.MongoUnits;
 import io.anchang.deal.adapter.web.PriceListReader;
 import io.anchang.deal.application.AgreementNumbers;
+import io.anchang.deal.application.ChangingNames;
+import io.anchang.deal.application.ChangingUnits;
+import io.anchang.deal.application.CorrectingAgreements;
+import io.anchang.deal.application.FollowingPayments;
+import io.anchang.deal.application.HandlingBreaches;
+import io.anchang.deal.application.IssuingAgreements;
+import io.anchang.deal.application.PrintingAgreements;
+import io.anchang.deal.application.ReadingDeals;
+import io.anchang.deal.application.Refunding;
+import io.anchang.deal.application.SigningContracts;
+import io.anchang.deal.application.UnitWrites;
 import io.anchang.deal.application.Buildings;
 import io.anchang.deal.application.CustomerCopies;
 import io.anchang.deal.application.DepositSaga;
@@ -16,6 +28,7 @@ import io.anchang.deal.application.ManagingInventory;
 import io.anchang.deal.application.Rejections;
 import io.anchang.deal.application.UnitChanges;
 import io.anchang.deal.application.Units;
+import io.anchang.platform.audit.AuditTrail;
 import io.anchang.platform.messaging.EventHandler;
 import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
@@ -29,6 +42,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.kafka.core.ConsumerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,6 +60,13 @@ public class DealConfiguration {
     @Bean
     UnitChanges unitChanges() {
         return new UnitChanges();
+    }
+
+    /** R-DEAL-2: the live board shows the changes of every instance, heard on the deal topic by each in a group of its own. */
+    @Bean
+    UnitChangeFeed unitChangeFeed(ConsumerFactory<String, String> consumers, Units units, UnitChanges changes, JsonMapper json,
+                                  @Value("${spring.application.name}") String service) {
+        return new UnitChangeFeed(consumers, units, changes, json, service);
     }
 
     @Bean
@@ -101,6 +122,91 @@ public class DealConfiguration {
     DepositSaga depositSaga(Units units, Rejections rejections, AgreementNumbers numbers, LocalSiteDirectory directory,
                             HoldingUnits holding, Clock clock) {
         return new DepositSaga(units, rejections, numbers, directory, holding, clock);
+    }
+
+    @Bean
+    UnitWrites unitWrites(Units units) {
+        return new UnitWrites(units);
+    }
+
+    @Bean
+    IssuingAgreements issuingAgreements(Units units, AgreementNumbers numbers, LocalSiteDirectory directory) {
+        return new IssuingAgreements(units, numbers, directory);
+    }
+
+    @Bean
+    CorrectingAgreements correctingAgreements(UnitWrites writes, IssuingAgreements issuing, Units units, Clock clock) {
+        return new CorrectingAgreements(writes, issuing, units, clock);
+    }
+
+    @Bean
+    SigningContracts signingContracts(UnitWrites writes, LocalSiteDirectory directory, Clock clock) {
+        return new SigningContracts(writes, directory, clock);
+    }
+
+    @Bean
+    ChangingUnits changingUnits(Units units, UnitWrites writes, IssuingAgreements issuing, Clock clock) {
+        return new ChangingUnits(units, writes, issuing, clock);
+    }
+
+    @Bean
+    ChangingNames changingNames(UnitWrites writes, IssuingAgreements issuing, Units units, LocalSiteDirectory directory, Clock clock) {
+        return new ChangingNames(writes, issuing, units, directory, clock);
+    }
+
+    @Bean
+    Refunding refunding(UnitWrites writes, Clock clock) {
+        return new Refunding(writes, clock);
+    }
+
+    @Bean
+    HandlingBreaches handlingBreaches(UnitWrites writes, Clock clock) {
+        return new HandlingBreaches(writes, clock);
+    }
+
+    @Bean
+    FollowingPayments followingPayments(UnitWrites writes) {
+        return new FollowingPayments(writes);
+    }
+
+    @Bean
+    PrintingAgreements printingAgreements(Units units, AuditTrail audit, Clock clock) {
+        return new PrintingAgreements(units, audit, clock);
+    }
+
+    @Bean
+    ReadingDeals readingDeals(Units units, LocalSiteDirectory directory, Clock clock) {
+        return new ReadingDeals(units, directory, clock);
+    }
+
+    @Bean
+    EventHandler paymentRecordedHandler(FollowingPayments payments, ChangingNames names, JsonMapper mapper) {
+        return DealEventHandlers.paymentRecorded(payments, names, mapper);
+    }
+
+    @Bean
+    EventHandler receiptVoidedHandler(FollowingPayments payments, JsonMapper mapper) {
+        return DealEventHandlers.receiptVoided(payments, mapper);
+    }
+
+    @Bean
+    EventHandler receiptReversedHandler(FollowingPayments payments, JsonMapper mapper) {
+        return DealEventHandlers.receiptReversed(payments, mapper);
+    }
+
+    @Bean
+    EventHandler paymentOverdueHandler(HandlingBreaches breaches, JsonMapper mapper) {
+        return DealEventHandlers.paymentOverdue(breaches, mapper);
+    }
+
+    /**
+     * R-DEAL-7: every {@code anchang.deal.unit-change-check} the unit changes that stopped half-way (shown for longer
+     * than {@code anchang.deal.unit-change-stale}) are finished or undone, so that the deal is on exactly one unit.
+     */
+    @Bean
+    SmartLifecycle unitChangeCheck(ChangingUnits changes, Clock clock, @Value("${anchang.deal.unit-change-check:30s}") Duration every,
+                                   @Value("${anchang.deal.unit-change-stale:30s}") Duration stale) {
+        return periodically("recovering unit changes", every, () -> changes.recover(clock.instant().minus(stale)));
     }
 
     @Bean

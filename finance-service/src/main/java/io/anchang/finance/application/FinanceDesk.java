@@ -49,9 +49,11 @@ public class FinanceDesk {
     private final AuditTrail audit;
     private final LocalSiteDirectory directory;
     private final Clock clock;
+    private final DeskCalendar calendar;
 
     public FinanceDesk(DepositRequests requests, Receipts receipts, RefundsDue refunds, AuditTrail audit,
-                       LocalSiteDirectory directory, Clock clock) {
+                       LocalSiteDirectory directory, Clock clock, DeskCalendar calendar) {
+        this.calendar = calendar;
         this.requests = requests;
         this.receipts = receipts;
         this.refunds = refunds;
@@ -100,7 +102,9 @@ public class FinanceDesk {
         if (payment.method() != PaymentMethod.CASH && (payment.reference() == null || payment.reference().isBlank())) {
             throw ProblemException.invalid("payment-reference-required", "刷卡、转账、支票须填写凭证号 (A card, transfer or cheque payment needs its reference)");
         }
-        return zone(request.siteId()).flatMap(zone -> judged(caller, request, amount, payment, zone, 0));
+        // R-FIN-7: a closed day takes no more money; a repeat of a confirmation is answered whatever the day
+        Mono<Void> open = request.payment() != null ? Mono.empty() : calendar.openToday(request.siteId()).then();
+        return open.then(zone(request.siteId())).flatMap(zone -> judged(caller, request, amount, payment, zone, 0));
     }
 
     /**
@@ -139,7 +143,8 @@ public class FinanceDesk {
         return receipts.issue(cashier,
                         seq -> new Receipt(Receipt.number(request.siteId(), year, seq), request.siteId(), year, seq, request.requestId(),
                                 request.unitId(), request.unitLabel(), request.customerName(), request.repName(), request.kind(), p.amount(),
-                                p.method(), p.reference(), p.by(), p.byName(), p.at()),
+                                p.method(), p.reference(), p.by(), p.byName(), p.at(),
+                                new Receipt.Ledger(null, null, LocalDate.ofInstant(p.at(), zone), false, null, null, null)),
                         receipt -> PendingEvent.of(request.siteId(), request.requestId(), p.late()
                                 // R-DEAL-2, R-FIN-2: money in hand after the deadline is recorded, and moves nothing
                                 ? new LatePaymentRecorded(request.requestId(), request.siteId(), request.unitId(), receipt.number(),

@@ -1,6 +1,9 @@
 package io.anchang.deal.adapter.kafka;
 
+import io.anchang.deal.application.ChangingNames;
 import io.anchang.deal.application.CustomerCopies;
+import io.anchang.deal.application.FollowingPayments;
+import io.anchang.deal.application.HandlingBreaches;
 import io.anchang.deal.application.DepositSaga;
 import io.anchang.deal.application.HoldingUnits;
 import io.anchang.platform.events.customer.CustomerOwnerChanged;
@@ -8,6 +11,10 @@ import io.anchang.platform.events.customer.CustomerRegistered;
 import io.anchang.platform.events.customer.DealCreditFixed;
 import io.anchang.platform.events.finance.DepositConfirmed;
 import io.anchang.platform.events.finance.DepositRequestLapsed;
+import io.anchang.platform.events.finance.PaymentOverdue;
+import io.anchang.platform.events.finance.PaymentRecorded;
+import io.anchang.platform.events.finance.ReceiptReversed;
+import io.anchang.platform.events.finance.ReceiptVoided;
 import io.anchang.platform.messaging.EventHandler;
 import io.anchang.platform.messaging.TypedEventHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,5 +51,26 @@ public final class DealEventHandlers {
     /** {@code customer.deal-credit-fixed}: R-ATT-17, the shares kept on the deal. */
     public static EventHandler dealCreditFixed(DepositSaga saga, JsonMapper mapper) {
         return TypedEventHandler.of("deal-credit-fixed", DealCreditFixed.class, mapper, (envelope, fixed) -> saga.creditFixed(fixed));
+    }
+
+    /** {@code finance.payment-recorded}: R-FIN-3, the deal keeps what was paid; R-DEAL-8, a transfer fee paid makes the name change take effect. */
+    public static EventHandler paymentRecorded(FollowingPayments payments, ChangingNames names, JsonMapper mapper) {
+        return TypedEventHandler.of("deal-payment-recorded", PaymentRecorded.class, mapper,
+                (envelope, paid) -> payments.recorded(paid).then(names.feePaid(paid)));
+    }
+
+    /** {@code finance.receipt-voided}: the payment no longer counts. */
+    public static EventHandler receiptVoided(FollowingPayments payments, JsonMapper mapper) {
+        return TypedEventHandler.of("deal-receipt-voided", ReceiptVoided.class, mapper, (envelope, voided) -> payments.voided(voided));
+    }
+
+    /** {@code finance.receipt-reversed}: the reversing entry counts, negative. */
+    public static EventHandler receiptReversed(FollowingPayments payments, JsonMapper mapper) {
+        return TypedEventHandler.of("deal-receipt-reversed", ReceiptReversed.class, mapper, (envelope, reversed) -> payments.reversed(reversed));
+    }
+
+    /** {@code finance.payment-overdue}: R-DEAL-9, past {@code breachMonths} the deal is a breach case. */
+    public static EventHandler paymentOverdue(HandlingBreaches breaches, JsonMapper mapper) {
+        return TypedEventHandler.of("deal-payment-overdue", PaymentOverdue.class, mapper, (envelope, overdue) -> breaches.overdue(overdue));
     }
 }

@@ -44,7 +44,24 @@ public class MongoUnits implements Units {
 
     @Override
     public Mono<Unit> ofDeal(SiteScope scope, String site, String dealId) {
-        return one(scope, Query.query(Criteria.where("dealId").is(dealId).and(ScopedMongo.SITE).is(site)));
+        return mongo.find(scope, Query.query(Criteria.where("dealId").is(dealId).and(ScopedMongo.SITE).is(site)), UnitDocument.class,
+                        UnitDocument.COLLECTION).map(d -> d.unit(json))
+                .sort(java.util.Comparator.comparing((Unit u) -> u.sale() != null && u.sale().dealing().move() != null
+                        && u.sale().dealing().move().direction() == io.anchang.deal.domain.Dealing.Direction.IN))
+                .next();
+    }
+
+    @Override
+    public Flux<Unit> withDeals(SiteScope scope, String site) {
+        return mongo.find(scope, Query.query(Criteria.where(ScopedMongo.SITE).is(site).and("status").in("SMALL_DEPOSIT", "BIG_DEPOSIT", "CONTRACTED"))
+                .with(org.springframework.data.domain.Sort.by("buildingCode", "floor", "number")), UnitDocument.class, UnitDocument.COLLECTION)
+                .map(d -> d.unit(json)).filter(u -> u.sale() != null);
+    }
+
+    @Override
+    public Flux<Unit> moving() {
+        return mongo.find(SiteScope.system(), Query.query(Criteria.where("moving").is(true)), UnitDocument.class, UnitDocument.COLLECTION)
+                .map(d -> d.unit(json)).filter(u -> u.sale() != null && u.sale().dealing().move() != null);
     }
 
     @Override
@@ -62,9 +79,7 @@ public class MongoUnits implements Units {
         return mongo.replace(caller, UnitDocument.of(unit, json), unit.version(), UnitDocument.COLLECTION, events)
                 .doOnNext(written -> {
                     if (written) {
-                        changes.written(new Unit(unit.id(), unit.siteId(), unit.buildingCode(), unit.number(), unit.floor(),
-                                unit.layout(), unit.area(), unit.listPrice(), unit.orientation(), unit.grade(), unit.status(),
-                                unit.hold(), unit.reservation(), unit.request(), unit.sale(), unit.answered(), unit.version() + 1));
+                        changes.written(unit.written());
                     }
                 });
     }

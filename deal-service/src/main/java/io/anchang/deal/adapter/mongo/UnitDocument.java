@@ -12,13 +12,13 @@ import java.util.List;
 
 /**
  * A unit as stored: what queries need as fields (site, building, status, the hold's expiry,
- * the small deposit's lapse, the deal), the sale in progress as JSON, amounts as exact
+ * the small deposit's lapse, the deal, a unit change under way), the sale in progress as JSON, amounts as exact
  * decimal strings. {@code version} is the store's: every change is conditional on it.
  */
 record UnitDocument(@Id String id, String siteId, String buildingCode, String number, int floor, String layout,
                     String area, String listPrice, String orientation, String grade, String status,
                     Instant holdExpiresAt, Instant smallDepositLapsesAt, String dealId, String requestId,
-                    Boolean agreementToNumber, String state, Long version) {
+                    Boolean agreementToNumber, Boolean moving, String state, Long version) {
 
     static final String COLLECTION = "units";
 
@@ -34,6 +34,7 @@ record UnitDocument(@Id String id, String siteId, String buildingCode, String nu
                 unit.sale() == null ? null : unit.sale().dealId(),
                 unit.request() == null ? null : unit.request().requestId(),
                 unit.agreementToNumber() ? Boolean.TRUE : null,
+                unit.sale() != null && unit.sale().dealing().move() != null ? Boolean.TRUE : null,
                 json.writeValueAsString(new State(unit.hold(), unit.reservation(), unit.request(), unit.sale(), unit.answered())),
                 unit.version());
     }

@@ -3,6 +3,7 @@ package io.anchang.deal.adapter.web;
 import io.anchang.deal.adapter.print.AgreementPdf;
 import io.anchang.deal.application.DepositSaga;
 import io.anchang.deal.application.HoldingUnits;
+import io.anchang.deal.application.PrintingAgreements;
 import io.anchang.deal.application.UnitChanges;
 import io.anchang.deal.domain.Buyer;
 import io.anchang.deal.domain.DepositKind;
@@ -54,12 +55,15 @@ public class SalesController {
 
     private final HoldingUnits holding;
     private final DepositSaga deposits;
+    private final PrintingAgreements prints;
     private final UnitChanges changes;
     private final LocalSiteDirectory directory;
 
-    public SalesController(HoldingUnits holding, DepositSaga deposits, UnitChanges changes, LocalSiteDirectory directory) {
+    public SalesController(HoldingUnits holding, DepositSaga deposits, PrintingAgreements prints, UnitChanges changes,
+                           LocalSiteDirectory directory) {
         this.holding = holding;
         this.deposits = deposits;
+        this.prints = prints;
         this.changes = changes;
         this.directory = directory;
     }
@@ -143,10 +147,10 @@ public class SalesController {
         return response.body(UnitView.of(answer.unit()));
     }
 
-    @Operation(summary = "The subscription agreement (认购书) of a big deposit as PDF, four copies")
+    @Operation(summary = "The subscription agreement (认购书) of a big deposit as PDF, four copies, with the buyer's full phone: the deal's rep, SUPERVISOR/MANAGER and FINANCE only, each print audited (R-SEC-3)")
     @GetMapping(value = "/units/{unitId}/agreement.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public Mono<ResponseEntity<byte[]>> agreement(Caller caller, @PathVariable String site, @PathVariable String unitId) {
-        return deposits.agreement(caller, site, unitId)
+        return prints.print(caller, site, unitId)
                 // the deposit request needed the site's profile, so an issued agreement always has it
                 .zipWhen(unit -> directory.require(caller.scope(), site))
                 .publishOn(Schedulers.boundedElastic())

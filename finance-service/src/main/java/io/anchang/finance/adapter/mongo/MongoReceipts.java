@@ -3,6 +3,7 @@ package io.anchang.finance.adapter.mongo;
 import io.anchang.finance.application.Receipts;
 import io.anchang.finance.domain.PaymentMethod;
 import io.anchang.finance.domain.Receipt;
+import io.anchang.finance.domain.Voiding;
 import io.anchang.platform.money.Money;
 import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.outbox.PendingEvent;
@@ -13,9 +14,11 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 
@@ -47,17 +50,26 @@ public class MongoReceipts implements Receipts {
 
     record ReceiptDocument(@Id String id, String siteId, int year, long seq, String requestId, String unitId, String unitLabel,
                            String customerName, String repName, String kind, String amount, String method, String reference,
-                           String confirmedBy, String confirmedByName, Instant confirmedAt) {
+                           String confirmedBy, String confirmedByName, Instant confirmedAt, String dueId, String dealId,
+                           String businessDay, Boolean closed, String voidReason, String voidedBy, String voidedByName,
+                           Instant voidedAt, String reverses, String reversedBy) {
 
         static ReceiptDocument of(Receipt r) {
+            Receipt.Ledger l = r.ledger();
             return new ReceiptDocument(r.number(), r.siteId(), r.year(), r.seq(), r.requestId(), r.unitId(), r.unitLabel(),
                     r.customerName(), r.repName(), r.kind(), r.amount().toString(), r.method().name(), r.reference(),
-                    r.confirmedBy(), r.confirmedByName(), r.confirmedAt());
+                    r.confirmedBy(), r.confirmedByName(), r.confirmedAt(), l.dueId(), l.dealId(),
+                    l.businessDay() == null ? null : l.businessDay().toString(), l.closed() ? Boolean.TRUE : null,
+                    l.voided() == null ? null : l.voided().reason(), l.voided() == null ? null : l.voided().by(),
+                    l.voided() == null ? null : l.voided().byName(), l.voided() == null ? null : l.voided().at(), l.reverses(), l.reversedBy());
         }
 
         Receipt receipt() {
+            Receipt.Ledger ledger = new Receipt.Ledger(dueId, dealId, businessDay == null ? null : LocalDate.parse(businessDay),
+                    Boolean.TRUE.equals(closed), voidedAt == null ? null : new Voiding(voidReason, voidedBy, voidedByName, voidedAt),
+                    reverses, reversedBy);
             return new Receipt(id, siteId, year, seq, requestId, unitId, unitLabel, customerName, repName, kind, Money.of(amount),
-                    PaymentMethod.valueOf(method), reference, confirmedBy, confirmedByName, confirmedAt);
+                    PaymentMethod.valueOf(method), reference, confirmedBy, confirmedByName, confirmedAt, ledger);
         }
     }
 
@@ -97,6 +109,44 @@ public class MongoReceipts implements Receipts {
     private Mono<Receipt> byRequest(String requestId) {
         return mongo.findOne(SiteScope.system(), Query.query(Criteria.where("requestId").is(requestId)), ReceiptDocument.class, COLLECTION)
                 .map(ReceiptDocument::receipt);
+    }
+
+    @Override
+    public Flux<Receipt> ofDay(String site, LocalDate day, Instant from, Instant to) {
+        return mongo.find(SiteScope.system(), ofDayQuery(site, day, from, to), ReceiptDocument.class, COLLECTION).map(ReceiptDocument::receipt);
+    }
+
+    /** Booked on {@code day}; a receipt written before days were kept, by its time. */
+    private static Query ofDayQuery(String site, LocalDate day, Instant from, Instant to) {
+        return Query.query(Criteria.where(ScopedMongo.SITE).is(site).orOperator(Criteria.where("businessDay").is(day.toString()),
+                Criteria.where("businessDay").is(null).and("confirmedAt").gte(from).lt(to)));
+    }
+
+    @Override
+    public Mono<Boolean> voidIt(String site, String number, Voiding v, PendingEvent event) {
+        Query query = Query.query(Criteria.where("_id").is(number).and(ScopedMongo.SITE).is(site).and("voidedAt").is(null)
+                .and("reversedBy").is(null).and("closed").ne(true));
+        Update update = Update.update("voidReason", v.reason()).set("voidedBy", v.by()).set("voidedByName", v.byName()).set("voidedAt", v.at());
+        return mongo.findAndModify(new Caller(v.by(), v.byName(), java.util.Set.of(), SiteScope.of(site)), query, update, ReceiptDocument.class,
+                COLLECTION, List.of(event)).map(d -> true).defaultIfEmpty(false);
+    }
+
+    @Override
+    public Mono<Void> reversedBy(String site, String number, String reversal) {
+        return mongo.update(SiteScope.system(), Query.query(Criteria.where("_id").is(number).and(ScopedMongo.SITE).is(site)),
+                Update.update("reversedBy", reversal), COLLECTION, false).then();
+    }
+
+    @Override
+    public Mono<Long> close(String site, LocalDate day, Instant from, Instant to) {
+        return mongo.update(SiteScope.system(), ofDayQuery(site, day, from, to), Update.update("closed", true).set("businessDay", day.toString()),
+                COLLECTION, false);
+    }
+
+    @Override
+    public Mono<Long> moveUnclosed(String site, LocalDate day, LocalDate next) {
+        return mongo.update(SiteScope.system(), Query.query(Criteria.where(ScopedMongo.SITE).is(site).and("businessDay").is(day.toString())
+                .and("closed").ne(true)), Update.update("businessDay", next.toString()), COLLECTION, false);
     }
 
     @Override

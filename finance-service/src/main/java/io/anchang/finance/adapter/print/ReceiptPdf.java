@@ -1,7 +1,6 @@
 package io.anchang.finance.adapter.print;
 
 import io.anchang.finance.domain.Receipt;
-import io.anchang.platform.money.ChineseAmount;
 import io.anchang.platform.print.ChinesePdf;
 
 import java.time.ZoneId;
@@ -17,6 +16,21 @@ public final class ReceiptPdf {
     private ReceiptPdf() {
     }
 
+    static String purpose(Receipt r) {
+        return switch (r.kind()) {
+            case "BIG" -> "大定定金";
+            case "SMALL" -> "小定定金";
+            case "REVERSAL" -> "红字冲销（冲 " + r.ledger().reverses() + "）";
+            default -> {
+                try {
+                    yield io.anchang.finance.domain.DueKind.valueOf(r.kind()).chinese();
+                } catch (IllegalArgumentException e) {
+                    yield r.kind();
+                }
+            }
+        };
+    }
+
     public static byte[] print(Receipt r, String siteName) {
         try (ChinesePdf pdf = new ChinesePdf("收据 " + r.number())) {
             for (String copy : COPIES) {
@@ -24,14 +38,16 @@ public final class ReceiptPdf {
                         .row("项目", siteName)
                         .row("交款人", r.customerName())
                         .row("房号", r.unitLabel())
-                        .row("款项", "BIG".equals(r.kind()) ? "大定定金" : "小定定金")
-                        .row("金额", ChineseAmount.withFigures(r.amount()))
+                        .row("款项", purpose(r))
+                        .row("金额", Capitals.withFigures(r.amount()))
                         .row("收款方式", r.method().chinese() + (r.reference() == null || r.reference().isBlank() ? "" : "（凭证号 " + r.reference() + "）"))
-                        .row("置业顾问", r.repName())
+                        .row("置业顾问", r.repName() == null ? "" : r.repName())
                         .row("收款人", r.confirmedByName() + "（财务）")
                         .row("收款时间", TIME.format(r.confirmedAt()))
                         .rule()
-                        .paragraph("本收据为定金收款凭证，仅财务收款有效；置业顾问不得私自收取任何款项。", 9);
+                        .paragraph(r.ledger().voided() != null ? "【作废】" + r.ledger().voided().reason() + "（" + r.ledger().voided().byName() + "）"
+                                : r.ledger().reversedBy() != null ? "【已冲销】冲销凭证 " + r.ledger().reversedBy() : "", 12)
+                        .paragraph("本收据为收款凭证，仅财务收款有效；置业顾问不得私自收取任何款项。", 9);
             }
             return pdf.toBytes();
         }

@@ -7,7 +7,7 @@ import io.anchang.finance.domain.DepositRequest;
 import io.anchang.finance.domain.PaymentMethod;
 import io.anchang.finance.domain.Receipt;
 import io.anchang.finance.domain.RefundDue;
-import io.anchang.platform.money.ChineseAmount;
+import io.anchang.finance.adapter.print.Capitals;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.validation.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
@@ -60,22 +60,31 @@ public class FinanceController {
                             Instant holdExpiresAt, Long secondsLeft, Instant requestedAt, Instant deadline) {
     }
 
+    /**
+     * A receipt: {@code kind} SMALL/BIG for a deposit, else what was due (DOWN_PAYMENT, INSTALMENT, MORTGAGE, TRANSFER_FEE,
+     * PENALTY) or REVERSAL (a negative reversing entry); the desk's day it is booked on, whether that day is closed, its void.
+     */
     public record ReceiptView(String receiptNo, String siteId, String requestId, String unitId, String unitLabel,
                               String customerName, String repName, String kind, String amount, String amountInWords,
-                              String method, String reference, String confirmedBy, Instant confirmedAt, boolean alreadyConfirmed) {
+                              String method, String reference, String confirmedBy, Instant confirmedAt, boolean alreadyConfirmed,
+                              String dueId, String dealId, java.time.LocalDate businessDay, boolean closed, boolean voided,
+                              String voidReason, String reverses, String reversedBy) {
 
         static ReceiptView of(Receipt r, boolean already) {
+            Receipt.Ledger l = r.ledger();
             return new ReceiptView(r.number(), r.siteId(), r.requestId(), r.unitId(), r.unitLabel(), r.customerName(), r.repName(),
-                    r.kind(), r.amount().toString(), ChineseAmount.of(r.amount()), r.method().name(), r.reference(), r.confirmedBy(),
-                    r.confirmedAt(), already);
+                    r.kind(), r.amount().toString(), Capitals.of(r.amount()), r.method().name(), r.reference(), r.confirmedBy(),
+                    r.confirmedAt(), already, l.dueId(), l.dealId(), l.businessDay(), l.closed(), l.voided() != null,
+                    l.voided() == null ? null : l.voided().reason(), l.reverses(), l.reversedBy());
         }
     }
 
+    /** What the desk owes back; OPEN until FINANCE pays it out ({@code voucherNo}). */
     public record RefundView(String refundId, String requestId, String unitId, String unitLabel, String receiptNo, String amount,
-                             String reason, Instant openedAt, String status) {
+                             String reason, Instant openedAt, String status, String dealId, String voucherNo, String payee) {
         static RefundView of(RefundDue r) {
             return new RefundView(r.refundId(), r.requestId(), r.unitId(), r.unitLabel(), r.receiptNo(), r.amount().toString(),
-                    r.reason(), r.openedAt(), r.status());
+                    r.reason(), r.openedAt(), r.status(), r.dealId(), r.voucherNo(), r.payout() == null ? null : r.payout().payee());
         }
     }
 

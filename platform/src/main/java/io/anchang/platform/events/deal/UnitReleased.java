@@ -11,7 +11,8 @@ import java.time.Instant;
  * deposit request still queued for the hold.
  *
  * @param holdId the hold that ended, or null when a reservation ended
- * @param reason HOLD_LAPSED, HOLD_RELEASED, SMALL_DEPOSIT_LAPSED or RESERVATION_ENDED
+ * @param reason HOLD_LAPSED, HOLD_RELEASED, SMALL_DEPOSIT_LAPSED, RESERVATION_ENDED, UNIT_CHANGED (R-DEAL-7),
+ *               REFUNDED (R-DEAL-10) or BREACH_CANCELLED (R-DEAL-9)
  */
 @EventContract(type = "deal.unit-released", version = 1, topic = Topics.DEAL)
 public record UnitReleased(String unitId, String siteId, String unitLabel, String holdId, String reason,
