@@ -9,10 +9,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import io.anchang.testing.SiteIsolationWalk;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -259,8 +262,8 @@ class SalesControlIntegrationTest extends DealIntegrationBase {
     }
 
     @Test
-    @DisplayName("R-SEC-2 no route of deal-service marks anything paid: every write route of its API, tried by the rep, the manager, sales control and FINANCE with money in the body, leaves the held unit without a deposit and publishes none (finance-service's confirmation alone moves it, DepositSagaIntegrationTest)")
-    void noRouteMarksAnythingPaid() {
+    @DisplayName("R-SEC-2 no route of deal-service marks anything paid: no payment route in its API, and every write route, tried by the rep, the manager, sales control and FINANCE with money in the body, leaves the held unit without a deposit and publishes none (finance-service's confirmation alone moves it, DepositSagaIntegrationTest)")
+    void noRouteMarksAnythingPaid(@LocalManagementPort int managementPort) {
         f.building(SITE, "F1", List.of("101,1,2000000"));
         String unit = SITE + "-F1-101";
         f.hold(rep(SITE, 1), SITE, unit, "c-rep1").expectStatus().isCreated();
@@ -270,8 +273,11 @@ class SalesControlIntegrationTest extends DealIntegrationBase {
                 "amount", "100000.00", "deposit", "100000.00", "receiptNo", "FAKE-1", "method", "CASH", "customerId", "c-rep1",
                 "buyer", DealFixture.buyer());
         @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) web.get().uri("/v3/api-docs").exchange()
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort).build().get().uri(SiteIsolationWalk.API_DOCS).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("paths");
+        assertThat(paths.keySet()).as("no payment route").isNotEmpty().noneMatch(path -> path.contains("confirm")
+                || path.contains("payment") || path.contains("receipt") || path.contains("paid"));
         int tried = 0;
         for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
             String uri = path.getKey().replace("{site}", SITE).replace("{unitId}", unit).replace("{building}", "F1");

@@ -25,13 +25,14 @@ import java.util.regex.Pattern;
  * platform service it returns the correlation id it got; unlike one it also answers CORS
  * headers of its own, so that tests can see the gateway keep only its own.
  *
- * <p>{@code .../status/<code>} answers that status with a problem detail of its own.
+ * <p>{@code .../status/<code>} answers that status with a problem detail of its own;
+ * {@code .../status/<code>-retry} adds {@code Retry-After}, as a service shedding load does.
  */
 final class EchoBackend implements AutoCloseable {
 
     static final String BACKEND_PROBLEM_TYPE = "urn:anchang:problem:backend-says-no";
 
-    private static final Pattern STATUS = Pattern.compile(".*/status/(\\d{3})$");
+    private static final Pattern STATUS = Pattern.compile(".*/status/(\\d{3})(-retry)?$");
     private static EchoBackend shared;
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -79,6 +80,9 @@ final class EchoBackend implements AutoCloseable {
             Matcher status = STATUS.matcher(path);
             if (status.matches()) {
                 int code = Integer.parseInt(status.group(1));
+                if (status.group(2) != null) {
+                    response.header("Retry-After", "2");
+                }
                 return response.status(HttpResponseStatus.valueOf(code))
                         .header("Content-Type", "application/problem+json")
                         .sendString(Mono.just(problemBody(code))).then();

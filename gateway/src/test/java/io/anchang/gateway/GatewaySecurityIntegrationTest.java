@@ -3,6 +3,8 @@ package io.anchang.gateway;
 import io.anchang.testing.BadTokens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -109,25 +111,18 @@ class GatewaySecurityIntegrationTest extends GatewayTestContext {
     }
 
     @Test
-    @DisplayName("the fallback is no public address: 401 without a token, 404 with one")
-    void fallbackIsOnlyReachedByForward() {
-        web.post().uri("/fallback/reception").exchange().expectStatus().isUnauthorized();
-
-        web.get().uri("/fallback/reception")
-                .headers(h -> h.setBearerAuth(token("SH01-rep1", "SALES", "SH01")))
-                .exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType("application/problem+json");
-    }
-
-    @Test
-    @DisplayName("health and the web UI's paths need no token")
-    void healthAndWebUiPathsArePublic() {
-        web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    @DisplayName("the web UI's paths need no token; health and metrics answer on the management port only")
+    void webUiPathsArePublicAndManagementIsElsewhere(@LocalManagementPort int managementPort) {
         for (String path : new String[] {"/", "/index.html", "/assets/app.js", "/favicon.ico"}) {
             web.get().uri(path).exchange()
                     .expectStatus().value(status -> assertThat(status).as(path).isNotIn(401, 403));
         }
         web.get().uri("/api/reception/sites/SH01/rotation").exchange().expectStatus().isUnauthorized();
+        for (String path : new String[] {"/actuator/health", "/actuator/prometheus", "/v3/api-docs"}) {
+            web.get().uri(path).exchange().expectStatus().value(status -> assertThat(status).as(path).isIn(401, 404));
+        }
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
     }
 }

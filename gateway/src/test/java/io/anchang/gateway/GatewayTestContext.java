@@ -33,6 +33,8 @@ abstract class GatewayTestContext {
         registry.add("DEAL_URI", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
         registry.add("FINANCE_URI", () -> EchoBackend.shared().uri());
         registry.add("REPORTING_URI", () -> EchoBackend.shared().uri());
+        // a short time limit, so that the slow backend can outlast it quickly
+        registry.add("anchang.gateway.time-limit", () -> "3s");
     }
 
     @Autowired

@@ -2,6 +2,9 @@ package io.anchang.gateway;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -24,8 +27,11 @@ class ResilienceIntegrationTest extends GatewayTestContext {
     @Value("${local.server.port}")
     int port;
 
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
     @Test
-    @DisplayName("a service that is down: 503 problem detail naming the service, with the correlation id and the path called")
+    @DisplayName("issue 10: a service that is down: 503 (nothing happened) problem detail naming the service, with Retry-After, the correlation id and the path called")
     void downServiceAnswersProblem503() {
         String correlation = "desk-" + UUID.randomUUID();
 
@@ -37,12 +43,14 @@ class ResilienceIntegrationTest extends GatewayTestContext {
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType("application/problem+json")
+                .expectHeader().exists("Retry-After")
                 .expectHeader().valueEquals("X-Correlation-Id", correlation)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:anchang:problem:service-unavailable")
                 .jsonPath("$.title").isEqualTo("Service unavailable")
                 .jsonPath("$.status").isEqualTo(503)
-                .jsonPath("$.detail").isEqualTo("交易服务暂时无法响应，请稍后重试 (The deal service is not answering; try again shortly)")
+                .jsonPath("$.detail").isEqualTo("交易服务暂时无法响应，请求未送达，请稍后重试 (The deal service is not answering;"
+                        + " the request did not reach it — try again shortly)")
                 .jsonPath("$.instance").isEqualTo("/api/deals/sites/SH01/holds")
                 .jsonPath("$.correlationId").isEqualTo(correlation)
                 .returnResult();
@@ -70,17 +78,51 @@ class ResilienceIntegrationTest extends GatewayTestContext {
     }
 
     @Test
-    @DisplayName("a service slower than its route's time limit: 503 problem detail")
-    void slowServiceAnswersProblem503() {
+    @DisplayName("issue 10: a service slower than its route's time limit: 504 'outcome unknown', never a 503 that says nothing happened")
+    void slowServiceAnswersProblem504() {
         web.get().uri("/api/customers/wait/{millis}", 8_000)
                 .headers(h -> h.setBearerAuth(token("SH01-rep1", "SALES", "SH01")))
                 .exchange()
-                .expectStatus().isEqualTo(503)
+                .expectStatus().isEqualTo(504)
                 .expectHeader().contentType("application/problem+json")
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("urn:anchang:problem:service-unavailable")
-                .jsonPath("$.detail").isEqualTo("客户服务暂时无法响应，请稍后重试 (The customer service is not answering; try again shortly)")
+                .jsonPath("$.type").isEqualTo("urn:anchang:problem:gateway-timeout")
+                .jsonPath("$.detail").value((String detail) -> assertThat(detail).startsWith("客户服务未在 3 秒内答复，结果未知"))
                 .jsonPath("$.correlationId").isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("issue 9: 4xx answers and a service's shed 503s never open a route's breaker; its own 5xx do, and then nothing reaches it")
+    void theBreakerCountsOnlyTheServicesOwnFailures() {
+        CircuitBreaker breaker = breakers.circuitBreaker("finance");
+        breaker.reset();
+        String token = token("SH01-fin", "FINANCE", "SH01");
+        try {
+            for (int i = 0; i < 30; i++) {
+                web.get().uri("/api/finance/status/404").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isNotFound();
+                web.get().uri("/api/finance/status/409").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isEqualTo(409);
+                web.get().uri("/api/finance/status/503-retry").headers(h -> h.setBearerAuth(token)).exchange()
+                        .expectStatus().isEqualTo(503)
+                        .expectBody().jsonPath("$.type").isEqualTo(EchoBackend.BACKEND_PROBLEM_TYPE);
+            }
+            assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+            assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+
+            breaker.reset(); // the successes above would dilute the failure rate
+            for (int i = 0; i < 20; i++) {
+                web.get().uri("/api/finance/status/500").headers(h -> h.setBearerAuth(token)).exchange()
+                        .expectStatus().isEqualTo(500)
+                        .expectBody().jsonPath("$.type").isEqualTo(EchoBackend.BACKEND_PROBLEM_TYPE);
+            }
+            assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+            String path = "/api/finance/sites/SH01/after-" + UUID.randomUUID();
+            web.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:service-unavailable");
+            assertThat(EchoBackend.shared().receivedOn(path)).as("nothing reaches a service whose breaker is open").isEmpty();
+        } finally {
+            breaker.reset();
+        }
     }
 
     @Test

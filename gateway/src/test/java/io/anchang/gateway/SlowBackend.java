@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>{@code .../wait/<millis>} answers 200 after that many milliseconds;</li>
  *   <li>{@code .../gather/<key>/<n>} holds every request of {@code key} until {@code n} of them
- *       are in flight at once (at most two seconds), then answers each with how many it saw.</li>
+ *       are in flight at once (at most two seconds), then answers each with how many it saw;</li>
+ *   <li>{@code /api/deals/sites/<site>/unit-changes} is an event stream that stays open, a comment a
+ *       second, until the caller goes away; {@link #openStreams()} counts them.</li>
  * </ul>
  */
 final class SlowBackend implements AutoCloseable {
@@ -28,13 +30,15 @@ final class SlowBackend implements AutoCloseable {
     private static SlowBackend shared;
 
     private final Map<String, Gathering> gatherings = new ConcurrentHashMap<>();
+    private final AtomicInteger openStreams = new AtomicInteger();
     private final DisposableServer server;
 
     private SlowBackend() {
         server = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes
                         .get("/{prefix}/{service}/wait/{millis}", this::waitThenAnswer)
-                        .get("/{prefix}/{service}/gather/{key}/{count}", this::gather))
+                        .get("/{prefix}/{service}/gather/{key}/{count}", this::gather)
+                        .get("/api/deals/sites/{site}/unit-changes", this::stream))
                 .bindNow();
     }
 
@@ -55,6 +59,18 @@ final class SlowBackend implements AutoCloseable {
         return Mono.delay(Duration.ofMillis(millis))
                 .then(response.header("Content-Type", "application/json")
                         .sendString(Mono.just("{\"waited\":" + millis + "}")).then());
+    }
+
+    int openStreams() {
+        return openStreams.get();
+    }
+
+    private Mono<Void> stream(HttpServerRequest request, HttpServerResponse response) {
+        openStreams.incrementAndGet();
+        return response.header("Content-Type", "text/event-stream")
+                .sendString(reactor.core.publisher.Flux.interval(Duration.ZERO, Duration.ofSeconds(1)).map(tick -> ":tick\n\n"))
+                .then()
+                .doFinally(signal -> openStreams.decrementAndGet());
     }
 
     private Mono<Void> gather(HttpServerRequest request, HttpServerResponse response) {

@@ -10,13 +10,14 @@ import java.util.stream.Stream;
 /**
  * Which shape of data an office's data folder holds. Since issue 9 customers have random ids and are found by the
  * keyed hash of their phones, and reception keeps phones only until customer-service has answered: data written before
- * has ids derived from phones and lookups a new office cannot make. Such a folder is not started on, nor migrated — it
+ * has ids derived from phones and lookups a new office cannot make. Shape 3: audit trails are chained with the
+ * office's audit key (HMAC); a trail written before does not verify. Such a folder is not started on, nor migrated — it
  * holds the demo office's stand-in data only — the launcher says to start afresh with {@code ./anchang reset}.
  */
 final class DataFormat {
 
     /** The shape this launcher writes. */
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
     static final String FILE = "FORMAT";
 
     private DataFormat() {
@@ -55,8 +56,8 @@ final class DataFormat {
     }
 
     private static IllegalStateException older(Path dataDir) {
-        return new IllegalStateException("数据目录 " + dataDir + " 是旧版本的演示数据（客户编号由电话生成）。请先运行 ./anchang reset 清空后重新启动 "
-                + "(the data in " + dataDir + " was written by an older version: customer ids derived from phones; "
+        return new IllegalStateException("数据目录 " + dataDir + " 是旧版本的演示数据（客户编号由电话生成，或审计记录未加密钥）。请先运行 ./anchang reset 清空后重新启动 "
+                + "(the data in " + dataDir + " was written by an older version: customer ids derived from phones, or audit trails not keyed; "
                 + "run ./anchang reset to start afresh — it deletes this office's data)");
     }
 }

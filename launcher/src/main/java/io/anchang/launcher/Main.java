@@ -59,7 +59,8 @@ public final class Main {
         System.out.println();
         System.out.println("  案场 Anchang     " + office.gatewayUrl() + "/");
         System.out.println("  Keycloak        http://localhost:" + office.ports().keycloak() + "/admin  (kcadmin / kcadmin-local)");
-        System.out.println("  API documents   http://localhost:8081/v3/api-docs … :8085/v3/api-docs");
+        System.out.println("  API documents   http://localhost:" + office.ports().management().reception() + "/actuator/openapi … :"
+                + office.ports().management().reporting() + "/actuator/openapi  (management ports; the gateway does not route them)");
         System.out.println();
         System.out.println("  Demo logins (password " + DemoData.PASSWORD + "):");
         for (DemoData.DemoUser user : DemoData.users(root.resolve("launcher/src/main/resources/keycloak/anchang-realm.json"))) {

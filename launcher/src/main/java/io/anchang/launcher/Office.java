@@ -67,7 +67,8 @@ public final class Office implements AutoCloseable {
             kafka.start();
             keycloak.start();
             // the services need none of these to boot (they connect when they can), so they start meanwhile
-            services = new ServiceStack(root, home, ServiceStack.specs(ports.http(), secrets), endpoints(), progress).launch();
+            services = new ServiceStack(root, home, ServiceStack.specs(ports.http(), ports.management(), secrets), endpoints(),
+                    progress).launch();
             CompletableFuture.allOf(
                     CompletableFuture.runAsync(() -> {
                         mongo.awaitReady(TIMEOUT);

@@ -16,13 +16,15 @@ import java.util.Properties;
 /**
  * The secrets of one office, made on its first start and kept in its data folder ({@code data/secrets.properties},
  * readable by its owner only) — never in the repository: reception-service's client secret, which the launcher sets in
- * Keycloak at import and gives reception-service, and the key of the phones' keyed hash, which it gives
- * customer-service (R-SEC-1, R-SEC-3). A new data folder ({@code ./anchang reset}) makes new ones.
+ * Keycloak at import and gives reception-service, the key of the phones' keyed hash, which it gives
+ * customer-service, and the key every service chains its audit trail with (R-SEC-1, R-SEC-3, R-SEC-4). A new data
+ * folder ({@code ./anchang reset}) makes new ones: the data and the key that proves it unedited belong together.
  *
  * @param receptionClientSecret the secret of Keycloak's client {@code anchang-reception}
  * @param phoneKey              customer-service's {@code ANCHANG_PHONE_KEY}
+ * @param auditKey              every service's {@code ANCHANG_AUDIT_KEY}
  */
-public record OfficeSecrets(String receptionClientSecret, String phoneKey) {
+public record OfficeSecrets(String receptionClientSecret, String phoneKey, String auditKey) {
 
     static final String FILE = "secrets.properties";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -39,14 +41,17 @@ public record OfficeSecrets(String receptionClientSecret, String phoneKey) {
             }
             String reception = stored.getProperty("reception.client-secret");
             String phone = stored.getProperty("customer.phone-key");
-            if (reception != null && phone != null) {
-                return new OfficeSecrets(reception, phone);
+            String audit = stored.getProperty("services.audit-key");
+            if (reception != null && phone != null && audit != null) {
+                return new OfficeSecrets(reception, phone, audit);
             }
-            OfficeSecrets made = new OfficeSecrets(reception != null ? reception : random(), phone != null ? phone : random());
+            OfficeSecrets made = new OfficeSecrets(reception != null ? reception : random(), phone != null ? phone : random(),
+                    audit != null ? audit : random());
             Files.createDirectories(dataDir);
             Properties out = new Properties();
             out.setProperty("reception.client-secret", made.receptionClientSecret());
             out.setProperty("customer.phone-key", made.phoneKey());
+            out.setProperty("services.audit-key", made.auditKey());
             Path written = Files.createTempFile(dataDir, "secrets", ".tmp");
             ownerOnly(written);
             try (Writer writer = Files.newBufferedWriter(written, StandardCharsets.UTF_8)) {

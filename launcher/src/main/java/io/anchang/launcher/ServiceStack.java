@@ -37,10 +37,11 @@ public final class ServiceStack implements AutoCloseable {
     }
 
     /**
-     * The services and the gateway on these ports, with the databases the README names and the office's secrets:
-     * reception-service's own client (R-SEC-1), customer-service's phone key (R-SEC-3).
+     * The services and the gateway on these ports and management ports, with the databases the README names and the
+     * office's secrets: reception-service's own client (R-SEC-1), customer-service's phone key (R-SEC-3), every
+     * service's audit key (R-SEC-4).
      */
-    public static List<ServiceSpec> specs(Ports ports, OfficeSecrets secrets) {
+    public static List<ServiceSpec> specs(Ports ports, Ports management, OfficeSecrets secrets) {
         Map<String, String> routes = Map.of(
                 "RECEPTION_URI", "http://127.0.0.1:" + ports.reception(),
                 "CUSTOMER_URI", "http://127.0.0.1:" + ports.customer(),
@@ -49,16 +50,20 @@ public final class ServiceStack implements AutoCloseable {
                 "REPORTING_URI", "http://127.0.0.1:" + ports.reporting());
         return List.of(
                 // reception asks customer-service who serves a walk-in (flow 1)
-                new ServiceSpec("reception-service", ports.reception(), "reception", 256,
+                new ServiceSpec("reception-service", ports.reception(), management.reception(), "reception", 256,
                         Map.of("CUSTOMER_URI", "http://127.0.0.1:" + ports.customer(),
                                 "ANCHANG_SERVICE_CLIENT_ID", RECEPTION_CLIENT,
-                                "ANCHANG_SERVICE_CLIENT_SECRET", secrets.receptionClientSecret())),
-                new ServiceSpec("customer-service", ports.customer(), "customer", 256,
-                        Map.of("ANCHANG_PHONE_KEY", secrets.phoneKey())),
-                new ServiceSpec("deal-service", ports.deal(), "deal", 256, Map.of()),
-                new ServiceSpec("finance-service", ports.finance(), "finance", 256, Map.of()),
-                new ServiceSpec("reporting-service", ports.reporting(), "reporting", 256, Map.of()),
-                new ServiceSpec("gateway", ports.gateway(), null, 256, routes));
+                                "ANCHANG_SERVICE_CLIENT_SECRET", secrets.receptionClientSecret(),
+                                "ANCHANG_AUDIT_KEY", secrets.auditKey())),
+                new ServiceSpec("customer-service", ports.customer(), management.customer(), "customer", 256,
+                        Map.of("ANCHANG_PHONE_KEY", secrets.phoneKey(), "ANCHANG_AUDIT_KEY", secrets.auditKey())),
+                new ServiceSpec("deal-service", ports.deal(), management.deal(), "deal", 256,
+                        Map.of("ANCHANG_AUDIT_KEY", secrets.auditKey())),
+                new ServiceSpec("finance-service", ports.finance(), management.finance(), "finance", 256,
+                        Map.of("ANCHANG_AUDIT_KEY", secrets.auditKey())),
+                new ServiceSpec("reporting-service", ports.reporting(), management.reporting(), "reporting", 256,
+                        Map.of("ANCHANG_AUDIT_KEY", secrets.auditKey())),
+                new ServiceSpec("gateway", ports.gateway(), management.gateway(), null, 256, routes));
     }
 
     /** Starts every part at once and waits until all are ready; on failure says which and why. */
@@ -76,9 +81,11 @@ public final class ServiceStack implements AutoCloseable {
     /** Starts every part at once, without waiting. */
     public ServiceStack launch() {
         for (ServiceSpec spec : specs) {
-            if (Ports.taken(spec.port())) {
-                throw new IllegalStateException("port " + spec.port() + " for " + spec.module()
-                        + " is taken by another program; stop it or choose other ports");
+            for (int port : new int[] {spec.port(), spec.managementPort()}) {
+                if (Ports.taken(port)) {
+                    throw new IllegalStateException("port " + port + " for " + spec.module()
+                            + " is taken by another program; stop it or choose other ports");
+                }
             }
         }
         for (ServiceSpec spec : specs) {
@@ -150,6 +157,7 @@ public final class ServiceStack implements AutoCloseable {
     private ManagedProcess process(ServiceSpec spec) {
         Map<String, String> environment = new LinkedHashMap<>(spec.environment());
         environment.put("PORT", Integer.toString(spec.port()));
+        environment.put("MANAGEMENT_PORT", Integer.toString(spec.managementPort()));
         if (spec.database() != null) {
             environment.put("MONGODB_URI", endpoints.mongo() + "/" + spec.database());
         }

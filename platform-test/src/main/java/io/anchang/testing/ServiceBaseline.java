@@ -2,6 +2,7 @@ package io.anchang.testing;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
@@ -18,7 +19,8 @@ import static org.awaitility.Awaitility.await;
  * What every service that keeps a copy of the site directory must do, as tests a
  * service's integration test inherits: follow reception's site events (old news never
  * overwrites new), refuse other sites' users and every bad token, leave another site's
- * data untouched on every route, publish its API document, and report ready.
+ * data untouched on every route, publish its API document, and report ready — those two on
+ * its management port, which the gateway does not route, and nowhere else.
  */
 public interface ServiceBaseline {
 
@@ -65,9 +67,10 @@ public interface ServiceBaseline {
 
     @Test
     @DisplayName("R-SEC-1 a MANAGER of BJ01 calling every operation on SH01 gets nothing and leaves no trace in SH01's audit trail")
-    default void anotherSitesManagerReachesNothingOfTheVictim() {
+    default void anotherSitesManagerReachesNothingOfTheVictim(@LocalManagementPort int managementPort) {
         Map<?, ?> before = auditOfVictim();
-        List<SiteIsolationWalk.Call> calls = SiteIsolationWalk.walk(web(), TestIssuer.shared().token("mgr-BJ01", "MANAGER", "BJ01"), VICTIM);
+        List<SiteIsolationWalk.Call> calls = SiteIsolationWalk.walk(management(managementPort), web(),
+                TestIssuer.shared().token("mgr-BJ01", "MANAGER", "BJ01"), VICTIM);
         assertThat(calls).extracting(SiteIsolationWalk.Call::path).contains(basePath() + "/sites/SH01/profile");
         assertThat(calls).allSatisfy(call -> assertThat(call.isolated(VICTIM)).as(call.toString()).isTrue());
         Map<?, ?> after = auditOfVictim();
@@ -76,29 +79,45 @@ public interface ServiceBaseline {
     }
 
     @Test
-    @DisplayName("the OpenAPI document is public and lists the service's operations under its base path")
-    default void publishesItsApiDocument() {
-        web().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+    @DisplayName("the OpenAPI document is served on the management port and lists the service's operations under its base path")
+    default void publishesItsApiDocument(@LocalManagementPort int managementPort) {
+        management(managementPort).get().uri(SiteIsolationWalk.API_DOCS).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.paths").value((Map<String, Object> paths) -> assertThat(paths.keySet())
                         .contains(basePath() + "/sites/{site}/profile")
                         .allSatisfy(path -> assertThat(path).startsWith(basePath() + "/")));
     }
 
     @Test
-    @DisplayName("the readiness probe is UP while MongoDB answers")
-    default void isReady() {
-        web().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+    @DisplayName("the readiness probe on the management port is UP while MongoDB answers")
+    default void isReady(@LocalManagementPort int managementPort) {
+        management(managementPort).get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 
     @Test
-    @DisplayName("liveness answers, and Prometheus metrics are served (the outbox's among them)")
-    default void exposesProbesAndMetrics() {
-        web().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
+    @DisplayName("liveness answers, and Prometheus metrics are served (the outbox's and load shedding's among them), on the management port")
+    default void exposesProbesAndMetrics(@LocalManagementPort int managementPort) {
+        management(managementPort).get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
-        web().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        management(managementPort).get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
-                        .contains("anchang_outbox_published_total").contains("jvm_memory_used_bytes"));
+                        .contains("anchang_outbox_published_total").contains("jvm_memory_used_bytes")
+                        .contains("anchang_web_shed_total"));
+    }
+
+    @Test
+    @DisplayName("issue 9: the service's own port serves no metrics, probes or API documents")
+    default void servesNothingOfManagementOnItsOwnPort() {
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/openapi", "/v3/api-docs",
+                "/swagger-ui.html")) {
+            web().get().uri(path).exchange().expectStatus().value(status -> assertThat(status).as(path).isIn(401, 404));
+        }
+    }
+
+    /** A client of the service's management port. */
+    static WebTestClient management(int managementPort) {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     private UUID siteProfileChanged(long revision, String name) {

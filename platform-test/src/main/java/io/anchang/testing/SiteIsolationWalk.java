@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class SiteIsolationWalk {
 
+    /** Where a service serves its OpenAPI document: on its management port. */
+    public static final String API_DOCS = "/actuator/openapi";
+
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final String SOME_ID = "00000000-0000-4000-8000-000000000000";
 
@@ -41,13 +44,12 @@ public final class SiteIsolationWalk {
         }
     }
 
-    public static List<Call> walk(WebTestClient web, String foreignToken, String victimSite) {
-        return walk(web, web, foreignToken, victimSite);
-    }
-
-    /** Reads the document from {@code docs} (the service) and calls through {@code web} (the gateway, say). */
+    /**
+     * Reads the document from {@code docs} (the service's management port) and calls through
+     * {@code web} (the service, or the gateway).
+     */
     public static List<Call> walk(WebTestClient docs, WebTestClient web, String foreignToken, String victimSite) {
-        String apiDocs = new String(docs.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+        String apiDocs = new String(docs.get().uri(API_DOCS).exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8);
         Map<String, Map<String, Object>> paths = JsonPath.read(apiDocs, "$.paths");
         List<Call> calls = new ArrayList<>();

@@ -50,6 +50,7 @@ public final class TestIssuer implements AutoCloseable {
     private final RSAKey foreignKey;
     private final HttpServer server;
     private final String issuer;
+    private final java.util.concurrent.atomic.AtomicLong keySetDownloads = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger serviceTokensIssued = new java.util.concurrent.atomic.AtomicInteger();
 
     private TestIssuer() {
@@ -64,6 +65,7 @@ public final class TestIssuer implements AutoCloseable {
         this.issuer = "http://127.0.0.1:" + port + "/realms/anchang";
         String jwks = new JWKSet(key.toPublicJWK()).toString();
         server.createContext("/realms/anchang/protocol/openid-connect/certs", exchange -> {
+            keySetDownloads.incrementAndGet();
             byte[] body = jwks.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -126,6 +128,16 @@ public final class TestIssuer implements AutoCloseable {
         return issuer + "/protocol/openid-connect/certs";
     }
 
+    /** How many times anyone downloaded this issuer's key set. */
+    public long keySetDownloads() {
+        return keySetDownloads.get();
+    }
+
+    /** A token that looks like this issuer's but names a signing key ({@code kid}) it never published. */
+    public String unknownKeyToken(String userId, String role, String site) {
+        return sign(foreignKey, "unknown-" + UUID.randomUUID(), claims(userId, List.of(role), List.of(site)).build());
+    }
+
     /** The token endpoint: the client-credentials grant for {@link #RECEPTION_CLIENT}. */
     public String tokenUri() {
         return issuer + "/protocol/openid-connect/token";
@@ -157,6 +169,14 @@ public final class TestIssuer implements AutoCloseable {
 
     public String token(String userId, String role, String... sites) {
         return token(userId, List.of(role), List.of(sites));
+    }
+
+    /** A valid token that expires {@code lifetime} from now. */
+    public String shortLivedToken(String userId, String role, String site, Duration lifetime) {
+        Instant now = Instant.now();
+        return sign(key, claims(userId, List.of(role), List.of(site))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .build());
     }
 
     /**
@@ -239,9 +259,13 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     private static String sign(RSAKey signingKey, JWTClaimsSet claims) {
+        return sign(signingKey, signingKey.getKeyID(), claims);
+    }
+
+    private static String sign(RSAKey signingKey, String kid, JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                    .keyID(signingKey.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+                    .keyID(kid).type(JOSEObjectType.JWT).build(), claims);
             jwt.sign(new RSASSASigner(signingKey));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -139,9 +140,10 @@ class SiteDirectoryIntegrationTest {
 
     @Test
     @DisplayName("R-SEC-1 every route, called for SH01 by BJ01's manager, is refused or finds nothing, and writes nothing")
-    void everyRouteIsIsolatedBySite() {
+    void everyRouteIsIsolatedBySite(@LocalManagementPort int managementPort) {
         long before = auditEntries();
-        List<SiteIsolationWalk.Call> calls = SiteIsolationWalk.walk(web, manager("BJ01"), "SH01");
+        WebTestClient docs = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        List<SiteIsolationWalk.Call> calls = SiteIsolationWalk.walk(docs, web, manager("BJ01"), "SH01");
         assertThat(calls).hasSizeGreaterThanOrEqualTo(8);
         assertThat(calls).allSatisfy(call -> assertThat(call.isolated("SH01")).as(call.toString()).isTrue());
         assertThat(auditEntries()).isEqualTo(before);

@@ -169,7 +169,7 @@ class OfficeSystemTest {
     void everyRouteIsIsolatedBySite() {
         String before = audit();
         for (String module : List.of("reception-service", "customer-service", "deal-service", "finance-service", "reporting-service")) {
-            WebTestClient docs = WebTestClient.bindToServer().baseUrl(office.services().spec(module).baseUrl()).build();
+            WebTestClient docs = WebTestClient.bindToServer().baseUrl(office.services().spec(module).managementUrl()).build();
             List<SiteIsolationWalk.Call> calls = SiteIsolationWalk.walk(docs, gateway, manager("HZ01"), "SH01");
             assertThat(calls).as(module).isNotEmpty()
                     .allSatisfy(call -> assertThat(call.isolated("SH01")).as(module + " " + call).isTrue());

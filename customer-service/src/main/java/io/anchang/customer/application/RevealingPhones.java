@@ -66,7 +66,7 @@ public class RevealingPhones {
     }
 
     private Mono<Void> refused(Caller caller, String site, String customerId, String reason) {
-        return audit.record(new AuditRecord(UUID.randomUUID().toString(), site, clock.instant(), caller.userId(), REFUSED,
+        return audit.recordRefusal(new AuditRecord(UUID.randomUUID().toString(), site, clock.instant(), caller.userId(), REFUSED,
                 customerId.length() > 64 ? customerId.substring(0, 64) : customerId, null,
                 "{\"name\":" + json(caller.name()) + ",\"roles\":" + json(String.valueOf(caller.roles())) + "}",
                 "R-SEC-3 拒绝查看完整电话：" + caller.name() + " 不是客户的置业顾问，也不是销售主任、销售经理或财务；所述原因："

@@ -57,8 +57,10 @@ public class PrintingAgreements {
 
     private Mono<Void> record(Caller caller, String site, Unit unit, String action, String number) {
         String who = caller.name().replace("\"", "'");
-        return audit.record(new AuditRecord(UUID.randomUUID().toString(), site, clock.instant(), caller.userId(), action, unit.id(), null,
+        AuditRecord record = new AuditRecord(UUID.randomUUID().toString(), site, clock.instant(), caller.userId(), action, unit.id(), null,
                 "{\"agreementNo\":" + (number == null ? "null" : "\"" + number + "\"") + ",\"name\":\"" + who + "\",\"roles\":\"" + caller.roles() + "\"}",
-                "R-SEC-3 " + (number == null ? "拒绝打印认购书（含完整电话）：" : "打印认购书 " + number + "（含完整电话）：") + caller.name()));
+                "R-SEC-3 " + (number == null ? "拒绝打印认购书（含完整电话）：" : "打印认购书 " + number + "（含完整电话）：") + caller.name());
+        // R-SEC-4: a refusal is rate limited and summarised, a print is recorded in full
+        return action.equals(REFUSED) ? audit.recordRefusal(record) : audit.record(record);
     }
 }

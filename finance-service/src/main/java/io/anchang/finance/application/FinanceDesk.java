@@ -206,7 +206,7 @@ public class FinanceDesk {
                 .filter(request -> caller.scope().canRead(request.siteId()))
                 .map(DepositRequest::siteId)
                 .switchIfEmpty(Mono.fromSupplier(() -> caller.scope().ownSites().stream().findFirst().orElse(null)))
-                .flatMap(site -> audit.record(new AuditRecord(UUID.randomUUID().toString(), site, clock.instant(), caller.userId(),
+                .flatMap(site -> audit.recordRefusal(new AuditRecord(UUID.randomUUID().toString(), site, clock.instant(), caller.userId(),
                         PAYMENT_REFUSED, requestId, null,
                         "{\"name\":\"" + caller.name().replace("\"", "'") + "\",\"roles\":\"" + caller.roles() + "\"}",
                         "R-SEC-2 只有财务可以收款：" + caller.name() + "（" + caller.roles() + "）试图确认定金 " + requestId)))

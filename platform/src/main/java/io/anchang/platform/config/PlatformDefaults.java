@@ -18,9 +18,20 @@ import java.util.Map;
  * Adds the platform's defaults ({@code anchang-platform-defaults.properties}) behind
  * everything a service or its environment sets: strict JSON, structured logs with the
  * correlation id, probes and metrics, an idempotent {@code acks=all} producer; for a
- * service with the store and Kafka, the health group of its dead letters.
+ * service with the store and Kafka, the health group of its dead letters. The API
+ * document goes where the probes and metrics are: on the management port when the service
+ * has one of its own (every service does, issue 9); an application run without one serves it
+ * on its port to signed-in users only.
  */
 public final class PlatformDefaults implements EnvironmentPostProcessor {
+
+    private static boolean separateManagementPort(ConfigurableEnvironment environment) {
+        if (!environment.containsProperty("management.server.port")) {
+            return false;
+        }
+        String management = environment.getProperty("management.server.port");
+        return management != null && !management.isBlank() && !management.equals(environment.getProperty("server.port", "8080"));
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -37,6 +48,8 @@ public final class PlatformDefaults implements EnvironmentPostProcessor {
                         "management.endpoint.health.group.dead-letters.include", "deadLetters,outbox",
                         "management.endpoint.health.group.dead-letters.show-details", "always")));
             }
+            environment.getPropertySources().addLast(new MapPropertySource("anchang-api-documents",
+                    Map.of("springdoc.use-management-port", separateManagementPort(environment))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

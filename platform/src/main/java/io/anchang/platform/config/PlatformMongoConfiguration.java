@@ -1,6 +1,9 @@
 package io.anchang.platform.config;
 
 import io.anchang.platform.audit.AuditController;
+import io.anchang.platform.audit.AuditKey;
+import io.anchang.platform.audit.AuditProperties;
+import io.anchang.platform.audit.RefusalSummaries;
 import io.anchang.platform.audit.AuditTrail;
 import io.anchang.platform.messaging.ConsumedEvents;
 import io.anchang.platform.messaging.EventHandler;
@@ -29,12 +32,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * A service with MongoDB and Kafka gets: site-scoped store access, the outbox and its
@@ -42,13 +47,20 @@ import java.time.Duration;
  */
 @AutoConfiguration(after = {DataMongoReactiveAutoConfiguration.class, KafkaAutoConfiguration.class})
 @ConditionalOnClass({ReactiveMongoTemplate.class, KafkaTemplate.class})
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, AuditProperties.class})
 @Import(KafkaConfiguration.class)
 public class PlatformMongoConfiguration {
 
     @Bean
-    AuditTrail auditTrail(ReactiveMongoTemplate template) {
-        return new AuditTrail(template);
+    AuditTrail auditTrail(ReactiveMongoTemplate template, AuditProperties audit, Environment environment, Clock clock) {
+        AuditKey key = AuditKey.configured(audit.key(), Set.of(environment.getActiveProfiles()));
+        return new AuditTrail(template, key, clock, audit.limits());
+    }
+
+    /** R-SEC-4: refused attempts beyond those written in full are summarised once their window has passed. */
+    @Bean
+    RefusalSummaries refusalSummaries(AuditTrail trail) {
+        return new RefusalSummaries(trail.refusals(), Duration.ofSeconds(10));
     }
 
     @Bean

@@ -10,7 +10,19 @@ import io.anchang.platform.web.ProblemResponses;
 import io.micrometer.context.ContextRegistry;
 import org.slf4j.MDC;
 import org.springdoc.core.utils.SpringDocUtils;
+import io.anchang.platform.web.LoadSheddingWebFilter;
+import io.anchang.platform.web.WebLimits;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -25,8 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 
-/** Problem details, the correlation id, the {@link Caller} parameter, strict JSON. */
+/**
+ * Problem details, the correlation id, the {@link Caller} parameter, strict and bounded JSON,
+ * load shedding and the request deadline.
+ */
 @AutoConfiguration
+@EnableConfigurationProperties(WebLimits.class)
 public class PlatformWebConfiguration {
 
     static {
@@ -56,6 +72,31 @@ public class PlatformWebConfiguration {
     @Bean
     CorrelationIdWebFilter correlationIdWebFilter() {
         return new CorrelationIdWebFilter();
+    }
+
+    @Bean
+    LoadSheddingWebFilter loadSheddingWebFilter(WebLimits limits, ProblemResponses problems, ObjectProvider<MeterRegistry> meters) {
+        return new LoadSheddingWebFilter(limits, problems, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /**
+     * Issue 9: request bodies are read by a JSON parser with bounds — nesting depth, string,
+     * number and name length — besides the buffer limit ({@code spring.http.codecs.max-in-memory-size},
+     * 413 above it). Only the HTTP decoder: events and stored documents are read as before.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    CodecCustomizer boundedJsonDecoder(WebLimits limits, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+        StreamReadConstraints bounds = StreamReadConstraints.builder()
+                .maxNestingDepth(limits.jsonMaxDepth())
+                .maxStringLength(limits.jsonMaxString())
+                .maxNumberLength(limits.jsonMaxNumber())
+                .maxNameLength(limits.jsonMaxName())
+                .build();
+        JsonMapper.Builder builder = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(bounds).build());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        JsonMapper bounded = builder.build();
+        return configurer -> configurer.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(bounded));
     }
 
     @Bean

@@ -32,6 +32,7 @@ import org.springframework.util.Assert;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
@@ -50,7 +51,11 @@ public class PlatformSecurityConfiguration {
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
         Assert.hasText(properties.jwkSetUri(), "anchang.security.jwk-set-uri must be set");
         Assert.hasText(properties.issuer(), "anchang.security.issuer must be set");
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+        // keys cached; a token naming an unknown key cannot make the service download them more
+        // often than once per interval (issue 9)
+        RateLimitedJwkSource keys = RateLimitedJwkSource.fromUri(properties.jwkSetUri(), Clock.systemUTC(),
+                properties.jwksRefreshInterval(), properties.jwksMaxAge());
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         JwtTimestampValidator expiry = new JwtTimestampValidator(properties.clockSkew());

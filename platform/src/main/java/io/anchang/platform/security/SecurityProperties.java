@@ -10,16 +10,24 @@ import java.util.List;
  * service may start before the identity provider), the exact {@code issuer}, the
  * {@code audience} the realm adds, and the clock skew allowed on expiry.
  *
- * @param publicPaths           paths served without a token (health probes, metrics, API documents)
+ * @param publicPaths           paths served without a token (health probes, metrics, API documents — on the management port)
  * @param additionalPublicPaths paths a service serves without a token besides those (the web UI's files)
+ * @param jwksRefreshInterval   at most one download of the identity provider's keys per this interval,
+ *                              whatever tokens arrive (default 10 s)
+ * @param jwksMaxAge            known keys are downloaded again after this long (default 10 min)
  */
 @ConfigurationProperties("anchang.security")
 public record SecurityProperties(String issuer, String jwkSetUri, String audience, Duration clockSkew,
-                                 List<String> publicPaths, List<String> additionalPublicPaths) {
+                                 List<String> publicPaths, List<String> additionalPublicPaths,
+                                 Duration jwksRefreshInterval, Duration jwksMaxAge) {
 
+    /**
+     * Health probes, metrics and the API documents, all served on the management port only
+     * (which the gateway does not route); the main port serves none of them.
+     */
     public static final List<String> DEFAULT_PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**",
-            "/actuator/prometheus", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-            "/swagger-ui/**", "/webjars/**");
+            "/actuator/prometheus", "/actuator/info", "/actuator/openapi", "/actuator/openapi/**",
+            "/actuator/swagger-ui", "/actuator/swagger-ui/**");
 
     public SecurityProperties {
         if (audience == null || audience.isBlank()) {
@@ -32,6 +40,12 @@ public record SecurityProperties(String issuer, String jwkSetUri, String audienc
             publicPaths = DEFAULT_PUBLIC_PATHS;
         }
         additionalPublicPaths = additionalPublicPaths == null ? List.of() : List.copyOf(additionalPublicPaths);
+        if (jwksRefreshInterval == null) {
+            jwksRefreshInterval = Duration.ofSeconds(10);
+        }
+        if (jwksMaxAge == null) {
+            jwksMaxAge = Duration.ofMinutes(10);
+        }
     }
 
     /** The public paths and those the service adds. */

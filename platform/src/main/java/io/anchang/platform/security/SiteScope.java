@@ -39,13 +39,18 @@ public final class SiteScope {
         return of(Set.of(sites));
     }
 
-    /** The scope a token gives: its {@code sites} claim, widened for HEAD_OFFICE (read) and ADMIN with {@code *}. */
+    /**
+     * The scope a token gives: its {@code sites} claim, widened for HEAD_OFFICE (read) and
+     * ADMIN with {@code *}. R-SEC-1: HEAD_OFFICE is read-only everywhere — a token that holds
+     * it writes no site, not even one its {@code sites} claim lists, whatever other role it
+     * carries.
+     */
     public static SiteScope forCaller(Set<Role> roles, Collection<String> sites) {
-        boolean adminEverywhere = roles.contains(Role.ADMIN) && sites.contains(ALL_SITES);
         boolean headOffice = roles.contains(Role.HEAD_OFFICE);
+        boolean adminEverywhere = roles.contains(Role.ADMIN) && sites.contains(ALL_SITES) && !headOffice;
         Set<String> own = new TreeSet<>(sites);
         own.remove(ALL_SITES);
-        return new SiteScope(own, own, adminEverywhere || headOffice, adminEverywhere);
+        return new SiteScope(own, headOffice ? Set.of() : own, adminEverywhere || headOffice, adminEverywhere);
     }
 
     /** Background work of the service itself: consumers, the relay, schedulers. */

@@ -13,8 +13,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.validation.FieldError;
+import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -24,11 +27,13 @@ import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -65,6 +70,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "请求内容过大 (The request body is larger than this service accepts)", exchange), new HttpHeaders());
     }
 
+    /** The firewall refuses a request it finds odd (a control character in a parameter's name, say): the client's mistake. */
+    @ExceptionHandler(ServerExchangeRejectedException.class)
+    public Mono<ResponseEntity<Object>> handleRejected(ServerExchangeRejectedException ex, ServerWebExchange exchange) {
+        return respond(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "request-rejected", "Request rejected",
+                "请求的地址或参数含有不允许的字符 (The address or a parameter of the request has characters that are not allowed)",
+                exchange), new HttpHeaders());
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     public Mono<ResponseEntity<Object>> handleAccessDenied(AccessDeniedException ex, ServerWebExchange exchange) {
         return respond(ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
@@ -76,6 +89,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable tooLarge = cause(ex, DataBufferLimitException.class);
         if (tooLarge != null) {
             return handleTooLarge((DataBufferLimitException) tooLarge, exchange);
+        }
+        Throwable rejected = cause(ex, ServerExchangeRejectedException.class);
+        if (rejected != null) {
+            return handleRejected((ServerExchangeRejectedException) rejected, exchange);
         }
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "系统内部错误，请把关联编号告诉技术支持 (Something went wrong on our side; quote the correlation id to support)", exchange);
@@ -143,6 +160,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ex.getReason() == null ? reason(status) : ex.getReason(), exchange), headers);
     }
 
+    /**
+     * WebFlux calls a path variable that converts to nothing (" " for a day or an id) a server
+     * error; it is the client's address that is wrong (found by the fuzz).
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerErrorException(ServerErrorException ex, HttpHeaders headers,
+                                                                     HttpStatusCode status, ServerWebExchange exchange) {
+        MethodParameter parameter = ex.getMethodParameter();
+        if (parameter != null && parameter.hasParameterAnnotation(PathVariable.class)) {
+            String name = parameter.getParameterName() == null ? "parameter" : parameter.getParameterName();
+            return respond(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid request",
+                    "请求地址中的 " + name + " 为空或格式不对 (The address's '" + name + "' is empty or malformed)", exchange), headers);
+        }
+        return handleUnexpected(ex, exchange);
+    }
+
     @Override
     protected Mono<ResponseEntity<Object>> handleMethodNotAllowedException(MethodNotAllowedException ex, HttpHeaders headers,
                                                                          HttpStatusCode status, ServerWebExchange exchange) {
@@ -193,19 +226,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String name = mismatch.getPropertyName() != null ? mismatch.getPropertyName()
                     : ex.getMethodParameter() != null ? ex.getMethodParameter().getParameterName() : "parameter";
             String expected = mismatch.getRequiredType() == null ? "another type" : expected(mismatch.getRequiredType());
-            return "参数格式不对 (Parameter '" + name + "' must be " + expected + ", not '" + mismatch.getValue() + "')";
+            return "参数格式不对 (Parameter '" + name + "' must be " + expected + ", not '" + echo(mismatch.getValue()) + "')";
         }
         JacksonException json = (JacksonException) cause(ex, JacksonException.class);
         if (json instanceof ValueInstantiationException instantiation) {
             Throwable reason = instantiation.getCause() == null ? instantiation : instantiation.getCause();
-            return "内容不符合要求 (" + at(instantiation) + reason.getMessage() + ")";
+            return "内容不符合要求 (" + at(instantiation) + echo(reason.getMessage(), 300) + ")";
         }
         if (json instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
-            return "字段格式不对 (" + at(invalid) + "'" + invalid.getValue() + "' is not " + expected(invalid.getTargetType()) + ")";
+            return "字段格式不对 (" + at(invalid) + "'" + echo(invalid.getValue()) + "' is not " + expected(invalid.getTargetType()) + ")";
         }
         if (json instanceof MismatchedInputException mismatched) {
             Class<?> target = mismatched.getTargetType();
             return "字段类型不对 (" + at(mismatched) + "expected " + (target == null ? "another type" : expected(target)) + ")";
+        }
+        if (json instanceof StreamConstraintsException) {
+            // issue 9: nesting, string, number and name lengths are bounded before anything is built from them
+            return "请求内容超出限制：嵌套过深、文字或数字过长 (The body exceeds a limit: " + echo(firstLine(json.getOriginalMessage()), 200) + ")";
         }
         if (json instanceof StreamReadException) {
             return "请求内容不是有效的 JSON (The body is not valid JSON: " + firstLine(json.getOriginalMessage()) + ")";
@@ -217,6 +254,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "请求内容有误或缺失 (The request body is missing or cannot be read)";
         }
         return "请求有误 (" + (ex.getReason() == null ? "bad request" : ex.getReason()) + ")";
+    }
+
+    /** A value from the request as it may appear in an answer: never more than a few dozen characters. */
+    static String echo(Object value) {
+        return echo(value, 40);
+    }
+
+    private static String echo(Object value, int max) {
+        String text = String.valueOf(value);
+        return text.length() <= max ? text : text.substring(0, max) + "…(" + text.length() + " characters)";
     }
 
     private static String at(DatabindException ex) {

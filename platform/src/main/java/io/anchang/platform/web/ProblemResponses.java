@@ -23,6 +23,7 @@ import java.util.Map;
 public final class ProblemResponses {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    static final int MAX_DETAIL = 1000;
 
     private final JsonMapper mapper;
 
@@ -35,7 +36,7 @@ public final class ProblemResponses {
     }
 
     public static ProblemDetail problem(HttpStatusCode status, String slug, String title, String detail, ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, bounded(detail));
         problem.setType(type(slug));
         problem.setTitle(title);
         if (exchange != null) {
@@ -49,6 +50,14 @@ public final class ProblemResponses {
             }
         }
         return problem;
+    }
+
+    /** Issue 9: a detail never carries an oversized value back; beyond {@value #MAX_DETAIL} characters it is cut. */
+    static String bounded(String detail) {
+        if (detail == null || detail.length() <= MAX_DETAIL) {
+            return detail;
+        }
+        return detail.substring(0, MAX_DETAIL) + "…";
     }
 
     /** Writes a problem straight to the response, for errors raised outside controllers. */

@@ -36,7 +36,7 @@ class AuditTrailIntegrationTest {
     void trail() {
         client = MongoClients.create(SharedMongo.uri("platform-audit-it"));
         template = new ReactiveMongoTemplate(client, "platform-audit-it");
-        trail = new AuditTrail(template);
+        trail = new AuditTrail(template, AuditKey.of(io.anchang.testing.TestDefaults.AUDIT_KEY));
         trail.prepare().block();
     }
 
@@ -114,6 +114,73 @@ class AuditTrailIntegrationTest {
         AuditVerification verification = trail.verify(site).block();
         assertThat(verification.intact()).isTrue();
         assertThat(verification.entries()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("R-SEC-4 a trail cut at its end is detected: the stored head names entries that are gone")
+    void aTrailCutAtItsEndIsDetected() {
+        trail.recordAll(records(5));
+        template.remove(Query.query(Criteria.where("_id").in(site + ":4", site + ":5")), AuditTrail.ENTRIES).block();
+        AuditVerification verification = trail.verify(site).block();
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSeq()).isEqualTo(4L);
+        assertThat(verification.problem()).contains("cut at its end");
+    }
+
+    @Test
+    @DisplayName("R-SEC-4 a cut whose head is moved back by hand is detected: the head is keyed too")
+    void aHeadMovedBackByHandIsDetected() {
+        trail.recordAll(records(5));
+        String third = template.findById(site + ":3", Document.class, AuditTrail.ENTRIES).block().getString("hash");
+        template.remove(Query.query(Criteria.where("_id").in(site + ":4", site + ":5")), AuditTrail.ENTRIES).block();
+        template.updateFirst(Query.query(Criteria.where("_id").is(site)), Update.update("seq", 3L).set("hash", third),
+                AuditTrail.HEADS).block();
+        AuditVerification verification = trail.verify(site).block();
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.problem()).contains("head");
+    }
+
+    @Test
+    @DisplayName("R-SEC-4 an entry rewritten in the store with the whole chain's plain hashes recomputed is detected: the chain is keyed")
+    void aRewriteWithRecomputedPlainHashesIsDetected() throws Exception {
+        trail.recordAll(records(5));
+        // someone with database access but without the key changes entry 3 and recomputes every hash after it, head included
+        String prev = template.findById(site + ":2", Document.class, AuditTrail.ENTRIES).block().getString("hash");
+        for (long seq = 3; seq <= 5; seq++) {
+            Document entry = template.findById(site + ":" + seq, Document.class, AuditTrail.ENTRIES).block();
+            String after = seq == 3 ? "{\"price\":1}" : entry.getString("after");
+            String canonical = String.join("\u001f", prev, site, Long.toString(seq), entry.getString("eventId"),
+                    entry.getString("atText"), entry.getString("actor"), entry.getString("action"), entry.getString("subject"),
+                    entry.getString("before"), after, entry.getString("reason"));
+            String forged = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            template.updateFirst(Query.query(Criteria.where("_id").is(site + ":" + seq)),
+                    Update.update("after", after).set("prevHash", prev).set("hash", forged), AuditTrail.ENTRIES).block();
+            prev = forged;
+        }
+        template.updateFirst(Query.query(Criteria.where("_id").is(site)), Update.update("hash", prev), AuditTrail.HEADS).block();
+        AuditVerification verification = trail.verify(site).block();
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSeq()).isLessThanOrEqualTo(3L);
+    }
+
+    @Test
+    @DisplayName("R-SEC-4 a trail is checked with another key: nothing verifies")
+    void anotherKeyVerifiesNothing() {
+        trail.recordAll(records(3));
+        AuditTrail elsewhere = new AuditTrail(template, AuditKey.of("another-key-of-at-least-thirty-two-characters"));
+        assertThat(elsewhere.verify(site).block().intact()).isFalse();
+    }
+
+    @Test
+    @DisplayName("R-SEC-4 a long trail is walked in pages and verifies")
+    void aLongTrailIsWalkedInPages() {
+        trail.recordAll(records(AuditTrail.PAGE * 2 + 7));
+        AuditVerification verification = trail.verify(site).block();
+        assertThat(verification.intact()).as(String.valueOf(verification.problem())).isTrue();
+        assertThat(verification.entries()).isEqualTo(AuditTrail.PAGE * 2 + 7);
+        template.remove(Query.query(Criteria.where("_id").is(site + ":" + (AuditTrail.PAGE + 3))), AuditTrail.ENTRIES).block();
+        assertThat(trail.verify(site).block().firstBrokenSeq()).isEqualTo(AuditTrail.PAGE + 3L);
     }
 
     private int counter;

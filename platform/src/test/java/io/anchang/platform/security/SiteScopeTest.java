@@ -36,6 +36,23 @@ class SiteScopeTest {
     }
 
     @Test
+    @DisplayName("R-SEC-1 HEAD_OFFICE writes none of the sites its token lists, even with another role beside it")
+    void headOfficeWritesNoSiteItsTokenLists() {
+        SiteScope listed = SiteScope.forCaller(Set.of(Role.HEAD_OFFICE), List.of("SH01", "HZ01"));
+        assertThat(listed.canRead("SH01")).isTrue();
+        assertThat(listed.canWrite("SH01")).isFalse();
+        assertThat(listed.canWrite("HZ01")).isFalse();
+        assertThat(listed.writableSites()).contains(Set.of());
+        assertThatThrownBy(() -> listed.requireWrite("SH01")).isInstanceOfSatisfying(ProblemException.class,
+                p -> assertThat(p.status()).isEqualTo(403));
+        Caller withManager = new Caller("hq", "HQ", Set.of(Role.HEAD_OFFICE, Role.MANAGER),
+                SiteScope.forCaller(Set.of(Role.HEAD_OFFICE, Role.MANAGER), List.of("SH01")));
+        assertThatThrownBy(() -> withManager.requireOn("SH01", Role.MANAGER)).isInstanceOfSatisfying(ProblemException.class,
+                p -> assertThat(p.type()).isEqualTo("site-access-denied"));
+        assertThat(SiteScope.forCaller(Set.of(Role.HEAD_OFFICE, Role.ADMIN), List.of("*")).canWrite("SH01")).isFalse();
+    }
+
+    @Test
     void onlyAnAdminIsWidenedByTheWildcard() {
         assertThat(SiteScope.forCaller(Set.of(Role.ADMIN), List.of("*")).canWrite("ANY")).isTrue();
         assertThat(SiteScope.forCaller(Set.of(Role.MANAGER), List.of("*")).canRead("ANY")).isFalse();

@@ -10,16 +10,50 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import io.anchang.platform.security.Streams;
+import org.springframework.http.MediaType;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
-/** Endpoints that exercise the platform's web side: the caller, site checks, input handling. */
+/** Endpoints that exercise the platform's web side: the caller, site checks, input handling, load. */
 @RestController
 public class TestController {
+
+    /** Collection the slow write endpoint writes to. */
+    public static final String WRITES = "test_writes";
+
+    /** What slow writes wait for after they wrote; a test completes it to let them answer. */
+    public static volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
+
+    private final ReactiveMongoTemplate template;
+
+    public TestController(ReactiveMongoTemplate template) {
+        this.template = template;
+    }
+
+    public record Write(@NotBlank String requestId) {
+    }
+
+    /** Writes the request's id to the store at once, then answers when the gate opens. */
+    @PostMapping("/api/test/sites/{site}/writes")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<Write> write(Caller caller, @PathVariable String site, @Valid @RequestBody Write write) {
+        caller.requireOn(site, Role.SALES);
+        return template.insert(new Document("_id", write.requestId()).append("siteId", site), WRITES)
+                .then(Mono.defer(() -> Mono.fromFuture(gate, true)))
+                .thenReturn(write);
+    }
 
     public record Order(@NotBlank String name, @NotNull Integer count, @NotNull Role role, @NotNull LocalDate day,
                         @NotNull List<String> items, BigDecimal amount) {
@@ -39,6 +73,13 @@ public class TestController {
     @GetMapping("/api/test/sites/{site}/orders/{id}")
     public Mono<String> byId(Caller caller, @PathVariable String site, @PathVariable UUID id) {
         return Mono.just(id.toString());
+    }
+
+    /** A live stream that would tick forever, ended at the token's expiry. */
+    @GetMapping(value = "/api/test/sites/{site}/ticks", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<String> ticks(Caller caller, @PathVariable String site) {
+        caller.scope().requireRead(site);
+        return Streams.untilExpiry(Flux.interval(Duration.ZERO, Duration.ofMillis(200)).map(tick -> "tick " + tick));
     }
 
     @GetMapping("/api/test/boom")

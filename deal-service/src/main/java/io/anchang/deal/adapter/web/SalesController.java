@@ -9,6 +9,7 @@ import io.anchang.deal.domain.Buyer;
 import io.anchang.deal.domain.DepositKind;
 import io.anchang.platform.money.AmountInput;
 import io.anchang.platform.security.Caller;
+import io.anchang.platform.security.Streams;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.anchang.platform.validation.PlainText;
@@ -170,6 +171,7 @@ public class SalesController {
         Flux<ServerSentEvent<UnitView>> keepAlive = Flux.interval(Duration.ofSeconds(15))
                 .map(tick -> ServerSentEvent.<UnitView>builder().comment("keep-alive").build());
         // the first event goes out at once, so the stream is open (and listening) when the caller has the headers
-        return Flux.concat(Mono.just(ServerSentEvent.<UnitView>builder().comment("connected").build()), Flux.merge(units, keepAlive));
+        // issue 9: the stream ends when the caller's token expires; the board reconnects with a fresh one
+        return Streams.untilExpiry(Flux.concat(Mono.just(ServerSentEvent.<UnitView>builder().comment("connected").build()), Flux.merge(units, keepAlive)));
     }
 }

