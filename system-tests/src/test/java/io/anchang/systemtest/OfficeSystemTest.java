@@ -2,14 +2,11 @@ package io.anchang.systemtest;
 
 import io.anchang.launcher.DemoData;
 import io.anchang.launcher.Office;
-import io.anchang.launcher.OfficePorts;
-import io.anchang.launcher.Progress;
 import io.anchang.testing.BadTokens;
 import io.anchang.testing.SiteIsolationWalk;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,39 +43,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The office as a newcomer meets it: started by the run command's launcher (a real
  * Kafka broker, the MongoDB stand-in on disk, a real Keycloak, the services and the
- * gateway, the demo data) on free ports and a data folder of its own, once for the run;
- * driven through the gateway with real Keycloak tokens.
+ * gateway, the demo data) on free ports and a data folder of its own, once for the run
+ * ({@link TheOffice}); driven through the gateway with real Keycloak tokens.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(10)
 class OfficeSystemTest {
 
-    static final Path ROOT = Path.of(System.getProperty("anchang.root", "..")).toAbsolutePath().normalize();
-    static final Path REALM = ROOT.resolve("launcher/src/main/resources/keycloak/anchang-realm.json");
-    static final OfficePorts PORTS = OfficePorts.free();
+    static final Path ROOT = TheOffice.ROOT;
+    static final Path REALM = TheOffice.REALM;
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static Path home;
     static Office office;
     static WebTestClient gateway;
 
     @BeforeAll
-    static void startTheOffice() throws IOException {
-        home = Files.createTempDirectory("anchang-office");
-        office = start();
-        gateway = WebTestClient.bindToServer().baseUrl(office.gatewayUrl()).responseTimeout(Duration.ofSeconds(30)).build();
-    }
-
-    @AfterAll
-    static void stopTheOffice() {
-        if (office != null) {
-            office.close();
-        }
-    }
-
-    static Office start() {
-        Progress progress = new Progress(System.out);
-        Office started = new Office(ROOT, home, PORTS, progress).start();
-        new DemoData(started.gatewayUrl(), started.keycloak(), REALM, progress).seed();
-        return started;
+    static void theOffice() {
+        office = TheOffice.office();
+        gateway = TheOffice.gateway();
     }
 
     @Test
@@ -182,7 +163,7 @@ class OfficeSystemTest {
         up = JSON.readTree(up).path("up").path("name").asString();
         assertThat(up).isNotBlank();
         BrowserCheck.signInAndSeeRotation(ROOT, office.gatewayUrl(), "hz01-manager", DemoData.PASSWORD, up,
-                home.resolve("sign-in.png"));
+                TheOffice.home().resolve("sign-in.png"));
     }
 
     @Test
@@ -360,30 +341,6 @@ class OfficeSystemTest {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.owner").isEqualTo(up);
     }
 
-    @Test
-    @Order(50)
-    void theDataIsStillThereAfterARestart() {
-        String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
-        office.close();
-        office = start();
-        gateway.get().uri("/api/reception/sites/SH01/rotations/{day}", day).headers(h -> h.setBearerAuth(manager("SH01")))
-                .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.order[0].userId").isEqualTo("sh01-sales2");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                gateway.get().uri("/api/reports/sites/SH01/rotations/{day}", day)
-                        .headers(h -> h.setBearerAuth(token("sh01-sales3"))).exchange().expectStatus().isOk()
-                        .expectBody().jsonPath("$.order[0].userId").isEqualTo("sh01-sales2"));
-    }
-
-    @Test
-    @Order(99)
-    void aServiceThatIsDownAnswersAProblem503() {
-        office.services().stop("finance-service");
-        gateway.get().uri("/api/finance/sites/SH01/profile").headers(h -> h.setBearerAuth(token("sh01-finance")))
-                .exchange().expectStatus().isEqualTo(503)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:service-unavailable");
-    }
-
     private static JsonNode unit(String token, String unitId) {
         return json(gateway.get().uri("/api/deals/sites/SH01/units/{unit}", unitId).headers(h -> h.setBearerAuth(token))
                 .exchange().expectStatus().isOk());
@@ -426,11 +383,11 @@ class OfficeSystemTest {
     }
 
     static String token(String username) {
-        return office.keycloak().token(username, DemoData.PASSWORD);
+        return TheOffice.token(username);
     }
 
     static String manager(String site) {
-        return token(site.toLowerCase() + "-manager");
+        return TheOffice.manager(site);
     }
 
     private static String audit() {

@@ -1,0 +1,96 @@
+package io.anchang.systemtest;
+
+import io.anchang.launcher.DemoData;
+import io.anchang.launcher.Office;
+import io.anchang.launcher.OfficePorts;
+import io.anchang.launcher.Progress;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The one office of a system-test run: started by the run command's launcher (a real Kafka
+ * broker, the MongoDB stand-in on disk, a real Keycloak, the services and the gateway, the
+ * demo data) on free ports and a data folder of its own, the first time a test class asks
+ * for it, and stopped when the test JVM ends. Every system-test class shares it; classes
+ * that disturb the office (restarts, stopped services, injected faults) are ordered last
+ * (see {@code junit-platform.properties} and the {@code @Order} of each class).
+ */
+final class TheOffice {
+
+    static final Path ROOT = Path.of(System.getProperty("anchang.root", "..")).toAbsolutePath().normalize();
+    static final Path REALM = ROOT.resolve("launcher/src/main/resources/keycloak/anchang-realm.json");
+    static final OfficePorts PORTS = OfficePorts.free();
+
+    private static Path home;
+    private static Office office;
+    private static WebTestClient gateway;
+
+    private TheOffice() {
+    }
+
+    /** The running office, started (and seeded) on first use. */
+    static synchronized Office office() {
+        if (office == null) {
+            try {
+                home = Files.createTempDirectory("anchang-office");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            office = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(TheOffice::stop, "stop-the-office"));
+        }
+        return office;
+    }
+
+    /** A client of the office's gateway, as users reach it. */
+    static synchronized WebTestClient gateway() {
+        Office running = office();
+        if (gateway == null) {
+            gateway = WebTestClient.bindToServer().baseUrl(running.gatewayUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+        }
+        return gateway;
+    }
+
+    /** The office's folder: data, logs, pid files. */
+    static synchronized Path home() {
+        office();
+        return home;
+    }
+
+    /** Stops every part and starts the office again on the same data (the demo seeding changes nothing that is there). */
+    static synchronized Office restart() {
+        office().close();
+        office = start();
+        gateway = null;
+        return office;
+    }
+
+    /** A demo user's access token (password grant at the office's Keycloak). */
+    static String token(String username) {
+        return office().keycloak().token(username, DemoData.PASSWORD);
+    }
+
+    /** The token of a site's demo manager ({@code sh01-manager}, {@code hz01-manager}). */
+    static String manager(String site) {
+        return token(site.toLowerCase() + "-manager");
+    }
+
+    private static Office start() {
+        Progress progress = new Progress(System.out);
+        Office started = new Office(ROOT, home, PORTS, progress).start();
+        new DemoData(started.gatewayUrl(), started.keycloak(), REALM, progress).seed();
+        return started;
+    }
+
+    private static synchronized void stop() {
+        if (office != null) {
+            office.close();
+            office = null;
+        }
+    }
+}
