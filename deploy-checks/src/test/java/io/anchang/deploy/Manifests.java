@@ -96,14 +96,14 @@ final class Manifests {
     }
 
     private static String kustomize(Path directory) {
-        Tools.require("kubectl");
+        List<String> command = Tools.kustomize(directory);
         try {
-            Process process = new ProcessBuilder("kubectl", "kustomize", directory.toString())
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(false).start();
             byte[] out = process.getInputStream().readAllBytes();
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError("kubectl kustomize " + directory + " failed: " + err);
+                throw new AssertionError(String.join(" ", command) + " failed: " + err);
             }
             return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
