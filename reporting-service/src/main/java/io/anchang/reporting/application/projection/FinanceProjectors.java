@@ -1,0 +1,38 @@
+package io.anchang.reporting.application.projection;
+
+import io.anchang.platform.events.finance.DepositConfirmed;
+import io.anchang.platform.events.finance.RefundDueOpened;
+import io.anchang.reporting.domain.DealEntry;
+import io.anchang.reporting.domain.EntryKind;
+import io.anchang.reporting.domain.EntryRef;
+import io.anchang.reporting.domain.Fen;
+import io.anchang.reporting.domain.PaymentEntry;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The finance desk's events: collections (回款) as FINANCE confirmed them (R-FIN-2), refunds owed (R-FIN-4). */
+public final class FinanceProjectors {
+
+    private FinanceProjectors() {
+    }
+
+    public static List<Projector<?>> all() {
+        return List.of(
+                Projector.of(DepositConfirmed.class, p -> List.of(new EntryRef(EntryKind.PAYMENT, p.requestId()),
+                        new EntryRef(EntryKind.DEAL, p.holdId())), (fact, entries) -> {
+                    DepositConfirmed p = fact.payload();
+                    Optional<DealEntry> deal = p.holdId() == null ? Optional.empty() : entries.find(EntryKind.DEAL, p.holdId());
+                    entries.change(EntryKind.PAYMENT, p.requestId(), p.siteId(), fact, payment -> payment.recorded(
+                            PaymentEntry.Kind.DEPOSIT, entries.day(p.siteId(), p.confirmedAt()), p.confirmedAt(), Fen.of(p.amount()),
+                            deal.map(DealEntry::rep).orElse(null), p.holdId(), deal.map(DealEntry::unitLabel).orElse(null),
+                            p.receiptNo(), p.method(), p.kind()));
+                }),
+                Projector.of(RefundDueOpened.class, p -> List.of(), (fact, entries) -> {
+                    RefundDueOpened p = fact.payload();
+                    entries.change(EntryKind.PAYMENT, "refund-due:" + p.refundId(), p.siteId(), fact, payment -> payment.recorded(
+                            PaymentEntry.Kind.REFUND_DUE, entries.day(p.siteId(), p.openedAt()), p.openedAt(), Fen.of(p.amount()),
+                            null, null, null, p.receiptNo(), null, null));
+                }));
+    }
+}

@@ -1,0 +1,47 @@
+package io.anchang.reporting.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Money through the finance desk as the reports count it: a deposit FINANCE confirmed (回款,
+ * R-FIN-2) for the rep of its deal, or a refund owed (R-FIN-4). Later payments (instalments,
+ * refunds paid) are entries of the same kind.
+ */
+public record PaymentEntry(String id, String siteId, Kind kind, LocalDate day, Instant at, long amountFen, String rep,
+                           String dealId, String unitLabel, String receiptNo, String method, String depositKind,
+                           Seen seen) implements Entry {
+
+    /** What the money was. */
+    public enum Kind { DEPOSIT, PAYMENT, REFUND_DUE, REFUND_PAID }
+
+    public static PaymentEntry empty(String id, String siteId) {
+        return new PaymentEntry(id, siteId, null, null, null, 0, null, null, null, null, null, null, Seen.NONE);
+    }
+
+    public PaymentEntry recorded(Kind kind, LocalDate day, Instant at, long amountFen, String rep, String dealId, String unitLabel,
+                                 String receiptNo, String method, String depositKind) {
+        return new PaymentEntry(id, siteId, kind, day, at, amountFen, rep, dealId, unitLabel, receiptNo, method, depositKind, seen);
+    }
+
+    @Override
+    public PaymentEntry seeing(String eventId) {
+        return new PaymentEntry(id, siteId, kind, day, at, amountFen, rep, dealId, unitLabel, receiptNo, method, depositKind,
+                seen.plus(eventId));
+    }
+
+    @Override
+    public List<Contribution> contributions() {
+        if (kind == null || day == null) {
+            return List.of();
+        }
+        Metric metric = switch (kind) {
+            case DEPOSIT, PAYMENT -> Metric.COLLECTED_FEN;
+            case REFUND_DUE -> Metric.REFUND_DUE_FEN;
+            case REFUND_PAID -> Metric.COLLECTED_FEN;
+        };
+        long amount = kind == Kind.REFUND_PAID ? -amountFen : amountFen;
+        return List.of(Contribution.on(siteId, day, Tally.of(metric, amount), Axis.REP, rep == null ? Axis.NO_REP : rep));
+    }
+}
