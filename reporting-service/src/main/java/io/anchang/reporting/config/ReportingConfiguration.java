@@ -13,6 +13,7 @@ import io.anchang.reporting.adapter.mongo.MongoRotationViews;
 import io.anchang.reporting.adapter.mongo.MongoSiteDirectory;
 import io.anchang.reporting.adapter.mongo.MongoTargetBook;
 import io.anchang.reporting.adapter.mongo.ProjectionLease;
+import io.anchang.reporting.adapter.web.Answers;
 import io.anchang.reporting.application.ManagingTargets;
 import io.anchang.reporting.application.ReadModels;
 import io.anchang.reporting.application.RotationViews;
@@ -160,6 +161,11 @@ public class ReportingConfiguration {
     @Bean
     HeadOffice headOffice(ReadModels models, SiteDirectory sites, TargetBook targets, Clock clock) {
         return new HeadOffice(models, sites, targets, clock);
+    }
+
+    @Bean
+    Answers answers(JsonMapper mapper) {
+        return new Answers(mapper);
     }
 
     @Bean

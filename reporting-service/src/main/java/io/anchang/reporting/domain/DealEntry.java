@@ -10,13 +10,24 @@ import java.util.List;
  * (小订/大订/签约明细表, R-RPT-3) and the source of the deal counts, the money and the bonus
  * shares (R-RPT-2, R-RPT-5). Its id is the hold's, which the deal keeps through its deposits.
  *
+ * <p>What the deal takes from the customer archive (name, masked phone, source) and from the finance desk
+ * (collections) arrives on other topics, in whatever order a replay reads them: each fact is kept as its own field,
+ * so the entry comes out the same whichever arrived first.
+ *
  * @param areaHundredths the unit's area in hundredths of a square metre, for the average price per m²
- * @param source         the customer's source (R-CUS-2) as it stood when the deal began
+ * @param customerName   the customer's name in the archive, once known
+ * @param buyerName      the name the rep gave asking for the deposit (shown until the archive's is known)
+ * @param source         the customer's source (R-CUS-2)
+ * @param payments       the deposits FINANCE confirmed for the deal (回款, R-FIN-2)
  */
 public record DealEntry(String id, String siteId, String unitId, String unitLabel, String building, long areaHundredths,
-                        String customerId, String customerName, String phoneMasked, String source, String rep,
+                        String customerId, String customerName, String buyerName, String phoneMasked, String source, String rep,
                         String repName, Status status, Hold hold, Small small, Big big, Contract contract,
-                        Reversal reversal, LocalDate lapsedOn, Credit credit, Seen seen) implements Entry {
+                        Reversal reversal, LocalDate lapsedOn, Credit credit, List<Payment> payments, Seen seen) implements Entry {
+
+    public DealEntry {
+        payments = payments == null ? List.of() : List.copyOf(payments);
+    }
 
     /** Where a deal stands. */
     public enum Status {
@@ -65,6 +76,10 @@ public record DealEntry(String id, String siteId, String unitId, String unitLabe
     public record Share(String userId, long credit, int bonusPercent) {
     }
 
+    /** A deposit FINANCE confirmed for the deal, on a day of the site's calendar, in fen. */
+    public record Payment(String requestId, LocalDate day, long fen) {
+    }
+
     /** The user id the rulebook gives the house account (the department) in shares (R-ATT-16). */
     public static final String DEPARTMENT = "DEPARTMENT";
 
@@ -72,34 +87,46 @@ public record DealEntry(String id, String siteId, String unitId, String unitLabe
     public enum ShareState { PROVISIONAL, FINAL, REVERSED }
 
     public static DealEntry empty(String id, String siteId) {
-        return new DealEntry(id, siteId, null, null, null, 0, null, null, null, null, null, null, Status.HELD, null, null, null,
-                null, null, null, null, Seen.NONE);
+        return new DealEntry(id, siteId, null, null, null, 0, null, null, null, null, null, null, null, Status.HELD, null, null, null,
+                null, null, null, null, List.of(), Seen.NONE);
+    }
+
+    /** The name the registers show: the archive's, else the one given with the deposit. */
+    public String displayName() {
+        return customerName != null ? customerName : buyerName;
     }
 
     public DealEntry withUnit(String unitId, String unitLabel, String building, long areaHundredths) {
-        return new DealEntry(id, siteId, unitId, unitLabel != null ? unitLabel : this.unitLabel,
+        return new DealEntry(id, siteId, unitId != null ? unitId : this.unitId, unitLabel != null ? unitLabel : this.unitLabel,
                 building != null ? building : this.building, areaHundredths != 0 ? areaHundredths : this.areaHundredths,
-                customerId, customerName, phoneMasked, source, rep, repName, status, hold, small, big, contract, reversal,
-                lapsedOn, credit, seen);
+                customerId, customerName, buyerName, phoneMasked, source, rep, repName, status, hold, small, big, contract, reversal,
+                lapsedOn, credit, payments, seen);
     }
 
-    public DealEntry withCustomer(String customerId, String customerName, String phoneMasked, String source) {
+    /** What the archive says of the customer: name, masked phone, source. */
+    public DealEntry withCustomer(String customerId, String name, String phoneMasked, String source) {
         return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths,
-                customerId != null ? customerId : this.customerId, customerName != null ? customerName : this.customerName,
-                phoneMasked != null ? Masking.phone(phoneMasked) : this.phoneMasked, this.source != null ? this.source : source,
-                rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, seen);
+                customerId != null ? customerId : this.customerId, name != null ? name : customerName, buyerName,
+                phoneMasked != null ? Masking.phone(phoneMasked) : this.phoneMasked, source != null ? source : this.source,
+                rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, payments, seen);
+    }
+
+    public DealEntry withBuyer(String buyerName) {
+        return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths, customerId, customerName,
+                buyerName != null ? buyerName : this.buyerName, phoneMasked, source, rep, repName, status, hold, small, big, contract,
+                reversal, lapsedOn, credit, payments, seen);
     }
 
     public DealEntry withRep(String rep, String repName) {
-        return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths, customerId, customerName, phoneMasked,
+        return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths, customerId, customerName, buyerName, phoneMasked,
                 source, rep != null ? rep : this.rep, repName != null ? repName : this.repName, status, hold, small, big,
-                contract, reversal, lapsedOn, credit, seen);
+                contract, reversal, lapsedOn, credit, payments, seen);
     }
 
     private DealEntry with(Status status, Hold hold, Small small, Big big, Contract contract, Reversal reversal,
                            LocalDate lapsedOn, Credit credit) {
-        return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths, customerId, customerName, phoneMasked,
-                source, rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, seen);
+        return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths, customerId, customerName, buyerName, phoneMasked,
+                source, rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, payments, seen);
     }
 
     public DealEntry held(Hold hold) {
@@ -113,13 +140,13 @@ public record DealEntry(String id, String siteId, String unitId, String unitLabe
     }
 
     public DealEntry smallDeposit(Small small) {
-        Status next = big == null && contract == null && reversal == null ? Status.SMALL_DEPOSIT : status;
+        Status next = big == null && contract == null && reversal == null && status != Status.LAPSED ? Status.SMALL_DEPOSIT : status;
         return with(next, hold, small, big, contract, reversal, lapsedOn, credit);
     }
 
     /** R-DEAL-3: the small deposit was not upgraded in time. */
     public DealEntry lapsed(LocalDate day) {
-        return status == Status.SMALL_DEPOSIT ? with(Status.LAPSED, hold, small, big, contract, reversal, day, credit) : this;
+        return big == null && contract == null ? with(Status.LAPSED, hold, small, big, contract, reversal, day, credit) : this;
     }
 
     public DealEntry bigDeposit(Big big) {
@@ -140,10 +167,21 @@ public record DealEntry(String id, String siteId, String unitId, String unitLabe
         return with(status, hold, small, big, contract, reversal, lapsedOn, credit);
     }
 
+    /** R-FIN-2: FINANCE confirmed a deposit for the deal; the same confirmation again counts once. */
+    public DealEntry paid(Payment payment) {
+        if (payments.stream().anyMatch(p -> p.requestId().equals(payment.requestId()))) {
+            return this;
+        }
+        List<Payment> next = new ArrayList<>(payments);
+        next.add(payment);
+        return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths, customerId, customerName, buyerName, phoneMasked,
+                source, rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, next, seen);
+    }
+
     @Override
     public DealEntry seeing(String eventId) {
-        return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths, customerId, customerName, phoneMasked,
-                source, rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, seen.plus(eventId));
+        return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths, customerId, customerName, buyerName, phoneMasked,
+                source, rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, payments, seen.plus(eventId));
     }
 
     /** The price the deal stands at: the contract's, else the big deposit's, else the small deposit's. */
@@ -186,6 +224,9 @@ public record DealEntry(String id, String siteId, String unitId, String unitLabe
         }
         if (reversal != null) {
             out.add(Contribution.on(siteId, reversal.day(), Tally.of(Metric.CANCELLED, 1, Metric.CANCELLED_FEN, priceFen()), dims));
+        }
+        for (Payment payment : payments) {
+            out.add(Contribution.on(siteId, payment.day(), Tally.of(Metric.COLLECTED_FEN, payment.fen()), dims));
         }
         return out;
     }

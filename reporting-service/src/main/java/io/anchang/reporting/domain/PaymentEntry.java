@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Money through the finance desk as the reports count it: a deposit FINANCE confirmed (回款,
- * R-FIN-2) for the rep of its deal, or a refund owed (R-FIN-4). Later payments (instalments,
- * refunds paid) are entries of the same kind.
+ * Money through the finance desk: a deposit FINANCE confirmed (R-FIN-2) — counted as collected
+ * (回款) with its deal ({@link DealEntry#paid}) — or a refund owed (R-FIN-4). Later payments
+ * (instalments, refunds paid) are entries of the same kind.
  */
 public record PaymentEntry(String id, String siteId, Kind kind, LocalDate day, Instant at, long amountFen, String rep,
                            String dealId, String unitLabel, String receiptNo, String method, String depositKind,
@@ -33,7 +33,8 @@ public record PaymentEntry(String id, String siteId, Kind kind, LocalDate day, I
 
     @Override
     public List<Contribution> contributions() {
-        if (kind == null || day == null) {
+        if (kind == null || day == null || (kind == Kind.DEPOSIT && dealId != null)) {
+            // a deposit of a deal is counted with its deal (DealEntry#paid), for the deal's rep
             return List.of();
         }
         Metric metric = switch (kind) {

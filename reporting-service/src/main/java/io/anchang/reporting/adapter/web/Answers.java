@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,25 +20,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** A report answered as JSON, or downloaded as .xlsx or .csv, written as it is produced. */
-final class Answers {
+/**
+ * A report answered as JSON, or downloaded as .xlsx or .csv, written as it is produced. Every
+ * answer is bytes, so that one operation can answer any of the three.
+ */
+public final class Answers {
 
     /** The header that says how many counter sheets a report read: its cost. */
     static final String SHEETS_READ = "X-Report-Sheets-Read";
 
-    private Answers() {
+    private final JsonMapper mapper;
+
+    public Answers(JsonMapper mapper) {
+        this.mapper = mapper;
     }
 
-    static Mono<ResponseEntity<?>> answer(Mono<Report> report, Inputs.Format format) {
+    Mono<ResponseEntity<Flux<DataBuffer>>> answer(Mono<Report> report, Inputs.Format format) {
         return report.map(r -> switch (format) {
-            case JSON -> ResponseEntity.ok().header(SHEETS_READ, String.valueOf(r.sheetsRead())).contentType(MediaType.APPLICATION_JSON).body(r);
+            case JSON -> ResponseEntity.ok().header(SHEETS_READ, String.valueOf(r.sheetsRead())).contentType(MediaType.APPLICATION_JSON)
+                    .body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(mapper.writeValueAsBytes(r))));
             case XLSX -> download(r, Exports.XLSX, ".xlsx", out -> Exports.xlsx(r, parts(r), out));
             case CSV -> download(r, "text/csv;charset=UTF-8", ".csv", out -> Exports.csv(r, parts(r), out));
         });
     }
 
     /** A register's download: the rows are read from the store while the file is written. */
-    static ResponseEntity<?> download(Report header, List<Column> columns, Flux<Map<String, Object>> rows, Inputs.Format format) {
+    ResponseEntity<Flux<DataBuffer>> download(Report header, List<Column> columns, Flux<Map<String, Object>> rows, Inputs.Format format) {
         Exports.Part part = new Exports.Part(header.title(), columns, () -> rows.toIterable(256).iterator(), null);
         return format == Inputs.Format.CSV
                 ? download(header, "text/csv;charset=UTF-8", ".csv", out -> Exports.csv(header, List.of(part), out))

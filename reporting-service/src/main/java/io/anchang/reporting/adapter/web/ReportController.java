@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.springframework.core.io.buffer.DataBuffer;
 
 /**
  * A site's forms and registers (R-RPT-1..5, 7). Each answers JSON — a report of typed tables
@@ -37,25 +39,27 @@ public class ReportController {
     private final SiteForms forms;
     private final Registers registers;
     private final BonusReport bonus;
+    private final Answers answers;
 
-    public ReportController(SiteForms forms, Registers registers, BonusReport bonus) {
+    public ReportController(SiteForms forms, Registers registers, BonusReport bonus, Answers answers) {
         this.forms = forms;
         this.registers = registers;
         this.bonus = bonus;
+        this.answers = answers;
     }
 
     @Operation(summary = "R-RPT-1 来人来电统计表: a day's calls, visits (first/return), new customers, holds, deposits and contracts per rep (SUPERVISOR, MANAGER, ASSISTANT, HEAD_OFFICE)")
     @GetMapping("/forms/daily")
-    public Mono<ResponseEntity<?>> daily(Caller caller, @PathVariable String site,
+    public Mono<ResponseEntity<Flux<DataBuffer>>> daily(Caller caller, @PathVariable String site,
                                          @Parameter(description = "the day, e.g. 2026-11-27; today at the site if left out") @RequestParam(required = false) String day,
                                          @Parameter(description = "json (default), xlsx or csv") @RequestParam(required = false) String format) {
         Inputs.Format as = Inputs.format(format);
-        return Answers.answer(forms.daily(caller, site, Inputs.date(day, "day")), as);
+        return answers.answer(forms.daily(caller, site, Inputs.date(day, "day")), as);
     }
 
     @Operation(summary = "R-RPT-2 周/月来人来电统计成交状况分析表: by rep and source, conversion visit → small deposit → big deposit → contract, change against the period before (SUPERVISOR, MANAGER, ASSISTANT, HEAD_OFFICE)")
     @GetMapping("/forms/analysis")
-    public Mono<ResponseEntity<?>> analysis(Caller caller, @PathVariable String site,
+    public Mono<ResponseEntity<Flux<DataBuffer>>> analysis(Caller caller, @PathVariable String site,
                                             @Parameter(description = "WEEK (default) or MONTH; or DAY") @RequestParam(required = false) String period,
                                             @Parameter(description = "a day in the period; today if left out") @RequestParam(required = false) String date,
                                             @Parameter(description = "or any range: first day") @RequestParam(required = false) String from,
@@ -63,12 +67,12 @@ public class ReportController {
                                             @RequestParam(required = false) String format) {
         Inputs.Format as = Inputs.format(format);
         Period range = Inputs.range(from, to);
-        return Answers.answer(forms.analysis(caller, site, range, Inputs.kind(period, Period.Kind.WEEK), Inputs.date(date, "date")), as);
+        return answers.answer(forms.analysis(caller, site, range, Inputs.kind(period, Period.Kind.WEEK), Inputs.date(date, "date")), as);
     }
 
     @Operation(summary = "R-RPT-3 小订明细表: the small deposits of a period (SUPERVISOR, MANAGER, ASSISTANT, FINANCE, SALES_CONTROL, HEAD_OFFICE)")
     @GetMapping("/registers/small-deposits")
-    public Mono<ResponseEntity<?>> smallDeposits(Caller caller, @PathVariable String site, @RequestParam(required = false) String from,
+    public Mono<ResponseEntity<Flux<DataBuffer>>> smallDeposits(Caller caller, @PathVariable String site, @RequestParam(required = false) String from,
                                                  @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
                                                  @Parameter(description = "rows per page, at most 500") @RequestParam(required = false) Integer size,
                                                  @RequestParam(required = false) String format) {
@@ -77,7 +81,7 @@ public class ReportController {
 
     @Operation(summary = "R-RPT-3 大订明细表: the big deposits of a period with their agreements and shares")
     @GetMapping("/registers/big-deposits")
-    public Mono<ResponseEntity<?>> bigDeposits(Caller caller, @PathVariable String site, @RequestParam(required = false) String from,
+    public Mono<ResponseEntity<Flux<DataBuffer>>> bigDeposits(Caller caller, @PathVariable String site, @RequestParam(required = false) String from,
                                                @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
                                                @RequestParam(required = false) Integer size, @RequestParam(required = false) String format) {
         return register(caller, site, Registers.Kind.BIG_DEPOSITS, from, to, page, size, format);
@@ -85,66 +89,66 @@ public class ReportController {
 
     @Operation(summary = "R-RPT-3 签约明细表: the contracts of a period (filled from the contract event once deal-service publishes it)")
     @GetMapping("/registers/contracts")
-    public Mono<ResponseEntity<?>> contracts(Caller caller, @PathVariable String site, @RequestParam(required = false) String from,
+    public Mono<ResponseEntity<Flux<DataBuffer>>> contracts(Caller caller, @PathVariable String site, @RequestParam(required = false) String from,
                                              @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
                                              @RequestParam(required = false) Integer size, @RequestParam(required = false) String format) {
         return register(caller, site, Registers.Kind.CONTRACTS, from, to, page, size, format);
     }
 
-    private Mono<ResponseEntity<?>> register(Caller caller, String site, Registers.Kind kind, String from, String to, Integer page,
+    private Mono<ResponseEntity<Flux<DataBuffer>>> register(Caller caller, String site, Registers.Kind kind, String from, String to, Integer page,
                                              Integer size, String format) {
         Inputs.Format as = Inputs.format(format);
         Period period = Inputs.range(from, to);
         if (as == Inputs.Format.JSON) {
-            return Answers.answer(registers.page(caller, site, kind, period, Inputs.page(page), Inputs.size(size)), as);
+            return answers.answer(registers.page(caller, site, kind, period, Inputs.page(page), Inputs.size(size)), as);
         }
-        return registers.all(caller, site, kind, period).map(download -> Answers.download(download.header(), download.columns(),
+        return registers.all(caller, site, kind, period).map(download -> answers.download(download.header(), download.columns(),
                 download.rows(), as));
     }
 
     @Operation(summary = "R-RPT-3 销售统计表: units per building by status, sell-through (去化率), sold area and amount, average price per m², and the period's subscriptions")
     @GetMapping("/forms/sales")
-    public Mono<ResponseEntity<?>> sales(Caller caller, @PathVariable String site, @RequestParam(required = false) String period,
+    public Mono<ResponseEntity<Flux<DataBuffer>>> sales(Caller caller, @PathVariable String site, @RequestParam(required = false) String period,
                                          @RequestParam(required = false) String date, @RequestParam(required = false) String from,
                                          @RequestParam(required = false) String to, @RequestParam(required = false) String format) {
         Inputs.Format as = Inputs.format(format);
         Period range = Inputs.range(from, to);
-        return Answers.answer(forms.salesStatistics(caller, site, range, Inputs.kind(period, Period.Kind.MONTH), Inputs.date(date, "date")), as);
+        return answers.answer(forms.salesStatistics(caller, site, range, Inputs.kind(period, Period.Kind.MONTH), Inputs.date(date, "date")), as);
     }
 
     @Operation(summary = "R-RPT-4 每周销售综合分析表: the week per rep against the month's targets, change against last week, sell-through per building, the week's big deposits (MANAGER, HEAD_OFFICE)")
     @GetMapping("/forms/weekly-sales")
-    public Mono<ResponseEntity<?>> weeklySales(Caller caller, @PathVariable String site,
+    public Mono<ResponseEntity<Flux<DataBuffer>>> weeklySales(Caller caller, @PathVariable String site,
                                                @Parameter(description = "a day of the week (Monday to Sunday); this week if left out") @RequestParam(required = false) String date,
                                                @RequestParam(required = false) String format) {
         Inputs.Format as = Inputs.format(format);
-        return Answers.answer(forms.weeklySales(caller, site, Inputs.date(date, "date")), as);
+        return answers.answer(forms.weeklySales(caller, site, Inputs.date(date, "date")), as);
     }
 
     @Operation(summary = "R-RPT-4 业务综合周报: each measure Monday to Sunday, the week and last week, the month's progress against targets, the stock (MANAGER, HEAD_OFFICE)")
     @GetMapping("/forms/weekly-business")
-    public Mono<ResponseEntity<?>> weeklyBusiness(Caller caller, @PathVariable String site, @RequestParam(required = false) String date,
+    public Mono<ResponseEntity<Flux<DataBuffer>>> weeklyBusiness(Caller caller, @PathVariable String site, @RequestParam(required = false) String date,
                                                   @RequestParam(required = false) String format) {
         Inputs.Format as = Inputs.format(format);
-        return Answers.answer(forms.weeklyBusiness(caller, site, Inputs.date(date, "date")), as);
+        return answers.answer(forms.weeklyBusiness(caller, site, Inputs.date(date, "date")), as);
     }
 
     @Operation(summary = "销售目标完成情况表: the month's targets per rep and site against what was achieved — units and amounts subscribed, contracted, collections (回款), average price per m² (MANAGER, HEAD_OFFICE)")
     @GetMapping("/forms/targets")
-    public Mono<ResponseEntity<?>> targets(Caller caller, @PathVariable String site,
+    public Mono<ResponseEntity<Flux<DataBuffer>>> targets(Caller caller, @PathVariable String site,
                                            @Parameter(description = "the month, e.g. 2026-11; this month if left out") @RequestParam(required = false) String month,
                                            @RequestParam(required = false) String format) {
         Inputs.Format as = Inputs.format(format);
-        return Answers.answer(forms.targets(caller, site, Inputs.month(month)), as);
+        return answers.answer(forms.targets(caller, site, Inputs.month(month)), as);
     }
 
     @Operation(summary = "R-RPT-5 业绩及奖金分成表: each rep's credit and bonus shares — provisional, final, reversed apart, the house account apart — with the amounts (MANAGER, HEAD_OFFICE)")
     @GetMapping("/forms/bonus")
-    public Mono<ResponseEntity<?>> bonus(Caller caller, @PathVariable String site, @RequestParam(required = false) String period,
+    public Mono<ResponseEntity<Flux<DataBuffer>>> bonus(Caller caller, @PathVariable String site, @RequestParam(required = false) String period,
                                          @RequestParam(required = false) String date, @RequestParam(required = false) String from,
                                          @RequestParam(required = false) String to, @RequestParam(required = false) String format) {
         Inputs.Format as = Inputs.format(format);
         Period range = Inputs.range(from, to);
-        return Answers.answer(bonus.report(caller, site, range, Inputs.kind(period, Period.Kind.MONTH), Inputs.date(date, "date")), as);
+        return answers.answer(bonus.report(caller, site, range, Inputs.kind(period, Period.Kind.MONTH), Inputs.date(date, "date")), as);
     }
 }

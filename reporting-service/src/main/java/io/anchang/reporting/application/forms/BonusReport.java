@@ -153,7 +153,7 @@ public final class BonusReport {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("day", deal.big().day());
         row.put("unit", deal.unitLabel());
-        row.put("customer", mask ? Masking.name(deal.customerName()) : deal.customerName());
+        row.put("customer", mask ? Masking.name(deal.displayName()) : deal.displayName());
         row.put("price", Fen.yuan(deal.priceFen()));
         return row;
     }

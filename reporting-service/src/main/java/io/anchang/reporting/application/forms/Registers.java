@@ -146,7 +146,7 @@ public final class Registers {
         row.put("unit", deal.unitLabel());
         row.put("building", deal.building());
         row.put("area", Fen.squareMetres(deal.areaHundredths()));
-        row.put("customer", mask ? Masking.name(deal.customerName()) : deal.customerName());
+        row.put("customer", mask ? Masking.name(deal.displayName()) : deal.displayName());
         row.put("phone", Masking.phone(deal.phoneMasked()));
         row.put("rep", deal.repName() != null ? deal.repName() : Labels.rep(profile, deal.rep()));
         switch (kind) {

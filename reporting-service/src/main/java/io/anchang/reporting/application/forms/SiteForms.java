@@ -370,7 +370,7 @@ public final class SiteForms {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("day", deal.big() == null ? null : deal.big().day());
             row.put("unit", deal.unitLabel());
-            row.put("customer", mask ? Masking.name(deal.customerName()) : deal.customerName());
+            row.put("customer", mask ? Masking.name(deal.displayName()) : deal.displayName());
             row.put("phone", Masking.phone(deal.phoneMasked()));
             row.put("rep", deal.repName() != null ? deal.repName() : Labels.rep(profile, deal.rep()));
             row.put("area", Fen.squareMetres(deal.areaHundredths()));

@@ -25,9 +25,14 @@ public final class CustomerProjectors {
         return List.of(
                 Projector.of(CustomerRegistered.class, p -> List.of(new EntryRef(EntryKind.CUSTOMER, p.customerId())), (fact, entries) -> {
                     CustomerRegistered p = fact.payload();
-                    entries.change(EntryKind.CUSTOMER, p.customerId(), p.siteId(), fact, customer -> customer.registered(p.archiveNo(),
-                            p.name(), p.phoneMasked(), p.source(), p.ownerRep(),
+                    CustomerEntry customer = entries.change(EntryKind.CUSTOMER, p.customerId(), p.siteId(), fact, c -> c.registered(
+                            p.archiveNo(), p.name(), p.phoneMasked(), p.source(), p.ownerRep(),
                             p.registeredAt() == null ? null : entries.day(p.siteId(), p.registeredAt()), p.registeredAt()));
+                    // deals read before this registration (another topic) learn the customer's name, phone and source now
+                    for (String deal : customer.deals()) {
+                        entries.change(EntryKind.DEAL, deal, p.siteId(), fact, d -> d.withCustomer(p.customerId(), customer.name(),
+                                customer.phoneMasked(), customer.source()));
+                    }
                 }),
                 Projector.of(CustomerOwnerChanged.class, p -> List.of(new EntryRef(EntryKind.CUSTOMER, p.customerId())), (fact, entries) -> {
                     CustomerOwnerChanged p = fact.payload();

@@ -18,7 +18,6 @@ import io.anchang.reporting.domain.Fen;
 import io.anchang.reporting.domain.UnitEntry;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Sales control's and the deals' events (R-DEAL-1..4, R-ATT-17) in the stock of units and the
@@ -52,7 +51,7 @@ public final class DealProjectors {
                     UnitHeld p = fact.payload();
                     UnitEntry unit = entries.change(EntryKind.UNIT, p.unitId(), p.siteId(), fact,
                             u -> u.moved(UnitEntry.Status.HELD, p.holdId(), 0));
-                    entries.change(EntryKind.DEAL, p.holdId(), p.siteId(), fact, deal -> ofUnitAndCustomer(entries, deal, unit,
+                    entries.change(EntryKind.DEAL, p.holdId(), p.siteId(), fact, deal -> ofUnitAndCustomer(entries, fact, deal, unit,
                             p.unitLabel(), p.customerId()).withRep(p.repUserId(), p.repName())
                             .held(new DealEntry.Hold(p.heldAt(), entries.day(p.siteId(), p.heldAt()), p.expiresAt())));
                 }),
@@ -74,16 +73,16 @@ public final class DealProjectors {
                     if (p.holdId() == null) {
                         return;
                     }
-                    entries.change(EntryKind.DEAL, p.holdId(), p.siteId(), fact, deal -> ofUnitAndCustomer(entries, deal,
+                    entries.change(EntryKind.DEAL, p.holdId(), p.siteId(), fact, deal -> ofUnitAndCustomer(entries, fact, deal,
                             entries.find(EntryKind.UNIT, p.unitId()).orElse(null), p.unitLabel(), p.customerId())
-                            .withCustomer(null, p.customerName(), null, null).withRep(p.repUserId(), p.repName()));
+                            .withBuyer(p.customerName()).withRep(p.repUserId(), p.repName()));
                 }),
                 Projector.of(SmallDepositTaken.class, p -> List.of(new EntryRef(EntryKind.UNIT, p.unitId()),
                         new EntryRef(EntryKind.DEAL, p.dealId()), new EntryRef(EntryKind.CUSTOMER, p.customerId())), (fact, entries) -> {
                     SmallDepositTaken p = fact.payload();
                     UnitEntry unit = entries.change(EntryKind.UNIT, p.unitId(), p.siteId(), fact,
                             u -> u.moved(UnitEntry.Status.SMALL_DEPOSIT, p.dealId(), Fen.of(p.price())));
-                    entries.change(EntryKind.DEAL, p.dealId(), p.siteId(), fact, deal -> ofUnitAndCustomer(entries, deal, unit,
+                    entries.change(EntryKind.DEAL, p.dealId(), p.siteId(), fact, deal -> ofUnitAndCustomer(entries, fact, deal, unit,
                             p.unitLabel(), p.customerId()).withRep(p.repUserId(), null)
                             .smallDeposit(new DealEntry.Small(p.takenAt(), entries.day(p.siteId(), p.takenAt()), Fen.of(p.amount()),
                                     Fen.of(p.price()), p.receiptNo(), p.lapsesOn())));
@@ -93,7 +92,7 @@ public final class DealProjectors {
                     BigDepositSigned p = fact.payload();
                     UnitEntry unit = entries.change(EntryKind.UNIT, p.unitId(), p.siteId(), fact,
                             u -> u.moved(UnitEntry.Status.BIG_DEPOSIT, p.dealId(), Fen.of(p.price())));
-                    entries.change(EntryKind.DEAL, p.dealId(), p.siteId(), fact, deal -> ofUnitAndCustomer(entries, deal, unit,
+                    entries.change(EntryKind.DEAL, p.dealId(), p.siteId(), fact, deal -> ofUnitAndCustomer(entries, fact, deal, unit,
                             p.unitLabel(), p.customerId()).withRep(p.repUserId(), null)
                             .bigDeposit(new DealEntry.Big(p.signedAt(), entries.day(p.siteId(), p.signedAt()), Fen.of(p.price()),
                                     Fen.of(p.deposit()), p.agreementNo())));
@@ -108,15 +107,18 @@ public final class DealProjectors {
                 }));
     }
 
-    /** The deal with what the unit and the customer entries say of it: building, area, customer's name, phone and source. */
-    static DealEntry ofUnitAndCustomer(Entries entries, DealEntry deal, UnitEntry unit, String unitLabel, String customerId) {
-        DealEntry withUnit = unit == null ? deal.withUnit(deal.unitId(), unitLabel, null, 0)
+    /**
+     * The deal with what the unit and the customer entries say of it: building, area, the customer's name, phone and
+     * source. The customer entry learns of the deal too, so that a customer registration read after the deal — the
+     * archive's events are on another topic — still reaches it ({@link CustomerProjectors}).
+     */
+    static DealEntry ofUnitAndCustomer(Entries entries, Fact<?> fact, DealEntry deal, UnitEntry unit, String unitLabel, String customerId) {
+        DealEntry withUnit = unit == null ? deal.withUnit(null, unitLabel, null, 0)
                 : deal.withUnit(unit.id(), unitLabel != null ? unitLabel : unit.label(), unit.building(), unit.areaHundredths());
         if (customerId == null) {
             return withUnit;
         }
-        Optional<CustomerEntry> customer = entries.find(EntryKind.CUSTOMER, customerId);
-        return withUnit.withCustomer(customerId, customer.map(CustomerEntry::name).orElse(null),
-                customer.map(CustomerEntry::phoneMasked).orElse(null), customer.map(CustomerEntry::source).orElse(null));
+        CustomerEntry customer = entries.change(EntryKind.CUSTOMER, customerId, deal.siteId(), fact, c -> c.dealing(deal.id()));
+        return withUnit.withCustomer(customerId, customer.name(), customer.phoneMasked(), customer.source());
     }
 }

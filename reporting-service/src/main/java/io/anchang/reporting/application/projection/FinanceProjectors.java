@@ -9,7 +9,7 @@ import io.anchang.reporting.domain.Fen;
 import io.anchang.reporting.domain.PaymentEntry;
 
 import java.util.List;
-import java.util.Optional;
+import java.time.LocalDate;
 
 /** The finance desk's events: collections (回款) as FINANCE confirmed them (R-FIN-2), refunds owed (R-FIN-4). */
 public final class FinanceProjectors {
@@ -22,11 +22,15 @@ public final class FinanceProjectors {
                 Projector.of(DepositConfirmed.class, p -> List.of(new EntryRef(EntryKind.PAYMENT, p.requestId()),
                         new EntryRef(EntryKind.DEAL, p.holdId())), (fact, entries) -> {
                     DepositConfirmed p = fact.payload();
-                    Optional<DealEntry> deal = p.holdId() == null ? Optional.empty() : entries.find(EntryKind.DEAL, p.holdId());
+                    LocalDate day = entries.day(p.siteId(), p.confirmedAt());
                     entries.change(EntryKind.PAYMENT, p.requestId(), p.siteId(), fact, payment -> payment.recorded(
-                            PaymentEntry.Kind.DEPOSIT, entries.day(p.siteId(), p.confirmedAt()), p.confirmedAt(), Fen.of(p.amount()),
-                            deal.map(DealEntry::rep).orElse(null), p.holdId(), deal.map(DealEntry::unitLabel).orElse(null),
+                            PaymentEntry.Kind.DEPOSIT, day, p.confirmedAt(), Fen.of(p.amount()), null, p.holdId(), null,
                             p.receiptNo(), p.method(), p.kind()));
+                    if (p.holdId() != null) {
+                        // collected for the deal — its rep, whether the deal's own events come before or after this one
+                        entries.change(EntryKind.DEAL, p.holdId(), p.siteId(), fact,
+                                deal -> deal.paid(new DealEntry.Payment(p.requestId(), day, Fen.of(p.amount()))));
+                    }
                 }),
                 Projector.of(RefundDueOpened.class, p -> List.of(), (fact, entries) -> {
                     RefundDueOpened p = fact.payload();
