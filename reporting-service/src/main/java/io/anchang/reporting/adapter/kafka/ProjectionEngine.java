@@ -42,6 +42,8 @@ public final class ProjectionEngine implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ProjectionEngine.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration TOPICS_REFRESH = Duration.ofSeconds(5);
+    /** Records committed together at most. */
+    static final int CHUNK = 250;
 
     private final int generation;
     private final Projecting projecting;
@@ -145,12 +147,18 @@ public final class ProjectionEngine implements Runnable {
             if (!mayWrite.getAsBoolean()) {
                 throw new IllegalStateException("this instance no longer holds the projection's lease");
             }
-            Map<String, Long> next = new LinkedHashMap<>(positions);
-            int events = apply(records, next);
-            positions.clear();
-            positions.putAll(next);
-            applied += records.count();
-            listener.committed(generation, events);
+            // a poll is applied in chunks, each committed on its own: a commit (and its journal) stays small
+            List<ConsumerRecord<String, String>> chunk = new ArrayList<>(CHUNK);
+            for (ConsumerRecord<String, String> record : records) {
+                chunk.add(record);
+                if (chunk.size() == CHUNK) {
+                    commitChunk(chunk, positions);
+                    chunk.clear();
+                }
+            }
+            if (!chunk.isEmpty()) {
+                commitChunk(chunk, positions);
+            }
         }
     }
 
@@ -202,8 +210,17 @@ public final class ProjectionEngine implements Runnable {
         }
     }
 
-    /** Applies one poll's records and commits them with the positions after them; the number of events applied. */
-    private int apply(ConsumerRecords<String, String> records, Map<String, Long> next) {
+    private void commitChunk(List<ConsumerRecord<String, String>> chunk, Map<String, Long> positions) {
+        Map<String, Long> next = new LinkedHashMap<>(positions);
+        int events = apply(chunk, next);
+        positions.clear();
+        positions.putAll(next);
+        applied += chunk.size();
+        listener.committed(generation, events);
+    }
+
+    /** Applies records and commits them with the positions after them; the number of events applied. */
+    private int apply(List<ConsumerRecord<String, String>> records, Map<String, Long> next) {
         List<Fact<?>> facts = new ArrayList<>();
         Map<Fact<?>, ConsumerRecord<String, String>> origins = new HashMap<>();
         List<DeadLetters.Letter> dead = new ArrayList<>();
@@ -222,7 +239,7 @@ public final class ProjectionEngine implements Runnable {
         outcome.failed().forEach(failed -> dead.add(new DeadLetters.Letter(origins.get(failed.fact()),
                 "the reports cannot apply this event: " + failed.error())));
         deadLetters.send(dead);
-        store.commit(new ProjectionStore.Commit(outcome.entries(), outcome.sheets(), next, applied + records.count()));
+        store.commit(new ProjectionStore.Commit(outcome.entries(), outcome.sheets(), next, applied + records.size()));
         return outcome.applied();
     }
 

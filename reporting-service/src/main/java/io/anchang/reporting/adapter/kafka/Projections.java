@@ -173,8 +173,11 @@ public final class Projections implements SmartLifecycle, Rebuilding, Projection
             log.info("rebuild done: generation {} of the read models serves the reports now, generation {} is removed",
                     generation, generations.active());
             stopEngine(generations.active());
-            // reports that read the old generation a moment ago finish first
-            ticker.schedule(() -> state.dropOthers(generation), 30, TimeUnit.SECONDS);
+            // reports that read the old generation a moment ago finish first; a rebuild started meanwhile is kept
+            ticker.schedule(() -> {
+                Generations now = state.generations();
+                state.dropOthers(now.active(), now.building());
+            }, 30, TimeUnit.SECONDS);
         }
     }
 

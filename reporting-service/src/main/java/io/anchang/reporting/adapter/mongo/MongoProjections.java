@@ -69,6 +69,15 @@ public class MongoProjections implements ProjectionState {
         return "g" + generation + "_sheets";
     }
 
+    private static <K, V> Map<K, V> lru(int size) {
+        return new java.util.LinkedHashMap<>(size, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > size;
+            }
+        };
+    }
+
     @Override
     public Generations generations() {
         Document found = template.findById(SINGLETON, Document.class, GENERATIONS).block(TIMEOUT);
@@ -145,11 +154,16 @@ public class MongoProjections implements ProjectionState {
         template.getCollection(JOURNAL).flatMap(c -> Mono.from(c.deleteOne(Filters.eq("_id", "g" + generation)))).block(TIMEOUT);
     }
 
-    /** One generation's store. */
+    /**
+     * One generation's store. Its one writer keeps the entries and sheets it wrote last in memory (a few thousand,
+     * least recently used out), so that the next batch need not read them again; nothing else writes them.
+     */
     private final class Store implements ProjectionStore {
 
         private final int generation;
         private final String key;
+        private final Map<EntryRef, Entry> entryCache = lru(10_000);
+        private final Map<SheetId, Sheet> sheetCache = lru(5_000);
 
         Store(int generation) {
             this.generation = generation;
@@ -158,9 +172,16 @@ public class MongoProjections implements ProjectionState {
 
         @Override
         public Map<EntryRef, Entry> entries(Collection<EntryRef> refs) {
-            Map<EntryKind<?>, List<String>> byKind = new LinkedHashMap<>();
-            refs.forEach(ref -> byKind.computeIfAbsent(ref.kind(), k -> new ArrayList<>()).add(ref.id()));
             Map<EntryRef, Entry> found = new HashMap<>();
+            Map<EntryKind<?>, List<String>> byKind = new LinkedHashMap<>();
+            for (EntryRef ref : refs) {
+                Entry cached = entryCache.get(ref);
+                if (cached != null) {
+                    found.put(ref, cached);
+                } else {
+                    byKind.computeIfAbsent(ref.kind(), k -> new ArrayList<>()).add(ref.id());
+                }
+            }
             byKind.forEach((kind, ids) -> template.getCollection(collection(generation, kind))
                     .flatMapMany(c -> Flux.from(c.find(Filters.in("_id", ids))))
                     .toIterable().forEach(doc -> {
@@ -172,15 +193,24 @@ public class MongoProjections implements ProjectionState {
 
         @Override
         public Map<SheetId, Sheet> sheets(Collection<SheetId> ids) {
-            Map<String, SheetId> byId = new HashMap<>();
-            ids.forEach(id -> byId.put(id.id(), id));
             Map<SheetId, Sheet> found = new HashMap<>();
-            template.getCollection(MongoProjections.sheets(generation))
-                    .flatMapMany(c -> Flux.from(c.find(Filters.in("_id", new ArrayList<>(byId.keySet())))))
-                    .toIterable().forEach(doc -> {
-                        Sheet sheet = Documents.sheet(doc);
-                        found.put(sheet.id(), sheet);
-                    });
+            Map<String, SheetId> missing = new HashMap<>();
+            for (SheetId id : ids) {
+                Sheet cached = sheetCache.get(id);
+                if (cached != null) {
+                    found.put(id, cached);
+                } else {
+                    missing.put(id.id(), id);
+                }
+            }
+            if (!missing.isEmpty()) {
+                template.getCollection(MongoProjections.sheets(generation))
+                        .flatMapMany(c -> Flux.from(c.find(Filters.in("_id", new ArrayList<>(missing.keySet())))))
+                        .toIterable().forEach(doc -> {
+                            Sheet sheet = Documents.sheet(doc);
+                            found.put(sheet.id(), sheet);
+                        });
+            }
             return found;
         }
 
@@ -197,8 +227,20 @@ public class MongoProjections implements ProjectionState {
             entries.forEach((collection, docs) -> docs.forEach(doc -> journaled.add(new Document("c", collection).append("d", doc))));
             sheets.forEach(doc -> journaled.add(new Document("c", MongoProjections.sheets(generation)).append("d", doc)));
             Document journal = new Document("_id", key).append("writes", journaled).append("positions", positions);
-            replace(JOURNAL, List.of(journal));
-            apply(journal);
+            try {
+                replace(JOURNAL, List.of(journal));
+                apply(journal);
+            } catch (RuntimeException e) {
+                // what is in the store now is not known: read it again
+                entryCache.clear();
+                sheetCache.clear();
+                throw e;
+            }
+            for (Entry entry : commit.entries()) {
+                EntryKind<?> kind = EntryKind.ALL.stream().filter(k -> k.type().isInstance(entry)).findFirst().orElseThrow();
+                entryCache.put(new EntryRef(kind, entry.id()), entry);
+            }
+            commit.sheets().forEach(sheet -> sheetCache.put(sheet.id(), sheet));
         }
 
         private void apply(Document journal) {

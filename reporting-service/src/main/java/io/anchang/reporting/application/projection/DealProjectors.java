@@ -68,7 +68,7 @@ public final class DealProjectors {
                     entries.change(EntryKind.UNIT, p.unitId(), p.siteId(), fact, u -> u.moved(UnitEntry.Status.AVAILABLE, null, 0));
                 }),
                 Projector.of(DepositRequested.class, p -> List.of(new EntryRef(EntryKind.DEAL, p.holdId()),
-                        new EntryRef(EntryKind.CUSTOMER, p.customerId())), (fact, entries) -> {
+                        new EntryRef(EntryKind.CUSTOMER, p.customerId()), new EntryRef(EntryKind.UNIT, p.unitId())), (fact, entries) -> {
                     DepositRequested p = fact.payload();
                     if (p.holdId() == null) {
                         return;

@@ -32,7 +32,7 @@ public final class FinanceProjectors {
                                 deal -> deal.paid(new DealEntry.Payment(p.requestId(), day, Fen.of(p.amount()))));
                     }
                 }),
-                Projector.of(RefundDueOpened.class, p -> List.of(), (fact, entries) -> {
+                Projector.of(RefundDueOpened.class, p -> List.of(new EntryRef(EntryKind.PAYMENT, "refund-due:" + p.refundId())), (fact, entries) -> {
                     RefundDueOpened p = fact.payload();
                     entries.change(EntryKind.PAYMENT, "refund-due:" + p.refundId(), p.siteId(), fact, payment -> payment.recorded(
                             PaymentEntry.Kind.REFUND_DUE, entries.day(p.siteId(), p.openedAt()), p.openedAt(), Fen.of(p.amount()),
