@@ -97,7 +97,8 @@ public final class Reports {
         Reports bench = new Reports(sites, days, LocalDate.of(year, 1, 1), run);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String headOffice = token(http, keycloak, "hq-analyst");
-        YearMonth month = YearMonth.of(year, 6);
+        // the month measured: June of a whole year, else the month around the middle of the days given
+        YearMonth month = YearMonth.from(bench.first.plusDays(Math.min(days - 1, 160)));
 
         System.out.printf("reports: %d sites × %d days from %s (run %s)%n", sites, days, bench.first, run);
         Kafka topics = new Kafka(kafka);
@@ -518,6 +519,7 @@ public final class Reports {
                     infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
                 }
             }
+            consumer.assign(partitions);
         }
 
         long[] ends() {

@@ -269,7 +269,7 @@ class ReportsIntegrationTest {
                 "avgReceptionMinutes", "30.0");
         numbers(row(byRep, "rep", "李四"), "calls", 1, "visits", 2, "firstVisits", 2, "returnVisits", 0, "newCustomers", 2, "holds", 1,
                 "smallDeposits", 1, "bigDeposits", 0, "contracts", 0, "subscribedAmount", "0.00", "receptions", 0, "avgReceptionMinutes", null);
-        numbers(row(byRep, "rep", "未接待（离开）"), "visits", 1, "firstVisits", 0, "returnVisits", 0);
+        numbers(row(byRep, "rep", "未接待（排队中或离开）"), "visits", 1, "firstVisits", 0, "returnVisits", 0);
         numbers(byRep.path("total"), "calls", 2, "visits", 5, "firstVisits", 3, "returnVisits", 1, "newCustomers", 3, "holds", 2,
                 "smallDeposits", 2, "bigDeposits", 1, "contracts", 0, "subscribedAmount", "2950000.00");
         assertThat(report.path("notes").get(0).asString()).contains("离开未接待 1 组").contains("待识别 1");

@@ -73,7 +73,7 @@ public class ReportingConfiguration {
     }
 
     @WritingConverter
-    static final class DayToText implements Converter<LocalDate, String> {
+    public static final class DayToText implements Converter<LocalDate, String> {
         @Override
         public String convert(LocalDate day) {
             return day.toString();
@@ -81,7 +81,7 @@ public class ReportingConfiguration {
     }
 
     @ReadingConverter
-    static final class TextToDay implements Converter<String, LocalDate> {
+    public static final class TextToDay implements Converter<String, LocalDate> {
         @Override
         public LocalDate convert(String text) {
             return LocalDate.parse(text);

@@ -239,7 +239,7 @@ public final class ProjectionEngine implements Runnable {
         outcome.failed().forEach(failed -> dead.add(new DeadLetters.Letter(origins.get(failed.fact()),
                 "the reports cannot apply this event: " + failed.error())));
         deadLetters.send(dead);
-        store.commit(new ProjectionStore.Commit(outcome.entries(), outcome.sheets(), next, applied + records.size()));
+        store.commit(ProjectionStore.Commit.of(outcome, next, applied + records.size()));
         return outcome.applied();
     }
 

@@ -1,6 +1,7 @@
 package io.anchang.reporting.adapter.mongo;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -216,20 +217,16 @@ public class MongoProjections implements ProjectionState {
 
         @Override
         public void commit(Commit commit) {
-            Map<String, List<Document>> entries = new LinkedHashMap<>();
-            for (Entry entry : commit.entries()) {
-                EntryKind<?> kind = EntryKind.ALL.stream().filter(k -> k.type().isInstance(entry)).findFirst().orElseThrow();
-                entries.computeIfAbsent(collection(generation, kind), c -> new ArrayList<>()).add(Documents.of(template.getConverter(), entry));
-            }
-            List<Document> sheets = commit.sheets().stream().map(Documents::of).toList();
+            List<Document> writes = new ArrayList<>();
+            commit.entries().forEach(entry -> writes.add(write(collection(generation, kindOf(entry)), Documents.of(template.getConverter(), entry), false)));
+            commit.newEntries().forEach(entry -> writes.add(write(collection(generation, kindOf(entry)), Documents.of(template.getConverter(), entry), true)));
+            commit.sheets().forEach(sheet -> writes.add(write(MongoProjections.sheets(generation), Documents.of(sheet), false)));
+            commit.newSheets().forEach(sheet -> writes.add(write(MongoProjections.sheets(generation), Documents.of(sheet), true)));
             Document positions = positionsDocument(commit.positions(), commit.events());
-            List<Document> journaled = new ArrayList<>();
-            entries.forEach((collection, docs) -> docs.forEach(doc -> journaled.add(new Document("c", collection).append("d", doc))));
-            sheets.forEach(doc -> journaled.add(new Document("c", MongoProjections.sheets(generation)).append("d", doc)));
-            Document journal = new Document("_id", key).append("writes", journaled).append("positions", positions);
             try {
-                replace(JOURNAL, List.of(journal));
-                apply(journal);
+                // the journal is one document: the batch's writes as compressed BSON, and the positions after them
+                replace(JOURNAL, List.of(new Document("_id", key).append("writes", Journal.pack(writes)).append("positions", positions)));
+                apply(writes, positions, false);
             } catch (RuntimeException e) {
                 // what is in the store now is not known: read it again
                 entryCache.clear();
@@ -237,29 +234,48 @@ public class MongoProjections implements ProjectionState {
                 throw e;
             }
             for (Entry entry : commit.entries()) {
-                EntryKind<?> kind = EntryKind.ALL.stream().filter(k -> k.type().isInstance(entry)).findFirst().orElseThrow();
-                entryCache.put(new EntryRef(kind, entry.id()), entry);
+                entryCache.put(new EntryRef(kindOf(entry), entry.id()), entry);
+            }
+            for (Entry entry : commit.newEntries()) {
+                entryCache.put(new EntryRef(kindOf(entry), entry.id()), entry);
             }
             commit.sheets().forEach(sheet -> sheetCache.put(sheet.id(), sheet));
+            commit.newSheets().forEach(sheet -> sheetCache.put(sheet.id(), sheet));
         }
 
-        private void apply(Document journal) {
-            Map<String, List<Document>> byCollection = new LinkedHashMap<>();
-            for (Document write : journal.getList("writes", Document.class)) {
-                byCollection.computeIfAbsent(write.getString("c"), c -> new ArrayList<>()).add(write.get("d", Document.class));
+        private static Document write(String collection, Document doc, boolean insert) {
+            return new Document("c", collection).append("i", insert).append("d", doc);
+        }
+
+        /**
+         * Writes the journal's documents: new ones inserted, others replaced by id — or, finishing a journal after a
+         * crash ({@code recovering}), all replaced by id, since some may be there already — then the positions, then
+         * removes the journal.
+         */
+        private void apply(List<Document> writes, Document positions, boolean recovering) {
+            Map<String, List<WriteModel<Document>>> byCollection = new LinkedHashMap<>();
+            for (Document write : writes) {
+                Document doc = write.get("d", Document.class);
+                boolean insert = !recovering && write.getBoolean("i", false);
+                byCollection.computeIfAbsent(write.getString("c"), c -> new ArrayList<>()).add(insert ? new InsertOneModel<>(doc)
+                        : new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true)));
             }
-            byCollection.forEach(this::replace);
-            replace(POSITIONS, List.of(journal.get("positions", Document.class)));
+            byCollection.forEach(this::bulk);
+            replace(POSITIONS, List.of(positions));
             template.getCollection(JOURNAL).flatMap(c -> Mono.from(c.deleteOne(Filters.eq("_id", key)))).block(TIMEOUT);
         }
 
         private void replace(String collection, List<Document> docs) {
-            if (docs.isEmpty()) {
-                return;
-            }
             List<WriteModel<Document>> writes = new ArrayList<>(docs.size());
             for (Document doc : docs) {
                 writes.add(new ReplaceOneModel<>(Filters.eq("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true)));
+            }
+            bulk(collection, writes);
+        }
+
+        private void bulk(String collection, List<WriteModel<Document>> writes) {
+            if (writes.isEmpty()) {
+                return;
             }
             template.getCollection(collection)
                     .flatMap((MongoCollection<Document> c) -> Mono.from(c.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(true))))
@@ -288,6 +304,10 @@ public class MongoProjections implements ProjectionState {
             return positions;
         }
 
+        private EntryKind<?> kindOf(Entry entry) {
+            return EntryKind.ALL.stream().filter(k -> k.type().isInstance(entry)).findFirst().orElseThrow();
+        }
+
         @Override
         public void recover() {
             // the registers' queries (a site's deals by day); the stand-in ignores these, MongoDB uses them
@@ -298,7 +318,7 @@ public class MongoProjections implements ProjectionState {
             }
             Document journal = template.findById(key, Document.class, JOURNAL).block(TIMEOUT);
             if (journal != null) {
-                apply(journal);
+                apply(Journal.unpack(journal.get("writes", org.bson.types.Binary.class)), journal.get("positions", Document.class), true);
             }
         }
     }

@@ -25,7 +25,7 @@ final class Labels {
 
     static String rep(SiteProfile site, String userId) {
         if (Axis.NO_REP.equals(userId)) {
-            return "未接待（离开）";
+            return "未接待（排队中或离开）";
         }
         if (Axis.HOUSE.equals(userId)) {
             return "公司（部门）";

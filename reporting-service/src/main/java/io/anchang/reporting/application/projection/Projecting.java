@@ -59,8 +59,12 @@ public final class Projecting {
         return Optional.ofNullable(projectors.get(Projector.key(type, version))).map(Projector::payloadType);
     }
 
-    /** What a batch came to. */
-    public record Outcome(List<Entry> entries, List<Sheet> sheets, List<Failed> failed, int applied) {
+    /**
+     * What a batch came to: the entries and sheets changed — those that did not exist before apart ({@code new…}) —
+     * the events set aside, the events applied.
+     */
+    public record Outcome(List<Entry> entries, List<Entry> newEntries, List<Sheet> sheets, List<Sheet> newSheets,
+                          List<Failed> failed, int applied) {
     }
 
     /** An event set aside, and why. */
@@ -100,16 +104,21 @@ public final class Projecting {
         }
         Map<SheetId, Sheet> deltas = new LinkedHashMap<>();
         List<Entry> changed = new ArrayList<>();
+        List<Entry> created = new ArrayList<>();
         for (EntryRef ref : work.changed) {
             Entry before = work.original.get(ref);
             Entry after = work.current.get(ref);
-            changed.add(after);
+            (before == null ? created : changed).add(after);
             Ledger.merge(deltas, Ledger.deltas(before == null ? List.of() : before.contributions(), after.contributions()));
         }
         Map<SheetId, Sheet> stored = deltas.isEmpty() ? Map.of() : store.sheets(deltas.keySet());
         List<Sheet> sheets = new ArrayList<>();
-        deltas.forEach((id, delta) -> sheets.add(stored.getOrDefault(id, Sheet.empty(id)).plus(delta)));
-        return new Outcome(changed, sheets, failed, applied);
+        List<Sheet> newSheets = new ArrayList<>();
+        deltas.forEach((id, delta) -> {
+            Sheet was = stored.get(id);
+            (was == null ? newSheets : sheets).add((was == null ? Sheet.empty(id) : was).plus(delta));
+        });
+        return new Outcome(changed, created, sheets, newSheets, failed, applied);
     }
 
     /**

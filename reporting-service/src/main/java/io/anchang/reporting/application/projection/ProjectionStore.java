@@ -32,7 +32,22 @@ public interface ProjectionStore {
     /** Finishes a commit a crash interrupted; nothing if there is none. */
     void recover();
 
-    /** What one batch writes. */
-    record Commit(List<Entry> entries, List<Sheet> sheets, Map<String, Long> positions, long events) {
+    /**
+     * What one batch writes: entries and sheets as they now stand — those the store did not hold before apart, so
+     * that they can be inserted rather than replaced — and the next position of each partition read.
+     */
+    record Commit(List<Entry> entries, List<Entry> newEntries, List<Sheet> sheets, List<Sheet> newSheets,
+                  Map<String, Long> positions, long events) {
+
+        public Commit {
+            entries = List.copyOf(entries);
+            newEntries = List.copyOf(newEntries);
+            sheets = List.copyOf(sheets);
+            newSheets = List.copyOf(newSheets);
+        }
+
+        public static Commit of(Projecting.Outcome outcome, Map<String, Long> positions, long events) {
+            return new Commit(outcome.entries(), outcome.newEntries(), outcome.sheets(), outcome.newSheets(), positions, events);
+        }
     }
 }

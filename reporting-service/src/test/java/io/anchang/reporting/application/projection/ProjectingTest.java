@@ -124,7 +124,7 @@ class ProjectingTest {
 
     private Projecting.Outcome apply(List<Fact<?>> facts) {
         Projecting.Outcome outcome = projecting.project(facts, store, shanghai);
-        store.commit(new ProjectionStore.Commit(outcome.entries(), outcome.sheets(), Map.of(), 0));
+        store.commit(ProjectionStore.Commit.of(outcome, Map.of(), 0));
         return outcome;
     }
 
@@ -162,11 +162,17 @@ class ProjectingTest {
 
         @Override
         public void commit(Commit commit) {
-            for (Entry entry : commit.entries()) {
+            List<Entry> all = new ArrayList<>(commit.entries());
+            all.addAll(commit.newEntries());
+            for (Entry entry : all) {
                 var kind = io.anchang.reporting.domain.EntryKind.ALL.stream().filter(k -> k.type().isInstance(entry)).findFirst().orElseThrow();
                 entries.put(new EntryRef(kind, entry.id()), entry);
             }
             commit.sheets().forEach(sheet -> sheets.put(sheet.id(), sheet));
+            commit.newSheets().forEach(sheet -> {
+                assertThat(sheets).doesNotContainKey(sheet.id());
+                sheets.put(sheet.id(), sheet);
+            });
         }
 
         @Override
