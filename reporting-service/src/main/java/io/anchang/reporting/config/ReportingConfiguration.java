@@ -129,8 +129,8 @@ public class ReportingConfiguration {
     // ---- the reports: read models → forms ----
 
     @Bean
-    ReadModels readModels(ScopedMongo mongo) {
-        return new MongoReadModels(mongo);
+    ReadModels readModels(ScopedMongo mongo, ReactiveMongoTemplate template) {
+        return new MongoReadModels(mongo, template.getConverter());
     }
 
     @Bean

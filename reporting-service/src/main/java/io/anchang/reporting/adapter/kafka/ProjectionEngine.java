@@ -43,7 +43,7 @@ public final class ProjectionEngine implements Runnable {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration TOPICS_REFRESH = Duration.ofSeconds(5);
     /** Records committed together at most. */
-    static final int CHUNK = 250;
+    static final int CHUNK = 500;
 
     private final int generation;
     private final Projecting projecting;

@@ -15,9 +15,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Entries and sheets as documents. A sheet is {@code {_id, siteId, kind, key, t: {metric: n},
- * r: {rep: {metric: n}}, s: {source: …}, b: {building: …}}}; user ids, sources and building codes
- * are escaped where they are field names ({@code .} and {@code $} cannot be).
+ * Entries and sheets as documents. A sheet is {@code {_id, siteId, kind, key, data}}, its numbers the JSON
+ * {@code {t: {metric: n}, r: {rep: {metric: n}}, s: {source: …}, b: {building: …}}}; user ids, sources and
+ * building codes are escaped where they are field names ({@code .} and {@code $} cannot be).
  */
 final class Documents {
 
@@ -26,20 +26,37 @@ final class Documents {
     private Documents() {
     }
 
+    /** The steps a register lists deals by: kept as fields of their own besides the JSON, for the registers' queries. */
+    private static final java.util.List<String> QUERIED = java.util.List.of("small", "big", "contract");
+
+    /**
+     * An entry is read by id, and deals also by site and day: it is kept as one JSON text ({@code data}) — cheap for the
+     * store, readable for a person — with its site, and for a deal the days and times of its steps, as fields.
+     */
     static Document of(MongoConverter converter, Entry entry) {
         Document doc = new Document();
         converter.write(entry, doc);
         doc.remove("_class");
-        return doc;
+        Document stored = new Document("_id", doc.get("_id")).append("siteId", doc.get("siteId"));
+        for (String step : QUERIED) {
+            if (entry instanceof io.anchang.reporting.domain.DealEntry && doc.get(step) instanceof Document part) {
+                stored.append(step, new Document("day", part.get("day")).append("at", part.get("at")));
+            }
+        }
+        return stored.append("data", doc.toJson());
     }
 
-    static <E extends Entry> E entry(MongoConverter converter, EntryKind<E> kind, Document doc) {
+    static <E extends Entry> E entry(MongoConverter converter, EntryKind<E> kind, Document stored) {
+        Document doc = stored.get("data") instanceof String json ? Document.parse(json) : stored;
         return converter.read(kind.type(), doc);
     }
 
+    /**
+     * A sheet is read and written by id only, never queried inside: its numbers travel as one JSON text — cheap for
+     * the store to keep, readable for a person looking at it.
+     */
     static Document of(Sheet sheet) {
-        Document doc = new Document("_id", sheet.id().id()).append("siteId", sheet.id().site())
-                .append("kind", sheet.id().kind().code()).append("key", sheet.id().key()).append("t", tally(sheet.total()));
+        Document data = new Document("t", tally(sheet.total()));
         FIELDS.forEach((axis, field) -> {
             Document split = new Document();
             sheet.by(axis).forEach((key, tally) -> {
@@ -47,12 +64,15 @@ final class Documents {
                     split.append(escape(key), tally(tally));
                 }
             });
-            doc.append(field, split);
+            data.append(field, split);
         });
-        return doc;
+        return new Document("_id", sheet.id().id()).append("siteId", sheet.id().site())
+                .append("kind", sheet.id().kind().code()).append("key", sheet.id().key()).append("data", data.toJson());
     }
 
-    static Sheet sheet(Document doc) {
+    static Sheet sheet(Document stored) {
+        Document doc = stored.get("data") instanceof String json ? Document.parse(json).append("siteId", stored.getString("siteId"))
+                .append("kind", stored.getString("kind")).append("key", stored.getString("key")) : stored;
         String site = doc.getString("siteId");
         String code = doc.getString("kind");
         SheetId.Kind kind = java.util.Arrays.stream(SheetId.Kind.values()).filter(k -> k.code().equals(code)).findFirst().orElseThrow();
@@ -79,6 +99,7 @@ final class Documents {
     private static Tally tally(Document doc) {
         Map<Metric, Long> values = new EnumMap<>(Metric.class);
         doc.forEach((key, value) -> Metric.byKey(key).ifPresent(metric -> values.put(metric, ((Number) value).longValue())));
+        // JSON gives small numbers back as Integer, large ones as Long: both are whole numbers
         return new Tally(values);
     }
 

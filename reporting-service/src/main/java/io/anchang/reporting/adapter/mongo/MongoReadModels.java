@@ -10,6 +10,7 @@ import io.anchang.reporting.domain.Sheet;
 import io.anchang.reporting.domain.SheetId;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
@@ -32,9 +33,11 @@ import java.util.Set;
 public class MongoReadModels implements ReadModels {
 
     private final ScopedMongo mongo;
+    private final MongoConverter converter;
 
-    public MongoReadModels(ScopedMongo mongo) {
+    public MongoReadModels(ScopedMongo mongo, MongoConverter converter) {
         this.mongo = mongo;
+        this.converter = converter;
     }
 
     /** The generation serving the reports now (1 before any rebuild). */
@@ -74,7 +77,8 @@ public class MongoReadModels implements ReadModels {
         if (limit > 0) {
             query.limit(limit);
         }
-        return active().flatMapMany(generation -> mongo.find(scope, query, DealEntry.class, MongoProjections.collection(generation, EntryKind.DEAL)));
+        return active().flatMapMany(generation -> mongo.find(scope, query, Document.class, MongoProjections.collection(generation, EntryKind.DEAL)))
+                .map(doc -> Documents.entry(converter, EntryKind.DEAL, doc));
     }
 
     @Override
@@ -89,7 +93,8 @@ public class MongoReadModels implements ReadModels {
     public Flux<BuildingEntry> buildings(SiteScope scope, String site) {
         scope.requireRead(site);
         return active().flatMapMany(generation -> mongo.find(scope, Query.query(Criteria.where(ScopedMongo.SITE).is(site)),
-                BuildingEntry.class, MongoProjections.collection(generation, EntryKind.BUILDING)));
+                Document.class, MongoProjections.collection(generation, EntryKind.BUILDING)))
+                .map(doc -> Documents.entry(converter, EntryKind.BUILDING, doc));
     }
 
     private static String field(Step step) {
