@@ -1,5 +1,6 @@
 package io.anchang.customer;
 
+import io.anchang.platform.api.attribution.AttributionApi;
 import io.anchang.platform.events.Topics;
 import io.anchang.testing.SharedKafka;
 import io.anchang.testing.TestEvents;
@@ -44,7 +45,7 @@ class AttributionIntegrationTest extends SiteIntegrationTest {
         assertThat((String) landline.get("phoneMasked")).startsWith("021****");
         assertThat(a.get("archiveNo")).isEqualTo(site + "-000001");
         assertThat(landline.get("archiveNo")).isEqualTo(site + "-000002");
-        web.post().uri("/api/customers/sites/{site}/attributions", site).headers(h -> h.setBearerAuth(sales("A")))
+        web.post().uri(AttributionApi.PATH, site).headers(h -> h.setBearerAuth(ISSUER.receptionToken()))
                 .bodyValue(object("visitId", "x", "channel", "VISIT", "phone", "123", "at", T0.toString(), "desk", desk("A", "A:AVAILABLE")))
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:phone-invalid");
     }
@@ -65,7 +66,7 @@ class AttributionIntegrationTest extends SiteIntegrationTest {
     @DisplayName("R-ATT-1 R-REC-3 first registration wins: a call registered by B makes the later walk-in B's customer")
     void theCallRegisterIsTheFirstRegistration() {
         String phone = aPhone();
-        web.post().uri("/api/customers/sites/{site}/attributions", site).headers(h -> h.setBearerAuth(sales("B")))
+        web.post().uri(AttributionApi.PATH, site).headers(h -> h.setBearerAuth(ISSUER.receptionToken()))
                 .bodyValue(object("visitId", UUID.randomUUID().toString(), "channel", "CALL", "phone", phone, "at", T0.toString(),
                         "receivedBy", rep("B")))
                 .exchange().expectStatus().isOk().expectBody()

@@ -1,5 +1,6 @@
 package io.anchang.customer;
 
+import io.anchang.platform.api.attribution.AttributionApi;
 import io.anchang.customer.application.Customers;
 import io.anchang.customer.application.MergingCustomers;
 import io.anchang.customer.application.Stored;
@@ -63,8 +64,8 @@ class PhonesAndMergesIntegrationTest extends SiteIntegrationTest {
     }
 
     Map<String, Object> byPhone(String phone) {
-        return web.get().uri("/api/customers/sites/{site}/customers?phone={phone}", site, phone).headers(h -> h.setBearerAuth(manager()))
-                .exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+        return web.post().uri("/api/customers/sites/{site}/customers/search", site).headers(h -> h.setBearerAuth(manager()))
+                .bodyValue(object("phone", phone)).exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
     }
 
     /** A customer A registered as new on {@code day} under another phone: B's customer, not recognised. */
@@ -247,8 +248,8 @@ class PhonesAndMergesIntegrationTest extends SiteIntegrationTest {
                 .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:customer-unknown");
         merge(manager(), "no-such-customer", first.get("customerId")).expectStatus().isNotFound();
         String elsewhere = site + "Y";
-        Map<String, Object> theirs = web.post().uri("/api/customers/sites/{site}/attributions", elsewhere)
-                .headers(h -> h.setBearerAuth(ISSUER.token(elsewhere + "-A", "SALES", elsewhere)))
+        Map<String, Object> theirs = web.post().uri(AttributionApi.PATH, elsewhere)
+                .headers(h -> h.setBearerAuth(ISSUER.receptionToken()))
                 .bodyValue(object("visitId", java.util.UUID.randomUUID().toString(), "channel", "VISIT", "phone", aPhone(),
                         "at", T0.toString(), "receivedBy", elsewhere + "-A", "desk", object("upRep", elsewhere + "-A", "eventMode", false,
                                 "reps", List.of(object("userId", elsewhere + "-A", "name", "甲", "status", "AVAILABLE")))))

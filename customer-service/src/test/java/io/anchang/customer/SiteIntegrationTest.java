@@ -1,5 +1,6 @@
 package io.anchang.customer;
 
+import io.anchang.platform.api.attribution.AttributionApi;
 import io.anchang.platform.events.Topics;
 import io.anchang.testing.Infrastructure;
 import io.anchang.testing.SharedKafka;
@@ -107,7 +108,7 @@ abstract class SiteIntegrationTest {
         if (statement.get("namedReps") instanceof List<?> named) {
             statement.put("namedReps", named.stream().map(n -> rep((String) n)).toList());
         }
-        return web.post().uri("/api/customers/sites/{site}/attributions", site).headers(h -> h.setBearerAuth(sales("A")))
+        return web.post().uri(AttributionApi.PATH, site).headers(h -> h.setBearerAuth(ISSUER.receptionToken()))
                 .bodyValue(object("visitId", visitId, "channel", "VISIT", "phone", phone, "at", at.toString(), "receivedBy", rep("A"),
                         "statement", statement, "desk", desk))
                 .exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();

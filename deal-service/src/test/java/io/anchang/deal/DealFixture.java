@@ -135,6 +135,28 @@ record DealFixture(WebTestClient web, String database) {
         return json;
     }
 
+    /** What finance-service publishes when FINANCE confirms in time (R-FIN-2); answers the event's id. */
+    static UUID confirmed(String site, String requestId, String unit, String kind, String amount, String receiptNo, Instant at) {
+        return TestEvents.publish(UUID.randomUUID(), Topics.FINANCE, "finance.deposit-confirmed", 1, site, requestId, object(
+                "requestId", requestId, "siteId", site, "unitId", unit, "holdId", null, "kind", kind, "receiptNo", receiptNo,
+                "amount", new java.math.BigDecimal(amount), "method", "TRANSFER", "reference", "BANK-123", "confirmedBy", "fin-" + site,
+                "confirmedAt", at.toString()), "it-" + UUID.randomUUID());
+    }
+
+    /** finance-service's verdict that a request's deadline passed unconfirmed (R-DEAL-2, R-FIN-2). */
+    static UUID lapsed(String site, String requestId, String unit, Instant deadline, Instant at) {
+        return TestEvents.publish(UUID.randomUUID(), Topics.FINANCE, "finance.deposit-request-lapsed", 1, site, requestId, object(
+                "requestId", requestId, "siteId", site, "unitId", unit, "unitLabel", unit, "holdId", null, "kind", "SMALL",
+                "deadline", deadline.toString(), "lapsedAt", at.toString()), "it-" + UUID.randomUUID());
+    }
+
+    /** The desk's request id of the unit's latest deposit request of {@code kind}, from its event. */
+    static String requestIdOf(String unit, String kind) {
+        List<JsonNode> requested = io.anchang.testing.TopicProbe.events(Topics.DEAL, "deal.deposit-requested",
+                p -> unit.equals(p.path("unitId").asString()) && kind.equals(p.path("kind").asString()));
+        return requested.get(requested.size() - 1).path("payload").path("requestId").asString();
+    }
+
     static Map<String, Object> buyer() {
         return object("name", "王小明", "phone", "13812345678", "address", "上海市浦东新区滨江大道1号", "postcode", "200120");
     }

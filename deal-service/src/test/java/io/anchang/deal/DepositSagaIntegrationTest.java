@@ -68,7 +68,8 @@ class DepositSagaIntegrationTest extends DealIntegrationBase {
         String requestId = requested.path("payload").path("requestId").asString();
 
         confirm(UUID.randomUUID(), requestId, unit, "BIG", "200000.00", "SH-R-1");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> f.unit(SITE, unit).jsonPath("$.status").isEqualTo("BIG_DEPOSIT"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> f.unit(SITE, unit).jsonPath("$.status").isEqualTo("BIG_DEPOSIT")
+                .jsonPath("$.sale.agreement.number").exists());
         Map<String, Object> deal = f.unitJson(SITE, unit);
         @SuppressWarnings("unchecked") Map<String, Object> sale = (Map<String, Object>) deal.get("sale");
         @SuppressWarnings("unchecked") Map<String, Object> agreement = (Map<String, Object>) sale.get("agreement");
@@ -79,7 +80,10 @@ class DepositSagaIntegrationTest extends DealIntegrationBase {
 
         JsonNode signed = only(TopicProbe.events(Topics.DEAL, "deal.big-deposit-signed", p -> unit.equals(p.path("unitId").asString())));
         String dealId = signed.path("payload").path("dealId").asString();
-        assertThat(signed.path("payload").path("agreementNo").asString()).isEqualTo(agreement.get("number"));
+        // R-DEAL-4: the number is claimed once the unit moved, and announced on its own
+        JsonNode issued = only(TopicProbe.events(Topics.DEAL, "deal.agreement-issued", p -> unit.equals(p.path("unitId").asString())));
+        assertThat(issued.path("payload").path("agreementNo").asString()).isEqualTo(agreement.get("number"));
+        assertThat(issued.path("payload").path("dealId").asString()).isEqualTo(dealId);
 
         // R-ATT-17: customer-service answers with the shares valid at that moment; the deal keeps them, provisional
         TestEvents.publish(Topics.CUSTOMER, "customer.deal-credit-fixed", 1, SITE, dealId, object("dealId", dealId, "siteId", SITE,
@@ -141,11 +145,15 @@ class DepositSagaIntegrationTest extends DealIntegrationBase {
     }
 
     @Test
-    @DisplayName("R-DEAL-2 a hold that lapsed before the confirmation: the unit stays AVAILABLE and the deposit is rejected for a refund")
+    @DisplayName("R-DEAL-2 a hold the desk found lapsed before a confirmation came: the unit stays AVAILABLE and the deposit is rejected for a refund")
     void aConfirmationAfterTheLapseIsRejected() {
         String unit = heldUnit("D", "101");
         String requestId = requestSmall(unit);
+        // the lapse check leaves a unit whose request waits at the desk; the desk's verdict releases it
         holding.releaseLapsed(Instant.now().plus(Duration.ofMinutes(31))).block();
+        f.unit(SITE, unit).jsonPath("$.status").isEqualTo("HELD");
+        SharedMongo.awaitConsumed(DATABASE, "deal-deposit-request-lapsed", DealFixture.lapsed(SITE, requestId, unit,
+                Instant.now(), Instant.now()));
         f.unit(SITE, unit).jsonPath("$.status").isEqualTo("AVAILABLE");
         confirm(UUID.randomUUID(), requestId, unit, "SMALL", "20000.00", "SH-R-4");
         JsonNode rejected = only(TopicProbe.events(Topics.DEAL, "deal.deposit-rejected", p -> requestId.equals(p.path("requestId").asString())));

@@ -235,6 +235,11 @@ class InventoryAdditionIntegrationTest extends DealIntegrationBase {
             public Flux<Unit> lapsedBy(Instant now) {
                 return units.lapsedBy(now);
             }
+
+            @Override
+            public Flux<Unit> agreementsToNumber() {
+                return units.agreementsToNumber();
+            }
         };
         ManagingInventory tenMinutesAgo = new ManagingInventory(buildings, dying, directory,
                 Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)), Duration.ofMinutes(2));

@@ -201,17 +201,21 @@ class SalesControlIntegrationTest extends DealIntegrationBase {
     }
 
     @Test
-    @DisplayName("R-DEAL-2 a hold not confirmed within holdMinutes lapses: AVAILABLE again, and the release is published")
+    @DisplayName("R-DEAL-2 a hold not confirmed within holdMinutes lapses: AVAILABLE again, and the release is published; one whose deposit waits at the finance desk is left to the desk's verdict")
     void aHoldLapses() {
-        f.building(SITE, "L1", List.of("101,1,2000000"));
+        f.building(SITE, "L1", List.of("101,1,2000000", "102,1,2000000"));
         String unit = SITE + "-L1-101";
+        String waiting = SITE + "-L1-102";
         f.hold(rep(SITE, 1), SITE, unit, "c-rep1").expectStatus().isCreated();
-        f.requestDeposit(rep(SITE, 1), SITE, unit, object("kind", "SMALL", "amount", "20000")).expectStatus().isCreated();
+        f.hold(rep(SITE, 1), SITE, waiting, "c-rep1").expectStatus().isCreated();
+        f.requestDeposit(rep(SITE, 1), SITE, waiting, object("kind", "SMALL", "amount", "20000")).expectStatus().isCreated();
         assertThat(holding.releaseLapsed(Instant.now().plus(Duration.ofMinutes(29))).block()).isZero();
         f.unit(SITE, unit).jsonPath("$.status").isEqualTo("HELD");
         assertThat(holding.releaseLapsed(Instant.now().plus(Duration.ofMinutes(31))).block()).isGreaterThanOrEqualTo(1L);
         f.unit(SITE, unit).jsonPath("$.status").isEqualTo("AVAILABLE").jsonPath("$.hold").doesNotExist()
                 .jsonPath("$.request").doesNotExist();
+        // R-DEAL-2, R-FIN-2: the finance desk judges that one's deadline (DeadlinesIntegrationTest)
+        f.unit(SITE, waiting).jsonPath("$.status").isEqualTo("HELD");
         assertThat(TopicProbe.events(Topics.DEAL, "deal.unit-released", p -> unit.equals(p.path("unitId").asString())))
                 .extracting(e -> e.path("payload").path("reason").asString()).contains("HOLD_LAPSED");
     }

@@ -92,6 +92,9 @@ class FinanceDeskIntegrationTest extends FinanceIntegrationBase {
         assertThat(confirmed.get(0).path("payload").path("confirmedBy").asString()).isEqualTo("fin-" + SITE);
         queued(SITE, requestId, false);
 
+        // issue 10: the same confirmation again (a retry) answers the first receipt; another payment is refused
+        confirm(finance(SITE), requestId, object("amount", "200000.00", "currency", "CNY", "method", "TRANSFER", "reference", "ICBC-778899"))
+                .expectStatus().isOk().expectBody().jsonPath("$.receiptNo").isEqualTo(number).jsonPath("$.alreadyConfirmed").isEqualTo(true);
         confirm(finance(SITE), requestId, payment("200000")).expectStatus().isEqualTo(409).expectBody()
                 .jsonPath("$.type").isEqualTo("urn:anchang:problem:deposit-already-confirmed")
                 .jsonPath("$.detail").value(d -> assertThat((String) d).contains(number));
@@ -131,6 +134,26 @@ class FinanceDeskIntegrationTest extends FinanceIntegrationBase {
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("CASH"));
         confirm(finance(SITE), UUID.randomUUID().toString(), payment("20000")).expectStatus().isNotFound()
                 .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:deposit-request-unknown");
+        queued(SITE, requestId, true);
+    }
+
+    @Test
+    @DisplayName("issue 9: amounts of 1E10000000 or 1E-200000000 yuan and a 100,000-character reference are refused at once with a short detail; nothing recorded")
+    void hugeNumbersAndTextAreRefused() {
+        String requestId = requested(SITE, SITE + "-A-107", "SMALL", "20000", "3000000");
+        Map<Object, String> amounts = new java.util.LinkedHashMap<>();
+        amounts.put("1E10000000", "amount-too-large");
+        amounts.put("1E-200000000", "amount-too-precise");
+        amounts.put("-1E10000000", "amount-too-large");
+        amounts.put("10000000000.01", "amount-too-large");
+        amounts.put("9".repeat(100_000), "amount-invalid");
+        amounts.forEach((amount, type) -> confirm(finance(SITE), requestId, payment(amount)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:" + type)
+                .jsonPath("$.detail").value(d -> assertThat((String) d).hasSizeLessThan(400)));
+        confirm(finance(SITE), requestId, object("amount", "20000", "method", "TRANSFER", "reference", "R".repeat(100_000)))
+                .expectStatus().isBadRequest();
+        confirm(finance(SITE), requestId, object("amount", "20000", "method", "TRANSFER", "reference", "ICBC\u0000"))
+                .expectStatus().isBadRequest();
         queued(SITE, requestId, true);
     }
 

@@ -5,15 +5,21 @@ import io.anchang.testing.Infrastructure;
 import io.anchang.testing.SharedMongo;
 import io.anchang.testing.TestEvents;
 import io.anchang.testing.TestIssuer;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,16 +27,38 @@ import java.util.UUID;
 
 import static io.anchang.testing.Json.object;
 
-/** One running finance-service for every integration test of the module, and the deal events it hears. */
+/**
+ * One running finance-service for every integration test of the module, and the deal events it hears;
+ * on a {@link TestClock} a test may move (put back after each test). The deadline check does not run by
+ * itself here: a test runs it at the instant it chooses.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@Import(FinanceIntegrationBase.Clocks.class)
 abstract class FinanceIntegrationBase {
 
     static final String DATABASE = "finance-it";
+    static final TestClock CLOCK = new TestClock();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         Infrastructure.register(registry, DATABASE);
+        registry.add("anchang.finance.deadline-check", () -> "1h");
+    }
+
+    @AfterEach
+    void clockBack() {
+        CLOCK.reset();
     }
 
     @Autowired
@@ -60,12 +88,26 @@ abstract class FinanceIntegrationBase {
 
     /** As {@link #requested}, without waiting for the desk to queue it. */
     static UUID publishRequest(String site, String unit, String kind, String amount, String price, String requestId) {
+        return publishRequest(site, unit, kind, amount, price, requestId, Instant.now().plus(Duration.ofMinutes(30)), "hold-" + requestId);
+    }
+
+    /** A request whose hold (the confirmation's deadline) expires at {@code expires}. */
+    static UUID publishRequest(String site, String unit, String kind, String amount, String price, String requestId, Instant expires,
+                               String holdId) {
         return TestEvents.publish(Topics.DEAL, "deal.deposit-requested", 1, site, unit, object(
                 "requestId", requestId, "siteId", site, "unitId", unit, "unitLabel", unit.substring(site.length() + 1),
-                "holdId", "hold-" + requestId, "customerId", "c-1", "customerName", "王先生", "repUserId", site + "-rep1",
+                "holdId", holdId, "customerId", "c-1", "customerName", "王先生", "repUserId", site + "-rep1",
                 "repName", "张伟", "kind", kind, "amountDue", new BigDecimal(amount), "price", new BigDecimal(price),
-                "holdExpiresAt", Instant.now().plus(Duration.ofMinutes(30)).toString(), "requestedAt", Instant.now().toString()),
+                "holdExpiresAt", expires.toString(), "requestedAt", Instant.now().toString(), "payBy", expires.toString()),
                 "it-" + UUID.randomUUID());
+    }
+
+    /** A request queued at the desk whose deadline is {@code expires}; returns its id. */
+    static String requestedUntil(String site, String unit, String kind, String amount, Instant expires) {
+        String requestId = UUID.randomUUID().toString();
+        SharedMongo.awaitConsumed(DATABASE, "finance-deposit-requested",
+                publishRequest(site, unit, kind, amount, "3000000", requestId, expires, "hold-" + requestId));
+        return requestId;
     }
 
     WebTestClient.ResponseSpec confirm(String token, String requestId, Map<String, Object> body) {

@@ -98,8 +98,9 @@ final class DemoBuilding {
      */
     private static void sell(Api api, KeycloakServer keycloak, Progress progress, String manager, String finance, Sale sale) {
         String label = sale.unit().substring(SITE.length() + 1);
-        Api.Answer found = api.get(manager, "/api/customers/sites/" + SITE + "/customers?phone="
-                + java.net.URLEncoder.encode(sale.phone(), java.nio.charset.StandardCharsets.UTF_8));
+        // R-SEC-3: the phone goes in the body, never in a URL
+        Api.Answer found = api.send(manager, "POST", "/api/customers/sites/" + SITE + "/customers/search",
+                Map.of("phone", sale.phone()), Set.of(200, 404));
         if (found.status() != 200 || found.body().path("owner").asString("").isEmpty()) {
             progress.say("demo sale of " + SITE + " " + label + " skipped: the front desk has no owned customer of phone " + sale.phone());
             return;

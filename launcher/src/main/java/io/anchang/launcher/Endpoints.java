@@ -7,6 +7,7 @@ package io.anchang.launcher;
  * @param kafka     Kafka bootstrap servers
  * @param issuer    the token issuer exactly as it appears in tokens' {@code iss}
  * @param jwkSetUri where the issuer's keys are fetched
+ * @param tokenUri  where a service's own client gets its token (client-credentials grant)
  */
-public record Endpoints(String mongo, String kafka, String issuer, String jwkSetUri) {
+public record Endpoints(String mongo, String kafka, String issuer, String jwkSetUri, String tokenUri) {
 }

@@ -43,10 +43,10 @@ import java.util.zip.ZipFile;
  * this class: the distribution holds one build of Keycloak, and a start with other build
  * options (say, without health checks) rebuilds it under the feet of the others.
  *
- * <p>The realm file is imported into a new database. When its content changes (its SHA-256
- * is kept in {@code dataDir}), the next start begins with a new database, so that changed
- * roles, clients and users take effect; while it is unchanged, the data is kept (changed
- * passwords, sessions).
+ * <p>The realm file is imported into a new database, its placeholders filled ({@link RealmFiles#render}): the
+ * office's own client secrets and the web origin, so that no secret is in the repository. When what is imported
+ * changes (its SHA-256 is kept in {@code dataDir}), the next start begins with a new database, so that changed
+ * roles, clients and users take effect; while it is unchanged, the data is kept (changed passwords, sessions).
  */
 public final class KeycloakServer {
 
@@ -72,6 +72,7 @@ public final class KeycloakServer {
     private final int httpPort;
     private final int managementPort;
     private final Path realmFile;
+    private final Map<String, String> placeholders;
     private final Path pidFile;
     private final Progress progress;
     private final ManagedProcess process;
@@ -85,9 +86,10 @@ public final class KeycloakServer {
      * @param httpPort       OpenID Connect, the login pages and the admin console
      * @param managementPort health ({@code /health/ready})
      * @param realmFile      the realm {@code anchang} as JSON
+     * @param placeholders   the values of its placeholders ({@code ANCHANG_RECEPTION_CLIENT_SECRET}, {@code ANCHANG_WEB_ORIGIN})
      */
-    public KeycloakServer(Path home, Path dataDir, int httpPort, int managementPort, Path realmFile, Path logFile,
-                          Path pidFile, Progress progress) {
+    public KeycloakServer(Path home, Path dataDir, int httpPort, int managementPort, Path realmFile, Map<String, String> placeholders,
+                          Path logFile, Path pidFile, Progress progress) {
         this.home = home.toAbsolutePath().normalize();
         this.dataDir = dataDir.toAbsolutePath().normalize();
         if (this.dataDir.toString().contains(";")) {
@@ -96,6 +98,7 @@ public final class KeycloakServer {
         this.httpPort = httpPort;
         this.managementPort = managementPort;
         this.realmFile = realmFile;
+        this.placeholders = Map.copyOf(placeholders);
         this.pidFile = pidFile;
         this.progress = progress;
         this.process = new ManagedProcess("keycloak", command(), environment(), logFile, pidFile);
@@ -123,7 +126,8 @@ public final class KeycloakServer {
             }
         }
         try {
-            byte[] realm = Files.readAllBytes(realmFile);
+            byte[] realm = RealmFiles.render(Files.readString(realmFile, StandardCharsets.UTF_8), placeholders)
+                    .getBytes(StandardCharsets.UTF_8);
             String hash = sha256(realm);
             Path database = dataDir.resolve("h2");
             Path databaseFile = database.resolve("keycloakdb.mv.db");
@@ -132,13 +136,21 @@ public final class KeycloakServer {
                 throw new IllegalStateException("another Keycloak uses the database in " + database + "; stop it first");
             }
             if (hasDatabase && !hash.equals(recordedRealmHash().orElse(null))) {
-                progress.say("Keycloak: the realm file changed since it was imported; starting with a new database to import it again");
+                progress.say("Keycloak: the realm (its file or this office's secrets and ports) changed since it was imported; "
+                        + "starting with a new database to import it again");
                 deleteRecursively(database);
                 hasDatabase = false;
             }
             // the startup import reads this folder; it skips a realm that exists, so a kept database keeps its data
             Path imports = Files.createDirectories(dataDir.resolve("import"));
-            Files.write(imports.resolve(IMPORTED_REALM_FILE), realm);
+            // it holds the office's secrets: readable by the owner only, like the secrets file it came from
+            Path imported = imports.resolve(IMPORTED_REALM_FILE);
+            Files.deleteIfExists(imported);
+            Files.createFile(imported);
+            if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(imported, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+            Files.write(imported, realm);
             importing = hasDatabase ? null : hash;
             if (!hasDatabase) {
                 Files.deleteIfExists(realmHashFile());
@@ -198,13 +210,26 @@ public final class KeycloakServer {
         return process;
     }
 
+    /** The realm's token endpoint, as services on this machine reach it. */
+    public String tokenUri() {
+        return local(issuer()) + "/protocol/openid-connect/token";
+    }
+
     /** An access token of a realm user, by the password grant of {@value #CLI_CLIENT}. */
     public String token(String username, String password) {
-        String form = Map.of("grant_type", "password", "client_id", CLI_CLIENT, "username", username, "password", password)
-                .entrySet().stream()
+        return grant(username, Map.of("grant_type", "password", "client_id", CLI_CLIENT, "username", username, "password", password));
+    }
+
+    /** An access token of a confidential client's own identity, by the client-credentials grant. */
+    public String clientToken(String clientId, String secret) {
+        return grant(clientId, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+    }
+
+    private String grant(String who, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(local(issuer()) + "/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUri()))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -214,7 +239,7 @@ public final class KeycloakServer {
         if (response.statusCode() != 200 || !token.find()) {
             Matcher error = ERROR.matcher(response.body());
             Matcher description = ERROR_DESCRIPTION.matcher(response.body());
-            throw new IllegalStateException("Keycloak gave no token to " + username + " (HTTP " + response.statusCode() + "): "
+            throw new IllegalStateException("Keycloak gave no token to " + who + " (HTTP " + response.statusCode() + "): "
                     + (error.find() ? error.group(1) + (description.find() ? ", " + description.group(1) : "") : response.body()));
         }
         return token.group(1);

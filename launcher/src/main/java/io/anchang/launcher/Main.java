@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./anchang up | down | status | logs [part]}: the office on one machine.
+ * {@code ./anchang up | down | status | logs [part] | reset}: the office on one machine.
  */
 public final class Main {
 
@@ -25,12 +25,14 @@ public final class Main {
                 progress.say("the office is down; its data stays in " + home.resolve("data"));
             }
             case "status" -> status(home);
+            case "reset" -> reset(home);
             case "logs" -> logs(home, args.length > 1 ? args[1] : null);
             default -> System.out.println("""
                     usage: ./anchang up       start the office (MongoDB stand-in, Kafka, Keycloak, services, gateway) with demo data
                            ./anchang down     stop it (the data stays in .anchang/data)
                            ./anchang status   which parts run
-                           ./anchang logs [part]   follow a part's log (gateway, reception-service, keycloak, kafka, mongo, ...)""");
+                           ./anchang logs [part]   follow a part's log (gateway, reception-service, keycloak, kafka, mongo, ...)
+                           ./anchang reset    delete the office's data (.anchang/data: customers, sites, Keycloak, its secrets); the office must be down""");
         }
     }
 
@@ -66,6 +68,22 @@ public final class Main {
         System.out.println("  ./anchang status · ./anchang logs gateway · ./anchang down");
         // the parts run on as processes of their own; this launcher's work is done
         System.exit(0);
+    }
+
+    private static void reset(Path home) throws java.io.IOException {
+        if (Office.status(home).values().stream().anyMatch(Boolean::booleanValue)) {
+            System.out.println("The office is (partly) up; stop it first: ./anchang down");
+            System.exit(1);
+        }
+        Path data = home.resolve("data");
+        if (Files.exists(data)) {
+            try (var paths = Files.walk(data)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        System.out.println("deleted " + data + "; ./anchang up starts a new office with new secrets and the demo data");
     }
 
     private static void status(Path home) {

@@ -24,6 +24,7 @@ public final class Office implements AutoCloseable {
     private final MongoStandInServer mongo;
     private final KafkaBroker kafka;
     private final KeycloakServer keycloak;
+    private final OfficeSecrets secrets;
     private ServiceStack services;
 
     /**
@@ -36,10 +37,14 @@ public final class Office implements AutoCloseable {
         this.ports = ports;
         this.progress = progress;
         Path lib = root.resolve("launcher/target/lib");
+        DataFormat.require(home.resolve("data"));
+        this.secrets = OfficeSecrets.of(home.resolve("data"));
         this.mongo = new MongoStandInServer(lib, home.resolve("data/mongo"), ports.mongo(), log("mongo"), pid("mongo"));
         this.kafka = new KafkaBroker(JavaCommand.of(lib), home.resolve("data/kafka"), ports.kafka(), ports.kafkaController(), log("kafka"), pid("kafka"));
         this.keycloak = new KeycloakServer(keycloakHome(root), home.resolve("data/keycloak"), ports.keycloak(),
-                ports.keycloakManagement(), root.resolve("launcher/src/main/resources/keycloak/anchang-realm.json"),
+                ports.keycloakManagement(), root.resolve(RealmFiles.LOCAL),
+                Map.of(RealmFiles.RECEPTION_SECRET, secrets.receptionClientSecret(),
+                        RealmFiles.WEB_ORIGIN, "http://localhost:" + ports.http().gateway()),
                 log("keycloak"), pid("keycloak"), progress);
     }
 
@@ -61,7 +66,7 @@ public final class Office implements AutoCloseable {
             kafka.start();
             keycloak.start();
             // the services need none of these to boot (they connect when they can), so they start meanwhile
-            services = new ServiceStack(root, home, ServiceStack.specs(ports.http()), endpoints(), progress).launch();
+            services = new ServiceStack(root, home, ServiceStack.specs(ports.http(), secrets), endpoints(), progress).launch();
             CompletableFuture.allOf(
                     CompletableFuture.runAsync(() -> {
                         mongo.awaitReady(TIMEOUT);
@@ -84,7 +89,12 @@ public final class Office implements AutoCloseable {
     }
 
     public Endpoints endpoints() {
-        return new Endpoints(mongo.uri(), kafka.bootstrapServers(), keycloak.issuer(), keycloak.jwkSetUri());
+        return new Endpoints(mongo.uri(), kafka.bootstrapServers(), keycloak.issuer(), keycloak.jwkSetUri(), keycloak.tokenUri());
+    }
+
+    /** This office's secrets (its data folder's): for tests that act as one of its services. */
+    public OfficeSecrets secrets() {
+        return secrets;
     }
 
     public String gatewayUrl() {

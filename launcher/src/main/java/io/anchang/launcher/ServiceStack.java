@@ -18,6 +18,9 @@ import java.util.stream.Stream;
  */
 public final class ServiceStack implements AutoCloseable {
 
+    /** reception-service's own Keycloak client (the realm's {@code anchang-reception}). */
+    public static final String RECEPTION_CLIENT = "anchang-reception";
+
     private final Path root;
     private final Path runDir;
     private final List<ServiceSpec> specs;
@@ -33,8 +36,11 @@ public final class ServiceStack implements AutoCloseable {
         this.progress = progress;
     }
 
-    /** The services and the gateway on these ports, with the databases the README names. */
-    public static List<ServiceSpec> specs(Ports ports) {
+    /**
+     * The services and the gateway on these ports, with the databases the README names and the office's secrets:
+     * reception-service's own client (R-SEC-1), customer-service's phone key (R-SEC-3).
+     */
+    public static List<ServiceSpec> specs(Ports ports, OfficeSecrets secrets) {
         Map<String, String> routes = Map.of(
                 "RECEPTION_URI", "http://127.0.0.1:" + ports.reception(),
                 "CUSTOMER_URI", "http://127.0.0.1:" + ports.customer(),
@@ -44,8 +50,11 @@ public final class ServiceStack implements AutoCloseable {
         return List.of(
                 // reception asks customer-service who serves a walk-in (flow 1)
                 new ServiceSpec("reception-service", ports.reception(), "reception", 256,
-                        Map.of("CUSTOMER_URI", "http://127.0.0.1:" + ports.customer())),
-                new ServiceSpec("customer-service", ports.customer(), "customer", 256, Map.of()),
+                        Map.of("CUSTOMER_URI", "http://127.0.0.1:" + ports.customer(),
+                                "ANCHANG_SERVICE_CLIENT_ID", RECEPTION_CLIENT,
+                                "ANCHANG_SERVICE_CLIENT_SECRET", secrets.receptionClientSecret())),
+                new ServiceSpec("customer-service", ports.customer(), "customer", 256,
+                        Map.of("ANCHANG_PHONE_KEY", secrets.phoneKey())),
                 new ServiceSpec("deal-service", ports.deal(), "deal", 256, Map.of()),
                 new ServiceSpec("finance-service", ports.finance(), "finance", 256, Map.of()),
                 new ServiceSpec("reporting-service", ports.reporting(), "reporting", 256, Map.of()),
@@ -130,6 +139,7 @@ public final class ServiceStack implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafka());
         environment.put("ANCHANG_ISSUER", endpoints.issuer());
         environment.put("ANCHANG_JWK_SET_URI", endpoints.jwkSetUri());
+        environment.put("ANCHANG_TOKEN_URI", endpoints.tokenUri());
         List<String> command = List.of(java(), "-Xms" + spec.heapMb() / 2 + "m", "-Xmx" + spec.heapMb() + "m",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Dfile.encoding=UTF-8",
                 "-jar", jar(spec.module()).toString());

@@ -61,11 +61,13 @@ class KeycloakRealmTest {
             new DemoUser("hq-analyst", "总部分析师", "HEAD_OFFICE", List.of()));
 
     @Test
-    @DisplayName("R-SEC the eight realm roles of the rulebook, with their Chinese names")
+    @DisplayName("R-SEC the eight realm roles of the rulebook, with their Chinese names, and reception-service's own role")
     void declaresTheEightRolesOfTheRulebook() {
         Map<String, String> declared = new LinkedHashMap<>();
         REALM.path("roles").path("realm").forEach(role -> declared.put(role.path("name").asString(), role.path("description").asString()));
-        assertThat(declared).containsExactlyInAnyOrderEntriesOf(ROLES);
+        Map<String, String> expected = new LinkedHashMap<>(ROLES);
+        expected.put("SVC_RECEPTION", "前台服务（reception-service 的服务账户）");
+        assertThat(declared).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
     @Test
@@ -145,9 +147,9 @@ class KeycloakRealmTest {
     }
 
     @Test
-    @DisplayName("R-SEC-1 every client puts sites into the access token as a list, and the audience anchang")
+    @DisplayName("R-SEC-1 every client of people puts sites into the access token as a list, and the audience anchang")
     void everyClientMapsSitesAndTheAudience() {
-        for (String clientId : List.of("anchang-web", "anchang-cli", "anchang-services")) {
+        for (String clientId : List.of("anchang-web", "anchang-cli")) {
             JsonNode client = client(clientId);
             JsonNode sites = mapper(client, "oidc-usermodel-attribute-mapper");
             assertThat(sites.path("config").path("user.attribute").asString()).as(clientId).isEqualTo("sites");
@@ -187,17 +189,85 @@ class KeycloakRealmTest {
     }
 
     @Test
-    void theServicesClientIsConfidentialAndItsServiceAccountAnAdministratorOfEverySite() {
-        JsonNode services = client("anchang-services");
-        assertThat(services.path("publicClient").asBoolean()).isFalse();
-        assertThat(services.path("serviceAccountsEnabled").asBoolean()).isTrue();
-        assertThat(services.path("secret").asString()).isEqualTo("anchang-services-local-secret");
-        assertThat(services.path("standardFlowEnabled").asBoolean()).isFalse();
-        assertThat(services.path("directAccessGrantsEnabled").asBoolean()).isFalse();
-        JsonNode account = user("service-account-anchang-services");
-        assertThat(account.path("serviceAccountClientId").asString()).isEqualTo("anchang-services");
-        assertThat(strings(account.path("realmRoles"))).contains("ADMIN");
-        assertThat(strings(account.path("attributes").path("sites"))).containsExactly("*");
+    @DisplayName("R-SEC-1 no client but the web, the CLI and reception-service's own: the unused all-sites ADMIN service account is gone")
+    void noUnusedClients() {
+        assertThat(StreamSupport.stream(REALM.path("clients").spliterator(), false).map(c -> c.path("clientId").asString()))
+                .containsExactlyInAnyOrder("anchang-web", "anchang-cli", "anchang-reception");
+        assertThat(StreamSupport.stream(REALM.path("users").spliterator(), false).filter(u -> u.has("serviceAccountClientId"))
+                .map(u -> u.path("username").asString())).containsExactly("service-account-anchang-reception");
+    }
+
+    @Test
+    @DisplayName("R-SEC-1 reception-service's client: confidential, client credentials only, its secret not in the file, its account holding its own role alone, no sites")
+    void receptionsClientHasTheLeastItNeeds() {
+        JsonNode reception = client("anchang-reception");
+        assertThat(reception.path("publicClient").asBoolean()).isFalse();
+        assertThat(reception.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(reception.path("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(reception.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(reception.path("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(reception.path("secret").asString()).isEqualTo("${ANCHANG_RECEPTION_CLIENT_SECRET}");
+        assertThat(reception.path("fullScopeAllowed").asBoolean()).as("its tokens carry only the roles mapped to it").isFalse();
+        JsonNode audience = mapper(reception, "oidc-audience-mapper");
+        assertThat(audience.path("config").path("included.custom.audience").asString()).isEqualTo("anchang");
+        assertThat(StreamSupport.stream(reception.path("protocolMappers").spliterator(), false)
+                .map(m -> m.path("protocolMapper").asString())).doesNotContain("oidc-usermodel-attribute-mapper");
+        assertThat(strings(reception.path("defaultClientScopes"))).containsExactlyInAnyOrder("basic", "roles");
+        JsonNode account = user("service-account-anchang-reception");
+        assertThat(account.path("serviceAccountClientId").asString()).isEqualTo("anchang-reception");
+        assertThat(strings(account.path("realmRoles"))).containsExactly("SVC_RECEPTION");
+        assertThat(account.path("attributes").path("sites").isMissingNode()).isTrue();
+        assertThat(StreamSupport.stream(REALM.path("scopeMappings").spliterator(), false)
+                .filter(m -> m.path("client").asString().equals("anchang-reception")).flatMap(m -> strings(m.path("roles")).stream()))
+                .containsExactly("SVC_RECEPTION");
+    }
+
+    @Test
+    @DisplayName("what Keycloak keeps in columns of 255 characters fits in them (else the import fails and Keycloak stops)")
+    void descriptionsFitKeycloaksColumns() {
+        for (JsonNode client : REALM.path("clients")) {
+            for (String field : List.of("clientId", "name", "description", "baseUrl")) {
+                assertThat(client.path(field).asString("").length()).as(client.path("clientId").asString() + " " + field).isLessThanOrEqualTo(255);
+            }
+        }
+        REALM.path("roles").path("realm").forEach(role ->
+                assertThat(role.path("description").asString("").length()).as(role.path("name").asString()).isLessThanOrEqualTo(255));
+    }
+
+    @Test
+    @DisplayName("R-SEC no secret in the file: every confidential client's secret is a placeholder the launcher fills")
+    void noSecretIsCommitted() {
+        for (JsonNode client : REALM.path("clients")) {
+            if (!client.path("publicClient").asBoolean()) {
+                assertThat(client.path("secret").asString()).as(client.path("clientId").asString()).matches("\\$\\{ANCHANG_[A-Z_]+}");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("R-SEC brute-force detection is on: repeated wrong passwords lock the account for a while")
+    void bruteForceDetectionIsOn() {
+        assertThat(REALM.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(REALM.path("permanentLockout").asBoolean()).isFalse();
+        assertThat(REALM.path("failureFactor").asInt()).isBetween(3, 30);
+        assertThat(REALM.path("waitIncrementSeconds").asInt()).isPositive();
+    }
+
+    @Test
+    @DisplayName("R-SEC the web client answers its own origin only, never '*'")
+    void theWebOriginIsExact() {
+        assertThat(strings(client("anchang-web").path("webOrigins"))).containsExactly("${ANCHANG_WEB_ORIGIN}");
+        String rendered = RealmFiles.render(RealmFiles.read(java.nio.file.Path.of("src/main/resources/keycloak/anchang-realm.json")),
+                Map.of("ANCHANG_WEB_ORIGIN", "http://localhost:18080", "ANCHANG_RECEPTION_CLIENT_SECRET", "s3cret-of-this-office"));
+        JsonNode realm = JSON.readTree(rendered);
+        for (JsonNode client : realm.path("clients")) {
+            assertThat(strings(client.path("webOrigins"))).as(client.path("clientId").asString()).doesNotContain("*", "+");
+        }
+        assertThat(strings(clientOf(realm, "anchang-web").path("webOrigins"))).containsExactly("http://localhost:18080");
+        assertThat(clientOf(realm, "anchang-reception").path("secret").asString()).isEqualTo("s3cret-of-this-office");
+        assertThat(rendered).as("Keycloak's own message keys stay").contains("${anchangSites}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RealmFiles.render("{\"secret\":\"${ANCHANG_RECEPTION_CLIENT_SECRET}\"}", Map.of()))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -243,7 +313,11 @@ class KeycloakRealmTest {
     }
 
     private static JsonNode client(String clientId) {
-        for (JsonNode client : REALM.path("clients")) {
+        return clientOf(REALM, clientId);
+    }
+
+    static JsonNode clientOf(JsonNode realm, String clientId) {
+        for (JsonNode client : realm.path("clients")) {
             if (client.path("clientId").asString().equals(clientId)) {
                 return client;
             }

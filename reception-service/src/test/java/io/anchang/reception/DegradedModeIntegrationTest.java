@@ -1,6 +1,10 @@
 package io.anchang.reception;
 
+import io.anchang.platform.events.Topics;
 import io.anchang.testing.Infrastructure;
+import io.anchang.testing.TopicProbe;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,8 +26,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Flow 1's degraded mode with the real customer-service stopped mid-flow and started again:
  * the desk keeps registering walk-ins with the rotation's rep, marks them attribution-pending,
- * and reconciles them once customer-service is back — a turn used wrongly is given back, the
- * serving rep stays, nothing is lost and no turn is handed out twice.
+ * and reconciles them once customer-service is back — reception asks again with its own identity
+ * (R-SEC-1), keeping the phone only until it has the answer and never publishing it (R-SEC-3) —
+ * a turn used wrongly is given back, the serving rep stays, nothing is lost and no turn is handed
+ * out twice.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -35,10 +41,18 @@ class DegradedModeIntegrationTest {
         registry.add("anchang.customer.uri", () -> CustomerServiceBeside.shared().uri());
         registry.add("anchang.customer.open-for", () -> "1s");
         registry.add("anchang.customer.minimum-calls", () -> "2");
+        registry.add("anchang.reception.reconcile.every", () -> "2s");
     }
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    private Document stored(Map<String, Object> visit) {
+        return mongo.findById(visit.get("visitId"), Document.class, "visits").block();
+    }
 
     @Test
     @DisplayName("flow 1 degraded: customer-service stops mid-flow; walk-ins go to the rotation's rep, pending; back, they are reconciled and a wrongly used turn is given back")
@@ -73,11 +87,21 @@ class DegradedModeIntegrationTest {
                     .expectBodyList(Map.class).returnResult().getResponseBody().stream().map(m -> (Map<String, Object>) m).toList();
             assertThat(pending).extracting(v -> v.get("visitId")).containsExactlyInAnyOrder(returning.get("visitId"), stranger.get("visitId"));
             assertThat(desk.turnOrder()).containsExactly(desk.rep(1), desk.rep(2), desk.rep(3));
+
+            // R-SEC-3: pending, the register keeps the number to ask again — and publishes it masked only
+            String digits = known.replace(" ", "").substring(3);
+            assertThat(stored(returning).getString("phone")).endsWith(digits);
+            assertThat(TopicProbe.events(Topics.RECEPTION, "reception.visit-registered",
+                    payload -> payload.path("visitId").asString().equals(returning.get("visitId"))))
+                    .isNotEmpty().allSatisfy(event -> {
+                        assertThat(event.path("payload").path("attributionPending").asBoolean()).isTrue();
+                        assertThat(event.toString()).doesNotContain(digits);
+                    });
         } finally {
             customers.start();
         }
 
-        // customer-service, back, resolves the pending visits from the desk's events; the desk reconciles
+        // customer-service, back, is asked again by reception's own identity; the desk reconciles
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Map<String, Object> now = desk.visit("visitId", returning);
             assertThat(now.get("attributionPending")).isEqualTo(false);
@@ -96,6 +120,8 @@ class DegradedModeIntegrationTest {
             assertThat(now.get("turnGivenBackTo")).as("a new customer's turn was used rightly").isNull();
         });
         assertThat(desk.owed(2)).as("rep2's turn, used wrongly, is given back once").isEqualTo(1);
+        assertThat(stored(returning).get("phone")).as("R-SEC-3 answered, the number is forgotten").isNull();
+        assertThat(stored(stranger).get("phone")).isNull();
         assertThat(desk.owed(3)).isZero();
         web.get().uri("/api/reception/sites/{site}/visits?pending=true", desk.site).headers(h -> h.setBearerAuth(manager(desk.site)))
                 .exchange().expectBody().jsonPath("$.length()").isEqualTo(0);

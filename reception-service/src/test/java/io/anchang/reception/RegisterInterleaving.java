@@ -67,6 +67,11 @@ final class RegisterInterleaving implements Visits {
     }
 
     @Override
+    public Flux<Visit> askable(SiteScope scope, int limit) {
+        return register.askable(scope, limit);
+    }
+
+    @Override
     public Flux<Stored<Visit>> receivingBefore(SiteScope scope, Instant before, int limit) {
         return register.receivingBefore(scope, before, limit);
     }

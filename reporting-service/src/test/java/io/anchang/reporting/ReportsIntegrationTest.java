@@ -117,15 +117,15 @@ class ReportsIntegrationTest {
         visit("V1", REP1, "K1", at(0));
         attributed("V1", "K1", REP1, ServingRole.RECEIVER, at(0));
         ReportEvents.publish(SITE, "V1", new CustomerSeenOff("V1", SITE, REP1, "K1", at(0), at(30), 1800));
-        call1 = new CallRegistered("C1", SITE, "c1", at(60), "139****0001", null, "钱先生", "K2", REP2, false, null);
+        call1 = new CallRegistered("C1", SITE, "c1", at(60), "139****0001", "钱先生", "K2", REP2, false, null);
         ReportEvents.publish(CALL_1, SITE, "C1", call1);
         customer("K2", "钱先生", "CALL", REP2, at(60));
         attributed("C1", "K2", REP2, ServingRole.CALL, at(60));
-        ReportEvents.publish(SITE, "C2", new CallRegistered("C2", SITE, "c2", at(120), "139****0002", null, null, null, REP1, false, null));
+        ReportEvents.publish(SITE, "C2", new CallRegistered("C2", SITE, "c2", at(120), "139****0002", null, null, REP1, false, null));
         visit("V2", null, "K2", at(180));
         ReportEvents.publish(SITE, "V2", new VisitServed("V2", SITE, "K2", REP2, false, true, 300, at(185)));
         attributed("V2", "K2", REP2, ServingRole.OWNER, at(180));
-        visit3 = new VisitRegistered("V3", SITE, "V3", at(240), "138****5678", null, "孙丽华", "K1", REP1, false, false, false, "R-ATT-4",
+        visit3 = new VisitRegistered("V3", SITE, "V3", at(240), "138****5678", "孙丽华", "K1", REP1, false, false, false, "R-ATT-4",
                 null, null, "RP01-asst");
         ReportEvents.publish(VISIT_3, SITE, "V3", visit3);
         attributed("V3", "K1", REP1, ServingRole.OWNER, at(240));
@@ -143,7 +143,7 @@ class ReportsIntegrationTest {
         ReportEvents.publish(SITE, "U103", new UnitReserved("U103", SITE, "1-103", "RP01-control", "保留", at(-500)));
         ReportEvents.publish(SITE, "U101", new UnitHeld("U101", SITE, "1-101", "H1", "K1", REP1, "张三", at(30), at(60)));
         ReportEvents.publish(SITE, "U101", new DepositRequested("Q1", SITE, "U101", "1-101", "H1", "K1", "孙丽华", REP1, "张三", "SMALL",
-                new BigDecimal("20000.00"), new BigDecimal("2950000.00"), at(60), at(31)));
+                new BigDecimal("20000.00"), new BigDecimal("2950000.00"), at(60), at(31), at(60)));
         ReportEvents.publish(SITE, "Q1", new DepositConfirmed("Q1", SITE, "U101", "H1", "SMALL", "R-1", new BigDecimal("20000.00"), "CASH",
                 null, "RP01-fin", at(40)));
         ReportEvents.publish(SITE, "U101", new SmallDepositTaken("H1", SITE, "U101", "1-101", "K1", REP1, "Q1", "R-1",
@@ -202,7 +202,7 @@ class ReportsIntegrationTest {
     }
 
     static void visit(String id, String servedBy, String customer, Instant at) {
-        ReportEvents.publish(SITE, id, new VisitRegistered(id, SITE, id, at, "138****5678", null, "客户", customer, servedBy,
+        ReportEvents.publish(SITE, id, new VisitRegistered(id, SITE, id, at, "138****5678", "客户", customer, servedBy,
                 servedBy != null, servedBy == null, false, null, null, null, "RP01-asst"));
     }
 
@@ -217,7 +217,7 @@ class ReportsIntegrationTest {
     }
 
     static void call(String id, String site, Instant at, String rep) {
-        ReportEvents.publish(site, id, new CallRegistered(id, site, id, at, null, null, null, null, rep, false, null));
+        ReportEvents.publish(site, id, new CallRegistered(id, site, id, at, null, null, null, rep, false, null));
     }
 
     static String manager() {

@@ -198,8 +198,8 @@ class OfficeSystemTest {
     void aRepHoldsAUnitAndAsksForABigDeposit() {
         String manager = manager("SH01");
         // 孙女士, received by the demo front desk, buys a second unit from her rep
-        JsonNode customer = json(gateway.get().uri("/api/customers/sites/SH01/customers?phone={phone}", "13800138000")
-                .headers(h -> h.setBearerAuth(manager)).exchange().expectStatus().isOk());
+        JsonNode customer = json(gateway.post().uri("/api/customers/sites/SH01/customers/search")
+                .headers(h -> h.setBearerAuth(manager)).bodyValue(object("phone", "13800138000")).exchange().expectStatus().isOk());
         String customerId = customer.path("id").asString();
         String owner = customer.path("owner").asString();
         assertThat(owner).isNotBlank();
@@ -258,7 +258,7 @@ class OfficeSystemTest {
 
     @Test
     @Order(13)
-    @DisplayName("R-FIN-2 R-DEAL-4 sh01-finance confirms the big deposit: the unit becomes BIG_DEPOSIT, the agreement is numbered in the site's year with the balance computed and served as a PDF (认购书), the receipt is served, and the same confirmation again counts once")
+    @DisplayName("R-FIN-2 R-DEAL-4 sh01-finance confirms the big deposit: the unit becomes BIG_DEPOSIT, the agreement is numbered in the site's year with the balance computed and served as a PDF (认购书), the receipt is served, and the same confirmation again counts once, answered with its receipt")
     void theFinanceDeskConfirmsTheBigDeposit() throws IOException {
         assumeTrue(deposit != null, "needs the deposit the rep asked for in test 11");
         String finance = token("sh01-finance");
@@ -272,8 +272,12 @@ class OfficeSystemTest {
 
         // deal-service moves the unit from finance-service's event, and only from it
         String manager = manager("SH01");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(unit(manager, deposit.unitId()).path("status").asString()).isEqualTo("BIG_DEPOSIT"));
+        // R-DEAL-4: the agreement is numbered just after the unit moved (gap-free, issue 10)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode moved = unit(manager, deposit.unitId());
+            assertThat(moved.path("status").asString()).isEqualTo("BIG_DEPOSIT");
+            assertThat(moved.path("sale").path("agreement").path("number").asString("")).isNotEmpty();
+        });
         JsonNode sale = unit(manager, deposit.unitId()).path("sale");
         assertThat(sale.path("customerId").asString()).isEqualTo(deposit.customerId());
         assertThat(sale.path("repUserId").asString()).isEqualTo(deposit.rep());
@@ -298,11 +302,10 @@ class OfficeSystemTest {
                 .expectBody().returnResult().getResponseBodyContent();
         assertThat(text(printed)).contains("收据", receiptNo);
 
-        // R-FIN-2: the same payment confirmed twice counts once — the desk is told which receipt took it
+        // R-FIN-2, issue 10: the same payment confirmed twice counts once — the repeat is answered with the first receipt
         gateway.post().uri("/api/finance/deposit-requests/{id}/confirmation", deposit.requestId())
-                .headers(h -> h.setBearerAuth(finance)).bodyValue(payment).exchange().expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:deposit-already-confirmed")
-                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(receiptNo));
+                .headers(h -> h.setBearerAuth(finance)).bodyValue(payment).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.receiptNo").isEqualTo(receiptNo).jsonPath("$.alreadyConfirmed").isEqualTo(true);
         assertThat(unit(manager, deposit.unitId()).path("sale").path("deposits").size()).isEqualTo(1);
     }
 
@@ -337,8 +340,8 @@ class OfficeSystemTest {
         assertThat(register.valueStream().filter(entry -> entry.path("visitId").asString().equals(visitId))
                 .map(entry -> entry.path("servedBy").asString())).containsExactly(up);
         // R-ATT-1: the visitor is now the serving rep's customer
-        gateway.get().uri("/api/customers/sites/HZ01/customers?phone={phone}", "18600000201").headers(h -> h.setBearerAuth(manager))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.owner").isEqualTo(up);
+        gateway.post().uri("/api/customers/sites/HZ01/customers/search").headers(h -> h.setBearerAuth(manager))
+                .bodyValue(object("phone", "18600000201")).exchange().expectStatus().isOk().expectBody().jsonPath("$.owner").isEqualTo(up);
     }
 
     private static JsonNode unit(String token, String unitId) {

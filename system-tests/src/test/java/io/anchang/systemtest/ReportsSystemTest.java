@@ -129,7 +129,9 @@ class ReportsSystemTest {
                 .exchange().expectStatus().isCreated());
         price = new BigDecimal(big.path("request").path("price").asString());
         confirm(big.path("request").path("requestId").asString(), "80000.00");
-        await().atMost(Duration.ofSeconds(60)).until(() -> unit(path).path("status").asString().equals("BIG_DEPOSIT"));
+        // the agreement is numbered just after the unit moved (gap-free numbers)
+        await().atMost(Duration.ofSeconds(60)).until(() -> unit(path).path("status").asString().equals("BIG_DEPOSIT")
+                && !unit(path).path("sale").path("agreement").path("number").asString().isBlank());
         JsonNode sold = unit(path);
         unitLabel = sold.path("label").asString();
         agreementNo = sold.path("sale").path("agreement").path("number").asString();

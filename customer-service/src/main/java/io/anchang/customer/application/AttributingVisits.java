@@ -7,11 +7,8 @@ import io.anchang.customer.domain.Decision;
 import io.anchang.customer.domain.VisitRecord;
 import io.anchang.platform.api.attribution.AttributionAnswer;
 import io.anchang.platform.api.attribution.AttributionRequest;
-import io.anchang.platform.api.attribution.Channel;
 import io.anchang.platform.api.attribution.ClaimView;
 import io.anchang.platform.api.attribution.Desk;
-import io.anchang.platform.api.attribution.RepStatus;
-import io.anchang.platform.events.reception.CallRegistered;
 import io.anchang.platform.events.reception.VisitRegistered;
 import io.anchang.platform.events.reception.VisitServed;
 import io.anchang.platform.outbox.PendingEvent;
@@ -19,7 +16,6 @@ import io.anchang.platform.phone.Phone;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.PolicySettings;
-import io.anchang.platform.site.Role;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -28,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -50,9 +47,14 @@ public class AttributingVisits {
     }
 
 
-    public Mono<AttributionAnswer> attribute(Caller caller, String site, AttributionRequest request) {
-        caller.requireOn(site, Role.SALES, Role.ASSISTANT);
-        return resolve(caller, site, request);
+    /**
+     * Flow 1's question, asked by reception-service's own identity (R-SEC-1): the web adapter has checked that identity
+     * and gives {@code reception} acting for the user reception vouches for, scoped to the site of the path. The time of
+     * the visit is reception's clock; no user's token ever reaches this.
+     */
+    public Mono<AttributionAnswer> attribute(Caller reception, String site, AttributionRequest request) {
+        reception.scope().requireWrite(site);
+        return resolve(reception, site, request);
     }
 
     /** The same, for what the desk reports by event: the service itself applies it. */
@@ -102,7 +104,9 @@ public class AttributingVisits {
         String source = referrer != null ? "REFERRAL" : request.channel().name();
         String householdOf = household == null ? null : household.householdOf() != null ? household.householdOf() : household.id();
         return customers.nextArchiveNo(caller, site).flatMap(archiveNo -> {
-            Customer fresh = Customer.register(Customer.idOf("customer", site + ":" + phone.e164()), site, archiveNo, phone.e164(),
+            // R-SEC-3: a random id, never derived from the phone (a masked phone and a derived id would give the number
+            // away in 10^4 guesses); a retry finds the customer by the phone's keyed hash and the visit id instead
+            Customer fresh = Customer.register(UUID.randomUUID().toString(), site, archiveNo, phone.e164(),
                     request.customerName(), source, at, request.receivedBy(), referrer == null ? null : referrer.id(), householdOf);
             Customer after = fresh.apply(decision, request.visitId(), request.channel(), at, rules.zone(), request.statement());
             return store(caller, null, after, 0, request, rules);
@@ -123,32 +127,15 @@ public class AttributingVisits {
     // ---------------------------------------------------------------- what the desk reports later
 
     /**
-     * A visit registered without an answer (degraded mode): resolve it now with the rep who
-     * already serves (R-ATT-3); a visit the desk gave to the first free rep instead of the one
-     * proposed: that rep helps (R-REC-9, R-ATT-7).
+     * A visit the desk gave to the first free rep instead of the one proposed: that rep helps (R-REC-9, R-ATT-7). A visit
+     * registered without an answer (degraded mode) is not decided here: reception-service asks again, with its own
+     * identity, once customer-service answers — the event carries no phone (R-SEC-3).
      */
     public Mono<Void> registered(VisitRegistered event) {
-        Caller system = Caller.system("customer-service");
-        if (event.attributionPending()) {
-            Desk desk = event.queued() ? nobodyFree(event.desk()) : event.desk();
-            AttributionRequest request = new AttributionRequest(event.visitId(), Channel.VISIT, event.phone(), event.customerName(),
-                    event.at(), event.registeredBy(), event.statement(), desk, event.servedBy(), event.usedTurn());
-            return resolve(system, event.siteId(), request).then();
-        }
-        if (event.servedBy() == null) {
+        if (event.attributionPending() || event.servedBy() == null) {
             return Mono.empty();
         }
-        return servedInstead(system, event.siteId(), event.visitId(), event.servedBy());
-    }
-
-    /** A call registered without an answer (degraded mode): the call register is evidence of first registration (R-ATT-1). */
-    public Mono<Void> registered(CallRegistered event) {
-        if (!event.attributionPending()) {
-            return Mono.empty();
-        }
-        AttributionRequest request = new AttributionRequest(event.callId(), Channel.CALL, event.phone(), event.customerName(),
-                event.at(), event.receivedBy(), null, null, null, false);
-        return resolve(Caller.system("customer-service"), event.siteId(), request).then();
+        return servedInstead(Caller.system("customer-service"), event.siteId(), event.visitId(), event.servedBy());
     }
 
     /** R-REC-9: a waiting customer was taken by a rep: the rules decide now, with that rep serving. */
@@ -184,11 +171,6 @@ public class AttributingVisits {
                     return customers.update(caller, after, stored.version(), events)
                             .flatMap(ok -> ok ? Mono.<Void>empty() : Mono.error(new CustomerChanges.Raced()));
                 })).retryWhen(Retry.max(ATTEMPTS).filter(CustomerChanges.Raced.class::isInstance)));
-    }
-
-    private static Desk nobodyFree(Desk desk) {
-        return new Desk(null, desk == null ? false : desk.eventMode(), desk == null ? List.of()
-                : desk.reps().stream().map(r -> new Desk.DeskRep(r.userId(), r.name(), RepStatus.BUSY)).toList());
     }
 
     // ---------------------------------------------------------------- answers

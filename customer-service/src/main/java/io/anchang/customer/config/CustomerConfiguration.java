@@ -1,6 +1,7 @@
 package io.anchang.customer.config;
 
 import io.anchang.customer.adapter.kafka.DeskEventHandlers;
+import io.anchang.customer.adapter.web.ReceptionIdentity;
 import io.anchang.customer.adapter.mongo.MongoCustomers;
 import io.anchang.customer.adapter.mongo.MongoDraws;
 import io.anchang.customer.application.AddingPhones;
@@ -13,15 +14,21 @@ import io.anchang.customer.application.FollowingUp;
 import io.anchang.customer.application.MergingCustomers;
 import io.anchang.customer.application.ReadingCustomers;
 import io.anchang.customer.application.Redistributing;
+import io.anchang.customer.application.RevealingPhones;
 import io.anchang.customer.application.SettlingDisputes;
 import io.anchang.customer.application.VerifyingComplaints;
+import io.anchang.platform.audit.AuditTrail;
 import io.anchang.platform.messaging.EventHandler;
 import io.anchang.platform.mongo.ScopedMongo;
+import io.anchang.platform.phone.PhoneKey;
+import io.anchang.platform.security.AccessRules;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,14 +39,48 @@ import java.time.Clock;
 import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CustomerConfiguration.PhoneProperties.class)
 public class CustomerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerConfiguration.class);
 
+    /** The development key: a local office or a test without a key of its own; never production. */
+    static final String DEVELOPMENT_PHONE_KEY = "anchang-development-phone-key-not-for-production";
+
+    /**
+     * R-SEC-3: the secret of the phones' keyed hash ({@code ANCHANG_PHONE_KEY}), by which the archive finds a customer by
+     * phone. It must stay the same for the life of the archive: another key finds none of the phones stored before.
+     */
+    @ConfigurationProperties("anchang.customer.phone")
+    public record PhoneProperties(String key) {
+    }
+
+    @Bean
+    PhoneKey phoneKey(PhoneProperties properties) {
+        if (properties.key() == null || properties.key().isBlank()) {
+            log.warn("ANCHANG_PHONE_KEY is not set: phones are hashed with the development key — for a local office or a test only; "
+                    + "a deployment sets a secret of its own and keeps it (R-SEC-3)");
+            return PhoneKey.of(DEVELOPMENT_PHONE_KEY);
+        }
+        return PhoneKey.of(properties.key());
+    }
+
+    /** R-SEC-1: the paths for other services answer reception-service's own identity only, before any body is read. */
+    @Bean
+    AccessRules serviceOnlyPaths() {
+        return exchanges -> exchanges.pathMatchers(ReceptionIdentity.PATHS).access(ReceptionIdentity.ONLY);
+    }
+
     /** R-CUS-3: merges, over the store as it is; use cases read through its survivors ({@link #customers}). */
     @Bean
-    MergingCustomers mergingCustomers(ScopedMongo mongo, LocalSiteDirectory directory, Clock clock) {
-        return new MergingCustomers(new MongoCustomers(mongo), directory, clock);
+    MergingCustomers mergingCustomers(ScopedMongo mongo, PhoneKey key, LocalSiteDirectory directory, Clock clock) {
+        return new MergingCustomers(new MongoCustomers(mongo, key), directory, clock);
+    }
+
+    /** R-SEC-3: a customer's full numbers, audited. */
+    @Bean
+    RevealingPhones revealingPhones(Customers customers, AuditTrail audit, Clock clock) {
+        return new RevealingPhones(customers, audit, clock);
     }
 
     @Bean
@@ -112,11 +153,6 @@ public class CustomerConfiguration {
     @Bean
     EventHandler visitRegisteredHandler(AttributingVisits attributing, JsonMapper mapper) {
         return DeskEventHandlers.visitRegistered(attributing, mapper);
-    }
-
-    @Bean
-    EventHandler callRegisteredHandler(AttributingVisits attributing, JsonMapper mapper) {
-        return DeskEventHandlers.callRegistered(attributing, mapper);
     }
 
     @Bean

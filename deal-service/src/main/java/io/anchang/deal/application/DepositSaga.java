@@ -6,6 +6,7 @@ import io.anchang.deal.domain.Pricing;
 import io.anchang.deal.domain.Unit;
 import io.anchang.deal.domain.UnitStatus;
 import io.anchang.platform.events.customer.DealCreditFixed;
+import io.anchang.platform.events.deal.AgreementIssued;
 import io.anchang.platform.events.deal.BigDepositSigned;
 import io.anchang.platform.events.deal.CreditRecorded;
 import io.anchang.platform.events.deal.DepositRejected;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,13 +69,18 @@ public class DepositSaga {
     public record Request(DepositKind kind, Money amount, BigDecimal discountPercent, Buyer buyer) {
     }
 
-    /** The rep who holds the unit (or a SUPERVISOR/MANAGER) asks the finance desk to take a deposit. */
-    public Mono<Unit> request(Caller caller, String site, String unitId, Request request) {
+    /**
+     * The rep who holds the unit (or a SUPERVISOR/MANAGER) asks the finance desk to take a deposit.
+     * With the client's {@code clientRequestId}, a repeat answers the request it made (issue 10); the
+     * desk's request id is derived from the unit and that id, so it is the same for every repeat.
+     */
+    public Mono<HoldingUnits.Answer> request(Caller caller, String site, String unitId, Request request, String clientRequestId) {
         caller.requireOn(site, Role.SALES);
         return directory.require(caller.scope(), site).flatMap(profile -> {
-            Instant now = clock.instant();
-            String requestId = UUID.randomUUID().toString();
-            return holding.change(caller, site, unitId, unit -> {
+            String requestId = clientRequestId == null ? UUID.randomUUID().toString()
+                    : UUID.nameUUIDFromBytes((site + "|" + unitId + "|" + clientRequestId).getBytes(StandardCharsets.UTF_8)).toString();
+            return holding.change(caller, site, unitId, "deposit-request", clientRequestId, unit -> {
+                Instant now = clock.instant();
                 String rep = unit.status() == UnitStatus.HELD ? unit.hold().repUserId()
                         : unit.sale() != null ? unit.sale().repUserId() : null;
                 if (rep != null && !rep.equals(caller.userId()) && !caller.has(Role.SUPERVISOR)) {
@@ -91,51 +98,88 @@ public class DepositSaga {
                 String customerName = held ? before.hold().customerName() : before.sale().customerName();
                 String rep = held ? before.hold().repUserId() : before.sale().repUserId();
                 String repName = held ? before.hold().repName() : before.sale().repName();
+                // R-DEAL-2, R-FIN-2: the desk judges the confirmation against this deadline, by its own clock
+                Instant payBy = held ? before.hold().expiresAt() : before.sale().smallDepositLapsesAt();
                 return List.of(PendingEvent.of(site, unitId, new DepositRequested(requestId, site, unitId, before.label(),
                         held ? before.hold().holdId() : before.sale().dealId(), customerId, customerName, rep, repName,
                         request.kind().name(), request.amount().amount(), after.request().price().price().amount(),
-                        held ? before.hold().expiresAt() : null, now)));
+                        held ? before.hold().expiresAt() : null, after.request().requestedAt(), payBy)));
             });
         });
     }
 
     /**
-     * R-FIN-2: the finance desk confirmed a deposit. Moves the unit once (a repeated
-     * confirmation counts once); a confirmation for a hold that is gone is rejected.
+     * R-FIN-2: the finance desk confirmed a deposit in time (it judged the deadline; a late one never
+     * comes here). Moves the unit once — whatever the hold's expiry says by now, since the lapse check
+     * leaves a unit with a request at the desk alone — and a repeated confirmation counts once; one
+     * whose unit was given up meanwhile is rejected, for a refund. A big deposit's agreement is
+     * numbered right after the move (R-DEAL-4).
      */
     public Mono<Void> confirmed(DepositConfirmed confirmed) {
         String site = confirmed.siteId();
-        java.util.concurrent.atomic.AtomicReference<String> agreementNo = new java.util.concurrent.atomic.AtomicReference<>();
         return Mono.defer(() -> units.find(SiteScope.system(), site, confirmed.unitId())
                         .flatMap(unit -> directory.find(SiteScope.system(), site).map(java.util.Optional::of)
                                 .defaultIfEmpty(java.util.Optional.empty())
-                                .flatMap(profile -> apply(unit, confirmed, profile.orElse(null), agreementNo)))
+                                .flatMap(profile -> apply(unit, confirmed, profile.orElse(null))))
                         .switchIfEmpty(Mono.defer(() -> reject(confirmed, "UNIT_UNKNOWN", confirmed.unitId()).thenReturn(true))))
                 .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(new HoldingUnits.Raced()))
-                .retryWhen(reactor.util.retry.Retry.backoff(10, Duration.ofMillis(20)).filter(HoldingUnits.Raced.class::isInstance));
+                .retryWhen(reactor.util.retry.Retry.backoff(10, Duration.ofMillis(20)).filter(HoldingUnits.Raced.class::isInstance))
+                .then(Mono.defer(() -> numberAgreement(site, confirmed.unitId())));
     }
 
     /** @return true when done, false when the unit changed meanwhile and this must be tried again */
-    private Mono<Boolean> apply(Unit unit, DepositConfirmed c, SiteProfile profile, java.util.concurrent.atomic.AtomicReference<String> agreementNo) {
-        boolean big = unit.request() != null && unit.request().requestId().equals(c.requestId()) && unit.request().kind() == DepositKind.BIG;
-        // agreements are numbered per year of the site's calendar
-        Mono<String> number = !big ? Mono.just("") : agreementNo.get() != null ? Mono.just(agreementNo.get())
-                : numbers.next(c.siteId(), LocalDate.ofInstant(c.confirmedAt(), zone(profile)).getYear()).doOnNext(agreementNo::set);
-        return number.flatMap(agreement -> {
-            int days = profile == null ? io.anchang.platform.site.PolicySettings.defaults().smallDepositDays()
-                    : HoldingUnits.policyDay(profile, c.confirmedAt()).smallDepositDays();
-            Instant lapsesAt = c.confirmedAt().plus(Duration.ofDays(days));
-            Unit.Confirmation result = unit.confirmDeposit(c.requestId(), c.receiptNo(), new Money(c.amount()), c.method(),
-                    c.confirmedAt(), lapsesAt, agreement.isEmpty() ? null : agreement);
-            return switch (result.outcome()) {
-                case ALREADY_COUNTED -> {
-                    log.info("deposit {} of unit {} was counted before; nothing changes", c.requestId(), unit.id());
-                    yield Mono.just(true);
-                }
-                case REJECTED -> reject(c, "HOLD_GONE", unit.label()).thenReturn(true);
-                case MOVED -> units.save(SYSTEM, result.unit(), List.of(moved(result.unit(), c, profile)));
-            };
-        });
+    private Mono<Boolean> apply(Unit unit, DepositConfirmed c, SiteProfile profile) {
+        int days = profile == null ? io.anchang.platform.site.PolicySettings.defaults().smallDepositDays()
+                : HoldingUnits.policyDay(profile, c.confirmedAt()).smallDepositDays();
+        Instant lapsesAt = c.confirmedAt().plus(Duration.ofDays(days));
+        Unit.Confirmation result = unit.confirmDeposit(c.requestId(), c.receiptNo(), new Money(c.amount()), c.method(),
+                c.confirmedAt(), lapsesAt, null);
+        return switch (result.outcome()) {
+            case ALREADY_COUNTED -> {
+                log.info("deposit {} of unit {} was counted before; nothing changes", c.requestId(), unit.id());
+                yield Mono.just(true);
+            }
+            case REJECTED -> reject(c, "HOLD_GONE", unit.label()).thenReturn(true);
+            case MOVED -> units.save(SYSTEM, result.unit(), List.of(moved(result.unit(), c, profile)));
+        };
+    }
+
+    /**
+     * R-DEAL-4: gives the unit's agreement its number, if it waits for one. The number is claimed from
+     * the register only now that the agreement exists, and the same agreement always gets the same
+     * number back, so a failed write here is finished by the next attempt (a redelivery, or
+     * {@link #numberWaitingAgreements}) with no number lost: the numbers run without gaps.
+     */
+    public Mono<Void> numberAgreement(String site, String unitId) {
+        return Mono.defer(() -> units.find(SiteScope.system(), site, unitId)
+                        .filter(Unit::agreementToNumber)
+                        .flatMap(unit -> directory.find(SiteScope.system(), site).map(java.util.Optional::of)
+                                .defaultIfEmpty(java.util.Optional.empty())
+                                .flatMap(profile -> {
+                                    Unit.Sale sale = unit.sale();
+                                    // agreements are numbered per year of the site's calendar, the year of the confirmation
+                                    int year = LocalDate.ofInstant(sale.agreement().issuedAt(), zone(profile.orElse(null))).getYear();
+                                    return numbers.claim(site, year, agreementKey(unit), unit.id());
+                                })
+                                .flatMap(number -> unit.numberAgreement(number)
+                                        .map(after -> units.save(SYSTEM, after, List.of(PendingEvent.of(site, unit.id(),
+                                                new AgreementIssued(after.sale().dealId(), site, unit.id(), unit.label(), number,
+                                                        after.sale().agreement().issuedAt())).because("R-DEAL-4 认购书编号 " + number)))
+                                                .flatMap(written -> written ? Mono.<Void>empty() : Mono.error(new HoldingUnits.Raced())))
+                                        .orElse(Mono.empty()))))
+                .retryWhen(reactor.util.retry.Retry.backoff(10, Duration.ofMillis(20)).filter(HoldingUnits.Raced.class::isInstance));
+    }
+
+    /** Numbers every agreement still waiting for its number, at every site (after a failure between move and number). */
+    public Mono<Long> numberWaitingAgreements() {
+        return units.agreementsToNumber().concatMap(unit -> numberAgreement(unit.siteId(), unit.id()).thenReturn(1L)).count();
+    }
+
+    /** What identifies an agreement in the register: its deal and the big deposit that issued it. */
+    private static String agreementKey(Unit unit) {
+        Unit.Sale sale = unit.sale();
+        Unit.Deposit big = sale.deposits().stream().filter(d -> d.kind() == DepositKind.BIG).reduce((a, b) -> b).orElseThrow();
+        return sale.dealId() + ":" + big.requestId();
     }
 
     private PendingEvent moved(Unit unit, DepositConfirmed c, SiteProfile profile) {
@@ -145,8 +189,9 @@ public class DepositSaga {
                 c.requestId(), c.receiptNo(), c.amount(), sale.price().price().amount(),
                 LocalDate.ofInstant(sale.smallDepositLapsesAt(), zone(profile)),
                 c.confirmedAt())
+                // R-DEAL-4: the agreement's number follows in deal.agreement-issued, once the register gave it
                 : new BigDepositSigned(sale.dealId(), unit.siteId(), unit.id(), unit.label(), sale.customerId(), sale.repUserId(),
-                sale.price().price().amount(), sale.paid().amount(), sale.agreement().number(), c.confirmedAt());
+                sale.price().price().amount(), sale.paid().amount(), null, c.confirmedAt());
         return PendingEvent.of(unit.siteId(), unit.id(), payload).because("finance confirmed " + c.receiptNo());
     }
 
@@ -172,6 +217,11 @@ public class DepositSaga {
                     if (unit.sale() == null || unit.sale().agreement() == null) {
                         return Mono.error(ProblemException.notFound("agreement-unknown", "房源 " + unit.label()
                                 + " 尚无已签发的认购书 (Unit " + unit.label() + " has no issued subscription agreement)"));
+                    }
+                    if (!unit.sale().agreement().numbered()) {
+                        return Mono.error(new ProblemException(409, "agreement-being-numbered", "Conflict", "房源 " + unit.label()
+                                + " 的认购书正在编号，请稍后再打印 (The agreement is being numbered; print it in a moment)",
+                                java.util.Map.of("retryAfterSeconds", 2)));
                     }
                     if (!caller.hasAny(Role.SUPERVISOR, Role.ASSISTANT, Role.FINANCE) && !unit.sale().repUserId().equals(caller.userId())) {
                         return Mono.error(ProblemException.forbidden("deal-of-another-rep", "这是其他置业顾问的交易 (This is another rep's deal)"));

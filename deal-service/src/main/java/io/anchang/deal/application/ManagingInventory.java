@@ -10,6 +10,7 @@ import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.Role;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
+import io.anchang.platform.validation.Echo;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -100,7 +101,7 @@ public class ManagingInventory {
     public Mono<Buildings.Building> addBuilding(Caller caller, String site, String code, String name, String project) {
         caller.requireOn(site, Role.SALES_CONTROL, Role.MANAGER);
         if (!PriceList.CODE.matcher(code).matches()) {
-            throw ProblemException.invalid("building-code-invalid", "楼栋编号应为 1-8 位字母或数字 (A building code has 1 to 8 letters or digits, not '" + code + "')");
+            throw ProblemException.invalid("building-code-invalid", "楼栋编号应为 1-8 位字母或数字 (A building code has 1 to 8 letters or digits, not '" + Echo.of(code) + "')");
         }
         Buildings.Building building = new Buildings.Building(site, code, name, project);
         PendingEvent registered = PendingEvent.of(site, building.id(), new BuildingRegistered(building.id(), site, code, name, project,
@@ -123,6 +124,17 @@ public class ManagingInventory {
         List<String> row = java.util.Arrays.asList(number, String.valueOf(floor), layout, area == null ? "" : area.toPlainString(),
                 listPrice.amount().toPlainString(), orientation, grade);
         return add(caller, site, buildingCode, List.of(header, row), HAND).map(added -> added.all().get(0));
+    }
+
+    /**
+     * Whether the caller may import a price list into this building: SALES_CONTROL or MANAGER of the
+     * site, and a building that exists — checked before the file is read at all (issue 9).
+     */
+    public Mono<Buildings.Building> mayImport(Caller caller, String site, String buildingCode) {
+        return Mono.defer(() -> {
+            caller.requireOn(site, Role.SALES_CONTROL, Role.MANAGER);
+            return building(caller, site, buildingCode);
+        });
     }
 
     /** A whole building's price list: every row checked, every row's error reported, nothing imported unless all are right. */
@@ -159,7 +171,9 @@ public class ManagingInventory {
                         return Mono.error(new ProblemException(400, "price-list-invalid", "Invalid request",
                                 "价目表有 " + result.errors().size() + " 处错误，未导入任何房源 (The price list has "
                                         + result.errors().size() + " errors; nothing was imported): " + result.errors().get(0).message(),
-                                Map.of("errors", result.errors())));
+                                // at most the first 100 rows' errors: the count says how many there are
+                                Map.of("errors", result.errors().subList(0, Math.min(100, result.errors().size())),
+                                        "errorCount", result.errors().size())));
                     }
                     Added added = new Added(result.units(), result.alreadyStored());
                     if (result.units().isEmpty()) {
@@ -246,10 +260,10 @@ public class ManagingInventory {
     private Mono<Buildings.Building> building(Caller caller, String site, String code) {
         caller.scope().requireRead(site);
         return buildings.find(caller.scope(), site, code).switchIfEmpty(Mono.error(() -> ProblemException.notFound("building-unknown",
-                "案场 " + site + " 没有楼栋 " + code + " (No building " + code + " at site " + site + ")")));
+                "案场 " + site + " 没有楼栋 " + Echo.of(code) + " (No building " + Echo.of(code) + " at site " + site + ")")));
     }
 
     static ProblemException unknownUnit(String unitId) {
-        return ProblemException.notFound("unit-unknown", "没有房源 " + unitId + " (No unit " + unitId + ")");
+        return ProblemException.notFound("unit-unknown", "没有房源 " + Echo.of(unitId) + " (No unit " + Echo.of(unitId) + ")");
     }
 }

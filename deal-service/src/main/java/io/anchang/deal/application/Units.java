@@ -38,6 +38,12 @@ public interface Units {
      */
     Mono<Boolean> save(Caller caller, Unit unit, List<PendingEvent> events);
 
-    /** Held units whose hold expired by {@code now}, and small deposits that lapsed by then (every site). */
+    /**
+     * Units the lapse check puts back on sale at {@code now} (every site): holds that expired and small
+     * deposits that lapsed by then, with no deposit request waiting at the finance desk ({@link Unit#lapsesBySweepAt}).
+     */
     Flux<Unit> lapsedBy(Instant now);
+
+    /** Units whose big deposit's agreement waits for its number (R-DEAL-4), at every site. */
+    Flux<Unit> agreementsToNumber();
 }

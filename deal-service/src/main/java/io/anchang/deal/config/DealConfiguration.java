@@ -6,6 +6,7 @@ import io.anchang.deal.adapter.mongo.MongoBuildings;
 import io.anchang.deal.adapter.mongo.MongoCustomerCopies;
 import io.anchang.deal.adapter.mongo.MongoRejections;
 import io.anchang.deal.adapter.mongo.MongoUnits;
+import io.anchang.deal.adapter.web.PriceListReader;
 import io.anchang.deal.application.AgreementNumbers;
 import io.anchang.deal.application.Buildings;
 import io.anchang.deal.application.CustomerCopies;
@@ -20,10 +21,14 @@ import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -68,6 +73,19 @@ public class DealConfiguration {
         return new MongoAgreementNumbers(mongo);
     }
 
+    /** R-DEAL-4: one number per agreement — the register refuses a second claim for the same agreement. */
+    @Bean
+    SmartInitializingSingleton agreementRegisterIndexes(ReactiveMongoTemplate template) {
+        return () -> template.indexOps("agreement_register").createIndex(new Index().on("key", Sort.Direction.ASC).unique())
+                .block(Duration.ofSeconds(30));
+    }
+
+    /** Price lists are parsed on two threads of their own, eight more waiting at most (issue 9). */
+    @Bean(destroyMethod = "close")
+    PriceListReader priceListReader() {
+        return new PriceListReader(2, 8);
+    }
+
     @Bean
     ManagingInventory managingInventory(Buildings buildings, Units units, LocalSiteDirectory directory, Clock clock,
                                         @Value("${anchang.deal.addition-interrupted-after:2m}") Duration interruptedAfter) {
@@ -105,10 +123,21 @@ public class DealConfiguration {
         return DealEventHandlers.dealCreditFixed(saga, mapper);
     }
 
+    @Bean
+    EventHandler depositRequestLapsedHandler(HoldingUnits holding, JsonMapper mapper) {
+        return DealEventHandlers.depositRequestLapsed(holding, mapper);
+    }
+
     /** R-DEAL-2, R-DEAL-3: every {@code anchang.deal.lapse-check} the lapsed holds and small deposits go back on sale. */
     @Bean
     SmartLifecycle lapseCheck(HoldingUnits holding, Clock clock, @Value("${anchang.deal.lapse-check:15s}") Duration every) {
         return periodically("the lapse check", every, () -> holding.releaseLapsed(clock.instant()));
+    }
+
+    /** R-DEAL-4: every {@code anchang.deal.agreement-check} the agreements a failure left without their number get it. */
+    @Bean
+    SmartLifecycle agreementCheck(DepositSaga saga, @Value("${anchang.deal.agreement-check:1m}") Duration every) {
+        return periodically("numbering waiting agreements", every, saga::numberWaitingAgreements);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.anchang.deal.domain;
 
 import io.anchang.platform.problem.ProblemException;
+import io.anchang.platform.validation.Echo;
+import io.anchang.platform.validation.PlainTextValidator;
 
 import java.util.regex.Pattern;
 
@@ -21,17 +23,17 @@ public record Buyer(String name, String phone, String address, String postcode) 
         String p = trim(phone) == null ? null : trim(phone).replace(" ", "");
         String a = trim(address);
         String z = trim(postcode);
-        if (n == null || n.length() > 50) {
+        if (n == null || n.length() > 50 || !PlainTextValidator.plain(n, false)) {
             throw invalid("买受人姓名必填 (The buyer's name is required, at most 50 characters)");
         }
         if (p == null || !(MOBILE.matcher(p).matches() || LANDLINE.matcher(p).matches())) {
-            throw invalid("联系电话不正确：" + (p == null ? "未填写" : p) + " (The phone must be a mobile like 13812345678 or a landline like 021-62345678)");
+            throw invalid("联系电话不正确：" + (p == null ? "未填写" : Echo.of(p)) + " (The phone must be a mobile like 13812345678 or a landline like 021-62345678)");
         }
-        if (a == null || a.length() < 6 || a.length() > 200) {
+        if (a == null || a.length() < 6 || a.length() > 200 || !PlainTextValidator.plain(a, false)) {
             throw invalid("联系地址必填，须能寄达 (The contact address is required: 6 to 200 characters)");
         }
         if (z == null || !POSTCODE.matcher(z).matches()) {
-            throw invalid("邮政编码应为六位数字：" + (z == null ? "未填写" : z) + " (The postcode has six digits, like 200120)");
+            throw invalid("邮政编码应为六位数字：" + (z == null ? "未填写" : Echo.of(z)) + " (The postcode has six digits, like 200120)");
         }
         return new Buyer(n, p, a, z);
     }

@@ -1,6 +1,10 @@
 package io.anchang.deal.domain;
 
+import io.anchang.platform.money.AmountInput;
+import io.anchang.platform.money.Decimals;
 import io.anchang.platform.money.Money;
+import io.anchang.platform.validation.Echo;
+import io.anchang.platform.validation.PlainTextValidator;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,6 +28,9 @@ import java.util.regex.Pattern;
 public final class PriceList {
 
     public static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,8}");
+
+    /** The largest area a unit may have, m². */
+    public static final BigDecimal MAX_AREA = new BigDecimal("10000");
 
     private static final Map<String, String> COLUMNS = new HashMap<>();
 
@@ -107,7 +114,7 @@ public final class PriceList {
             List<String> problems = new ArrayList<>();
             String number = cell(row, index, "number");
             if (!CODE.matcher(number).matches()) {
-                problems.add("房号应为 1-8 位字母或数字，而不是 '" + number + "' (number)");
+                problems.add("房号应为 1-8 位字母或数字，而不是 '" + Echo.of(number) + "' (number)");
             } else if (!seen.add(number)) {
                 problems.add("房号 " + number + " 在文件中重复 (number listed twice)");
             } else if (existingNumbers.contains(number) && !resumable.containsKey(number)) {
@@ -115,19 +122,26 @@ public final class PriceList {
             }
             Integer floor = integer(cell(row, index, "floor"));
             if (floor == null || floor < -5 || floor > 200) {
-                problems.add("楼层应为 -5 到 200 的整数，而不是 '" + cell(row, index, "floor") + "' (floor)");
+                problems.add("楼层应为 -5 到 200 的整数，而不是 '" + Echo.of(cell(row, index, "floor")) + "' (floor)");
             }
             String layout = cell(row, index, "layout");
-            if (layout.isEmpty() || layout.length() > 30) {
-                problems.add("户型必填 (layout)");
+            if (layout.isEmpty() || layout.length() > 30 || !PlainTextValidator.plain(layout, false)) {
+                problems.add("户型必填，最多 30 个字符 (layout, at most 30 characters)");
             }
-            BigDecimal area = decimal(cell(row, index, "area"));
-            if (area == null || area.signum() <= 0 || area.stripTrailingZeros().scale() > 2 || area.compareTo(new BigDecimal("10000")) > 0) {
-                problems.add("面积应为大于零、最多两位小数的平方米数，而不是 '" + cell(row, index, "area") + "' (area)");
+            // issue 9: each number judged by its digits and exponent before anything computes with it
+            BigDecimal area = decimal(cell(row, index, "area"), 5);
+            if (area == null || area.signum() <= 0 || area.compareTo(MAX_AREA) > 0) {
+                problems.add("面积应为大于零、不超过 10000、最多两位小数的平方米数，而不是 '" + Echo.of(cell(row, index, "area")) + "' (area)");
             }
-            BigDecimal price = decimal(cell(row, index, "listPrice"));
-            if (price == null || price.signum() <= 0 || price.stripTrailingZeros().scale() > 2) {
-                problems.add("总价应为大于零、最多两位小数的元数，而不是 '" + cell(row, index, "listPrice") + "' (listPrice)");
+            BigDecimal price = decimal(cell(row, index, "listPrice"), 11);
+            if (price == null || price.signum() <= 0 || price.compareTo(AmountInput.MAX) > 0) {
+                problems.add("总价应为大于零、不超过一百亿、最多两位小数的元数，而不是 '" + Echo.of(cell(row, index, "listPrice")) + "' (listPrice)");
+            }
+            for (String optional : List.of("orientation", "grade")) {
+                String value = cell(row, index, optional);
+                if (value.length() > 20 || !PlainTextValidator.plain(value, false)) {
+                    problems.add((optional.equals("grade") ? "等级" : "朝向") + "最多 20 个字符 (" + optional + ", at most 20 characters)");
+                }
             }
             if (!problems.isEmpty()) {
                 errors.add(new RowError(rowNumber, "第 " + rowNumber + " 行：" + String.join("；", problems)));
@@ -165,7 +179,7 @@ public final class PriceList {
     }
 
     private static Integer integer(String text) {
-        BigDecimal value = decimal(text);
+        BigDecimal value = decimal(text, 4);
         if (value == null || value.stripTrailingZeros().scale() > 0) {
             return null;
         }
@@ -176,10 +190,14 @@ public final class PriceList {
         }
     }
 
-    private static BigDecimal decimal(String text) {
+    /** A number of at most two decimals and {@code integerDigits} digits before the point, or null. */
+    private static BigDecimal decimal(String text, int integerDigits) {
+        if (text.isEmpty()) {
+            return null;
+        }
         try {
-            return text.isEmpty() ? null : new BigDecimal(text.replace(",", ""));
-        } catch (NumberFormatException e) {
+            return Decimals.read(text.replace(",", ""), 2, integerDigits);
+        } catch (Decimals.Refused refused) {
             return null;
         }
     }

@@ -1,9 +1,11 @@
 package io.anchang.deal.domain;
 
+import io.anchang.platform.money.Decimals;
 import io.anchang.platform.money.Money;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.site.PolicySettings;
 import io.anchang.platform.site.Role;
+import io.anchang.platform.validation.Echo;
 
 import java.math.BigDecimal;
 import java.util.Set;
@@ -15,6 +17,8 @@ import java.util.Set;
  */
 public final class Pricing {
 
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     private Pricing() {
     }
 
@@ -23,9 +27,10 @@ public final class Pricing {
 
     public static Price price(Money listPrice, BigDecimal discountPercent, Set<Role> roles, String userId, PolicySettings policy) {
         BigDecimal percent = discountPercent == null ? BigDecimal.ZERO : discountPercent;
-        if (percent.signum() < 0 || percent.stripTrailingZeros().scale() > 2) {
-            throw ProblemException.invalid("discount-invalid", "折扣应为 0 到 100 之间、最多两位小数的百分比 (The discount is a percent from 0 with at most 2 decimals, not "
-                    + percent.toPlainString() + ")");
+        // judged by digits and exponent first: 1E10000000 is refused before anything rounds or prints it
+        if (Decimals.problem(percent, 2, 3).isPresent() || percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
+            throw ProblemException.invalid("discount-invalid", "折扣应为 0 到 100 之间、最多两位小数的百分比 (The discount is a percent from 0 to 100 with at most 2 decimals, not "
+                    + Echo.of(percent) + ")");
         }
         boolean manager = roles.stream().anyMatch(r -> r.includes(Role.MANAGER));
         BigDecimal limit = manager ? policy.managerDiscountPercent() : policy.repDiscountPercent();

@@ -18,12 +18,38 @@ import java.util.Objects;
  */
 public record Unit(String id, String siteId, String buildingCode, String number, int floor, String layout,
                    BigDecimal area, Money listPrice, String orientation, String grade, UnitStatus status,
-                   Hold hold, Reservation reservation, DepositRequest request, Sale sale, long version) {
+                   Hold hold, Reservation reservation, DepositRequest request, Sale sale, List<String> answered, long version) {
+
+    /** How many of the latest writes' request ids a unit remembers, to answer their repeats (issue 10). */
+    public static final int ANSWERED_KEPT = 20;
 
     public Unit {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(siteId, "siteId");
         Objects.requireNonNull(status, "status");
+        answered = answered == null ? List.of() : List.copyOf(answered);
+    }
+
+    /**
+     * Whether the write {@code action} with the client's {@code requestId} was applied to this unit
+     * already: its repeat answers the unit as it is, and changes nothing (issue 10).
+     */
+    public boolean answered(String action, String requestId) {
+        return requestId != null && answered.contains(action + ":" + requestId);
+    }
+
+    /** This unit remembering that the write {@code action} with {@code requestId} was applied, with the latest others. */
+    public Unit answering(String action, String requestId) {
+        if (requestId == null) {
+            return this;
+        }
+        List<String> kept = new ArrayList<>(answered);
+        kept.add(action + ":" + requestId);
+        while (kept.size() > ANSWERED_KEPT) {
+            kept.remove(0);
+        }
+        return new Unit(id, siteId, buildingCode, number, floor, layout, area, listPrice, orientation, grade, status, hold,
+                reservation, request, sale, kept, version);
     }
 
     /** What the desk calls it: building and number, e.g. 3-1702. */
@@ -57,8 +83,15 @@ public record Unit(String id, String siteId, String buildingCode, String number,
     public record Deposit(String requestId, DepositKind kind, String receiptNo, Money amount, String method, Instant confirmedAt) {
     }
 
-    /** The subscription agreement (认购书, R-DEAL-4), numbered and issued once FINANCE confirmed the big deposit. */
+    /**
+     * The subscription agreement (认购书, R-DEAL-4), issued once FINANCE confirmed the big deposit;
+     * {@code number} is null until the agreement register has numbered it (just after, see {@link #numberAgreement}).
+     */
     public record Agreement(String number, Buyer buyer, Money price, Money deposits, Money balance, Instant issuedAt) {
+
+        public boolean numbered() {
+            return number != null;
+        }
     }
 
     /** Credit and bonus shares fixed when the big deposit was signed (R-ATT-17), provisional until the contract. */
@@ -89,7 +122,7 @@ public record Unit(String id, String siteId, String buildingCode, String number,
     public static Unit entered(String site, String buildingCode, String number, int floor, String layout, BigDecimal area,
                                Money listPrice, String orientation, String grade) {
         return new Unit(id(site, buildingCode, number), site, buildingCode, number, floor, layout, area, listPrice,
-                orientation, grade, UnitStatus.AVAILABLE, null, null, null, null, 0);
+                orientation, grade, UnitStatus.AVAILABLE, null, null, null, null, List.of(), 0);
     }
 
     /**
@@ -104,8 +137,15 @@ public record Unit(String id, String siteId, String buildingCode, String number,
 
     // ---- R-DEAL-2: holds ----
 
-    /** R-DEAL-2: an AVAILABLE unit is held for the rep's customer; anything else is refused, naming who has it. */
+    /**
+     * R-DEAL-2: an AVAILABLE unit is held for the rep's customer — and so is one whose hold ran out
+     * by the new hold's time with no deposit waiting at the finance desk: a deadline is judged by
+     * the clock, not by when the lapse check comes round. Anything else is refused, naming who has it.
+     */
     public Unit hold(Hold hold) {
+        if (status == UnitStatus.HELD && holdLapsedAt(hold.heldAt()) && request == null) {
+            return lapse().hold(hold);
+        }
         if (status != UnitStatus.AVAILABLE) {
             throw unavailable();
         }
@@ -172,6 +212,12 @@ public record Unit(String id, String siteId, String buildingCode, String number,
             throw ProblemException.conflict("deposit-not-possible", "房源 " + label() + " 当前为" + status.chinese()
                     + "，不能申请" + request.kind().chinese() + " (A " + request.kind() + " deposit cannot be requested on a unit that is " + status + ")");
         }
+        // R-DEAL-2, R-DEAL-3: judged by the clock — a hold or small deposit that ran out takes no new request
+        if (onHold && holdLapsedAt(request.requestedAt()) || upgrade && smallDepositLapsedAt(request.requestedAt())) {
+            throw ProblemException.conflict("hold-lapsed", "房源 " + label() + " 的" + (onHold ? "保留已于 " + hold.expiresAt()
+                    : "小定已于 " + sale.smallDepositLapsesAt()) + " 到期，不能再申请定金 (The " + (onHold ? "hold" : "small deposit")
+                    + " of unit " + label() + " ran out; no deposit can be requested on it)");
+        }
         if (this.request != null) {
             throw ProblemException.conflict("deposit-already-requested", "房源 " + label() + " 已有待财务确认的定金申请 "
                     + this.request.requestId() + " (A deposit request is already waiting at the finance desk)");
@@ -233,9 +279,51 @@ public record Unit(String id, String siteId, String buildingCode, String number,
         return status == UnitStatus.SMALL_DEPOSIT && sale.smallDepositLapsesAt() != null && !sale.smallDepositLapsesAt().isAfter(now);
     }
 
+    /**
+     * Whether the lapse check may put this unit back on sale at {@code now} by itself: a hold or a
+     * small deposit that ran out with no deposit request waiting at the finance desk. With one
+     * waiting, the finance desk judges the deadline ({@link #requestLapsed}): an in-time
+     * confirmation must always find its unit (R-DEAL-2, R-FIN-2).
+     */
+    public boolean lapsesBySweepAt(Instant now) {
+        return request == null && (holdLapsedAt(now) || smallDepositLapsedAt(now));
+    }
+
     /** The unit on sale again after a lapse. */
     public Unit lapse() {
         return with(UnitStatus.AVAILABLE, null, null, null, null);
+    }
+
+    /**
+     * R-DEAL-2, R-DEAL-3: the finance desk found that request {@code requestId} was not confirmed by
+     * its deadline: the hold it stood on lapses (or the small deposit it would have upgraded). Empty
+     * when this unit no longer waits for that request (released, or confirmed meanwhile).
+     */
+    public java.util.Optional<Unit> requestLapsed(String requestId) {
+        if (request == null || !request.requestId().equals(requestId) || !(status == UnitStatus.HELD || status == UnitStatus.SMALL_DEPOSIT)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(lapse());
+    }
+
+    /**
+     * R-DEAL-4: the agreement of this big deposit gets its number from the register. Empty when
+     * it has one already (the same number again, or this was done before).
+     */
+    public java.util.Optional<Unit> numberAgreement(String agreementNumber) {
+        if (sale == null || sale.agreement() == null || sale.agreement().numbered()) {
+            return java.util.Optional.empty();
+        }
+        Agreement a = sale.agreement();
+        Agreement numbered = new Agreement(agreementNumber, a.buyer(), a.price(), a.deposits(), a.balance(), a.issuedAt());
+        return java.util.Optional.of(with(status, hold, reservation, request, new Sale(sale.dealId(), sale.customerId(),
+                sale.customerName(), sale.repUserId(), sale.repName(), sale.price(), sale.deposits(), sale.smallDepositLapsesAt(),
+                numbered, sale.credit())));
+    }
+
+    /** Whether this unit's big deposit has an agreement still waiting for its number. */
+    public boolean agreementToNumber() {
+        return sale != null && sale.agreement() != null && !sale.agreement().numbered();
     }
 
     /** R-ATT-17: the deal keeps the shares customer-service fixed when the big deposit was signed. */
@@ -250,6 +338,6 @@ public record Unit(String id, String siteId, String buildingCode, String number,
 
     private Unit with(UnitStatus status, Hold hold, Reservation reservation, DepositRequest request, Sale sale) {
         return new Unit(id, siteId, buildingCode, number, floor, layout, area, listPrice, orientation, grade, status,
-                hold, reservation, request, sale, version);
+                hold, reservation, request, sale, answered, version);
     }
 }

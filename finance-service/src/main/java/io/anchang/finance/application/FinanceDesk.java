@@ -8,8 +8,11 @@ import io.anchang.platform.audit.AuditRecord;
 import io.anchang.platform.audit.AuditTrail;
 import io.anchang.platform.events.deal.DepositRejected;
 import io.anchang.platform.events.deal.DepositRequested;
+import io.anchang.platform.events.deal.SmallDepositLapsed;
 import io.anchang.platform.events.deal.UnitReleased;
 import io.anchang.platform.events.finance.DepositConfirmed;
+import io.anchang.platform.events.finance.DepositRequestLapsed;
+import io.anchang.platform.events.finance.LatePaymentRecorded;
 import io.anchang.platform.events.finance.RefundDueOpened;
 import io.anchang.platform.money.Money;
 import io.anchang.platform.outbox.PendingEvent;
@@ -57,8 +60,16 @@ public class FinanceDesk {
         this.clock = clock;
     }
 
-    /** What FINANCE enters at the desk; the amount as the request gave it (string or number) and its currency. */
-    public record Payment(Object amount, String currency, PaymentMethod method, String reference) {
+    /**
+     * What FINANCE enters at the desk; the amount as the request gave it (string or number) and its
+     * currency; {@code cashInHand}: the money was taken already, so that a confirmation after the
+     * deadline records it with a refund due instead of being refused (R-DEAL-2, R-FIN-2).
+     */
+    public record Payment(Object amount, String currency, PaymentMethod method, String reference, boolean cashInHand) {
+
+        public Payment(Object amount, String currency, PaymentMethod method, String reference) {
+            this(amount, currency, method, reference, false);
+        }
     }
 
     /**
@@ -89,18 +100,100 @@ public class FinanceDesk {
         if (payment.method() != PaymentMethod.CASH && (payment.reference() == null || payment.reference().isBlank())) {
             throw ProblemException.invalid("payment-reference-required", "刷卡、转账、支票须填写凭证号 (A card, transfer or cheque payment needs its reference)");
         }
-        request.checkConfirmable(amount);
+        return zone(request.siteId()).flatMap(zone -> judged(caller, request, amount, payment, zone, 0));
+    }
+
+    /**
+     * R-FIN-2, R-DEAL-2: judges the confirmation by the server's clock and claims the request for it in
+     * one conditional write (the lapse check's write is conditional on the same status, so exactly one
+     * of them wins); a request changed meanwhile is read and judged again. A repeat of a confirmation
+     * answers the first receipt (issue 10).
+     */
+    private Mono<Receipts.Issued> judged(Caller caller, DepositRequest request, Money amount, Payment payment, ZoneId zone, int attempt) {
         Instant now = clock.instant();
-        return zone(request.siteId()).flatMap(zone -> {
-            int year = LocalDate.ofInstant(now, zone).getYear();
-            return receipts.issue(caller,
-                    seq -> new Receipt(Receipt.number(request.siteId(), year, seq), request.siteId(), year, seq, request.requestId(),
-                            request.unitId(), request.unitLabel(), request.customerName(), request.repName(), request.kind(), amount,
-                            payment.method(), payment.reference(), caller.userId(), caller.name(), now),
-                    receipt -> PendingEvent.of(request.siteId(), request.requestId(), new DepositConfirmed(request.requestId(),
-                            request.siteId(), request.unitId(), request.holdId(), request.kind(), receipt.number(), amount.amount(),
-                            payment.method().name(), payment.reference(), caller.userId(), now)).before(request.status()));
-        }).flatMap(issued -> requests.confirmed(request.requestId(), issued.receipt().number()).thenReturn(issued));
+        DepositRequest.Verdict verdict = request.judge(amount, payment.method(), payment.reference(), payment.cashInHand(), now, zone);
+        if (verdict == DepositRequest.Verdict.REPEAT) {
+            // 200 with the first receipt — or 201 if this repeat is the one that got to record it
+            return finish(request, zone);
+        }
+        DepositRequest.Payment claimed = new DepositRequest.Payment(amount, payment.method(), blankToNull(payment.reference()),
+                payment.cashInHand(), caller.userId(), caller.name(), now, request.latenessAt(now));
+        return requests.claim(request.requestId(), request.status(), claimed)
+                .flatMap(mine -> issue(mine, zone))
+                .switchIfEmpty(Mono.defer(() -> attempt >= 5
+                        ? Mono.error(ProblemException.conflict("deposit-request-changed", "该定金申请刚被改动，请刷新后重试 (The request changed meanwhile; reload and try again)"))
+                        : requests.find(SiteScope.system(), request.requestId())
+                        .flatMap(again -> judged(caller, again, amount, payment, zone, attempt + 1))));
+    }
+
+    /**
+     * Finishes a claimed confirmation: its receipt (the first one if it has one), for money in hand
+     * after the deadline the refund due, then the request's final status. Each step can be repeated,
+     * so a confirmation interrupted between them is finished by its repeat or by the check of
+     * unfinished confirmations, with the same receipt.
+     */
+    private Mono<Receipts.Issued> issue(DepositRequest request, ZoneId zone) {
+        DepositRequest.Payment p = request.payment();
+        int year = LocalDate.ofInstant(p.at(), zone).getYear();
+        Caller cashier = new Caller(p.by(), p.byName(), java.util.Set.of(Role.FINANCE), SiteScope.of(request.siteId()));
+        return receipts.issue(cashier,
+                        seq -> new Receipt(Receipt.number(request.siteId(), year, seq), request.siteId(), year, seq, request.requestId(),
+                                request.unitId(), request.unitLabel(), request.customerName(), request.repName(), request.kind(), p.amount(),
+                                p.method(), p.reference(), p.by(), p.byName(), p.at()),
+                        receipt -> PendingEvent.of(request.siteId(), request.requestId(), p.late()
+                                // R-DEAL-2, R-FIN-2: money in hand after the deadline is recorded, and moves nothing
+                                ? new LatePaymentRecorded(request.requestId(), request.siteId(), request.unitId(), receipt.number(),
+                                p.amount().amount(), p.method().name(), p.reference(), p.by(), p.at(), request.deadline())
+                                : new DepositConfirmed(request.requestId(), request.siteId(), request.unitId(), request.holdId(),
+                                request.kind(), receipt.number(), p.amount().amount(), p.method().name(), p.reference(), p.by(), p.at()))
+                                .before(request.status()).because(p.late() ? "R-FIN-2 逾期已收现金，登记并退款 (money in hand after the deadline)" : null))
+                .flatMap(issued -> complete(request, issued.receipt()).thenReturn(issued));
+    }
+
+    /** The receipt of a request claimed before, finishing what an interruption (or a slower first attempt) left undone. */
+    private Mono<Receipts.Issued> finish(DepositRequest request, ZoneId zone) {
+        return receipts.ofRequest(request.requestId())
+                .flatMap(receipt -> complete(request, receipt).thenReturn(new Receipts.Issued(receipt, false)))
+                .switchIfEmpty(Mono.defer(() -> issue(request, zone)));
+    }
+
+    /** After the receipt: the refund due of money taken late, then the request's final status. */
+    private Mono<Void> complete(DepositRequest request, Receipt receipt) {
+        boolean late = request.payment() != null && request.payment().late();
+        Mono<Void> refund = !late ? Mono.empty() : refunds.open(new RefundDue(request.requestId(), request.siteId(), request.requestId(),
+                request.unitId(), request.unitLabel(), receipt.number(), receipt.amount(),
+                request.payment().lateness() + "_CASH_IN_HAND", receipt.confirmedAt(), "OPEN"));
+        return refund.then(request.status() == DepositRequest.Status.CONFIRMED || request.status() == DepositRequest.Status.RECORDED_LATE
+                ? Mono.empty()
+                : requests.done(request.requestId(), receipt.number(), late ? DepositRequest.Status.RECORDED_LATE : DepositRequest.Status.CONFIRMED));
+    }
+
+    /**
+     * R-DEAL-2, R-FIN-2: every queued request whose deadline passed by {@code now} lapses — in a write
+     * conditional on its status, so a confirmation that claimed it first is never undone — and says
+     * so to deal-service, which only then gives the unit up.
+     *
+     * @return how many lapsed
+     */
+    public Mono<Long> lapseOverdue(Instant now) {
+        return requests.overdue(now).concatMap(request -> requests.lapse(request, now, PendingEvent.of(request.siteId(),
+                        request.requestId(), new DepositRequestLapsed(request.requestId(), request.siteId(), request.unitId(),
+                                request.unitLabel(), request.holdId(), request.kind(), request.deadline(), now))
+                        .before(request.status()).because("R-DEAL-2 定金未在保留期内确认 (not confirmed by the deadline)")))
+                .filter(Boolean::booleanValue).count();
+    }
+
+    /**
+     * Finishes confirmations claimed by {@code claimedBy} and left unfinished (the service stopped
+     * between the claim and the receipt): they were judged in time when claimed, so they get their
+     * receipt; the cashier's repeat would get the same one.
+     */
+    public Mono<Long> finishInterrupted(Instant claimedBy) {
+        return requests.unfinished(claimedBy).concatMap(request -> zone(request.siteId()).flatMap(zone -> finish(request, zone))).count();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private Mono<Void> refused(Caller caller, String requestId) {
@@ -145,7 +238,20 @@ public class FinanceDesk {
     public Mono<Void> requested(DepositRequested r) {
         return requests.add(new DepositRequest(r.requestId(), r.siteId(), r.unitId(), r.unitLabel(), r.holdId(), r.customerId(),
                 r.customerName(), r.repUserId(), r.repName(), r.kind(), new Money(r.amountDue()), new Money(r.price()),
-                r.holdExpiresAt(), r.requestedAt(), DepositRequest.Status.QUEUED, null));
+                r.holdExpiresAt(), r.requestedAt(), DepositRequest.Status.QUEUED, null,
+                r.payBy() != null ? r.payBy() : r.holdExpiresAt(), null));
+    }
+
+    /**
+     * R-DEAL-3: a small deposit lapsed unupgraded: what was paid is owed back (one refund due per
+     * receipt), and requests still waiting at the desk for that deal are cancelled.
+     */
+    public Mono<Void> smallDepositLapsed(SmallDepositLapsed lapsed) {
+        return reactor.core.publisher.Flux.fromIterable(lapsed.deposits())
+                .concatMap(paid -> refunds.open(new RefundDue("lapsed-" + paid.requestId(), lapsed.siteId(), paid.requestId(),
+                        lapsed.unitId(), lapsed.unitLabel(), paid.receiptNo(), new Money(paid.amount()), "SMALL_DEPOSIT_LAPSED",
+                        lapsed.lapsedAt(), "OPEN")))
+                .then(requests.cancelForHold(lapsed.siteId(), lapsed.dealId()));
     }
 
     public Mono<Void> released(UnitReleased released) {

@@ -22,5 +22,8 @@ public interface Receipts {
      */
     Mono<Issued> issue(Caller caller, Function<Long, Receipt> draft, Function<Receipt, PendingEvent> event);
 
+    /** The receipt of a deposit request, if it has one. */
+    Mono<Receipt> ofRequest(String requestId);
+
     Mono<Receipt> find(SiteScope scope, String site, String number);
 }

@@ -12,12 +12,19 @@ import io.anchang.platform.audit.AuditTrail;
 import io.anchang.platform.messaging.EventHandler;
 import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -25,6 +32,8 @@ import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 public class FinanceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(FinanceConfiguration.class);
 
     /** R-FIN-1: one receipt per request — the store refuses a second (see MongoReceipts). */
     @Bean
@@ -67,5 +76,48 @@ public class FinanceConfiguration {
     @Bean
     EventHandler depositRejectedHandler(FinanceDesk desk, JsonMapper mapper) {
         return FinanceEventHandlers.depositRejected(desk, mapper);
+    }
+
+    @Bean
+    EventHandler smallDepositLapsedHandler(FinanceDesk desk, JsonMapper mapper) {
+        return FinanceEventHandlers.smallDepositLapsed(desk, mapper);
+    }
+
+    /**
+     * R-DEAL-2, R-FIN-2: every {@code anchang.finance.deadline-check} the queued requests whose deadline
+     * passed lapse (deal-service then gives their units up), and confirmations an interruption left
+     * between their claim and their receipt are finished.
+     */
+    @Bean
+    SmartLifecycle deadlineCheck(FinanceDesk desk, Clock clock,
+                                 @Value("${anchang.finance.deadline-check:5s}") Duration every,
+                                 @Value("${anchang.finance.unfinished-after:30s}") Duration unfinishedAfter) {
+        return new SmartLifecycle() {
+            private Disposable running;
+
+            @Override
+            public void start() {
+                running = Flux.interval(every, every)
+                        .concatMap(tick -> desk.lapseOverdue(clock.instant())
+                                .then(desk.finishInterrupted(clock.instant().minus(unfinishedAfter)))
+                                .onErrorResume(e -> {
+                                    log.warn("the deadline check failed; it runs again in {}: {}", every, e.toString());
+                                    return Mono.empty();
+                                }))
+                        .subscribe();
+            }
+
+            @Override
+            public void stop() {
+                if (running != null) {
+                    running.dispose();
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running != null && !running.isDisposed();
+            }
+        };
     }
 }

@@ -14,12 +14,19 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
     public static final String CURRENCY = "CNY";
     public static final Money ZERO = new Money(BigDecimal.ZERO);
 
+    /** Digits before the point an amount may have: sums of many deposits stay far below (R-FIN-6). */
+    static final int MAX_INTEGER_DIGITS = 18;
+
     public Money {
         Objects.requireNonNull(amount, "amount");
-        if (amount.stripTrailingZeros().scale() > 2) {
-            throw new IllegalArgumentException("an amount has at most 2 decimals (yuan and fen): " + amount.toPlainString());
+        // judged by digit count and exponent before any rounding: 1E10000000 never reaches setScale
+        var problem = Decimals.problem(amount, 2, MAX_INTEGER_DIGITS);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get() == Decimals.Problem.TOO_PRECISE
+                    ? "an amount has at most 2 decimals (yuan and fen): " + amount
+                    : "not an amount of money: " + (amount.precision() > 40 ? amount.precision() + " digits" : amount.toString()));
         }
-        amount = amount.setScale(2, RoundingMode.UNNECESSARY);
+        amount = amount.signum() == 0 ? BigDecimal.ZERO.setScale(2) : amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     public static Money of(String amount) {

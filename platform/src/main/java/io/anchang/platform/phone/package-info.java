@@ -1,2 +1,5 @@
-/** Phone numbers as customer identity (R-CUS-3) and their masked form (R-SEC-3); plain Java. */
+/**
+ * Phone numbers as customer identity (R-CUS-3), their masked form and their keyed hash (R-SEC-3);
+ * plain Java.
+ */
 package io.anchang.platform.phone;

@@ -30,6 +30,31 @@ class AmountInputTest {
         refused("10", "USD", "currency-not-supported");
     }
 
+    @Test
+    void refusesHugeExponentsAndDigitsBeforeComputingWithThem() {
+        refused("1E10000000", null, "amount-too-large");
+        refused("1E-200000000", null, "amount-too-precise");
+        refused("-1E10000000", null, "amount-too-large");
+        refused("0E-999999999", null, "amount-not-positive");
+        refused(new BigDecimal("1E+999999999"), null, "amount-too-large");
+        refused("10000000000.01", null, "amount-too-large");
+        refused("9".repeat(41), null, "amount-invalid");
+        refused(Double.POSITIVE_INFINITY, null, "amount-invalid");
+        assertThat(AmountInput.positive("10000000000.00", null, "amount")).isEqualTo(Money.of("10000000000"));
+        assertThat(AmountInput.positive(1.0E7, null, "amount")).isEqualTo(Money.of(10_000_000));
+    }
+
+    @Test
+    void messagesRepeatOnlyAFewCharactersOfTheInput() {
+        String huge = "1".repeat(200_000);
+        for (Object raw : new Object[]{huge, "1E-200000000", "x".repeat(100_000)}) {
+            assertThatThrownBy(() -> AmountInput.positive(raw, null, "amount"))
+                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.detail()).hasSizeLessThan(300));
+        }
+        assertThatThrownBy(() -> AmountInput.positive("1", "C".repeat(100_000), "amount"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.detail()).hasSizeLessThan(300));
+    }
+
     private static void refused(Object raw, String currency, String type) {
         assertThatThrownBy(() -> AmountInput.positive(raw, currency, "amount"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {

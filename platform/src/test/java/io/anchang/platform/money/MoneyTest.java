@@ -25,6 +25,15 @@ class MoneyTest {
     }
 
     @Test
+    void aHugeExponentIsRefusedWithoutBeingExpanded() {
+        assertThatThrownBy(() -> new Money(new BigDecimal("1E10000000"))).isInstanceOf(IllegalArgumentException.class)
+                .message().hasSizeLessThan(100);
+        assertThatThrownBy(() -> new Money(new BigDecimal("1E-200000000"))).isInstanceOf(IllegalArgumentException.class)
+                .message().hasSizeLessThan(100);
+        assertThat(new Money(new BigDecimal("0E-999999999"))).isEqualTo(Money.ZERO);
+    }
+
+    @Test
     void trailingZerosBeyondTheFenAreAccepted() {
         assertThat(Money.of("10.500")).isEqualTo(Money.of("10.50"));
     }

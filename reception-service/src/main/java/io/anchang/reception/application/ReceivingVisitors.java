@@ -4,6 +4,7 @@ import io.anchang.platform.api.attribution.AttributionAnswer;
 import io.anchang.platform.api.attribution.AttributionRequest;
 import io.anchang.platform.api.attribution.Channel;
 import io.anchang.platform.api.attribution.Desk;
+import io.anchang.platform.api.attribution.RepStatus;
 import io.anchang.platform.api.attribution.Statement;
 import io.anchang.platform.events.reception.CallRegistered;
 import io.anchang.platform.events.reception.VisitRegistered;
@@ -85,6 +86,11 @@ public class ReceivingVisitors {
             for (String rep : said.repsNamed()) {
                 staff(known, rep);
             }
+            // a rep asked for on entering owns a first-time customer (R-REC-6), one assigned serves them (R-REC-8): only a
+            // rep who receives customers, as for a call's receiver (R-REC-3)
+            for (String rep : java.util.stream.Stream.of(said.askedFor(), said.assignedTo()).filter(java.util.Objects::nonNull).toList()) {
+                receiver(known, rep);
+            }
             if (said.assignedTo() != null) {
                 caller.requireOn(site, Role.MANAGER);
             }
@@ -98,12 +104,21 @@ public class ReceivingVisitors {
         });
     }
 
+    /**
+     * R-REC-3: a call is registered by the rep who took it, or by the desk (ASSISTANT, SUPERVISOR) for that rep; only a
+     * rep who may receive customers — SALES or SUPERVISOR on the site's staff roster — can be its receiver, who then owns
+     * the customer (R-ATT-1).
+     */
     public Mono<Registered> call(Caller caller, String site, Call call) {
         caller.requireOn(site, Role.SALES, Role.ASSISTANT);
         Phone phone = Phone.parse(call.phone());
         return site(caller, site).flatMap(known -> {
             String taker = call.receivedBy() == null || call.receivedBy().isBlank() ? caller.userId() : call.receivedBy();
-            staff(known, taker);
+            if (!taker.equals(caller.userId()) && !caller.hasAny(Role.ASSISTANT, Role.SUPERVISOR)) {
+                throw ProblemException.forbidden("call-of-another-rep", "来电由接听的置业顾问本人登记，或由前台（销售助理、销售主任）代为登记；"
+                        + "您不能为 " + taker + " 登记来电（R-REC-3） (A call is registered by the rep who took it, or by the desk for them)");
+            }
+            receiver(known, taker);
             Instant now = clock.instant();
             String callId = Visit.idFor(site, Channel.CALL, call.requestId());
             Visit receiving = Visit.receiving(callId, site, call.requestId(), Channel.CALL, known.today(now), now, phone.e164(),
@@ -133,7 +148,7 @@ public class ReceivingVisitors {
                     String heldRep = held.result() == null ? null : held.result().userId();
                     Desk desk = held.rotation().desk(heldRep, visit.id());
                     AttributionRequest request = new AttributionRequest(visit.id(), Channel.VISIT, visit.phone(), visit.customerName(),
-                            visit.at(), caller.userId(), visit.statement(), desk, null, false);
+                            visit.at(), caller.userId(), visit.statement(), desk, null, false, caller.userId());
                     return customers.attribute(code, request)
                             .map(answer -> place(caller, visit, false, settings, heldRep, answer, desk, answer.ruleId() + " " + answer.rule()))
                             .onErrorResume(CustomerDirectory.Unavailable.class, unavailable -> {
@@ -154,7 +169,7 @@ public class ReceivingVisitors {
                                     // rejected only as this process began it, never over a recovery's claim
                                     .flatMap(released -> released.result() ? Mono.<Visit>empty()
                                             : visits.change(caller, code, visit.id(), entry -> ours(entry, false)
-                                            ? Optional.of(new Visits.Written(entry.rejected(), List.of())) : Optional.empty()))
+                                            ? Optional.of(new Visits.Written(entry.rejected().forgetPhone(), List.of())) : Optional.empty()))
                                     .then(Mono.error(refused)))
                             // whatever else went wrong, the held rep is let go: a rep is never held for nobody
                             .onErrorResume(error -> !(error instanceof ProblemException), error -> release(caller, visit)
@@ -216,7 +231,7 @@ public class ReceivingVisitors {
         return desks.change(system, visit.siteId(), visit.day(),
                         rotation -> new DeskChanges.Change<>(rotation.forget(visit.id()), null, List.<PendingEvent>of()))
                 .then(visits.change(system, visit.siteId(), visit.id(), entry -> ours(entry, true)
-                        ? Optional.of(new Visits.Written(entry.unfinished(), List.of())) : Optional.empty()));
+                        ? Optional.of(new Visits.Written(entry.unfinished().forgetPhone(), List.of())) : Optional.empty()));
     }
 
     /** Where the customer went, and the waiting customers that went to reps in the same change. */
@@ -262,11 +277,14 @@ public class ReceivingVisitors {
             String server = handedOver ? null : placement.server();
             boolean turn = !handedOver && placement.turn();
             Visit placed = server != null ? entry.served(server, turn, pending, answer, visit.at()) : entry.waiting(pending, answer);
-            Visit after = handedOver ? placed.pickedUp(entry.servedBy(), entry.usedTurn(), entry.servedAt()) : placed;
+            Visit handed = handedOver ? placed.pickedUp(entry.servedBy(), entry.usedTurn(), entry.servedAt()) : placed;
+            // R-SEC-3: answered, the register keeps the phone masked only; pending, it keeps the phone and the desk of
+            // this moment to ask customer-service again (Reconciling) — a queued customer as if nobody had been free
+            Visit after = pending ? handed.awaitingAnswer(server == null ? nobodyFree(desk) : desk) : handed.forgetPhone();
             VisitRegistered event = new VisitRegistered(visit.id(), visit.siteId(), visit.requestId(), visit.at(),
-                    visit.phoneMasked(), pending ? visit.phone() : null, visit.customerName(),
+                    visit.phoneMasked(), visit.customerName(),
                     answer == null ? null : answer.customerId(), server, turn, server == null, pending,
-                    answer == null ? null : answer.ruleId(), pending ? visit.statement() : null, pending ? desk : null,
+                    answer == null ? null : answer.ruleId(), pending ? visit.statement().masked() : null, pending ? desk : null,
                     visit.registeredBy());
             PendingEvent registered = PendingEvent.of(visit.siteId(), visit.id(), event).because(reason);
             return Optional.of(new Visits.Written(after, handedOver ? List.of(registered, WorkingTheDesk.servedFromQueue(after))
@@ -306,7 +324,7 @@ public class ReceivingVisitors {
 
     private Mono<Visit> takeCall(Caller caller, Visit call) {
         AttributionRequest request = new AttributionRequest(call.id(), Channel.CALL, call.phone(), call.customerName(), call.at(),
-                call.registeredBy(), Statement.none(), null, null, false);
+                call.registeredBy(), Statement.none(), null, null, false, caller.userId());
         return customers.attribute(call.siteId(), request).map(answer -> (AttributionAnswer) answer)
                 .onErrorResume(CustomerDirectory.Unavailable.class, e -> Mono.empty())
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
@@ -320,12 +338,15 @@ public class ReceivingVisitors {
     private Mono<Visit> registerCall(Caller caller, Visit call, boolean recovery, AttributionAnswer answer, String reason) {
         boolean pending = answer == null;
         CallRegistered event = new CallRegistered(call.id(), call.siteId(), call.requestId(), call.at(), call.phoneMasked(),
-                pending ? call.phone() : null, call.customerName(), answer == null ? null : answer.customerId(),
-                call.registeredBy(), pending, call.note());
-        return visits.change(caller, call.siteId(), call.id(), entry -> ours(entry, recovery)
-                ? Optional.of(new Visits.Written(entry.served(call.registeredBy(), false, pending, answer, call.at()),
-                List.of(PendingEvent.of(call.siteId(), call.id(), event).because(reason))))
-                : Optional.empty());
+                call.customerName(), answer == null ? null : answer.customerId(), call.registeredBy(), pending, call.note());
+        return visits.change(caller, call.siteId(), call.id(), entry -> {
+            if (!ours(entry, recovery)) {
+                return Optional.empty();
+            }
+            Visit served = entry.served(call.registeredBy(), false, pending, answer, call.at());
+            return Optional.of(new Visits.Written(pending ? served : served.forgetPhone(),
+                    List.of(PendingEvent.of(call.siteId(), call.id(), event).because(reason))));
+        });
     }
 
     private static String label(Visit visit, AttributionAnswer answer) {
@@ -334,6 +355,26 @@ public class ReceivingVisitors {
 
     private Mono<Site> site(Caller caller, String site) {
         return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> ManagingSites.unknown(site)));
+    }
+
+    /**
+     * R-REC-3: the receiver of a call — or the rep a walk-in asks for or is assigned to — is a rep who may receive
+     * customers: active on the site's roster as SALES or SUPERVISOR. A MANAGER assigns rather than receives; FINANCE,
+     * the ASSISTANT and the others never receive.
+     */
+    static StaffMember receiver(Site site, String userId) {
+        StaffMember member = staff(site, userId);
+        if (member.role() != Role.SALES && member.role() != Role.SUPERVISOR) {
+            throw ProblemException.invalid("not-a-receiving-rep", member.name() + "（" + member.role().chinese() + "）不接待客户，不能作为来电的接听人或接待人；"
+                    + "请填写置业顾问或销售主任（R-REC-3） (" + userId + " is " + member.role() + " and receives no customers)");
+        }
+        return member;
+    }
+
+    /** The desk at a moment when nobody is free: a customer who was queued at a visit registered without an answer. */
+    private static Desk nobodyFree(Desk desk) {
+        return new Desk(null, desk == null ? false : desk.eventMode(), desk == null ? List.of()
+                : desk.reps().stream().map(r -> new Desk.DeskRep(r.userId(), r.name(), RepStatus.BUSY)).toList());
     }
 
     /** A rep named at the desk must be staff of this site who receives customers. */

@@ -30,6 +30,12 @@ public interface Visits {
     /** Every entry whose attribution is pending, whatever the day. */
     Flux<Visit> pending(SiteScope scope, String site);
 
+    /**
+     * Entries of any site of the scope whose attribution is pending and whose phone is kept for asking customer-service
+     * again ({@link Visit#askable()}), oldest first.
+     */
+    Flux<Visit> askable(SiteScope scope, int limit);
+
     /** Entries of any site of the scope still being registered (RECEIVING) that were begun before {@code before}, oldest first. */
     Flux<Stored<Visit>> receivingBefore(SiteScope scope, Instant before, int limit);
 

@@ -5,7 +5,9 @@ import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.security.AccessRules;
 import io.anchang.platform.site.Role;
 import io.anchang.reception.adapter.client.HttpCustomerDirectory;
+import io.anchang.reception.adapter.client.ServiceTokens;
 import io.anchang.reception.adapter.kafka.CustomerEventHandlers;
+import io.anchang.reception.adapter.kafka.DeskEventHandlers;
 import io.anchang.reception.adapter.mongo.MongoInbox;
 import io.anchang.reception.adapter.mongo.MongoRotations;
 import io.anchang.reception.adapter.mongo.MongoSites;
@@ -45,8 +47,23 @@ import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({ReceptionConfiguration.CustomerServiceProperties.class, ReceptionConfiguration.RecoveryProperties.class})
+@EnableConfigurationProperties({ReceptionConfiguration.CustomerServiceProperties.class, ReceptionConfiguration.RecoveryProperties.class,
+        ReceptionConfiguration.ServiceClientProperties.class})
 public class ReceptionConfiguration {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReceptionConfiguration.class);
+
+    /**
+     * R-SEC-1: reception-service's own Keycloak client, whose token (client-credentials grant) is the only one
+     * customer-service answers flow 1's question to.
+     *
+     * @param clientId     {@code ANCHANG_SERVICE_CLIENT_ID}
+     * @param clientSecret {@code ANCHANG_SERVICE_CLIENT_SECRET}, never in the repository
+     * @param tokenUri     {@code ANCHANG_TOKEN_URI}, the realm's token endpoint
+     */
+    @ConfigurationProperties("anchang.service-client")
+    public record ServiceClientProperties(String clientId, String clientSecret, String tokenUri) {
+    }
 
     /**
      * Where customer-service answers flow 1's question, and how long the desk waits for it.
@@ -119,7 +136,21 @@ public class ReceptionConfiguration {
     }
 
     @Bean
-    CustomerDirectory customerDirectory(CustomerServiceProperties properties, JsonMapper mapper) {
+    ServiceTokens serviceTokens(ServiceClientProperties client, CustomerServiceProperties properties) {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(properties.timeout().toMillis(), 2_000))
+                .responseTimeout(properties.timeout());
+        ServiceTokens tokens = new ServiceTokens(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build(),
+                client.tokenUri(), client.clientId(), client.clientSecret(), properties.timeout());
+        if (!tokens.configured()) {
+            log.error("reception-service has no client of its own (ANCHANG_SERVICE_CLIENT_ID, ANCHANG_SERVICE_CLIENT_SECRET, "
+                    + "ANCHANG_TOKEN_URI): customer-service will not answer it, and every walk-in is registered attribution-pending");
+        }
+        return tokens;
+    }
+
+    @Bean
+    CustomerDirectory customerDirectory(CustomerServiceProperties properties, ServiceTokens tokens, JsonMapper mapper) {
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(properties.timeout().toMillis(), 2_000))
                 .responseTimeout(properties.timeout());
@@ -131,7 +162,7 @@ public class ReceptionConfiguration {
                     codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(mapper));
                 })
                 .build();
-        return new HttpCustomerDirectory(web, HttpCustomerDirectory.breaker("customer-service", properties.minimumCalls(),
+        return new HttpCustomerDirectory(web, tokens, HttpCustomerDirectory.breaker("customer-service", properties.minimumCalls(),
                 properties.openFor()), properties.timeout());
     }
 
@@ -168,8 +199,23 @@ public class ReceptionConfiguration {
     }
 
     @Bean
-    Reconciling reconciling(Visits visits, DeskChanges desks) {
-        return new Reconciling(visits, desks);
+    Reconciling reconciling(Visits visits, DeskChanges desks, CustomerDirectory customers) {
+        return new Reconciling(visits, desks, customers);
+    }
+
+    @Bean
+    ReconcilingSchedule reconcilingSchedule(Reconciling reconciling) {
+        return new ReconcilingSchedule(reconciling);
+    }
+
+    @Bean
+    EventHandler pendingVisitAsked(Reconciling reconciling, JsonMapper mapper) {
+        return DeskEventHandlers.pendingVisit(reconciling, mapper);
+    }
+
+    @Bean
+    EventHandler pendingCallAsked(Reconciling reconciling, JsonMapper mapper) {
+        return DeskEventHandlers.pendingCall(reconciling, mapper);
     }
 
     @Bean

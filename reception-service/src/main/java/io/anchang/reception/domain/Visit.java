@@ -2,6 +2,7 @@ package io.anchang.reception.domain;
 
 import io.anchang.platform.api.attribution.AttributionAnswer;
 import io.anchang.platform.api.attribution.Channel;
+import io.anchang.platform.api.attribution.Desk;
 import io.anchang.platform.api.attribution.Statement;
 import io.anchang.platform.problem.ProblemException;
 
@@ -19,7 +20,10 @@ import java.util.UUID;
  * @param state            RECEIVING (being decided), SERVING, WAITING (in the queue), SEEN_OFF, LEFT (客户离开/未接待:
  *                         left the queue without being served), CALL, REJECTED, UNFINISHED (登记未完成: its registration was
  *                         interrupted and its day ended before it was completed; the manager settles it)
- * @param phone            the number as E.164; never shown, only {@code phoneMasked} is (R-SEC-3)
+ * @param phone            the number as E.164, kept only until customer-service has the answer ({@link #forgetPhone()}):
+ *                         it leaves reception only in the question to customer-service, never in an event, a view or a
+ *                         log (R-SEC-3); {@code phoneMasked} is what people see
+ * @param statement        what the customer said; its phones whole, like {@code phone}, only until answered
  * @param servedBy         who serves; while RECEIVING, the rep the desk already handed the customer to from the queue
  *                         ({@link #handedOver()})
  * @param attributionPending whether customer-service's answer is still to come; while RECEIVING: whether a recovery has
@@ -28,12 +32,14 @@ import java.util.UUID;
  * @param turnGivenBackTo  the rep whose turn this visit gave back (R-ATT-10, reconciliation)
  * @param leftAt           when a waiting customer left without being served
  * @param waitedSeconds    how long they had waited in the queue then
+ * @param desk             the desk at the moment of a visit registered without an answer (degraded mode), for asking
+ *                         customer-service again; null once answered
  */
 public record Visit(String id, String siteId, String requestId, Channel channel, LocalDate day, Instant at, String phone,
                     String phoneMasked, String customerName, Statement statement, String registeredBy, String state,
                     String servedBy, boolean usedTurn, boolean attributionPending, AttributionAnswer answer,
                     Instant servedAt, Instant seenOffAt, Long durationSeconds, String turnGivenBackTo, String note,
-                    Instant leftAt, Long waitedSeconds) {
+                    Instant leftAt, Long waitedSeconds, Desk desk) {
 
     /** The visit id a request id gives: the same request sent twice is the same visit (idempotency). */
     public static String idFor(String site, Channel channel, String requestId) {
@@ -43,7 +49,29 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public static Visit receiving(String id, String site, String requestId, Channel channel, LocalDate day, Instant at,
                                   String phone, String phoneMasked, String name, Statement statement, String by, String note) {
         return new Visit(id, site, requestId, channel, day, at, phone, phoneMasked, name, statement, by, "RECEIVING",
-                null, false, false, null, null, null, null, null, note, null, null);
+                null, false, false, null, null, null, null, null, note, null, null, null);
+    }
+
+    /** Registered without an answer (degraded mode): the desk of that moment is kept to ask customer-service again. */
+    public Visit awaitingAnswer(Desk deskThen) {
+        return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy, state,
+                servedBy, usedTurn, attributionPending, answer, servedAt, seenOffAt, durationSeconds, turnGivenBackTo, note, leftAt,
+                waitedSeconds, deskThen);
+    }
+
+    /**
+     * R-SEC-3: customer-service has the answer, so the register keeps the phone only masked — in the entry and in what
+     * the customer said — and no desk to ask again with.
+     */
+    public Visit forgetPhone() {
+        return new Visit(id, siteId, requestId, channel, day, at, null, phoneMasked, customerName,
+                statement == null ? null : statement.masked(), registeredBy, state, servedBy, usedTurn, attributionPending, answer,
+                servedAt, seenOffAt, durationSeconds, turnGivenBackTo, note, leftAt, waitedSeconds, null);
+    }
+
+    /** Whether customer-service can still be asked about this entry: its answer is pending and the phone is kept for it. */
+    public boolean askable() {
+        return attributionPending && phone != null && !receiving() && !"REJECTED".equals(state) && !"UNFINISHED".equals(state);
     }
 
     /** Still being registered: begun (RECEIVING), neither placed in the register nor closed yet. */
@@ -58,7 +86,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public Visit takenOver() {
         requireReceiving();
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy, state,
-                servedBy, usedTurn, true, answer, servedAt, seenOffAt, durationSeconds, turnGivenBackTo, note, leftAt, waitedSeconds);
+                servedBy, usedTurn, true, answer, servedAt, seenOffAt, durationSeconds, turnGivenBackTo, note, leftAt, waitedSeconds, desk);
     }
 
     /** Whether a recovery has taken the registration over ({@link #takenOver()}). */
@@ -74,7 +102,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public Visit pickedUp(String rep, boolean turn, Instant when) {
         if (receiving()) {
             return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                    state, rep, turn, attributionPending, answer, when, null, null, turnGivenBackTo, note, null, null);
+                    state, rep, turn, attributionPending, answer, when, null, null, turnGivenBackTo, note, null, null, desk);
         }
         requireWaiting();
         return served(rep, turn, attributionPending, answer, when);
@@ -97,7 +125,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public Visit unfinished() {
         requireReceiving();
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                "UNFINISHED", null, false, true, null, null, null, null, turnGivenBackTo, note, null, null);
+                "UNFINISHED", null, false, true, null, null, null, null, turnGivenBackTo, note, null, null, desk);
     }
 
     private void requireReceiving() {
@@ -109,17 +137,17 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public Visit served(String rep, boolean turn, boolean pending, AttributionAnswer answer, Instant when) {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
                 channel == Channel.CALL ? "CALL" : "SERVING", rep, turn, pending, answer, when, null, null, turnGivenBackTo, note,
-                null, null);
+                null, null, desk);
     }
 
     public Visit waiting(boolean pending, AttributionAnswer answer) {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                "WAITING", null, false, pending, answer, null, null, null, turnGivenBackTo, note, null, null);
+                "WAITING", null, false, pending, answer, null, null, null, turnGivenBackTo, note, null, null, desk);
     }
 
     public Visit rejected() {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                "REJECTED", null, false, false, null, null, null, null, null, note, null, null);
+                "REJECTED", null, false, false, null, null, null, null, null, note, null, null, desk);
     }
 
     /** 送客: the reception ended and took this long (R-REC-2). */
@@ -127,7 +155,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
         Instant start = servedAt == null ? at : servedAt;
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
                 "SEEN_OFF", servedBy, usedTurn, attributionPending, answer, servedAt, when,
-                Duration.between(start, when).toSeconds(), turnGivenBackTo, note, null, null);
+                Duration.between(start, when).toSeconds(), turnGivenBackTo, note, null, null, desk);
     }
 
     /**
@@ -137,7 +165,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public Visit attributed(AttributionAnswer newAnswer, String givenBackTo) {
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
                 state, servedBy, usedTurn, receiving() && attributionPending, newAnswer, servedAt, seenOffAt, durationSeconds,
-                turnGivenBackTo != null ? turnGivenBackTo : givenBackTo, note, leftAt, waitedSeconds);
+                turnGivenBackTo != null ? turnGivenBackTo : givenBackTo, note, leftAt, waitedSeconds, desk);
     }
 
     /**
@@ -147,7 +175,7 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
     public Visit left(Instant when, Duration waited) {
         requireWaiting();
         return new Visit(id, siteId, requestId, channel, day, at, phone, phoneMasked, customerName, statement, registeredBy,
-                "LEFT", null, false, attributionPending, answer, null, null, null, turnGivenBackTo, note, when, waited.toSeconds());
+                "LEFT", null, false, attributionPending, answer, null, null, null, turnGivenBackTo, note, when, waited.toSeconds(), desk);
     }
 
     /** Refuses, with a problem the desk understands, unless the customer waits in the queue. */

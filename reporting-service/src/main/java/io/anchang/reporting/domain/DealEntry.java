@@ -144,14 +144,32 @@ public record DealEntry(String id, String siteId, String unitId, String unitLabe
         return with(next, hold, small, big, contract, reversal, lapsedOn, credit);
     }
 
-    /** R-DEAL-3: the small deposit was not upgraded in time. */
+    /** R-DEAL-3: the small deposit was not upgraded in time (told twice — by the unit's release and by the lapse — once). */
     public DealEntry lapsed(LocalDate day) {
-        return big == null && contract == null ? with(Status.LAPSED, hold, small, big, contract, reversal, day, credit) : this;
+        if (big != null || contract != null || status == Status.LAPSED) {
+            return this;
+        }
+        return with(Status.LAPSED, hold, small, big, contract, reversal, day, credit);
     }
 
     public DealEntry bigDeposit(Big big) {
         Status next = contract == null && reversal == null ? Status.BIG_DEPOSIT : status;
-        return with(next, hold, small, big, contract, reversal, lapsedOn, credit);
+        // the agreement's number may have come first (deal.agreement-issued), or come after
+        Big kept = big.agreementNo() == null && this.big != null ? new Big(big.at(), big.day(), big.priceFen(), big.depositFen(),
+                this.big.agreementNo()) : big;
+        return with(next, hold, small, kept, contract, reversal, lapsedOn, credit);
+    }
+
+    /**
+     * R-DEAL-4: the agreement's number, announced just after the big deposit (gap-free numbering) on the unit's own
+     * stream of events, so always after it.
+     */
+    public DealEntry agreementIssued(String agreementNo) {
+        if (big == null || agreementNo == null) {
+            return this;
+        }
+        return with(status, hold, small, new Big(big.at(), big.day(), big.priceFen(), big.depositFen(), agreementNo), contract, reversal,
+                lapsedOn, credit);
     }
 
     public DealEntry contracted(Contract contract) {

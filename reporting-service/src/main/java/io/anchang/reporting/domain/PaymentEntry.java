@@ -13,8 +13,11 @@ public record PaymentEntry(String id, String siteId, Kind kind, LocalDate day, I
                            String dealId, String unitLabel, String receiptNo, String method, String depositKind,
                            Seen seen) implements Entry {
 
-    /** What the money was. */
-    public enum Kind { DEPOSIT, PAYMENT, REFUND_DUE, REFUND_PAID }
+    /**
+     * What the money was. LATE: money FINANCE had in hand for a request whose deadline had passed, recorded with a
+     * refund due at once (R-DEAL-2, R-FIN-2) — kept in the register, never counted as collected.
+     */
+    public enum Kind { DEPOSIT, PAYMENT, REFUND_DUE, REFUND_PAID, LATE }
 
     public static PaymentEntry empty(String id, String siteId) {
         return new PaymentEntry(id, siteId, null, null, null, 0, null, null, null, null, null, null, Seen.NONE);
@@ -33,14 +36,14 @@ public record PaymentEntry(String id, String siteId, Kind kind, LocalDate day, I
 
     @Override
     public List<Contribution> contributions() {
-        if (kind == null || day == null || (kind == Kind.DEPOSIT && dealId != null)) {
+        if (kind == null || day == null || kind == Kind.LATE || (kind == Kind.DEPOSIT && dealId != null)) {
             // a deposit of a deal is counted with its deal (DealEntry#paid), for the deal's rep
             return List.of();
         }
         Metric metric = switch (kind) {
             case DEPOSIT, PAYMENT -> Metric.COLLECTED_FEN;
             case REFUND_DUE -> Metric.REFUND_DUE_FEN;
-            case REFUND_PAID -> Metric.COLLECTED_FEN;
+            case REFUND_PAID, LATE -> Metric.COLLECTED_FEN;
         };
         long amount = kind == Kind.REFUND_PAID ? -amountFen : amountFen;
         return List.of(Contribution.on(siteId, day, Tally.of(metric, amount), Axis.REP, rep == null ? Axis.NO_REP : rep));

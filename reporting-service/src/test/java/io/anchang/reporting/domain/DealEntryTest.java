@@ -61,6 +61,16 @@ class DealEntryTest {
     }
 
     @Test
+    @DisplayName("R-DEAL-4 R-RPT-3 the agreement's number, announced after the big deposit, reaches the big-deposit register; the deposit told again keeps it")
+    void theAgreementNumberAnnouncedAfter() {
+        DealEntry.Big big = new DealEntry.Big(Instant.parse("2026-11-25T02:00:00Z"), SIGNED, 300_000_000, 10_000_000, null);
+        DealEntry numbered = DealEntry.empty("H1", "SH01").bigDeposit(big).agreementIssued("RG-SH01-2026-000007");
+        assertThat(numbered.big().agreementNo()).isEqualTo("RG-SH01-2026-000007");
+        assertThat(numbered.bigDeposit(big).big().agreementNo()).isEqualTo("RG-SH01-2026-000007");
+        assertThat(numbered.contributions()).isEqualTo(DealEntry.empty("H1", "SH01").bigDeposit(big).contributions());
+    }
+
+    @Test
     @DisplayName("R-RPT-5 R-ATT-16 shares a ruling gave the department count for the house account, apart from the reps")
     void theHouseAccountIsApart() {
         DealEntry house = signed().credited(new DealEntry.Credit(List.of(new DealEntry.Share(DealEntry.DEPARTMENT, 10_000, 100)),

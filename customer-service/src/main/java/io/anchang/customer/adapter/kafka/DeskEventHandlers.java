@@ -3,7 +3,6 @@ package io.anchang.customer.adapter.kafka;
 import io.anchang.customer.application.AttributingVisits;
 import io.anchang.customer.application.FixingDealCredit;
 import io.anchang.platform.events.deal.BigDepositSigned;
-import io.anchang.platform.events.reception.CallRegistered;
 import io.anchang.platform.events.reception.VisitRegistered;
 import io.anchang.platform.events.reception.VisitServed;
 import io.anchang.platform.messaging.EventHandler;
@@ -16,14 +15,9 @@ public final class DeskEventHandlers {
     private DeskEventHandlers() {
     }
 
-    /** Flow 1 degraded: a visit registered while customer-service did not answer is resolved now; a fallback rep helps. */
+    /** A visit the desk gave to another rep than the one proposed: that rep helps (R-REC-9, R-ATT-7). */
     public static EventHandler visitRegistered(AttributingVisits attributing, JsonMapper mapper) {
         return TypedEventHandler.of("customer.visit-registered", VisitRegistered.class, mapper, (envelope, p) -> attributing.registered(p));
-    }
-
-    /** A call registered without an answer: the call register is the first registration (R-ATT-1). */
-    public static EventHandler callRegistered(AttributingVisits attributing, JsonMapper mapper) {
-        return TypedEventHandler.of("customer.call-registered", CallRegistered.class, mapper, (envelope, p) -> attributing.registered(p));
     }
 
     /** R-REC-9: a waiting customer was taken by a rep. */

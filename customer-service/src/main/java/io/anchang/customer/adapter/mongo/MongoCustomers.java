@@ -5,6 +5,8 @@ import io.anchang.customer.application.Stored;
 import io.anchang.customer.domain.Customer;
 import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.outbox.PendingEvent;
+import io.anchang.platform.phone.Phone;
+import io.anchang.platform.phone.PhoneKey;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.security.SiteScope;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,7 +23,7 @@ import java.util.List;
 /**
  * Customers in MongoDB: one document per customer, written whole with a version check. A phone
  * belongs to one record of a site that stands on its own: the store refuses a second
- * ({@link #PHONES_UNIQUE}, created at start).
+ * ({@link #PHONES_UNIQUE}, created at start). Phones are found by their keyed hash (R-SEC-3).
  */
 public class MongoCustomers implements Customers {
 
@@ -32,9 +34,11 @@ public class MongoCustomers implements Customers {
             .named("phone_once_per_site");
 
     private final ScopedMongo mongo;
+    private final PhoneKey key;
 
-    public MongoCustomers(ScopedMongo mongo) {
+    public MongoCustomers(ScopedMongo mongo, PhoneKey key) {
         this.mongo = mongo;
+        this.key = key;
     }
 
     @Override
@@ -45,7 +49,7 @@ public class MongoCustomers implements Customers {
     @Override
     public Mono<Stored<Customer>> byPhone(SiteScope scope, String site, String e164) {
         // a tombstone keeps its phones for the record; the survivor has them too
-        return one(scope, site, Criteria.where("phones").is(e164).and("mergedInto").is(null));
+        return one(scope, site, Criteria.where(CustomerDocument.PHONE_HASHES).is(key.hash(new Phone(e164))).and("mergedInto").is(null));
     }
 
     @Override
@@ -91,13 +95,13 @@ public class MongoCustomers implements Customers {
 
     @Override
     public Mono<Boolean> add(Caller caller, Customer customer, List<PendingEvent> events) {
-        return mongo.insert(caller, CustomerDocument.of(customer), CustomerDocument.COLLECTION, events).thenReturn(true)
+        return mongo.insert(caller, CustomerDocument.of(customer, key), CustomerDocument.COLLECTION, events).thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
     }
 
     @Override
     public Mono<Boolean> update(Caller caller, Customer customer, long expectedVersion, List<PendingEvent> events) {
-        return mongo.replace(caller, CustomerDocument.of(customer), expectedVersion, CustomerDocument.COLLECTION, events)
+        return mongo.replace(caller, CustomerDocument.of(customer, key), expectedVersion, CustomerDocument.COLLECTION, events)
                 .onErrorMap(DuplicateKeyException.class, e -> new PhoneTaken(customer.id()));
     }
 

@@ -1,18 +1,16 @@
 package io.anchang.customer.adapter.web;
 
 import io.anchang.customer.application.AddingPhones;
-import io.anchang.customer.application.AttributingVisits;
 import io.anchang.customer.application.FindingEarlierRep;
 import io.anchang.customer.application.FollowingUp;
 import io.anchang.customer.application.MergingCustomers;
 import io.anchang.customer.application.ReadingCustomers;
+import io.anchang.customer.application.RevealingPhones;
 import io.anchang.platform.api.attribution.AttributionAnswer;
-import io.anchang.platform.api.attribution.AttributionRequest;
 import io.anchang.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,26 +22,28 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Flow 1's question from the desk, and the archive: customers by phone or id, their credit at any moment, follow-ups,
- * more phones for one customer and the merge of two records of one person (R-CUS-3).
+ * The archive: customers by phone (in the request body, never in a URL) or id, their credit at any moment, follow-ups,
+ * more phones for one customer, the merge of two records of one person (R-CUS-3), and the reveal of a customer's full
+ * numbers — the only way to them, audited (R-SEC-3). Flow 1's question is for reception-service ({@link ServiceController}).
  */
 @RestController
 @RequestMapping("/api/customers/sites/{site}")
 public class CustomerController {
 
-    private final AttributingVisits attributing;
     private final ReadingCustomers reading;
     private final FollowingUp followingUp;
     private final FindingEarlierRep finding;
     private final AddingPhones phones;
     private final MergingCustomers merging;
+    private final RevealingPhones revealing;
 
-    public CustomerController(AttributingVisits attributing, ReadingCustomers reading, FollowingUp followingUp,
-                              FindingEarlierRep finding, AddingPhones phones, MergingCustomers merging) {
-        this.attributing = attributing;
+    public CustomerController(ReadingCustomers reading, FollowingUp followingUp, FindingEarlierRep finding, AddingPhones phones,
+                              MergingCustomers merging, RevealingPhones revealing) {
         this.reading = reading;
+        this.revealing = revealing;
         this.followingUp = followingUp;
         this.finding = finding;
         this.phones = phones;
@@ -59,20 +59,36 @@ public class CustomerController {
     public record NewPhone(@NotBlank @Size(max = 40) String phone) {
     }
 
+    /** A search by phone, in any usual spelling: in the body, so that no URL or access log holds the number (R-SEC-3). */
+    public record PhoneSearch(@NotBlank @Size(max = 40) String phone) {
+    }
+
+    /** Why the full number is needed (R-SEC-3): it goes to the audit trail with who and when. */
+    public record Reveal(@NotBlank @Size(max = RevealingPhones.LONGEST_REASON) String reason) {
+    }
+
+    /** A customer's numbers whole (E.164): the answer of a reveal, and only of a reveal. */
+    public record RevealedView(String customerId, String archiveNo, List<String> phones, String revealedBy, Instant revealedAt,
+                               String reason) {
+    }
+
     /** @param other the other record's id or archive number */
     public record Merger(@NotBlank @Size(max = 64) String other, @NotBlank @Size(max = 2000) String reason) {
     }
 
-    @Operation(summary = "Flow 1: resolve the visitor or caller by phone and apply the attribution rules once per visit id (the desk, through reception-service)")
-    @PostMapping("/attributions")
-    public Mono<AttributionAnswer> attribute(Caller caller, @PathVariable String site, @Valid @NotNull @RequestBody AttributionRequest request) {
-        return attributing.attribute(caller, site, request);
+    @Operation(summary = "The customer a phone number identifies, in any spelling (R-CUS-3); the phone in the body, phones answered masked (R-SEC-3)")
+    @PostMapping("/customers/search")
+    public Mono<Views.CustomerView> byPhone(Caller caller, @PathVariable String site, @Valid @RequestBody PhoneSearch search) {
+        return reading.byPhone(caller, site, search.phone()).map(Views::customer);
     }
 
-    @Operation(summary = "The customer a phone number identifies, in any spelling (R-CUS-3); phones masked")
-    @GetMapping("/customers")
-    public Mono<Views.CustomerView> byPhone(Caller caller, @PathVariable String site, @RequestParam String phone) {
-        return reading.byPhone(caller, site, phone).map(Views::customer);
+    @Operation(summary = "R-SEC-3: the customer's full phone numbers, with the reason — for the owner rep, the site's SUPERVISOR and MANAGER, "
+            + "and FINANCE; each reveal is audited (who, when, why), a refused attempt too")
+    @PostMapping("/customers/{customerId}/phones/reveal")
+    public Mono<RevealedView> reveal(Caller caller, @PathVariable String site, @PathVariable String customerId,
+                                     @Valid @RequestBody Reveal reveal) {
+        return revealing.reveal(caller, site, customerId, reveal.reason()).map(r -> new RevealedView(r.customerId(), r.archiveNo(),
+                r.phones(), r.revealedBy(), r.at(), r.reason()));
     }
 
     @Operation(summary = "A customer: archive number, claims, visits, complaints, follow-ups, disputes; phones masked")

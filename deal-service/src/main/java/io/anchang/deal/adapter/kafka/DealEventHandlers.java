@@ -2,10 +2,12 @@ package io.anchang.deal.adapter.kafka;
 
 import io.anchang.deal.application.CustomerCopies;
 import io.anchang.deal.application.DepositSaga;
+import io.anchang.deal.application.HoldingUnits;
 import io.anchang.platform.events.customer.CustomerOwnerChanged;
 import io.anchang.platform.events.customer.CustomerRegistered;
 import io.anchang.platform.events.customer.DealCreditFixed;
 import io.anchang.platform.events.finance.DepositConfirmed;
+import io.anchang.platform.events.finance.DepositRequestLapsed;
 import io.anchang.platform.messaging.EventHandler;
 import io.anchang.platform.messaging.TypedEventHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +33,12 @@ public final class DealEventHandlers {
     /** {@code finance.deposit-confirmed}: R-FIN-2, the confirmation moves the unit. */
     public static EventHandler depositConfirmed(DepositSaga saga, JsonMapper mapper) {
         return TypedEventHandler.of("deal-deposit-confirmed", DepositConfirmed.class, mapper, (envelope, c) -> saga.confirmed(c));
+    }
+
+    /** {@code finance.deposit-request-lapsed}: R-DEAL-2, R-DEAL-3, the desk's verdict that a deadline passed unconfirmed. */
+    public static EventHandler depositRequestLapsed(HoldingUnits holding, JsonMapper mapper) {
+        return TypedEventHandler.of("deal-deposit-request-lapsed", DepositRequestLapsed.class, mapper,
+                (envelope, lapsed) -> holding.requestLapsed(lapsed));
     }
 
     /** {@code customer.deal-credit-fixed}: R-ATT-17, the shares kept on the deal. */

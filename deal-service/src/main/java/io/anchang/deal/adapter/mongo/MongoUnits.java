@@ -64,17 +64,25 @@ public class MongoUnits implements Units {
                     if (written) {
                         changes.written(new Unit(unit.id(), unit.siteId(), unit.buildingCode(), unit.number(), unit.floor(),
                                 unit.layout(), unit.area(), unit.listPrice(), unit.orientation(), unit.grade(), unit.status(),
-                                unit.hold(), unit.reservation(), unit.request(), unit.sale(), unit.version() + 1));
+                                unit.hold(), unit.reservation(), unit.request(), unit.sale(), unit.answered(), unit.version() + 1));
                     }
                 });
     }
 
     @Override
     public Flux<Unit> lapsedBy(Instant now) {
+        // a unit with a request waiting at the finance desk is left to the desk's verdict (Unit#lapsesBySweepAt)
         Query query = Query.query(new Criteria().orOperator(
                 Criteria.where("status").is("HELD").and("holdExpiresAt").lte(now),
                 Criteria.where("status").is("SMALL_DEPOSIT").and("smallDepositLapsesAt").lte(now)));
-        return mongo.find(SiteScope.system(), query, UnitDocument.class, UnitDocument.COLLECTION).map(d -> d.unit(json));
+        return mongo.find(SiteScope.system(), query, UnitDocument.class, UnitDocument.COLLECTION).map(d -> d.unit(json))
+                .filter(unit -> unit.lapsesBySweepAt(now));
+    }
+
+    @Override
+    public Flux<Unit> agreementsToNumber() {
+        return mongo.find(SiteScope.system(), Query.query(Criteria.where("agreementToNumber").is(true)), UnitDocument.class,
+                UnitDocument.COLLECTION).map(d -> d.unit(json));
     }
 
     private Mono<Unit> one(SiteScope scope, Query query) {

@@ -5,7 +5,13 @@ import io.anchang.deal.application.ManagingInventory;
 import io.anchang.platform.money.AmountInput;
 import io.anchang.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.anchang.platform.validation.PlainText;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -32,17 +38,26 @@ import java.util.Map;
 public class InventoryController {
 
     private final ManagingInventory inventory;
+    private final PriceListReader priceLists;
 
-    public InventoryController(ManagingInventory inventory) {
+    public InventoryController(ManagingInventory inventory, PriceListReader priceLists) {
         this.inventory = inventory;
+        this.priceLists = priceLists;
     }
 
-    public record NewBuilding(@NotBlank @Size(max = 8) String code, @NotBlank @Size(max = 50) String name,
-                              @Size(max = 50) String project) {
+    public record NewBuilding(@NotBlank @Size(max = 8) String code, @NotBlank @PlainText(max = 50) String name,
+                              @PlainText(max = 50) String project) {
     }
 
-    public record NewUnit(@NotBlank String number, @NotNull Integer floor, @NotBlank String layout, @NotNull BigDecimal area,
-                          Object listPrice, String currency, String orientation, String grade) {
+    /**
+     * One unit by hand; every field bounded before anything computes with it (issue 9): area in m² with
+     * at most 2 decimals up to 10,000, the list price an amount up to 10^10 yuan ({@link AmountInput}).
+     */
+    public record NewUnit(@NotBlank @Size(max = 8) String number, @NotNull @Min(-5) @Max(200) Integer floor,
+                          @NotBlank @PlainText(max = 30) String layout,
+                          @NotNull @Digits(integer = 5, fraction = 2) @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000") BigDecimal area,
+                          Object listPrice, @Size(max = 3) String currency, @PlainText(max = 20) String orientation,
+                          @PlainText(max = 20) String grade) {
     }
 
     /**
@@ -86,8 +101,13 @@ public class InventoryController {
     @PostMapping(value = "/buildings/{building}/price-list", consumes = {"text/csv", PriceListFile.XLSX, "application/octet-stream"})
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<Imported> importPriceList(Caller caller, @PathVariable String site, @PathVariable String building,
-                                          @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestBody byte[] file) {
-        return Mono.defer(() -> inventory.importPriceList(caller, site, building, PriceListFile.read(file, contentType)))
+                                          @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                          @RequestBody(required = false) Mono<byte[]> file) {
+        // issue 9: the role and the building first; only then is the body read, and parsed off the event loop
+        return inventory.mayImport(caller, site, building)
+                .then(file.defaultIfEmpty(new byte[0]))
+                .flatMap(bytes -> priceLists.read(bytes, contentType))
+                .flatMap(table -> inventory.importPriceList(caller, site, building, table))
                 .map(added -> new Imported(added.added().size(), added.alreadyStored().size(),
                         added.all().stream().map(UnitView::of).toList()));
     }

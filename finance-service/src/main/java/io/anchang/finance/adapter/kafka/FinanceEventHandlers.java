@@ -3,6 +3,7 @@ package io.anchang.finance.adapter.kafka;
 import io.anchang.finance.application.FinanceDesk;
 import io.anchang.platform.events.deal.DepositRejected;
 import io.anchang.platform.events.deal.DepositRequested;
+import io.anchang.platform.events.deal.SmallDepositLapsed;
 import io.anchang.platform.events.deal.UnitReleased;
 import io.anchang.platform.messaging.EventHandler;
 import io.anchang.platform.messaging.TypedEventHandler;
@@ -22,6 +23,11 @@ public final class FinanceEventHandlers {
     /** {@code deal.unit-released}: the hold is gone, its queued request is cancelled. */
     public static EventHandler unitReleased(FinanceDesk desk, JsonMapper mapper) {
         return TypedEventHandler.of("finance-unit-released", UnitReleased.class, mapper, (envelope, p) -> desk.released(p));
+    }
+
+    /** {@code deal.small-deposit-lapsed}: R-DEAL-3, what was paid is owed back; waiting requests of the deal are cancelled. */
+    public static EventHandler smallDepositLapsed(FinanceDesk desk, JsonMapper mapper) {
+        return TypedEventHandler.of("finance-small-deposit-lapsed", SmallDepositLapsed.class, mapper, (envelope, p) -> desk.smallDepositLapsed(p));
     }
 
     /** {@code deal.deposit-rejected}: the money is owed back. */

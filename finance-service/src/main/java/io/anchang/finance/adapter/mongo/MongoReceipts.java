@@ -83,7 +83,15 @@ public class MongoReceipts implements Receipts {
                 .thenReturn(new Issued(receipt, true))
                 .onErrorResume(DuplicateKeyException.class, taken -> byRequest(receipt.requestId())
                         .map(existing -> new Issued(existing, false))
-                        .switchIfEmpty(Mono.defer(() -> attempt(caller, draft, event, seq + 1, head))));
+                        // another payment took this number: the next one after it, or after the head if that ran ahead
+                        .switchIfEmpty(Mono.defer(() -> mongo.findOne(SiteScope.system(), Query.query(Criteria.where("_id").is(head)),
+                                        HeadDocument.class, HEADS).map(HeadDocument::seq).defaultIfEmpty(0L)
+                                .flatMap(last -> attempt(caller, draft, event, Math.max(seq, last) + 1, head)))));
+    }
+
+    @Override
+    public Mono<Receipt> ofRequest(String requestId) {
+        return byRequest(requestId);
     }
 
     private Mono<Receipt> byRequest(String requestId) {

@@ -9,7 +9,10 @@ import io.anchang.finance.domain.Receipt;
 import io.anchang.finance.domain.RefundDue;
 import io.anchang.platform.money.ChineseAmount;
 import io.anchang.platform.security.Caller;
+import io.anchang.platform.validation.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,13 +44,20 @@ public class FinanceController {
         this.clock = clock;
     }
 
-    /** What FINANCE enters: amount ("20000.00" or 20000), currency (CNY), method, reference. */
-    public record ConfirmationBody(Object amount, String currency, PaymentMethod method, String reference) {
+    /**
+     * What FINANCE enters: amount ("20000.00" or 20000, at most 10^10 yuan), currency (CNY), method,
+     * reference; {@code cashInHand}: the money was taken already — after the deadline such a
+     * confirmation records it with its receipt and a refund due, instead of being refused (R-DEAL-2,
+     * R-FIN-2). The same confirmation again answers the first receipt (200, {@code alreadyConfirmed}).
+     */
+    public record ConfirmationBody(Object amount, @Size(max = 3) String currency, PaymentMethod method,
+                                   @PlainText(max = 64) String reference, Boolean cashInHand) {
     }
 
+    /** A request at the desk; {@code deadline}: when a confirmation is no longer taken (the hold's expiry, or the small deposit's lapse). */
     public record QueueItem(String requestId, String unitId, String unitLabel, String customerId, String customerName,
                             String repUserId, String repName, String kind, String amountDue, String price,
-                            Instant holdExpiresAt, Long secondsLeft, Instant requestedAt) {
+                            Instant holdExpiresAt, Long secondsLeft, Instant requestedAt, Instant deadline) {
     }
 
     public record ReceiptView(String receiptNo, String siteId, String requestId, String unitId, String unitLabel,
@@ -83,8 +93,9 @@ public class FinanceController {
     @Operation(summary = "FINANCE confirms a requested deposit with amount, method and reference; a gap-free receipt is issued. Any other role is refused and audited")
     @PostMapping("/api/finance/deposit-requests/{requestId}/confirmation")
     public Mono<ResponseEntity<ReceiptView>> confirm(Caller caller, @PathVariable String requestId,
-                                                     @RequestBody(required = false) Mono<ConfirmationBody> body) {
-        return desk.confirm(caller, requestId, body.map(b -> new FinanceDesk.Payment(b.amount(), b.currency(), b.method(), b.reference())))
+                                                     @Valid @RequestBody(required = false) Mono<ConfirmationBody> body) {
+        return desk.confirm(caller, requestId, body.map(b -> new FinanceDesk.Payment(b.amount(), b.currency(), b.method(), b.reference(),
+                        Boolean.TRUE.equals(b.cashInHand()))))
                 .map(issued -> ResponseEntity.status(issued.fresh() ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(ReceiptView.of(issued.receipt(), !issued.fresh())));
     }
@@ -116,6 +127,6 @@ public class FinanceController {
         Duration left = r.timeLeft(now);
         return new QueueItem(r.requestId(), r.unitId(), r.unitLabel(), r.customerId(), r.customerName(), r.repUserId(), r.repName(),
                 r.kind(), r.amountDue().toString(), r.price().toString(), r.holdExpiresAt(), left == null ? null : left.toSeconds(),
-                r.requestedAt());
+                r.requestedAt(), r.deadline());
     }
 }

@@ -11,8 +11,9 @@ import java.util.List;
  * @param refusesOwner    asked by the serving rep, the customer turns the owner down and wants the serving rep (R-ATT-5)
  * @param complaint       the customer complains about the owner and refuses them: what they said (R-ATT-6)
  * @param forgotRep       has been before but cannot say with whom (R-ATT-10)
- * @param broughtByPhone  the phone of an existing customer who brought this one (老带新, R-ATT-13)
- * @param householdPhone  the phone of a member of the same household who came before (R-ATT-14)
+ * @param broughtByPhone  the phone of an existing customer who brought this one (老带新, R-ATT-13); whole only on its way
+ *                        to customer-service, masked everywhere else ({@link #masked()}, R-SEC-3)
+ * @param householdPhone  the phone of a member of the same household who came before (R-ATT-14); likewise
  * @param seekingDiscount the customer comes to the rep asked for to bargain for a bigger discount (R-ATT-9)
  * @param assignedTo      in event mode, the rep the MANAGER assigns (R-REC-8)
  */
@@ -30,6 +31,24 @@ public record Statement(Boolean firstVisit, List<String> namedReps, String asked
     /** A customer who says nothing in particular. */
     public static Statement none() {
         return new Statement(null, List.of(), null, false, null, false, null, null, false, null);
+    }
+
+    /** The same statement with its phones masked (138****8000), as events, registers and views carry it (R-SEC-3). */
+    public Statement masked() {
+        return new Statement(firstVisit, namedReps, askedFor, refusesOwner, complaint, forgotRep, mask(broughtByPhone),
+                mask(householdPhone), seekingDiscount, assignedTo);
+    }
+
+    private static String mask(String phone) {
+        if (phone == null || phone.isBlank() || phone.contains("*")) {
+            return phone;
+        }
+        try {
+            return io.anchang.platform.phone.Phone.parse(phone).masked();
+        } catch (RuntimeException notAPhone) {
+            String digits = phone.replaceAll("\\D", "");
+            return "****" + (digits.length() <= 4 ? digits : digits.substring(digits.length() - 4));
+        }
     }
 
     /** Every rep the statement names, for checking that they are staff of the site. */

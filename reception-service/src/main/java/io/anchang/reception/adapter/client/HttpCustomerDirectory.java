@@ -1,6 +1,7 @@
 package io.anchang.reception.adapter.client;
 
 import io.anchang.platform.api.attribution.AttributionAnswer;
+import io.anchang.platform.api.attribution.AttributionApi;
 import io.anchang.platform.api.attribution.AttributionRequest;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.web.CorrelationId;
@@ -9,8 +10,6 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
@@ -19,21 +18,34 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * customer-service's {@code POST /api/customers/sites/{site}/attributions}, called with the
- * caller's own token (every service checks it itself) and the correlation id, within
- * {@code timeout}, behind a circuit breaker. Its refusals (4xx problem details) come back as
- * the same problem; silence, errors and an open breaker as {@link CustomerDirectory.Unavailable}.
+ * customer-service's flow 1 question ({@link AttributionApi#PATH}), asked with reception-service's own token — never a
+ * user's (R-SEC-1) — and the correlation id, within {@code timeout}, behind a circuit breaker. Its refusals of the
+ * request (4xx problem details) come back as the same problem; silence, errors, an open breaker, and a refusal of
+ * reception's own identity (a client or role misconfigured: not the desk user's doing) as
+ * {@link CustomerDirectory.Unavailable}, so that the desk goes on in degraded mode.
  */
 public class HttpCustomerDirectory implements CustomerDirectory {
 
     private final WebClient web;
+    private final ServiceTokens tokens;
     private final CircuitBreaker breaker;
     private final Duration timeout;
 
-    public HttpCustomerDirectory(WebClient web, CircuitBreaker breaker, Duration timeout) {
+    public HttpCustomerDirectory(WebClient web, ServiceTokens tokens, CircuitBreaker breaker, Duration timeout) {
         this.web = web;
+        this.tokens = tokens;
         this.breaker = breaker;
         this.timeout = timeout;
+    }
+
+    /** customer-service did not accept reception's own token: the token is fetched anew once, then it is a fault. */
+    static final class IdentityRefused extends RuntimeException {
+        final int status;
+
+        IdentityRefused(int status) {
+            super("customer-service refused reception-service's identity (HTTP " + status + ")", null, false, false);
+            this.status = status;
+        }
     }
 
     /** A refusal by customer-service: the request was wrong, not the service; it does not open the breaker. */
@@ -48,32 +60,43 @@ public class HttpCustomerDirectory implements CustomerDirectory {
 
     @Override
     public Mono<AttributionAnswer> attribute(String site, AttributionRequest request) {
-        return token().flatMap(token -> Mono.deferContextual(context -> web.post()
-                        .uri("/api/customers/sites/{site}/attributions", site)
-                        .headers(headers -> {
-                            headers.setBearerAuth(token);
-                            CorrelationId.from(context).ifPresent(id -> headers.set(CorrelationId.HEADER, id));
-                        })
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                        .bodyValue(request)
-                        .exchangeToMono(response -> {
-                            if (response.statusCode().is2xxSuccessful()) {
-                                return response.bodyToMono(AttributionAnswer.class);
-                            }
-                            if (response.statusCode().is4xxClientError()) {
-                                return response.bodyToMono(Map.class).defaultIfEmpty(Map.of()).flatMap(body -> Mono.error(new Refused(
-                                        new ProblemException(response.statusCode().value(), slug(body), text(body, "title", "Refused"),
-                                                text(body, "detail", "客户服务拒绝了请求 (customer-service refused the request)")))));
-                            }
-                            return response.createError();
-                        })))
+        return ask(site, request)
+                .onErrorResume(IdentityRefused.class, refused -> {
+                    tokens.forget();
+                    return ask(site, request);
+                })
                 .timeout(timeout)
                 .transformDeferred(CircuitBreakerOperator.of(breaker))
                 .onErrorMap(Refused.class, refused -> refused.problem)
                 .onErrorMap(error -> !(error instanceof ProblemException), error -> new Unavailable(
                         error instanceof CallNotPermittedException ? "circuit breaker open"
                                 : error instanceof TimeoutException ? "no answer within " + timeout.toMillis() + " ms" : error.toString(), error));
+    }
+
+    private Mono<AttributionAnswer> ask(String site, AttributionRequest request) {
+        return tokens.token().flatMap(token -> Mono.deferContextual(context -> web.post()
+                .uri(AttributionApi.PATH, site)
+                .headers(headers -> {
+                    headers.setBearerAuth(token);
+                    CorrelationId.from(context).ifPresent(id -> headers.set(CorrelationId.HEADER, id));
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue(request)
+                .exchangeToMono(response -> {
+                    if (response.statusCode().is2xxSuccessful()) {
+                        return response.bodyToMono(AttributionAnswer.class);
+                    }
+                    if (response.statusCode().value() == 401 || response.statusCode().value() == 403) {
+                        return response.releaseBody().then(Mono.error(new IdentityRefused(response.statusCode().value())));
+                    }
+                    if (response.statusCode().is4xxClientError()) {
+                        return response.bodyToMono(Map.class).defaultIfEmpty(Map.of()).flatMap(body -> Mono.error(new Refused(
+                                new ProblemException(response.statusCode().value(), slug(body), text(body, "title", "Refused"),
+                                        text(body, "detail", "客户服务拒绝了请求 (customer-service refused the request)")))));
+                    }
+                    return response.createError();
+                })));
     }
 
     /**
@@ -101,14 +124,6 @@ public class HttpCustomerDirectory implements CustomerDirectory {
         Object given = body.get("type");
         String type = given == null ? "urn:anchang:problem:customer-service-refused" : String.valueOf(given);
         return type.substring(type.lastIndexOf(':') + 1);
-    }
-
-    private static Mono<String> token() {
-        return ReactiveSecurityContextHolder.getContext()
-                .map(context -> context.getAuthentication())
-                .filter(JwtAuthenticationToken.class::isInstance)
-                .map(auth -> ((JwtAuthenticationToken) auth).getToken().getTokenValue())
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("no caller token to relay to customer-service")));
     }
 
 }

@@ -65,6 +65,14 @@ public class MongoVisits implements Visits {
     }
 
     @Override
+    public Flux<Visit> askable(SiteScope scope, int limit) {
+        return mongo.find(scope, Query.query(Criteria.where("attributionPending").is(true).and("phone").ne(null)
+                                .and("state").nin("RECEIVING", "REJECTED", "UNFINISHED")).with(Sort.by("at")).limit(limit),
+                        VisitDocument.class, VisitDocument.COLLECTION)
+                .map(VisitDocument::visit).filter(Visit::askable);
+    }
+
+    @Override
     public Flux<Visit> pending(SiteScope scope, String site) {
         return mongo.find(scope, Query.query(Criteria.where(ScopedMongo.SITE).is(site).and("attributionPending").is(true))
                 .with(Sort.by("at")), VisitDocument.class, VisitDocument.COLLECTION).map(VisitDocument::visit);

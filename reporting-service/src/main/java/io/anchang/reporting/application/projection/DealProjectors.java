@@ -1,9 +1,11 @@
 package io.anchang.reporting.application.projection;
 
+import io.anchang.platform.events.deal.AgreementIssued;
 import io.anchang.platform.events.deal.BigDepositSigned;
 import io.anchang.platform.events.deal.BuildingRegistered;
 import io.anchang.platform.events.deal.CreditRecorded;
 import io.anchang.platform.events.deal.DepositRequested;
+import io.anchang.platform.events.deal.SmallDepositLapsed;
 import io.anchang.platform.events.deal.SmallDepositTaken;
 import io.anchang.platform.events.deal.UnitAdded;
 import io.anchang.platform.events.deal.UnitHeld;
@@ -96,6 +98,17 @@ public final class DealProjectors {
                             p.unitLabel(), p.customerId()).withRep(p.repUserId(), null)
                             .bigDeposit(new DealEntry.Big(p.signedAt(), entries.day(p.siteId(), p.signedAt()), Fen.of(p.price()),
                                     Fen.of(p.deposit()), p.agreementNo())));
+                }),
+                // R-DEAL-4: the agreement is numbered just after the big deposit, gap-free
+                Projector.of(AgreementIssued.class, p -> List.of(new EntryRef(EntryKind.DEAL, p.dealId())), (fact, entries) -> {
+                    AgreementIssued p = fact.payload();
+                    entries.change(EntryKind.DEAL, p.dealId(), p.siteId(), fact, deal -> deal.agreementIssued(p.agreementNo()));
+                }),
+                // R-DEAL-3: the small deposit was not upgraded by its day (the unit's release says so too)
+                Projector.of(SmallDepositLapsed.class, p -> List.of(new EntryRef(EntryKind.DEAL, p.dealId())), (fact, entries) -> {
+                    SmallDepositLapsed p = fact.payload();
+                    entries.change(EntryKind.DEAL, p.dealId(), p.siteId(), fact,
+                            deal -> deal.lapsed(entries.day(p.siteId(), p.lapsedAt() != null ? p.lapsedAt() : p.lapsesAt())));
                 }),
                 // R-ATT-17, R-DEAL-11: the shares the deal keeps, provisional until the contract
                 Projector.of(CreditRecorded.class, p -> List.of(new EntryRef(EntryKind.DEAL, p.dealId())), (fact, entries) -> {

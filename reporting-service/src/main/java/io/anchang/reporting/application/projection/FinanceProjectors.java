@@ -1,6 +1,7 @@
 package io.anchang.reporting.application.projection;
 
 import io.anchang.platform.events.finance.DepositConfirmed;
+import io.anchang.platform.events.finance.LatePaymentRecorded;
 import io.anchang.platform.events.finance.RefundDueOpened;
 import io.anchang.reporting.domain.DealEntry;
 import io.anchang.reporting.domain.EntryKind;
@@ -31,6 +32,12 @@ public final class FinanceProjectors {
                         entries.change(EntryKind.DEAL, p.holdId(), p.siteId(), fact,
                                 deal -> deal.paid(new DealEntry.Payment(p.requestId(), day, Fen.of(p.amount()))));
                     }
+                }),
+                Projector.of(LatePaymentRecorded.class, p -> List.of(new EntryRef(EntryKind.PAYMENT, "late:" + p.requestId())), (fact, entries) -> {
+                    LatePaymentRecorded p = fact.payload();
+                    entries.change(EntryKind.PAYMENT, "late:" + p.requestId(), p.siteId(), fact, payment -> payment.recorded(
+                            PaymentEntry.Kind.LATE, entries.day(p.siteId(), p.recordedAt()), p.recordedAt(), Fen.of(p.amount()), null,
+                            null, null, p.receiptNo(), p.method(), null));
                 }),
                 Projector.of(RefundDueOpened.class, p -> List.of(new EntryRef(EntryKind.PAYMENT, "refund-due:" + p.refundId())), (fact, entries) -> {
                     RefundDueOpened p = fact.payload();

@@ -51,7 +51,7 @@ class ProjectingTest {
     @Test
     @DisplayName("R-RPT-1 an event delivered twice — in one batch and in the next — counts once")
     void duplicatesCountOnce() {
-        Fact<?> call = fact(new CallRegistered("C1", "SH01", "r1", AT, "138****5678", null, "孙", null, "rep1", false, null));
+        Fact<?> call = fact(new CallRegistered("C1", "SH01", "r1", AT, "138****5678", "孙", null, "rep1", false, null));
         apply(List.of(call, call));
         apply(List.of(call));
         assertThat(day().of(Axis.REP, "rep1").get(Metric.CALLS)).isEqualTo(1);
@@ -87,8 +87,8 @@ class ProjectingTest {
     @Test
     @DisplayName("R-RPT an event the projection cannot apply is set aside and changes nothing; the rest of the batch is applied")
     void aBrokenEventIsSetAside() {
-        Fact<?> broken = fact(new CallRegistered("C2", "SH01", "r2", null, null, null, null, null, "rep1", false, null));
-        Fact<?> good = fact(new CallRegistered("C3", "SH01", "r3", AT, null, null, null, null, "rep1", false, null));
+        Fact<?> broken = fact(new CallRegistered("C2", "SH01", "r2", null, null, null, null, "rep1", false, null));
+        Fact<?> good = fact(new CallRegistered("C3", "SH01", "r3", AT, null, null, null, "rep1", false, null));
         Projecting.Outcome outcome = apply(List.of(broken, good));
         assertThat(outcome.failed()).extracting(f -> f.fact().eventId()).containsExactly(broken.eventId());
         assertThat(day().total().get(Metric.CALLS)).isEqualTo(1);
@@ -97,15 +97,15 @@ class ProjectingTest {
     @Test
     @DisplayName("R-RPT periods are the site's calendar: a call at 23:30 Shanghai counts on that Shanghai day")
     void theSitesDay() {
-        apply(List.of(fact(new CallRegistered("C4", "SH01", "r4", Instant.parse("2026-11-25T15:30:00Z"), null, null, null, null,
+        apply(List.of(fact(new CallRegistered("C4", "SH01", "r4", Instant.parse("2026-11-25T15:30:00Z"), null, null, null,
                 "rep1", false, null)), fact(new CallRegistered("C5", "SH01", "r5", Instant.parse("2026-11-25T16:30:00Z"), null, null,
-                null, null, "rep1", false, null))));
+                null, "rep1", false, null))));
         assertThat(sheet(Period.day(DAY)).total().get(Metric.CALLS)).isEqualTo(1);
         assertThat(sheet(Period.day(DAY.plusDays(1))).total().get(Metric.CALLS)).isEqualTo(1);
     }
 
     private static VisitRegistered visit(String id, String servedBy, String customer) {
-        return new VisitRegistered(id, "SH01", id, AT, "138****5678", null, "孙", customer, servedBy, servedBy != null, servedBy == null,
+        return new VisitRegistered(id, "SH01", id, AT, "138****5678", "孙", customer, servedBy, servedBy != null, servedBy == null,
                 false, null, null, null, "desk");
     }
 
