@@ -41,9 +41,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Reports (R-RPT, flow 3): {@code --sites} sites × {@code --days} days of synthetic events — calls, walk-ins
- * with their attribution and see-off, new customers, holds, small and big deposits confirmed at the finance
- * desk, credit shares — published to the four topics as the services publish them. Measured in one run:
+ * Reports (R-RPT, flow 3): {@code --sites} sites × {@code --days} days of synthetic events published to the four
+ * topics as the services publish them — each site and day a call and a walk-in (registered, attributed, seen off;
+ * a new customer six times in ten), every third day a hold with a small deposit confirmed at the finance desk,
+ * half of them upgraded two days later to a big deposit with its credit shares; each site a building of 120 units.
+ * Measured in one run:
  * <ul>
  *   <li>projection throughput: events/s from the first publish until reporting-service's read models have
  *       read every topic to its end (its positions, kept with the read models, against Kafka's end offsets);</li>
@@ -66,7 +68,7 @@ public final class Reports {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final int REPS = 5;
-    private static final int UNITS = 150;
+    private static final int UNITS = 120;
     private static final String PASSWORD = "demo1234";
 
     private final int sites;
@@ -326,13 +328,13 @@ public final class Reports {
                     .put("confirmedBy", code.toLowerCase() + "-finance").put("confirmedAt", at.toString()));
         }
 
-        /** {@code times} × (two calls and two walk-ins) on the day. */
+        /** {@code times} × (a call and a walk-in) on the day. */
         int traffic(LocalDate day, int times, Consumer<Event> out) {
             int n = 0;
             Instant open = day.atTime(LocalTime.of(9, 0)).atZone(SHANGHAI).toInstant();
             long[] counted = visitsAndCallsByMonth.computeIfAbsent(YearMonth.from(day).toString(), m -> new long[2]);
             for (int t = 0; t < times; t++) {
-                for (int c = 0; c < 2; c++) {
+                for (int c = 0; c < 1; c++) {
                     String call = id("C");
                     Instant at = open.plusSeconds(random.nextInt(36_000));
                     n += emit(out, "anchang.reception.v1", "reception.call-registered", call, at, JSON.createObjectNode().put("callId", call)
@@ -340,7 +342,7 @@ public final class Reports {
                             .put("receivedBy", rep(1 + random.nextInt(REPS))).put("attributionPending", false));
                     counted[1]++;
                 }
-                for (int v = 0; v < 2; v++) {
+                for (int v = 0; v < 1; v++) {
                     String visit = id("V");
                     Instant at = open.plusSeconds(random.nextInt(36_000));
                     boolean returning = !customers.isEmpty() && random.nextInt(10) < 4;

@@ -17,15 +17,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The sites' time zones from the service's copy of the site directory, remembered for a
- * minute, and changed at once when the projection sees reception announce a new one. A site
+ * The sites' time zones from the service's copy of the site directory, remembered for ten
+ * minutes, and changed at once when the projection sees reception announce a new one. A site
  * not known yet is taken in the rulebook's default, Asia/Shanghai.
  */
 public class DirectoryCalendar implements SiteCalendar {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
     private static final Logger log = LoggerFactory.getLogger(DirectoryCalendar.class);
-    private static final Duration KEPT = Duration.ofMinutes(1);
+    private static final Duration KEPT = Duration.ofMinutes(10);
 
     private record Known(ZoneId zone, Instant until) {
     }

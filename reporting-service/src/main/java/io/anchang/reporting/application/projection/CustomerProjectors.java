@@ -51,7 +51,7 @@ public final class CustomerProjectors {
                         return;
                     }
                     boolean first = customer.isFirstVisit(p.visitId());
-                    entries.change(EntryKind.CUSTOMER, p.customerId(), p.siteId(), fact, c -> c.visited(p.visitId(), p.at()));
+                    entries.add(EntryKind.CUSTOMER, p.customerId(), p.siteId(), fact, c -> c.visited(p.visitId(), p.at()));
                     entries.change(EntryKind.VISIT, p.visitId(), p.siteId(), fact, visit -> visit.attributed(
                             p.at() == null ? null : entries.day(p.siteId(), p.at()), p.at(), p.customerId(), first, customer.source(),
                             p.ruleId(), p.phoneMasked()));

@@ -131,7 +131,7 @@ public final class DealProjectors {
         if (customerId == null) {
             return withUnit;
         }
-        CustomerEntry customer = entries.change(EntryKind.CUSTOMER, customerId, deal.siteId(), fact, c -> c.dealing(deal.id()));
+        CustomerEntry customer = entries.add(EntryKind.CUSTOMER, customerId, deal.siteId(), fact, c -> c.dealing(deal.id()));
         return withUnit.withCustomer(customerId, customer.name(), customer.phoneMasked(), customer.source());
     }
 }

@@ -19,6 +19,13 @@ public interface Entries {
      */
     <E extends Entry> E change(EntryKind<E> kind, String id, String site, Fact<?> fact, UnaryOperator<E> change);
 
+    /**
+     * As {@link #change}, for a change that only ever adds to an entry (a first visit noted once, a deal added to a
+     * customer's): when it changes nothing, the entry is left as it is — not rewritten — since doing it again could
+     * never change anything either.
+     */
+    <E extends Entry> E add(EntryKind<E> kind, String id, String site, Fact<?> fact, UnaryOperator<E> addition);
+
     /** The day of the site's calendar (its time zone) that {@code at} falls on. */
     LocalDate day(String site, Instant at);
 

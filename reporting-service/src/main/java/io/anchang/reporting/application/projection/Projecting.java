@@ -198,6 +198,15 @@ public final class Projecting {
         }
 
         @Override
+        public <E extends Entry> E add(EntryKind<E> kind, String id, String site, Fact<?> fact, UnaryOperator<E> addition) {
+            E entry = find(kind, id).orElse(null);
+            if (entry != null && addition.apply(entry).equals(entry)) {
+                return entry;
+            }
+            return change(kind, id, site, fact, addition);
+        }
+
+        @Override
         public LocalDate day(String site, Instant at) {
             if (at == null) {
                 throw new IllegalArgumentException("an event of site " + site + " without its time");
