@@ -1,5 +1,6 @@
 package io.anchang.customer.application;
 
+import io.anchang.platform.store.Stored;
 import io.anchang.platform.problem.ProblemException;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;

@@ -1,5 +1,6 @@
 package io.anchang.customer.application;
 
+import io.anchang.platform.store.Stored;
 import io.anchang.customer.domain.relations.Feedback;
 import io.anchang.platform.events.customer.FeedbackProgressed;
 import io.anchang.platform.events.customer.FeedbackReceived;

@@ -1,5 +1,6 @@
 package io.anchang.customer.application;
 
+import io.anchang.platform.store.Stored;
 import io.anchang.customer.domain.imports.ImportJob;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.security.Caller;

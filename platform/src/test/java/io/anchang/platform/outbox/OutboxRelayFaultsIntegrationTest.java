@@ -176,7 +176,7 @@ class OutboxRelayFaultsIntegrationTest {
         context.registerBean("relayTestTopic", NewTopic.class, () -> new NewTopic(TOPIC, 1, (short) 1));
         context.refresh();
         admin.setApplicationContext(context);
-        return new OutboxRelay(template, kafka, new AuditTrail(template), new TopicProvisioner(admin),
+        return new OutboxRelay(template, kafka, new AuditTrail(template, io.anchang.platform.audit.AuditKey.of(io.anchang.testing.TestDefaults.AUDIT_KEY)), new TopicProvisioner(admin),
                 new OutboxProperties(List.of(collection), sweepInterval, Duration.ofSeconds(15), batchSize), lease, meters);
     }
 

@@ -36,7 +36,7 @@ public class RecordingIncidents {
         return RunningTheSite.site(sites, caller, site).flatMap(known -> {
             for (Incident.Party party : parties == null ? List.<Incident.Party>of() : parties) {
                 if (party.kind() == Incident.Party.Kind.REP && party.userId() != null) {
-                    ReceivingVisitors.staff(known, party.userId());
+                    known.staffMember(party.userId());
                 }
             }
             Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package io.anchang.reception.application;
 
+import io.anchang.platform.store.Stored;
 import io.anchang.platform.events.reception.MeetingRecorded;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.problem.ProblemException;

@@ -1,5 +1,7 @@
 package io.anchang.reception.application;
 
+import io.anchang.platform.store.Raced;
+import io.anchang.platform.store.Stored;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.security.Caller;
 import io.anchang.reception.domain.Site;
@@ -17,7 +19,7 @@ final class RunningTheSite {
     }
 
     static Mono<Site> site(Sites sites, Caller caller, String site) {
-        return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> ManagingSites.unknown(site)));
+        return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> Sites.unknown(site)));
     }
 
     /** A decision on the stored state (version 0 when there is none yet), written only if nobody wrote meanwhile; else decided again. */

@@ -1,6 +1,6 @@
 package io.anchang.customer.adapter.mongo;
 
-import io.anchang.customer.application.Stored;
+import io.anchang.platform.store.Stored;
 import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.security.Caller;

@@ -2,7 +2,7 @@ package io.anchang.customer.adapter.mongo;
 
 import io.anchang.customer.application.CallLists;
 import io.anchang.customer.application.Questions;
-import io.anchang.customer.application.Stored;
+import io.anchang.platform.store.Stored;
 import io.anchang.customer.domain.calls.CallList;
 import io.anchang.customer.domain.tracking.Question;
 import io.anchang.platform.mongo.ScopedMongo;

@@ -1,7 +1,7 @@
 package io.anchang.customer.adapter.mongo;
 
 import io.anchang.customer.application.CustomerCards;
-import io.anchang.customer.application.Stored;
+import io.anchang.platform.store.Stored;
 import io.anchang.customer.domain.card.CustomerCard;
 import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.outbox.PendingEvent;

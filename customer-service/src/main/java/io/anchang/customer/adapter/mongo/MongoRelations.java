@@ -3,7 +3,7 @@ package io.anchang.customer.adapter.mongo;
 import io.anchang.customer.application.Feedbacks;
 import io.anchang.customer.application.Occasions;
 import io.anchang.customer.application.Referrals;
-import io.anchang.customer.application.Stored;
+import io.anchang.platform.store.Stored;
 import io.anchang.customer.application.Surveys;
 import io.anchang.customer.domain.relations.Feedback;
 import io.anchang.customer.domain.relations.Occasion;

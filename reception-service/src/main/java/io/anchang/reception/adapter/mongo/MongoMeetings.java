@@ -5,7 +5,7 @@ import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.security.SiteScope;
 import io.anchang.reception.application.Meetings;
-import io.anchang.reception.application.Stored;
+import io.anchang.platform.store.Stored;
 import io.anchang.reception.domain.MeetingRecord;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
