@@ -299,7 +299,10 @@ Object.assign(en.validation, {
 });
 Object.assign(zh, {
   customers: {
-    title: '客户', tabs: { today: '今日跟进', greetings: '今日问候', archive: '客户档案' }, myOwn: '我的', due: '{day} 应跟进',
+    title: '客户', tabs: { today: '今日跟进', greetings: '今日问候', calls: '电话通知', plans: '工作计划', archive: '客户档案' },
+    noCalls: '今天没有要打的电话', purposes: { INVITATION: '邀约', SIGNING: '通知签约', PAYMENT: '通知交款' },
+    outcomes: { REACHED: '已接通', AGREED: '已答应', NO_ANSWER: '无人接听', DECLINED: '已拒绝' }, addCalls: '今日电话名单（R-OPS-4）',
+    callCustomers: '客户：每行一个档案编号或客户编号', myOwn: '我的', due: '{day} 应跟进',
     noneDue: '今天没有应跟进的客户', overdue: '已逾期', noneOverdue: '没有逾期的跟进', nextStep: '下一步', dueOn: '应于 {day} 跟进',
     noGreetings: '今天没有需要问候的客户', owner: '业主', gift: '礼品', gifts: { FLOWERS: '鲜花', CAKE: '蛋糕', OTHER: '其他' },
     maskedPhone: '电话', maskedPhoneHint: '138****5678 或后四位', mine: '只看我的客户', found: '共 {n} 位客户',
@@ -310,6 +313,11 @@ Object.assign(zh, {
     notebook: '置业顾问笔记（R-CUS-4）', saved: '已保存', objections: '抗性', nextDate: '下次跟进日期', day: '跟进日期',
     nb: { background: '客户背景', suggestions: '建议', reasonsNotBuying: '未购买原因', refundReasons: '退房原因', notes: '其他' },
     status: { RECORDED: '已登记', CLASSIFIED: '已分类', FOLLOWING: '跟进中', DEPOSIT: '已下小定', DEAL: '已成交（大定）', LOST: '交易不成功', OWNER: '业主（已签约）', REFERRER: '老带新介绍人' },
+  },
+  plans: {
+    handIn: '交计划（R-OPS-2）', kinds: { DAILY: '今日计划', WEEKLY: '下周计划（周六交）' }, items: '计划事项', itemsHint: '每行一项，最多 30 项',
+    mine: '我的计划', states: { HANDED_IN: '已交', RETURNED: '已发回，待总结', SUMMARISED: '已总结' }, late: '迟交', summary: '总结',
+    board: '{period} 计划交收', missing: '未交', handBack: '发回写总结',
   },
   checks: { hint: '各置业顾问已过下次跟进日期仍未跟进的 A、B 类客户（R-CUS-5）；在客户档案卡中检查跟进记录。', total: '逾期跟进共 {n} 条', none: '没有逾期的跟进' },
   meeting: {
@@ -348,7 +356,10 @@ Object.assign(zh, {
 });
 Object.assign(en, {
   customers: {
-    title: 'Customers', tabs: { today: "Today's follow-ups", greetings: "Today's greetings", archive: 'Archive' }, myOwn: 'Mine', due: 'Due on {day}',
+    title: 'Customers', tabs: { today: "Today's follow-ups", greetings: "Today's greetings", calls: 'Call lists', plans: 'Plans', archive: 'Archive' },
+    noCalls: 'No calls to make today', purposes: { INVITATION: 'Invitation', SIGNING: 'Signing notice', PAYMENT: 'Payment notice' },
+    outcomes: { REACHED: 'Reached', AGREED: 'Agreed', NO_ANSWER: 'No answer', DECLINED: 'Declined' }, addCalls: "Today's call list (R-OPS-4)",
+    callCustomers: 'Customers: one archive number or customer id a line', myOwn: 'Mine', due: 'Due on {day}',
     noneDue: 'No follow-up due today', overdue: 'Overdue', noneOverdue: 'No overdue follow-ups', nextStep: 'Next step', dueOn: 'due {day}',
     noGreetings: 'Nobody to greet today', owner: 'Owner', gift: 'Gift', gifts: { FLOWERS: 'Flowers', CAKE: 'Cake', OTHER: 'Other' },
     maskedPhone: 'Phone', maskedPhoneHint: '138****5678 or last digits', mine: 'My customers only', found: '{n} customers',
@@ -360,6 +371,11 @@ Object.assign(en, {
     day: 'Day of the follow-up',
     nb: { background: 'Background', suggestions: 'Suggestions', reasonsNotBuying: 'Reasons for not buying', refundReasons: 'Reasons for a refund', notes: 'Other notes' },
     status: { RECORDED: 'Recorded', CLASSIFIED: 'Classified', FOLLOWING: 'Following', DEPOSIT: 'Small deposit', DEAL: 'Deal (big deposit)', LOST: 'Lost', OWNER: 'Owner (contract)', REFERRER: 'Referrer' },
+  },
+  plans: {
+    handIn: 'Hand in a plan (R-OPS-2)', kinds: { DAILY: "Today's plan", WEEKLY: "Next week's plan (Saturday)" }, items: 'Items', itemsHint: 'One a line, at most 30',
+    mine: 'My plans', states: { HANDED_IN: 'Handed in', RETURNED: 'Handed back, summary due', SUMMARISED: 'Summarised' }, late: 'Late', summary: 'Summary',
+    board: 'Plans of {period}', missing: 'Not handed in', handBack: 'Hand back for the summary',
   },
   checks: { hint: "Class A and B customers past their next follow-up, by rep (R-CUS-5); check the follow-ups on the customer's card.", total: '{n} overdue follow-ups', none: 'No overdue follow-ups' },
   meeting: {

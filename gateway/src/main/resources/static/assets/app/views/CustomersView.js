@@ -5,6 +5,9 @@
 import { api, seg } from '../api.js';
 import { abilities } from '../access.js';
 import { store, siteToday, staffName, receivers } from '../store.js';
+import { useForm, useAction } from '../forms.js';
+import { textProblem } from '../validate.js';
+import { Plans } from './customers/Plans.js';
 
 const { ref, reactive, computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
@@ -15,6 +18,7 @@ const STATUSES = ['RECORDED', 'CLASSIFIED', 'FOLLOWING', 'DEPOSIT', 'DEAL', 'LOS
 
 export const CustomersView = {
   name: 'CustomersView',
+  components: { Plans },
   setup() {
     const { t } = useI18n();
     const route = useRoute();
@@ -25,11 +29,13 @@ export const CustomersView = {
     const tabs = computed(() => [
       { key: 'today', show: can.value.followUpLists },
       { key: 'greetings', show: can.value.followUpLists },
+      { key: 'calls', show: can.value.followUpLists },
+      { key: 'plans', show: can.value.followUpLists || can.value.readMeeting },
       { key: 'archive', show: can.value.archive },
     ].filter((tab) => tab.show));
     const active = ref(tabs.value.some((x) => x.key === route.query.tab) ? route.query.tab : tabs.value[0]?.key);
     const rep = ref(can.value.anyRepsLists ? '' : store.user.id);
-    const state = reactive({ today: null, greetings: [], archive: null, problem: null, loading: false });
+    const state = reactive({ today: null, greetings: [], archive: null, calls: [], problem: null, loading: false });
     const search = reactive({ name: '', phone: '', archiveNo: '', classes: [], statuses: [], mine: !can.value.anyRepsLists && can.value.followUpLists, page: 0 });
 
     function query(params) {
@@ -48,6 +54,7 @@ export const CustomersView = {
         const who = rep.value || store.user.id;
         if (active.value === 'today') state.today = await api.get(`${base}/follow-ups/today${query({ rep: who })}`);
         if (active.value === 'greetings') state.greetings = await api.get(`${base}/greetings${query({ rep: who })}`) || [];
+        if (active.value === 'calls') state.calls = await api.get(`${base}/call-lists`) || [];
         if (active.value === 'archive') {
           state.archive = await api.get(`${base}/archive${query({
             name: search.name.trim(), phone: search.phone.trim(), archiveNo: search.archiveNo.trim(), class: search.classes, status: search.statuses,
@@ -67,12 +74,32 @@ export const CustomersView = {
       load();
     };
     const find = () => { search.page = 0; load(); };
+    // R-OPS-4: the MANAGER's call lists of the day; the rep who calls records how it went
+    const called = useAction(async (list, entry, outcome) => {
+      const answer = await api.post(`${base}/call-lists/${seg(list.id)}/calls`, { customer: entry.customerId, outcome });
+      const i = state.calls.findIndex((l) => l.id === list.id);
+      if (i >= 0) state.calls[i] = answer;
+      return answer;
+    });
+    const listing = useForm({
+      key: null,
+      initial: () => ({ purpose: 'INVITATION', customers: '' }),
+      rules: { customers: (v) => textProblem(v, { required: true, max: 20000 }) },
+      byType: { 'customer-unknown': 'customers', 'consent-withdrawn': 'customers', 'contact-withdrawn': 'customers' },
+      submit: async (v) => {
+        const entries = v.customers.split(/[\n,，、]/).map((x) => x.trim()).filter(Boolean).map((customer) => ({ customer }));
+        const answer = await api.post(`${base}/call-lists/${siteToday()}/${v.purpose}/entries`, { entries });
+        await load();
+        return answer;
+      },
+    });
+    const purposeOptions = computed(() => ['INVITATION', 'SIGNING', 'PAYMENT'].map((p) => ({ value: p, label: t('customers.purposes.' + p) })));
     const turn = (page) => { search.page = page - 1; load(); };
     const open = (id) => router.push(`/customers/${encodeURIComponent(id)}`);
     const repOptions = computed(() => receivers().map((m) => ({ value: m.userId, label: m.name })));
     const classOptions = CLASSES.map((c) => ({ value: c, label: c }));
     const statusOptions = computed(() => STATUSES.map((s) => ({ value: s, label: t('card.status.' + s) })));
-    return { store, can, tabs, active, choose, rep, state, search, load, find, turn, open, repOptions, classOptions, statusOptions, staffName, today: siteToday() };
+    return { store, can, tabs, active, choose, rep, state, search, load, find, turn, open, called, listing, purposeOptions, repOptions, classOptions, statusOptions, staffName, today: siteToday() };
   },
   template: `
   <div class="screen customers" data-test="customers">
@@ -133,6 +160,41 @@ export const CustomersView = {
           </template>
         </a-list>
       </template>
+
+      <template v-if="active === 'calls'">
+        <a-empty v-if="!state.calls.length" :description="$t('customers.noCalls')" />
+        <div v-for="list in state.calls" :key="list.id" class="gap" data-test="call-list" :data-purpose="list.purpose">
+          <h3 class="subhead">{{ $t('customers.purposes.' + list.purpose) }} · {{ list.day }}</h3>
+          <a-list :data-source="list.entries" size="small">
+            <template #renderItem="{ item }">
+              <a-list-item data-test="call-entry" :data-archive-no="item.archiveNo" :data-outcome="item.outcome || ''">
+                <a-list-item-meta>
+                  <template #title><router-link :to="'/customers/' + encodeURIComponent(item.customerId)">{{ item.name || item.archiveNo }}</router-link>
+                    <span class="muted small"> {{ item.phoneMasked }} · {{ staffName(item.caller) }}</span></template>
+                  <template #description>{{ item.note || '' }}<template v-if="item.outcome"> · {{ $t('customers.outcomes.' + item.outcome) }} {{ item.result || '' }}</template></template>
+                </a-list-item-meta>
+                <div v-if="!item.outcome" class="actions">
+                  <a-button v-for="o in ['REACHED', 'AGREED', 'NO_ANSWER', 'DECLINED']" :key="o" size="small" :data-test="'call-' + o"
+                    :loading="called.state.busy" @click="called.act(list, item, o)">{{ $t('customers.outcomes.' + o) }}</a-button>
+                </div>
+              </a-list-item>
+            </template>
+          </a-list>
+        </div>
+        <problem-alert :problem="called.state.problem" />
+        <template v-if="can.recordMeeting">
+          <h3 class="subhead">{{ $t('customers.addCalls') }}</h3>
+          <a-form layout="vertical" @submit="listing.send()" data-test="call-list-form">
+            <a-form-item><a-radio-group v-model:value="listing.values.purpose" :options="purposeOptions" /></a-form-item>
+            <a-form-item :label="$t('customers.callCustomers')" :validate-status="listing.state.errors.customers ? 'error' : ''" :help="listing.state.errors.customers">
+              <a-textarea v-model:value="listing.values.customers" :rows="3" :maxlength="20000" data-test="call-customers" /></a-form-item>
+            <problem-alert :problem="listing.state.problem" class="gap" />
+            <a-button type="primary" html-type="submit" :loading="listing.state.submitting" data-test="call-list-save">{{ $t('app.save') }}</a-button>
+          </a-form>
+        </template>
+      </template>
+
+      <plans v-if="active === 'plans'" />
 
       <template v-if="active === 'archive'">
         <a-form layout="inline" @submit="find" class="archive-search" data-test="archive-search">
