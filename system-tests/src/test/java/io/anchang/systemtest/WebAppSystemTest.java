@@ -162,7 +162,8 @@ class WebAppSystemTest {
     void theNewScreensShowWhatTheApiHolds() throws Exception {
         JsonNode result = scenario("the archive, reports and after-deposit screens", "new-screens", Map.of("ANCHANG_OUT", screenshots().toString()));
         assertThat(result.path("due").asInt()).isPositive();
-        assertThat(result.path("greetings").asInt()).isPositive();
+        assertThat(result.path("greetingKinds").valueStream().map(JsonNode::asString)).as("R-CUS-8 冯先生's birthday today").contains("BIRTHDAY");
+        assertThat(result.path("gift").asInt()).as("flowers for an important customer").isPositive();
         assertThat(result.path("xlsx").path("magic").asString()).isEqualTo("PK");
         assertThat(result.path("xlsx").path("name").asString()).endsWith(".xlsx").startsWith("来人来电统计表");
         assertThat(result.path("payment").path("paidMore").asDouble()).isEqualTo(1000.0);

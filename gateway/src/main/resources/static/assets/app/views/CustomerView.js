@@ -27,11 +27,16 @@ export const CustomerView = {
     const state = reactive({ customer: null, problem: null, credit: null, at: null, card: null, cardProblem: null });
 
     // the card (R-CUS-1, 2, 4, 5): class, status, notebook, the tracking form — of customer-service's archive
+    let shownNotebook = JSON.stringify({ background: '', suggestions: '', reasonsNotBuying: '', refundReasons: '', notes: '' });
     async function loadCard() {
       try {
         state.card = await api.get(`${base}/card`);
         state.cardProblem = null;
-        if (!notebook.state.restored) Object.assign(notebook.values, notebookOf(state.card));
+        // what the card holds goes into the notebook form only while nobody is editing it
+        if (JSON.stringify({ ...notebook.values }) === shownNotebook) {
+          Object.assign(notebook.values, notebookOf(state.card));
+          shownNotebook = JSON.stringify({ ...notebook.values });
+        }
       } catch (error) {
         state.cardProblem = error;
       }
@@ -92,7 +97,11 @@ export const CustomerView = {
         background: (v) => textProblem(v, { max: 4000 }), suggestions: (v) => textProblem(v, { max: 4000 }),
         reasonsNotBuying: (v) => textProblem(v, { max: 4000 }), refundReasons: (v) => textProblem(v, { max: 4000 }), notes: (v) => textProblem(v, { max: 8000 }),
       },
-      submit: async (v) => { state.card = await api.put(`${base}/notebook`, v); return state.card; },
+      submit: async (v) => {
+        state.card = await api.put(`${base}/notebook`, v);
+        shownNotebook = JSON.stringify({ ...notebook.values });
+        return state.card;
+      },
     });
     const lost = useForm({
       key: null,

@@ -29,17 +29,20 @@ const FORMS = [
 ];
 const MEASURES = ['subscribedAmount', 'visits', 'bigDeposits', 'contracts', 'collected', 'calls'];
 const NUMERIC = ['INTEGER', 'MONEY', 'DECIMAL'];
+/** What a form's chart shows first when the table has it. */
+const PREFERRED = ['visits', 'subscribedAmount', 'bigDeposits', 'sold', 'amount'];
 
 function firstOfMonth(day) {
   return `${day.slice(0, 7)}-01`;
 }
 
-/** A bar chart of a report's first table: its first numeric column by its first text column. */
+/** A bar chart of a report's first table: its visits (or amount subscribed …, else first numeric column) by its first text column. */
 export function barOption(report) {
   const table = report?.tables?.find((tb) => tb.rows.length && tb.columns.some((c) => NUMERIC.includes(c.type)));
   if (!table) return null;
   const label = table.columns.find((c) => c.type === 'TEXT');
-  const value = table.columns.find((c) => NUMERIC.includes(c.type));
+  const numeric = table.columns.filter((c) => NUMERIC.includes(c.type));
+  const value = PREFERRED.map((key) => numeric.find((c) => c.key === key)).find(Boolean) || numeric[0];
   if (!label || !value) return null;
   return {
     grid: { left: 48, right: 16, top: 32, bottom: 48, containLabel: true },
