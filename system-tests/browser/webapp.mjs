@@ -599,11 +599,11 @@ async function newScreens() {
   const visitsCell = (await ast.locator(`${sel('report-table')} tr.total-row td`).nth(visitsIndex).innerText()).trim();
   expect(Number(visitsCell) === Number(table.total.visits), `the daily form's visits: ${visitsCell}, the API ${table.total.visits}`);
   const [file] = await Promise.all([ast.waitForEvent('download'), ast.locator(sel('download-xlsx')).click()]);
-  const xlsxPath = join(out, 'daily.xlsx');
-  await mkdir(out, { recursive: true });
+  const xlsxPath = join((await import('node:os')).tmpdir(), `anchang-daily-${process.pid}.xlsx`);
   await file.saveAs(xlsxPath);
   const head = (await import('node:fs/promises')).readFile(xlsxPath).then((b) => b.subarray(0, 2).toString('latin1'));
   const xlsx = { name: file.suggestedFilename(), magic: await head };
+  await (await import('node:fs/promises')).rm(xlsxPath, { force: true });
   expect(xlsx.magic === 'PK', `the download is not a workbook: ${xlsx.magic}`);
   widths.daily = await narrow(ast, 'sh01-assistant', 'the daily form', 'reports-daily');
   clean(astCtx, 'sh01-assistant');
