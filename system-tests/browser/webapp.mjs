@@ -298,9 +298,14 @@ async function unitLive() {
   await form.waitFor();
   expect(await form.locator(`${sel('confirm-amount')}`).inputValue() === '20000.00', 'the amount due is not filled in');
   await form.locator(`${sel('confirm-method')} label`).first().click();
+  // the day's earlier receipts are listed already: wait for the one this confirmation issues, shown first
+  const earlier = await finance.locator(sel('receipt')).evaluateAll((cards) => cards.map((card) => card.dataset.receipt));
   await form.locator(sel('confirm-submit')).click();
+  await finance.waitForFunction((known) => {
+    const first = document.querySelector('[data-test="receipt"]');
+    return first && !known.includes(first.dataset.receipt);
+  }, earlier);
   const receipt = finance.locator(sel('receipt')).first();
-  await receipt.waitFor();
   const receiptNo = await receipt.getAttribute('data-receipt');
 
   step = 'the unit moves to SMALL_DEPOSIT on both boards, without a reload';
