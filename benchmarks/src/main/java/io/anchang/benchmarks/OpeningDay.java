@@ -92,6 +92,7 @@ public final class OpeningDay {
             }
             Summary.printMedian("holds/s", runs);
         } catch (Exception | Error e) {
+            exit = 1;
             System.out.println("FAILED at \"" + Deadlines.current() + "\": " + e);
             e.printStackTrace(System.out);
         } finally {

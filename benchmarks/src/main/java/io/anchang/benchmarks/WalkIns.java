@@ -104,6 +104,7 @@ public final class WalkIns {
             Summary.printMedian("walk-ins/s", runs);
         } catch (Exception | Error e) {
             // System.exit in finally would swallow it: say what stopped the run
+            failures = Math.max(failures, 1);
             System.out.println("FAILED at \"" + Deadlines.current() + "\": " + e);
             e.printStackTrace(System.out);
         } finally {
