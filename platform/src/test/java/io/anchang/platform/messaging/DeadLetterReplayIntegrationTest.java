@@ -44,6 +44,14 @@ class DeadLetterReplayIntegrationTest {
     @Autowired
     WebTestClient web;
 
+    /** Health and metrics answer on the management port only. */
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
+    WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
     @Autowired
     ReactiveMongoTemplate template;
 
@@ -66,13 +74,13 @@ class DeadLetterReplayIntegrationTest {
                 .jsonPath("$.deadLetters[0].type").isEqualTo("test.counted")
                 .jsonPath("$.deadLetters[0].originalTopic").isEqualTo(TestApp.TOPIC)
                 .jsonPath("$.deadLetters[0].replayedAt").doesNotExist());
-        web.get().uri("/actuator/health/dead-letters").exchange()
+        management().get().uri("/actuator/health/dead-letters").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.deadLetters.details.pending").isEqualTo(1);
-        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        management().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         assertThat(prometheus()).contains("anchang_dead_letters_pending 1.0");
 
         // only an ADMIN sees or replays them
@@ -105,7 +113,7 @@ class DeadLetterReplayIntegrationTest {
                 .jsonPath("$.replayed").isEqualTo(1)
                 .jsonPath("$.deadLetters[0].replayedAt").exists()
                 .jsonPath("$.deadLetters[0].replayedBy").isEqualTo("admin-1");
-        web.get().uri("/actuator/health/dead-letters").exchange()
+        management().get().uri("/actuator/health/dead-letters").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.components.deadLetters.details.pending").isEqualTo(0);
         assertThat(prometheus()).contains("anchang_dead_letters_pending 0.0");
@@ -137,8 +145,37 @@ class DeadLetterReplayIntegrationTest {
                 .expectBody().jsonPath("$.pending").isEqualTo(0);
     }
 
+    @Test
+    @Order(3)
+    void parkedOutboxEventsAreForAnAdminOnlyToSeeAndRepublish() {
+        String eventId = UUID.randomUUID().toString();
+        template.insert(new Document("_id", eventId).append("eventId", eventId).append("type", "test.counted").append("topic", TestApp.TOPIC)
+                .append("key", "gone").append("siteId", "SH01").append("collection", "tallies").append("documentId", "gone-" + eventId)
+                .append("reason", "RecordTooLargeException").append("parkedAt", new java.util.Date()), "outbox_parked").block();
+        try {
+            web.get().uri("/api/test/outbox/parked").header(HttpHeaders.AUTHORIZATION, "Bearer " + manager).exchange()
+                    .expectStatus().isForbidden().expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:role-required");
+            web.post().uri("/api/test/outbox/parked/republish").header(HttpHeaders.AUTHORIZATION, "Bearer " + manager).exchange()
+                    .expectStatus().isForbidden();
+            web.get().uri("/api/test/outbox/parked").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin).exchange()
+                    .expectStatus().isOk().expectBody()
+                    .jsonPath("$.pending").isEqualTo(1)
+                    .jsonPath("$.parked[0].eventId").isEqualTo(eventId)
+                    .jsonPath("$.parked[0].reason").isEqualTo("RecordTooLargeException");
+            // its document is gone: named, and left where it is
+            web.post().uri("/api/test/outbox/parked/republish").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin).exchange()
+                    .expectStatus().isOk().expectBody()
+                    .jsonPath("$.republished").isEqualTo(0)
+                    .jsonPath("$.notFound[0].eventId").isEqualTo(eventId)
+                    .jsonPath("$.pending").isEqualTo(1);
+        } finally {
+            template.remove(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("_id").is(eventId)), "outbox_parked").block();
+        }
+    }
+
     private String prometheus() {
-        return web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        return management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
     }
 
