@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
@@ -54,6 +55,14 @@ class DeadLetterReplayIntegrationTest {
 
     @Autowired
     ReactiveMongoTemplate template;
+
+    @LocalManagementPort
+    int managementPort;
+
+    /** Probes and metrics are on the management port, as in every service. */
+    private WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+    }
 
     final String admin = TestIssuer.shared().token("admin-1", "ADMIN", "SH01");
     final String manager = TestIssuer.shared().token("mgr-1", "MANAGER", "SH01");
