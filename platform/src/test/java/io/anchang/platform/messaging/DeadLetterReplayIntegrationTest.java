@@ -45,14 +45,6 @@ class DeadLetterReplayIntegrationTest {
     @Autowired
     WebTestClient web;
 
-    /** Health and metrics answer on the management port only. */
-    @org.springframework.boot.test.web.server.LocalManagementPort
-    int managementPort;
-
-    WebTestClient management() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).responseTimeout(Duration.ofSeconds(30)).build();
-    }
-
     @Autowired
     ReactiveMongoTemplate template;
 
