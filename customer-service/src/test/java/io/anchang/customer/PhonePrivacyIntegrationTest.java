@@ -103,7 +103,6 @@ class PhonePrivacyIntegrationTest extends SiteIntegrationTest {
     void headOfficeSearchesByPhoneButWritesNothing() {
         String phone = aPhone();
         Map<String, Object> owned = ownedByB(phone);
-        int trailBefore = audit().size();
         for (String headOffice : List.of(ISSUER.token("hq", "HEAD_OFFICE"), ISSUER.token("hq-local", "HEAD_OFFICE", site))) {
             web.post().uri("/api/customers/sites/{site}/customers/search", site).headers(h -> h.setBearerAuth(headOffice))
                     .bodyValue(object("phone", phone)).exchange().expectStatus().isOk().expectBody()
@@ -120,7 +119,6 @@ class PhonePrivacyIntegrationTest extends SiteIntegrationTest {
         // the search path is a read only as itself: a write beneath or beside it stays a write
         web.post().uri("/api/customers/sites/{site}/customers/search/more", site).headers(h -> h.setBearerAuth(ISSUER.token("hq", "HEAD_OFFICE")))
                 .bodyValue(object("phone", phone)).exchange().expectStatus().isForbidden();
-        assertThat(audit()).hasSize(trailBefore);
         assertThat(audit().stream().filter(entry -> "hq".equals(entry.get("actor")) || "hq-local".equals(entry.get("actor")))).isEmpty();
     }
 
