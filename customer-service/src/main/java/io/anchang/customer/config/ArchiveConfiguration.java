@@ -201,8 +201,8 @@ public class ArchiveConfiguration {
     }
 
     @Bean
-    TrackingCustomers trackingCustomers(Archive archive, Customers customers, CustomerCards cards, KeepingCards keeping) {
-        return new TrackingCustomers(archive, customers, cards, keeping);
+    TrackingCustomers trackingCustomers(Archive archive, Customers customers, CustomerCards cards) {
+        return new TrackingCustomers(archive, customers, cards);
     }
 
     @Bean
