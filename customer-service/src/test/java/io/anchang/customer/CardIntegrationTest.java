@@ -117,6 +117,54 @@ class CardIntegrationTest extends ArchiveIntegrationTest {
     }
 
     @Test
+    @DisplayName("R-CUS-1 R-CUS-6 R-CUS-7 a breach cancellation ruled in deal-service makes the owner lost (a penalty does not); unit and name changes show in the deal archive")
+    void theCardFollowsBreachUnitAndNameChanges() {
+        Map<String, Object> customer = customerOf("A", "周女士");
+        String id = (String) customer.get("customerId");
+        Instant now = Instant.now();
+        TestEvents.publish(Topics.DEAL, "deal.big-deposit-signed", 1, site, "deal-b1", object("dealId", "deal-b1", "siteId", site,
+                "unitId", site + "-2-1101", "unitLabel", "2-1101", "customerId", id, "repUserId", rep("A"), "signedAt", now.toString()),
+                "it-" + UUID.randomUUID());
+        UUID unitChanged = TestEvents.publish(Topics.DEAL, "deal.unit-changed", 1, site, "deal-b1", object("changeId", "uc-b1",
+                "dealId", "deal-b1", "siteId", site, "fromUnitId", site + "-2-1101", "fromUnitLabel", "2-1101", "toUnitId", site + "-2-1202",
+                "toUnitLabel", "2-1202", "status", "BIG_DEPOSIT", "rule", "LARGER", "customerId", id, "repUserId", rep("A"),
+                "changedAt", now.plusSeconds(30).toString()), "it-" + UUID.randomUUID());
+        SharedMongo.awaitConsumed(DATABASE, "customer.card-unit-changed", unitChanged);
+        UUID nameChanged = TestEvents.publish(Topics.DEAL, "deal.name-changed", 1, site, "deal-b1", object("nameChangeId", "nc-b1",
+                "dealId", "deal-b1", "siteId", site, "unitId", site + "-2-1202", "unitLabel", "2-1202", "fromName", "周女士", "toName", "周女士、陈先生",
+                "toPhoneMasked", "139****0001", "afterContract", false, "changedAt", now.plusSeconds(40).toString()), "it-" + UUID.randomUUID());
+        SharedMongo.awaitConsumed(DATABASE, "customer.card-name-changed", nameChanged);
+        TestEvents.publish(Topics.DEAL, "deal.contract-signed", 1, site, "deal-b1", object("dealId", "deal-b1", "siteId", site,
+                "unitId", site + "-2-1202", "unitLabel", "2-1202", "customerId", id, "contractId", "HT-b1", "terms", list(), "shares", list(),
+                "late", false, "signedAt", now.plusSeconds(60).toString()), "it-" + UUID.randomUUID());
+        UUID penalty = TestEvents.publish(Topics.DEAL, "deal.breach-ruled", 1, site, "deal-b1", object("breachId", "br-1", "dealId", "deal-b1",
+                "siteId", site, "unitLabel", "2-1202", "customerId", id, "ruling", "PENALTY", "penalty", new BigDecimal("5000.00"),
+                "reason", "逾期两个月以上，罚金了结", "shares", list(), "ruledAt", now.plusSeconds(90).toString()), "it-" + UUID.randomUUID());
+        SharedMongo.awaitConsumed(DATABASE, "customer.card-breach-cancelled", penalty);
+        JsonNode owner = card(id);
+        assertThat(owner.path("status").asString()).as("a penalty leaves the owner an owner").isEqualTo("OWNER");
+        assertThat(texts(owner.path("deals"), "step")).containsExactly("BIG_DEPOSIT", "UNIT_CHANGED", "NAME_CHANGED", "CONTRACT");
+        assertThat(texts(owner.path("deals"), "unitLabel")).containsExactly("2-1101", "2-1202", "2-1202", "2-1202");
+        assertThat(texts(owner.path("deals"), "note")).contains("换房 2-1101 → 2-1202", "更名 周女士 → 周女士、陈先生（签约前，认购书作废重签）");
+
+        UUID cancelled = TestEvents.publish(Topics.DEAL, "deal.breach-ruled", 1, site, "deal-b1", object("breachId", "br-2", "dealId", "deal-b1",
+                "siteId", site, "unitLabel", "2-1202", "customerId", id, "ruling", "CANCELLATION", "reason", "逾期三个月未付，解除合同",
+                "shares", list(), "ruledAt", now.plusSeconds(120).toString()), "it-" + UUID.randomUUID());
+        SharedMongo.awaitConsumed(DATABASE, "customer.card-breach-cancelled", cancelled);
+        TestEvents.publish(cancelled, Topics.DEAL, "deal.breach-ruled", 1, site, "deal-b1", object("breachId", "br-2", "dealId", "deal-b1",
+                "siteId", site, "unitLabel", "2-1202", "customerId", id, "ruling", "CANCELLATION", "reason", "逾期三个月未付，解除合同",
+                "shares", list(), "ruledAt", now.plusSeconds(120).toString()), "it-again");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(card(id).path("status").asString()).isEqualTo("LOST"));
+        JsonNode lost = card(id);
+        assertThat(texts(lost.path("statusHistory"), "to")).containsExactly("DEAL", "OWNER", "LOST");
+        assertThat(texts(lost.path("statusHistory"), "cause")).containsExactly("deal.big-deposit-signed", "deal.contract-signed",
+                "deal.breach-ruled");
+        assertThat(lost.path("notebook").path("refundReasons").asString()).isEqualTo("违约解除 2-1202：逾期三个月未付，解除合同");
+        assertThat(TopicProbe.events(Topics.CUSTOMER, "customer.status-changed", p -> p.path("customerId").asString().equals(id)
+                && "LOST".equals(p.path("to").asString()))).hasSize(1);
+    }
+
+    @Test
     @DisplayName("R-CUS-5 a follow-up past its date shows as overdue to the SUPERVISOR and is announced once; the rep sees the day's follow-ups")
     void overdueFollowUpsShowToTheSupervisor() {
         Map<String, Object> customer = customerOf("A", "孙丽华");

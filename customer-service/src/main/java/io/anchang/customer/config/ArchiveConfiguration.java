@@ -17,6 +17,7 @@ import io.anchang.customer.application.ImportingCustomers;
 import io.anchang.customer.application.Archive;
 import io.anchang.customer.application.ArchiveListing;
 import io.anchang.customer.application.CustomerCards;
+import io.anchang.customer.application.CardMoves;
 import io.anchang.customer.application.KeepingCards;
 import io.anchang.customer.application.SearchingArchive;
 import io.anchang.customer.application.TrackingCustomers;
@@ -201,8 +202,8 @@ public class ArchiveConfiguration {
     }
 
     @Bean
-    TrackingCustomers trackingCustomers(Archive archive, Customers customers, CustomerCards cards, KeepingCards keeping) {
-        return new TrackingCustomers(archive, customers, cards, keeping);
+    TrackingCustomers trackingCustomers(Archive archive, Customers customers, CustomerCards cards) {
+        return new TrackingCustomers(archive, customers, cards, new CardMoves(customers, cards));
     }
 
     @Bean
@@ -240,6 +241,21 @@ public class ArchiveConfiguration {
     @Bean
     EventHandler cardRefundHandler(KeepingCards cards, JsonMapper mapper) {
         return CardEventHandlers.refund(cards, mapper);
+    }
+
+    @Bean
+    EventHandler cardBreachCancelledHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.breachCancelled(cards, mapper);
+    }
+
+    @Bean
+    EventHandler cardUnitChangedHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.unitChanged(cards, mapper);
+    }
+
+    @Bean
+    EventHandler cardNameChangedHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.nameChanged(cards, mapper);
     }
 
     @Bean

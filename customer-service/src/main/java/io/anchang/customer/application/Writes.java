@@ -13,9 +13,9 @@ import java.util.function.Supplier;
  * decision is made on the state as read (version 0: nothing stored yet), the write takes only if nobody wrote meanwhile,
  * and a lost race decides again on a fresh read.
  */
-final class Changing {
+final class Writes {
 
-    private Changing() {
+    private Writes() {
     }
 
     /** A conditional write that lost to another writer. */
