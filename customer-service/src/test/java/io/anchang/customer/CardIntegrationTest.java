@@ -226,6 +226,28 @@ class CardIntegrationTest extends ArchiveIntegrationTest {
     }
 
     @Test
+    @DisplayName("R-CUS-4 R-CUS-5 a 1 MB note — in the notebook or on a follow-up — is 413, a note past its bound 400, a lost reason of 1 MB 413: nothing stored")
+    void aOneMegabyteNoteStoresNothing() {
+        String ref = (String) customerOf("A", "冯女士").get("archiveNo");
+        String megabyte = "很".repeat(350_000);
+        problem(web.put().uri(base() + "/customers/{c}/notebook", ref).headers(h -> h.setBearerAuth(sales("A")))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"background\":\"" + megabyte + "\"}").exchange(), 413, "body-too-large", "");
+        problem(web.put().uri(base() + "/customers/{c}/notebook", ref).headers(h -> h.setBearerAuth(sales("A")))
+                .bodyValue(object("notes", "很".repeat(20_001))).exchange(), 400, "invalid-input", "notes");
+        problem(web.post().uri(base() + "/customers/{c}/tracking", ref).headers(h -> h.setBearerAuth(sales("A")))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"method\":\"电话\",\"note\":\"" + megabyte + "\"}").exchange(), 413, "body-too-large", "");
+        problem(web.post().uri(base() + "/customers/{c}/lost", ref).headers(h -> h.setBearerAuth(sales("A")))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reason\":\"" + megabyte + "\"}").exchange(), 413, "body-too-large", "");
+        JsonNode card = card(ref);
+        assertThat(card.path("notebook").isNull() || card.path("notebook").isMissingNode()).as("no notebook written").isTrue();
+        assertThat(card.path("followUps").size()).isZero();
+        assertThat(card.path("status").asString()).isEqualTo("RECORDED");
+    }
+
+    @Test
     @DisplayName("R-CUS-4 R-CUS-6 the notebook keeps the rep's notes; a lost customer keeps the reason and is still followed, then reopened")
     void notebookAndLostCustomers() {
         String ref = (String) customerOf("A", "郑女士").get("archiveNo");
