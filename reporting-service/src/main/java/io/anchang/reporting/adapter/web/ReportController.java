@@ -87,7 +87,7 @@ public class ReportController {
         return register(caller, site, Registers.Kind.BIG_DEPOSITS, from, to, page, size, format);
     }
 
-    @Operation(summary = "R-RPT-3 签约明细表: the contracts of a period (filled from the contract event once deal-service publishes it)")
+    @Operation(summary = "R-RPT-3 签约明细表: the contracts of a period (deal.contract-signed)")
     @GetMapping("/registers/contracts")
     public Mono<ResponseEntity<Flux<DataBuffer>>> contracts(Caller caller, @PathVariable String site, @RequestParam(required = false) String from,
                                              @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
