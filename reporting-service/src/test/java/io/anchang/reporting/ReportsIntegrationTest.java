@@ -551,7 +551,7 @@ class ReportsIntegrationTest {
 
     @Test
     @Order(13)
-    @DisplayName("bad input is a clear problem detail: a period ending before it starts, the year 10000, an unknown site, a page size of a million")
+    @DisplayName("R-RPT-7 R-SEC-1 bad input is a clear problem detail, as JSON or as a download: a period ending before it starts, the year 10000, an unknown site, a site not the user's, a page size of a million")
     void badInput() {
         problem("/sites/RP01/forms/analysis?from=2026-11-30&to=2026-11-01", manager(), 400, "period-invalid");
         problem("/sites/RP01/forms/daily?day=10000-01-01", manager(), 400, "date-invalid");
@@ -565,6 +565,13 @@ class ReportsIntegrationTest {
         problem("/sites/RP01/forms/analysis?period=YEAR", manager(), 400, "period-kind-invalid");
         problem("/head-office/trends?count=1000", headOffice(), 400, "trend-length-invalid");
         problem("/sites/RP01/targets/2026-13", manager(), 400, "month-invalid");
+        // the same mistakes asked as a download are a problem detail too, never a broken file
+        problem("/sites/RP01/forms/analysis?from=2026-11-30&to=2026-11-01&format=xlsx", manager(), 400, "period-invalid");
+        problem("/sites/RP01/registers/contracts?size=1000000&format=csv", manager(), 400, "page-size-invalid");
+        problem("/head-office?period=MONTH&date=10000-01-01&format=xlsx", headOffice(), 400, "date-invalid");
+        problem("/sites/RP01/registers/small-deposits?size=-1", manager(), 400, "page-size-invalid");
+        // a site the user does not belong to
+        problem("/sites/RP01/forms/daily?day=2026-11-25", ISSUER.token("mgr-RP02", "MANAGER", OTHER), 403, "site-access-denied");
     }
 
     private void problem(String path, String token, int status, String type) {
