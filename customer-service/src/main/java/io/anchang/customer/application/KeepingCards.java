@@ -21,12 +21,12 @@ public class KeepingCards {
 
     private final Archive archive;
     private final CustomerCards cards;
-    private final CardMoves moves;
+    private final CardWrites writes;
 
     public KeepingCards(Archive archive, Customers customers, CustomerCards cards) {
         this.archive = archive;
         this.cards = cards;
-        this.moves = new CardMoves(customers, cards);
+        this.writes = new CardWrites(customers, cards);
     }
 
     /** A customer with their card (a blank one if nothing was written yet). */
@@ -63,19 +63,19 @@ public class KeepingCards {
      * referrals): applied once, by the service itself; a customer this site does not know is logged and left.
      */
     public Mono<Void> moved(Caller system, String site, String customerId, UnaryOperator<CustomerCard> change) {
-        return moves.moved(system, site, customerId, change);
+        return writes.moved(system, site, customerId, change);
     }
 
     /** A change made by an event that names the deal and not the customer (a name change), on the card that holds the deal. */
     public Mono<Void> movedByDeal(Caller system, String site, String dealId, UnaryOperator<CustomerCard> change) {
-        return moves.movedByDeal(system, site, dealId, change);
+        return writes.movedByDeal(system, site, dealId, change);
     }
 
     private Mono<CustomerCard> byTheirRep(Caller caller, String site, String customerRef, UnaryOperator<CustomerCard> change) {
         caller.requireOn(site, Role.SALES);
         return archive.customer(caller, site, customerRef).flatMap(customer -> {
             Archive.requireTheirRep(caller, customer);
-            return moves.write(caller, site, customer, change);
+            return writes.write(caller, site, customer, change);
         });
     }
 

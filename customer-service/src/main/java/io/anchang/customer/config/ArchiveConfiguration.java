@@ -17,7 +17,6 @@ import io.anchang.customer.application.ImportingCustomers;
 import io.anchang.customer.application.Archive;
 import io.anchang.customer.application.ArchiveListing;
 import io.anchang.customer.application.CustomerCards;
-import io.anchang.customer.application.CardMoves;
 import io.anchang.customer.application.KeepingCards;
 import io.anchang.customer.application.SearchingArchive;
 import io.anchang.customer.application.TrackingCustomers;
@@ -203,7 +202,7 @@ public class ArchiveConfiguration {
 
     @Bean
     TrackingCustomers trackingCustomers(Archive archive, Customers customers, CustomerCards cards) {
-        return new TrackingCustomers(archive, customers, cards, new CardMoves(customers, cards));
+        return new TrackingCustomers(archive, customers, cards);
     }
 
     @Bean

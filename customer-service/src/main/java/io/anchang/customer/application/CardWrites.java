@@ -13,18 +13,17 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The one way a customer's card is written (R-CUS-1, 2, 4, 6, 7): read, change, one conditional write of the card with
- * its events; a lost race decides again on a fresh read. Shared by the card's own use case and by those whose change moves
- * the card too (a follow-up).
+ * A customer's card written: one conditional write of the card with its events, whoever moves it — the card's own use
+ * case, the tracking form, the other services' events (R-CUS-1, R-CUS-7). Shared by those; not a use case itself.
  */
-public final class CardMoves {
+public final class CardWrites {
 
-    private static final Logger log = LoggerFactory.getLogger(CardMoves.class);
+    private static final Logger log = LoggerFactory.getLogger(CardWrites.class);
 
     private final Customers customers;
     private final CustomerCards cards;
 
-    public CardMoves(Customers customers, CustomerCards cards) {
+    public CardWrites(Customers customers, CustomerCards cards) {
         this.customers = customers;
         this.cards = cards;
     }
@@ -52,14 +51,14 @@ public final class CardMoves {
     }
 
     Mono<CustomerCard> write(Caller caller, String site, Customer customer, UnaryOperator<CustomerCard> change) {
-        return Writes.change(() -> cards.byCustomer(caller.scope(), site, customer.id()), stored -> {
+        return Changes.change(() -> cards.byCustomer(caller.scope(), site, customer.id()), stored -> {
             CustomerCard before = stored.value() != null ? stored.value() : CustomerCard.blank(customer.id(), site, customer.archiveNo());
             CustomerCard after = change.apply(before);
             if (after.equals(before)) {
                 return Mono.just(after);
             }
             List<PendingEvent> events = CardEvents.of(stored.value(), after, customer.owner().orElse(null));
-            return Writes.written(cards.save(caller, after, stored.version(), events), after);
+            return Changes.written(cards.save(caller, after, stored.version(), events), after);
         });
     }
 
