@@ -39,6 +39,17 @@ public final class CardWrites {
                 .flatMap(customer -> write(system, site, customer, change)).then();
     }
 
+    /**
+     * A change made by an event that names the deal and not the customer (a name change): applied to the card that holds
+     * the deal; a deal no card holds is logged and left.
+     */
+    public Mono<Void> movedByDeal(Caller system, String site, String dealId, UnaryOperator<CustomerCard> change) {
+        return cards.byDeal(system.scope(), site, dealId)
+                .switchIfEmpty(Mono.fromRunnable(() -> log.warn("an event names deal {} that no card of site {} holds: no card changed",
+                        dealId, site)))
+                .flatMap(card -> moved(system, site, card.customerId(), change));
+    }
+
     Mono<CustomerCard> write(Caller caller, String site, Customer customer, UnaryOperator<CustomerCard> change) {
         return Changes.change(() -> cards.byCustomer(caller.scope(), site, customer.id()), stored -> {
             CustomerCard before = stored.value() != null ? stored.value() : CustomerCard.blank(customer.id(), site, customer.archiveNo());

@@ -20,13 +20,11 @@ import java.util.function.UnaryOperator;
 public class KeepingCards {
 
     private final Archive archive;
-    private final Customers customers;
     private final CustomerCards cards;
     private final CardWrites writes;
 
     public KeepingCards(Archive archive, Customers customers, CustomerCards cards) {
         this.archive = archive;
-        this.customers = customers;
         this.cards = cards;
         this.writes = new CardWrites(customers, cards);
     }
@@ -66,6 +64,11 @@ public class KeepingCards {
      */
     public Mono<Void> moved(Caller system, String site, String customerId, UnaryOperator<CustomerCard> change) {
         return writes.moved(system, site, customerId, change);
+    }
+
+    /** A change made by an event that names the deal and not the customer (a name change), on the card that holds the deal. */
+    public Mono<Void> movedByDeal(Caller system, String site, String dealId, UnaryOperator<CustomerCard> change) {
+        return writes.movedByDeal(system, site, dealId, change);
     }
 
     private Mono<CustomerCard> byTheirRep(Caller caller, String site, String customerRef, UnaryOperator<CustomerCard> change) {

@@ -243,6 +243,21 @@ public class ArchiveConfiguration {
     }
 
     @Bean
+    EventHandler cardBreachCancelledHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.breachCancelled(cards, mapper);
+    }
+
+    @Bean
+    EventHandler cardUnitChangedHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.unitChanged(cards, mapper);
+    }
+
+    @Bean
+    EventHandler cardNameChangedHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.nameChanged(cards, mapper);
+    }
+
+    @Bean
     EventHandler cardFollowUpHandler(KeepingCards cards, JsonMapper mapper) {
         return CardEventHandlers.followedUp(cards, mapper);
     }
