@@ -185,7 +185,7 @@ class WebEdgeIntegrationTest {
     }
 
     @Test
-    @DisplayName("issue 9: every problem detail that repeats what was sent repeats at most 40 characters of it (Echo): a broken JSON token, an unknown enum value, a wrong type of path variable, an unknown address")
+    @DisplayName("issue 9: every problem detail that repeats what was sent repeats at most 40 characters of it (Echo): a broken JSON token, an unknown enum value, a wrong type of path variable, a site one does not belong to, an unknown address")
     void problemDetailsEchoAtMostFortyCharactersOfTheInput() {
         String token = ISSUER.token("SH01-rep1", "SALES", "SH01");
         String sent = "Q".repeat(5_000);
@@ -206,6 +206,9 @@ class WebEdgeIntegrationTest {
         }
         web().get().uri("/api/test/sites/SH01/orders/" + "Q".repeat(3_000)).headers(h -> h.setBearerAuth(token))
                 .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value((String detail) -> assertThat(detail).contains("Q").doesNotContain(tooMuch));
+        web().get().uri("/api/test/sites/" + "Q".repeat(3_000) + "/orders/" + UUID.randomUUID()).headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isForbidden()
                 .expectBody().jsonPath("$.detail").value((String detail) -> assertThat(detail).contains("Q").doesNotContain(tooMuch));
         web().get().uri("/api/test/nowhere/" + "Q".repeat(3_000)).headers(h -> h.setBearerAuth(token))
                 .exchange().expectStatus().isNotFound()
