@@ -300,8 +300,8 @@ class FaultInjectionSystemTest {
             JsonNode deadLetters = expect(200, call("GET", "/api/" + service + "/dead-letters", admin, null));
             assertThat(deadLetters.path("pending").asInt()).as("dead letters of " + service + ": " + deadLetters).isZero();
         }
-        for (int port : List.of(office.ports().http().reception(), office.ports().http().customer(), office.ports().http().deal(),
-                office.ports().http().finance(), office.ports().http().reporting())) {
+        for (int port : List.of(office.ports().management().reception(), office.ports().management().customer(), office.ports().management().deal(),
+                office.ports().management().finance(), office.ports().management().reporting())) {
             JsonNode health = direct(port, "/actuator/health/dead-letters");
             assertThat(health.path("components").path("outbox").path("details").path("parked").asInt())
                     .as("parked outbox events on :" + port).isZero();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
@@ -47,6 +48,14 @@ class DeadLetterReplayIntegrationTest {
     @Autowired
     ReactiveMongoTemplate template;
 
+    @LocalManagementPort
+    int managementPort;
+
+    /** Probes and metrics are on the management port, as in every service. */
+    private WebTestClient management() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+    }
+
     final String admin = TestIssuer.shared().token("admin-1", "ADMIN", "SH01");
     final String manager = TestIssuer.shared().token("mgr-1", "MANAGER", "SH01");
 
@@ -66,13 +75,13 @@ class DeadLetterReplayIntegrationTest {
                 .jsonPath("$.deadLetters[0].type").isEqualTo("test.counted")
                 .jsonPath("$.deadLetters[0].originalTopic").isEqualTo(TestApp.TOPIC)
                 .jsonPath("$.deadLetters[0].replayedAt").doesNotExist());
-        web.get().uri("/actuator/health/dead-letters").exchange()
+        management().get().uri("/actuator/health/dead-letters").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.deadLetters.details.pending").isEqualTo(1);
-        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        management().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         assertThat(prometheus()).contains("anchang_dead_letters_pending 1.0");
 
         // only an ADMIN sees or replays them
@@ -105,7 +114,7 @@ class DeadLetterReplayIntegrationTest {
                 .jsonPath("$.replayed").isEqualTo(1)
                 .jsonPath("$.deadLetters[0].replayedAt").exists()
                 .jsonPath("$.deadLetters[0].replayedBy").isEqualTo("admin-1");
-        web.get().uri("/actuator/health/dead-letters").exchange()
+        management().get().uri("/actuator/health/dead-letters").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.components.deadLetters.details.pending").isEqualTo(0);
         assertThat(prometheus()).contains("anchang_dead_letters_pending 0.0");
@@ -138,7 +147,7 @@ class DeadLetterReplayIntegrationTest {
     }
 
     private String prometheus() {
-        return web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        return management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
     }
 
