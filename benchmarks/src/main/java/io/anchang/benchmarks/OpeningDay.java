@@ -62,7 +62,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>./bench opening-day [--gateway URL] [--keycloak URL] [--mongo URI] [--kafka HOST:PORT]
  *                        [--reps 2000] [--units 200] [--concurrency 200] [--site SH01]
- *                        [--request-timeout 30] [--deadline 900]</pre>
+ *                        [--request-timeout 30] [--deadline 900] [--repeat N] [--deal http://127.0.0.1:8083] [--gateway-reads 200]</pre>
+ * {@code --repeat N} runs it N times (a new building each) and prints the median of each figure.
+ * After the race, the gateway figure: the same read through the gateway and straight at deal-service.
  */
 public final class OpeningDay {
 
@@ -74,11 +76,23 @@ public final class OpeningDay {
 
     public static void main(String[] args) {
         Map<String, String> o = options(args);
-        Deadlines.watchdog("opening day", Duration.ofSeconds(Long.parseLong(o.getOrDefault("deadline", "900"))));
+        int repeat = Integer.parseInt(o.getOrDefault("repeat", "1"));
+        Deadlines.watchdog("opening day", Duration.ofSeconds(repeat * Long.parseLong(o.getOrDefault("deadline", "900"))));
         int exit = 1;
         try {
-            exit = run(o);
+            List<Summary> runs = new ArrayList<>();
+            exit = 0;
+            for (int run = 1; run <= repeat; run++) {
+                if (repeat > 1) {
+                    System.out.println("=== run " + run + " of " + repeat);
+                }
+                Summary summary = run(o);
+                runs.add(summary);
+                exit |= summary.failures() > 0 ? 1 : 0;
+            }
+            Summary.printMedian("holds/s", runs);
         } catch (Exception | Error e) {
+            exit = 1;
             System.out.println("FAILED at \"" + Deadlines.current() + "\": " + e);
             e.printStackTrace(System.out);
         } finally {
@@ -92,7 +106,7 @@ public final class OpeningDay {
 
     private static Duration requestTimeout = Deadlines.REQUEST;
 
-    private static int run(Map<String, String> o) throws Exception {
+    private static Summary run(Map<String, String> o) throws Exception {
         String gateway = o.getOrDefault("gateway", "http://localhost:8080");
         String keycloak = o.getOrDefault("keycloak", "http://localhost:8180");
         String mongo = o.getOrDefault("mongo", "mongodb://127.0.0.1:27117");
@@ -159,6 +173,8 @@ public final class OpeningDay {
         step("the race: " + reps + " hold attempts on " + units + " units, " + concurrency + " in flight");
         System.out.printf("opening day at %s: %d reps race for %d units of building %s (%d in flight at a time)%n",
                 site, reps, units, building, concurrency);
+        StoreCounts store = new StoreCounts(mongo);
+        store.takeAll();
         Semaphore inFlight = new Semaphore(concurrency);
         long[] latencies = new long[reps];
         int[] statuses = new int[reps];
@@ -185,6 +201,8 @@ public final class OpeningDay {
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Long> storeOps = store.takeAll();
+        store.close();
         step("checking the outcome against the board");
 
         // the proof: one winner per unit, every 409 names it, the board agrees
@@ -244,10 +262,13 @@ public final class OpeningDay {
         System.out.printf("| attempts / units | %d / %d | %d / %d |%n", reps, units, reps, units);
         System.out.printf("| wall time | %.2f s | %.2f s |%n", seconds, raw.seconds());
         System.out.printf("| holds/s (attempts per second) | %.0f | %.0f |%n", rate, reps / raw.seconds());
-        System.out.printf("| p50 / p99 latency | %.1f ms / %.1f ms | %.2f ms / %.2f ms |%n", ms(sorted, 0.50), ms(sorted, 0.99),
-                raw.p50(), raw.p99());
+        System.out.printf("| p50 / p99 / max latency | %.0f / %.0f / %.0f ms | %.1f / %.1f ms / – |%n", ms(sorted, 0.50), ms(sorted, 0.99),
+                ms(sorted, 1.0), raw.p50(), raw.p99());
         System.out.printf("| ratio to the raw rate | %.3f | 1 |%n", rate / (reps / raw.seconds()));
         System.out.printf("| won (201) / lost (409) / other | %d / %d / %d | %d / %d / 0 |%n", won, lost, other, raw.won(), reps - raw.won());
+        System.out.println();
+        System.out.println("store operations during the race (every process of the office, background work included):");
+        double opsPer = StoreCounts.print(storeOps, reps, "hold attempt", "bench_raw");
         System.out.println();
         if (unanswered > 0) {
             System.out.printf("%d request(s) got no answer within %d s%n", unanswered, requestTimeout.toSeconds());
@@ -265,7 +286,42 @@ public final class OpeningDay {
                 }
             }
         }
-        return sound ? 0 : 1;
+        gatewayFigure(http, gateway, manager, site, building, o);
+        return new Summary(rate, rate / (reps / raw.seconds()), ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 1.0), opsPer, 0, sound ? 0 : 1);
+    }
+
+    /**
+     * The gateway's own cost: the same read (the building's board) through the gateway and straight at
+     * deal-service, one after the other, {@code --gateway-reads} times each, in this run; p50 through
+     * the gateway should stay within 1.5 times the direct one.
+     */
+    private static void gatewayFigure(HttpClient http, String gateway, String token, String site, String building,
+                                      Map<String, String> o) throws Exception {
+        String direct = o.getOrDefault("deal", "http://127.0.0.1:8083");
+        int reads = Integer.parseInt(o.getOrDefault("gateway-reads", "200"));
+        String path = "/api/deals/sites/" + site + "/buildings/" + building + "/board";
+        step("the gateway figure: the board read " + reads + " times through " + gateway + " and straight at " + direct);
+        long[] through = new long[reads];
+        long[] straight = new long[reads];
+        for (int i = 0; i < 20; i++) { // warm both paths
+            send(http, gateway, token, "GET", path, null, null, 200);
+            send(http, direct, token, "GET", path, null, null, 200);
+        }
+        for (int i = 0; i < reads; i++) {
+            long t0 = System.nanoTime();
+            send(http, gateway, token, "GET", path, null, null, 200);
+            through[i] = System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            send(http, direct, token, "GET", path, null, null, 200);
+            straight[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(through);
+        Arrays.sort(straight);
+        System.out.println();
+        System.out.println("| the board (" + reads + " reads each, alternating) | through the gateway | straight at deal-service |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| p50 / p99 | %.1f / %.1f ms | %.1f / %.1f ms |%n", ms(through, 0.5), ms(through, 0.99), ms(straight, 0.5), ms(straight, 0.99));
+        System.out.printf("gateway p50 ÷ direct p50 = %.2f (wanted ≤ 1.5)%n", ms(through, 0.5) / ms(straight, 0.5));
     }
 
     record Raw(double seconds, double p50, double p99, int won) {

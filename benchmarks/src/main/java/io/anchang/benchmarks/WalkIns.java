@@ -33,8 +33,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * every customer is served or queued, never both — prints p50/p99 latency and throughput,
  * then sees every customer off so the desk is as it was (the customers stay in the archive).
  *
- * <pre>./bench walk-ins [gatewayUrl] [keycloakUrl] [site] [walkIns]</pre>
- * Defaults: http://localhost:8080 http://localhost:8180 SH01 200. Tokens by the password grant
+ * <pre>./bench walk-ins [gatewayUrl] [keycloakUrl] [site] [walkIns] [--mongo URI] [--repeat N]</pre>
+ * Defaults: http://localhost:8080 http://localhost:8180 SH01 200, mongodb://127.0.0.1:27117, 1 run.
+ * Beside the burst, in the same run, the raw rate of the store's conditional update (as opening
+ * day measures it) and the store operations the burst cost; a walk-in registered in degraded mode
+ * (attribution pending) while customer-service is healthy fails the run. {@code --repeat N} runs
+ * it N times and prints the median of each figure. Tokens by the password grant
  * of the realm's {@code anchang-cli} client for the demo users (password demo1234).
  * HTTP/1.1, a deadline on every request, and the run ends within 10 minutes: a run that
  * cannot finish says at which step it was stuck and exits non-zero.
@@ -55,23 +59,52 @@ public final class WalkIns {
     private final String keycloak;
     private final String site;
 
-    private WalkIns(String gateway, String keycloak, String site) {
+    private final String mongo;
+    /** customer-service's readiness, asked right after the burst: degraded mode is for a customer-service that is not UP. */
+    static String customerHealthUrl = "http://127.0.0.1:9082/actuator/health/readiness";
+
+    private WalkIns(String gateway, String keycloak, String site, String mongo) {
         this.gateway = gateway;
         this.keycloak = keycloak;
         this.site = site;
+        this.mongo = mongo;
     }
 
     public static void main(String[] args) throws Exception {
-        String gateway = args.length > 0 ? args[0] : "http://localhost:8080";
-        String keycloak = args.length > 1 ? args[1] : "http://localhost:8180";
-        String site = args.length > 2 ? args[2] : "SH01";
-        int walkIns = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+        List<String> positional = new ArrayList<>();
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--") && i + 1 < args.length) {
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        String gateway = positional.size() > 0 ? positional.get(0) : "http://localhost:8080";
+        String keycloak = positional.size() > 1 ? positional.get(1) : "http://localhost:8180";
+        String site = positional.size() > 2 ? positional.get(2) : "SH01";
+        int walkIns = positional.size() > 3 ? Integer.parseInt(positional.get(3)) : 200;
+        int repeat = Integer.parseInt(options.getOrDefault("repeat", "1"));
+        String mongo = options.getOrDefault("mongo", "mongodb://127.0.0.1:27117");
+        customerHealthUrl = options.getOrDefault("customer-health", customerHealthUrl);
         int failures = 1;
-        Deadlines.watchdog("walk-ins", Duration.ofMinutes(10));
+        Deadlines.watchdog("walk-ins", Duration.ofMinutes(10L * repeat));
         try {
-            failures = new WalkIns(gateway, keycloak, site).run(walkIns);
+            WalkIns bench = new WalkIns(gateway, keycloak, site, mongo);
+            failures = 0;
+            List<Summary> runs = new ArrayList<>();
+            for (int run = 1; run <= repeat; run++) {
+                if (repeat > 1) {
+                    System.out.println("=== run " + run + " of " + repeat);
+                }
+                Summary summary = bench.run(walkIns);
+                runs.add(summary);
+                failures += summary.failures();
+            }
+            Summary.printMedian("walk-ins/s", runs);
         } catch (Exception | Error e) {
             // System.exit in finally would swallow it: say what stopped the run
+            failures = Math.max(failures, 1);
             System.out.println("FAILED at \"" + Deadlines.current() + "\": " + e);
             e.printStackTrace(System.out);
         } finally {
@@ -79,7 +112,7 @@ public final class WalkIns {
         }
     }
 
-    private int run(int count) throws Exception {
+    private Summary run(int count) throws Exception {
         String prefix = site.toLowerCase(Locale.ROOT);
         Deadlines.step("signing in the manager and the desk at " + keycloak);
         String manager = token(prefix + "-manager");
@@ -120,6 +153,9 @@ public final class WalkIns {
         System.out.printf("%s: %d reps on duty, OUT %s, BUSY %s, free %s, %d already waiting%n", site, reps.size(), out, busyBefore,
                 free, queuedBefore);
 
+        String customerHealth = customerHealthUrl;
+        StoreCounts store = new StoreCounts(mongo);
+        store.takeAll();
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(count, WalkIns::daemon);
@@ -146,6 +182,8 @@ public final class WalkIns {
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
         double seconds = (System.nanoTime() - began) / 1e9;
         callers.shutdown();
+        java.util.Map<String, Long> storeOps = store.takeAll();
+        store.close();
 
         int failures = 0;
         List<Long> latencies = new ArrayList<>();
@@ -159,6 +197,9 @@ public final class WalkIns {
                 failures++;
                 if (refused.merge(r.status(), 1, Integer::sum) == 1) {
                     System.out.println("FAILED: HTTP " + r.status() + " " + r.raw());
+                }
+                if (r.nanos() > 0) {
+                    latencies.add(r.nanos());
                 }
                 continue;
             }
@@ -199,9 +240,31 @@ public final class WalkIns {
         failures += check(queue.containsAll(waiting) && servingOnBoard.containsAll(served), "the board shows each served customer with their rep and each waiting one in the queue");
         failures += check(waiting.stream().noneMatch(served::contains), "no customer both served and queued");
 
+        boolean customerServiceHealthy = healthy(customerHealth);
+        failures += check(pending == 0 || !customerServiceHealthy, "no walk-in registered in degraded mode while customer-service was healthy ("
+                + pending + " attribution pending; customer-service " + (customerServiceHealthy ? "UP" : "not UP") + " at " + customerHealth + ")");
+
+        Deadlines.step("the raw rate: 2,000 bare conditional updates on the store at " + mongo);
+        OpeningDay.Raw raw = OpeningDay.raw(mongo, 2000, 200, 200);
+        double rawRate = 2000 / raw.seconds();
         latencies.sort(Long::compare);
-        System.out.printf("%d walk-ins in %.2f s: %.1f walk-ins/s; latency p50 %d ms, p99 %d ms, max %d ms; %d served, %d queued, %d attribution pending%n",
-                count, seconds, count / seconds, percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100),
+        double rate = count / seconds;
+        System.out.println();
+        System.out.println("| measure | walk-ins through the gateway | raw conditional update on the stand-in |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| requests / wall time | %d / %.2f s | 2000 / %.2f s |%n", count, seconds, raw.seconds());
+        System.out.printf("| per second | %.1f | %.0f |%n", rate, rawRate);
+        System.out.printf("| ratio to the raw rate | %.3f | 1 |%n", rate / rawRate);
+        System.out.printf("| p50 / p99 / max | %d / %d / %d ms | %.1f / %.1f / – ms |%n", percentile(latencies, 50), percentile(latencies, 99),
+                percentile(latencies, 100), raw.p50(), raw.p99());
+        System.out.printf("| served / queued / attribution pending / not 201 | %d / %d / %d / %d | |%n", served.size(), waiting.size(), pending,
+                count - served.size() - waiting.size());
+        System.out.println();
+        System.out.println("store operations during the burst (every process of the office, background work included):");
+        double opsPer = StoreCounts.print(storeOps, count, "walk-in", "bench_raw");
+        System.out.println();
+        System.out.printf("%d walk-ins in %.2f s: %.1f walk-ins/s (ratio %.3f); latency p50 %d ms, p99 %d ms, max %d ms; %d served, %d queued, %d attribution pending%n",
+                count, seconds, rate, rate / rawRate, percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100),
                 served.size(), waiting.size(), pending);
 
         Deadlines.step("seeing everyone off and putting the reps' statuses back");
@@ -216,7 +279,18 @@ public final class WalkIns {
             }
         }
         System.out.println(failures == 0 ? "OK: every check held" : "FAILED: " + failures + " check(s)");
-        return failures;
+        return new Summary(rate, rate / rawRate, percentile(latencies, 50), percentile(latencies, 99), percentile(latencies, 100), opsPer,
+                pending, failures);
+    }
+
+    private boolean healthy(String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** Sees every customer at the desk off, which serves the waiting ones in turn, until the desk is empty. */

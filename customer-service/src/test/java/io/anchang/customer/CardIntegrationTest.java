@@ -117,6 +117,54 @@ class CardIntegrationTest extends ArchiveIntegrationTest {
     }
 
     @Test
+    @DisplayName("R-CUS-1 R-CUS-6 R-CUS-7 a breach cancellation ruled in deal-service makes the owner lost (a penalty does not); unit and name changes show in the deal archive")
+    void theCardFollowsBreachUnitAndNameChanges() {
+        Map<String, Object> customer = customerOf("A", "周女士");
+        String id = (String) customer.get("customerId");
+        Instant now = Instant.now();
+        TestEvents.publish(Topics.DEAL, "deal.big-deposit-signed", 1, site, "deal-b1", object("dealId", "deal-b1", "siteId", site,
+                "unitId", site + "-2-1101", "unitLabel", "2-1101", "customerId", id, "repUserId", rep("A"), "signedAt", now.toString()),
+                "it-" + UUID.randomUUID());
+        UUID unitChanged = TestEvents.publish(Topics.DEAL, "deal.unit-changed", 1, site, "deal-b1", object("changeId", "uc-b1",
+                "dealId", "deal-b1", "siteId", site, "fromUnitId", site + "-2-1101", "fromUnitLabel", "2-1101", "toUnitId", site + "-2-1202",
+                "toUnitLabel", "2-1202", "status", "BIG_DEPOSIT", "rule", "LARGER", "customerId", id, "repUserId", rep("A"),
+                "changedAt", now.plusSeconds(30).toString()), "it-" + UUID.randomUUID());
+        SharedMongo.awaitConsumed(DATABASE, "customer.card-unit-changed", unitChanged);
+        UUID nameChanged = TestEvents.publish(Topics.DEAL, "deal.name-changed", 1, site, "deal-b1", object("nameChangeId", "nc-b1",
+                "dealId", "deal-b1", "siteId", site, "unitId", site + "-2-1202", "unitLabel", "2-1202", "fromName", "周女士", "toName", "周女士、陈先生",
+                "toPhoneMasked", "139****0001", "afterContract", false, "changedAt", now.plusSeconds(40).toString()), "it-" + UUID.randomUUID());
+        SharedMongo.awaitConsumed(DATABASE, "customer.card-name-changed", nameChanged);
+        TestEvents.publish(Topics.DEAL, "deal.contract-signed", 1, site, "deal-b1", object("dealId", "deal-b1", "siteId", site,
+                "unitId", site + "-2-1202", "unitLabel", "2-1202", "customerId", id, "contractId", "HT-b1", "terms", list(), "shares", list(),
+                "late", false, "signedAt", now.plusSeconds(60).toString()), "it-" + UUID.randomUUID());
+        UUID penalty = TestEvents.publish(Topics.DEAL, "deal.breach-ruled", 1, site, "deal-b1", object("breachId", "br-1", "dealId", "deal-b1",
+                "siteId", site, "unitLabel", "2-1202", "customerId", id, "ruling", "PENALTY", "penalty", new BigDecimal("5000.00"),
+                "reason", "逾期两个月以上，罚金了结", "shares", list(), "ruledAt", now.plusSeconds(90).toString()), "it-" + UUID.randomUUID());
+        SharedMongo.awaitConsumed(DATABASE, "customer.card-breach-cancelled", penalty);
+        JsonNode owner = card(id);
+        assertThat(owner.path("status").asString()).as("a penalty leaves the owner an owner").isEqualTo("OWNER");
+        assertThat(texts(owner.path("deals"), "step")).containsExactly("BIG_DEPOSIT", "UNIT_CHANGED", "NAME_CHANGED", "CONTRACT");
+        assertThat(texts(owner.path("deals"), "unitLabel")).containsExactly("2-1101", "2-1202", "2-1202", "2-1202");
+        assertThat(texts(owner.path("deals"), "note")).contains("换房 2-1101 → 2-1202", "更名 周女士 → 周女士、陈先生（签约前，认购书作废重签）");
+
+        UUID cancelled = TestEvents.publish(Topics.DEAL, "deal.breach-ruled", 1, site, "deal-b1", object("breachId", "br-2", "dealId", "deal-b1",
+                "siteId", site, "unitLabel", "2-1202", "customerId", id, "ruling", "CANCELLATION", "reason", "逾期三个月未付，解除合同",
+                "shares", list(), "ruledAt", now.plusSeconds(120).toString()), "it-" + UUID.randomUUID());
+        SharedMongo.awaitConsumed(DATABASE, "customer.card-breach-cancelled", cancelled);
+        TestEvents.publish(cancelled, Topics.DEAL, "deal.breach-ruled", 1, site, "deal-b1", object("breachId", "br-2", "dealId", "deal-b1",
+                "siteId", site, "unitLabel", "2-1202", "customerId", id, "ruling", "CANCELLATION", "reason", "逾期三个月未付，解除合同",
+                "shares", list(), "ruledAt", now.plusSeconds(120).toString()), "it-again");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(card(id).path("status").asString()).isEqualTo("LOST"));
+        JsonNode lost = card(id);
+        assertThat(texts(lost.path("statusHistory"), "to")).containsExactly("DEAL", "OWNER", "LOST");
+        assertThat(texts(lost.path("statusHistory"), "cause")).containsExactly("deal.big-deposit-signed", "deal.contract-signed",
+                "deal.breach-ruled");
+        assertThat(lost.path("notebook").path("refundReasons").asString()).isEqualTo("违约解除 2-1202：逾期三个月未付，解除合同");
+        assertThat(TopicProbe.events(Topics.CUSTOMER, "customer.status-changed", p -> p.path("customerId").asString().equals(id)
+                && "LOST".equals(p.path("to").asString()))).hasSize(1);
+    }
+
+    @Test
     @DisplayName("R-CUS-5 a follow-up past its date shows as overdue to the SUPERVISOR and is announced once; the rep sees the day's follow-ups")
     void overdueFollowUpsShowToTheSupervisor() {
         Map<String, Object> customer = customerOf("A", "孙丽华");
@@ -175,6 +223,28 @@ class CardIntegrationTest extends ArchiveIntegrationTest {
         problem(web.post().uri(base() + "/customers/{c}/tracking", ref).headers(h -> h.setBearerAuth(sales("A")))
                 .bodyValue(object("method", "电话", "note", "很".repeat(2001))).exchange(), 400, "invalid-input", "note");
         assertThat(card(ref).path("followUps").size()).isZero();
+    }
+
+    @Test
+    @DisplayName("R-CUS-4 R-CUS-5 a 1 MB note — in the notebook or on a follow-up — is 413, a note past its bound 400, a lost reason of 1 MB 413: nothing stored")
+    void aOneMegabyteNoteStoresNothing() {
+        String ref = (String) customerOf("A", "冯女士").get("archiveNo");
+        String megabyte = "很".repeat(350_000);
+        problem(web.put().uri(base() + "/customers/{c}/notebook", ref).headers(h -> h.setBearerAuth(sales("A")))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"background\":\"" + megabyte + "\"}").exchange(), 413, "body-too-large", "");
+        problem(web.put().uri(base() + "/customers/{c}/notebook", ref).headers(h -> h.setBearerAuth(sales("A")))
+                .bodyValue(object("notes", "很".repeat(20_001))).exchange(), 400, "invalid-input", "notes");
+        problem(web.post().uri(base() + "/customers/{c}/tracking", ref).headers(h -> h.setBearerAuth(sales("A")))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"method\":\"电话\",\"note\":\"" + megabyte + "\"}").exchange(), 413, "body-too-large", "");
+        problem(web.post().uri(base() + "/customers/{c}/lost", ref).headers(h -> h.setBearerAuth(sales("A")))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reason\":\"" + megabyte + "\"}").exchange(), 413, "body-too-large", "");
+        JsonNode card = card(ref);
+        assertThat(card.path("notebook").isNull() || card.path("notebook").isMissingNode()).as("no notebook written").isTrue();
+        assertThat(card.path("followUps").size()).isZero();
+        assertThat(card.path("status").asString()).isEqualTo("RECORDED");
     }
 
     @Test

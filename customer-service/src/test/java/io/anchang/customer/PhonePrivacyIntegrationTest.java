@@ -98,6 +98,31 @@ class PhonePrivacyIntegrationTest extends SiteIntegrationTest {
     }
 
     @Test
+    @DisplayName("R-SEC-1 R-SEC-3 HEAD_OFFICE reads every site: it searches by phone (a POST that only reads) and gets the phones masked; "
+            + "it still writes nothing — a follow-up, a phone, a reveal refused — and the search leaves no trace on the trail")
+    void headOfficeSearchesByPhoneButWritesNothing() {
+        String phone = aPhone();
+        Map<String, Object> owned = ownedByB(phone);
+        for (String headOffice : List.of(ISSUER.token("hq", "HEAD_OFFICE"), ISSUER.token("hq-local", "HEAD_OFFICE", site))) {
+            web.post().uri("/api/customers/sites/{site}/customers/search", site).headers(h -> h.setBearerAuth(headOffice))
+                    .bodyValue(object("phone", phone)).exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.id").isEqualTo(owned.get("customerId"))
+                    .jsonPath("$.phones[0]").isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7))
+                    .consumeWith(body -> assertThat(new String(body.getResponseBody(), StandardCharsets.UTF_8)).doesNotContain(phone.substring(3)));
+            web.post().uri("/api/customers/sites/{site}/customers/{id}/follow-ups", site, owned.get("customerId"))
+                    .headers(h -> h.setBearerAuth(headOffice)).bodyValue(object("method", "电话", "note", "总部回访"))
+                    .exchange().expectStatus().isForbidden();
+            web.post().uri("/api/customers/sites/{site}/customers/{id}/phones", site, owned.get("customerId"))
+                    .headers(h -> h.setBearerAuth(headOffice)).bodyValue(object("phone", aPhone()))
+                    .exchange().expectStatus().isForbidden();
+        }
+        // the search path is a read only as itself: a write beneath or beside it stays a write
+        web.post().uri("/api/customers/sites/{site}/customers/search/more", site).headers(h -> h.setBearerAuth(ISSUER.token("hq", "HEAD_OFFICE")))
+                .bodyValue(object("phone", phone)).exchange().expectStatus().isForbidden();
+        assertThat(audit().stream().filter(entry -> "hq".equals(entry.get("actor")) || "hq-local".equals(entry.get("actor")))).isEmpty();
+    }
+
+    @Test
     @DisplayName("R-SEC-3 R-SEC-4 the owner reveals the full numbers with a reason; the audit trail shows who, when and why, the numbers masked")
     void theOwnerRevealsAndTheTrailShowsIt() {
         String phone = aPhone();

@@ -102,6 +102,31 @@ class DepositSagaIntegrationTest extends DealIntegrationBase {
     }
 
     @Test
+    @DisplayName("R-DEAL-4 issue 10 item 5: agreements for buyers named beyond GB2312 (王喆) and with a rare character (刘䶮, Extension A) print, "
+            + "each name in the PDF's text — never a 500")
+    void agreementsPrintNamesBeyondGb2312() throws IOException {
+        int number = 0;
+        for (String name : List.of("王喆", "刘䶮")) {
+            number++;
+            String unit = heldUnit("G" + number, "101");
+            Map<String, Object> buyer = new java.util.HashMap<>(buyer());
+            buyer.put("name", name);
+            f.requestDeposit(rep(SITE, 1), SITE, unit, object("kind", "BIG", "amount", "200000.00", "buyer", buyer))
+                    .expectStatus().isCreated();
+            String requestId = only(TopicProbe.events(Topics.DEAL, "deal.deposit-requested", p -> unit.equals(p.path("unitId").asString())))
+                    .path("payload").path("requestId").asString();
+            confirm(UUID.randomUUID(), requestId, unit, "BIG", "200000.00", "SH-R-G" + number);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> f.unit(SITE, unit).jsonPath("$.sale.agreement.number").exists());
+            byte[] pdf = web.get().uri("/api/deals/sites/{s}/units/{u}/agreement.pdf", SITE, unit).headers(h -> h.setBearerAuth(rep(SITE, 1)))
+                    .exchange().expectStatus().isOk().expectHeader().contentType("application/pdf")
+                    .expectBody().returnResult().getResponseBodyContent();
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                assertThat(new PDFTextStripper().getText(document)).as(name).contains("认购书", name);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("R-ATT-17 R-DEAL-11 a real deal's shares end to end: customer-service, running beside, attributes two visits as reception asks (the owner's, then a helper's while the owner is out); the big deposit signed, the deal keeps the shares customer-service holds valid at that moment — the helper's split, provisional")
     void aRealDealKeepsTheSharesCustomerServiceComputes() {
         CustomerServiceBeside customers = CustomerServiceBeside.shared();

@@ -280,7 +280,8 @@ class SalesControlIntegrationTest extends DealIntegrationBase {
                 || path.contains("payment") || path.contains("receipt") || path.contains("paid"));
         int tried = 0;
         for (Map.Entry<String, Map<String, Object>> path : paths.entrySet()) {
-            String uri = path.getKey().replace("{site}", SITE).replace("{unitId}", unit).replace("{building}", "F1");
+            String uri = path.getKey().replace("{site}", SITE).replace("{unitId}", unit).replace("{building}", "F1")
+                    .replaceAll("\\{[^}]+}", "nothing-1"); // the after-deposit routes name deals, approvals and cases: none of them
             for (String method : path.getValue().keySet()) {
                 if (!List.of("post", "put", "patch", "delete").contains(method)) {
                     continue;

@@ -56,6 +56,10 @@ final class EchoBackend implements AutoCloseable {
     }
 
     /** The requests that reached this backend on {@code path}. */
+    List<Received> receivedOnPathEnding(String tail) {
+        return received.stream().filter(r -> r.path().endsWith(tail)).toList();
+    }
+
     List<Received> receivedOn(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }

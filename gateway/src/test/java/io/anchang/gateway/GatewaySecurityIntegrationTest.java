@@ -4,10 +4,12 @@ import io.anchang.testing.BadTokens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +17,9 @@ import static io.anchang.testing.Json.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GatewaySecurityIntegrationTest extends GatewayTestContext {
+
+    @LocalServerPort
+    int port;
 
     @Test
     @DisplayName("R-SEC each bad token gets 401 problem detail at the gateway, and the service receives nothing")
@@ -47,6 +52,81 @@ class GatewaySecurityIntegrationTest extends GatewayTestContext {
                 .expectStatus().isForbidden();
 
         assertThat(EchoBackend.shared().receivedOn("/api/reception/sites/BJ01/rotation")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R-SEC-1 a service-only endpoint (/api/<service>/internal/…) is never reachable from outside: 404 problem detail for a user's token and a service's, however the path is spelled; the service receives nothing")
+    void serviceOnlyEndpointsAreRefusedAtTheGateway() {
+        String rep = token("SH01-rep1", "SALES", "SH01");
+        String admin = token("admin", "ADMIN", "SH01");
+        String reception = io.anchang.testing.TestIssuer.shared().receptionToken();
+        String id = UUID.randomUUID().toString();
+        List<String> paths = List.of(
+                "/api/customers/internal/sites/SH01/attributions",
+                "/api/reception/internal/sites/SH01/visits-" + id,
+                "/api/finance/internal/" + id,
+                "/api/reception/./internal/x-" + id,
+                "/api/reception//internal/y-" + id,
+                "/api/reception/%69nternal/z-" + id,
+                "/api/reception/INTERNAL/w-" + id,
+                "/api/reception/internal;a=b/v-" + id,
+                "/api/reception/sites/SH01/../../internal/u-" + id);
+        for (String path : paths) {
+            for (String token : List.of(rep, admin, reception)) {
+                // sent as written (a URI string would be encoded once more: %69 → %2569)
+                web.post().uri(URI.create("http://127.0.0.1:" + port + path))
+                        .headers(h -> h.setBearerAuth(token))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(object("site", "SH01", "phone", "13800138000", "at", "2099-01-01T00:00:00Z"))
+                        .exchange()
+                        .expectStatus().value(status -> assertThat(status).as(path).isEqualTo(404))
+                        .expectHeader().contentType("application/problem+json")
+                        .expectBody()
+                        .jsonPath("$.type").isEqualTo("urn:anchang:problem:not-found")
+                        .jsonPath("$.detail").value(detail -> assertThat((String) detail).startsWith("没有这个地址"));
+            }
+        }
+        // the same requests never reached a service (reception and finance echo what they receive)
+        assertThat(EchoBackend.shared().receivedOn("/api/reception/internal/sites/SH01/visits-" + id)).isEmpty();
+        assertThat(EchoBackend.shared().receivedOn("/api/finance/internal/" + id)).isEmpty();
+        for (String tail : List.of("x-", "y-", "z-", "w-", "v-", "u-")) {
+            assertThat(EchoBackend.shared().receivedOnPathEnding(tail + id)).as(tail).isEmpty();
+        }
+        // and an ordinary path next to them still goes through
+        web.get().uri("/api/reception/sites/SH01/internals-" + id)
+                .headers(h -> h.setBearerAuth(rep))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    @DisplayName("R-SEC-1 HEAD_OFFICE reads every site: its search by phone (a POST that only reads) reaches customer-service; its writes are refused at the gateway")
+    void headOfficeSearchesByPhoneThroughTheGateway() {
+        String headOffice = token("hq", "HEAD_OFFICE", "SH01");
+        for (String site : List.of("SH01", "BJ01")) {
+            web.post().uri("/api/customers/sites/{site}/customers/search", site)
+                    .headers(h -> h.setBearerAuth(headOffice))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(object("phone", "13800138000"))
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.searched").isEqualTo(site);
+        }
+        String path = "/api/reception/sites/SH01/visits-" + UUID.randomUUID();
+        web.post().uri(path)
+                .headers(h -> h.setBearerAuth(headOffice))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(object("phone", "13800138000"))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:site-access-denied");
+        web.post().uri("/api/customers/sites/SH01/customers/search/more")
+                .headers(h -> h.setBearerAuth(headOffice))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(object("phone", "13800138000"))
+                .exchange()
+                .expectStatus().isForbidden();
+        assertThat(EchoBackend.shared().receivedOn(path)).isEmpty();
     }
 
     @Test

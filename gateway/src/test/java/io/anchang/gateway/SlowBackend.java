@@ -38,7 +38,10 @@ final class SlowBackend implements AutoCloseable {
                 .route(routes -> routes
                         .get("/{prefix}/{service}/wait/{millis}", this::waitThenAnswer)
                         .get("/{prefix}/{service}/gather/{key}/{count}", this::gather)
-                        .get("/api/deals/sites/{site}/unit-changes", this::stream))
+                        .get("/api/deals/sites/{site}/unit-changes", this::stream)
+                        .post("/api/customers/sites/{site}/customers/search", (request, response) -> response
+                                .header("Content-Type", "application/json")
+                                .sendString(Mono.just("{\"searched\":\"" + request.param("site") + "\"}")).then()))
                 .bindNow();
     }
 

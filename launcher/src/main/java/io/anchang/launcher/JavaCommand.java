@@ -38,10 +38,11 @@ public final class JavaCommand {
         }
     }
 
-    /** {@code java -Xmx<heap> -cp <classpath> main args...}. */
+    /** {@code java -Xmx<heap> … -cp <classpath> main args...}, with the flags of {@link JvmOptions}. */
     static List<String> command(Classpath classpath, int heapMb, String main, String... args) {
-        List<String> command = new ArrayList<>(List.of(ServiceStack.java(), "-Xms" + Math.min(heapMb, 128) + "m",
-                "-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"));
+        List<String> command = new ArrayList<>(List.of(ServiceStack.java()));
+        command.addAll(JvmOptions.standard(heapMb, Math.min(heapMb, 128)));
+        command.addAll(JvmOptions.extra(main.substring(main.lastIndexOf('.') + 1)));
         if (classpath.logConfiguration() != null) {
             command.add("-Dlogback.configurationFile=" + classpath.logConfiguration());
         }

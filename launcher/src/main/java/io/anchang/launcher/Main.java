@@ -28,13 +28,15 @@ public final class Main {
             case "reset" -> reset(home);
             case "logs" -> logs(home, args.length > 1 ? args[1] : null);
             case "replay-dead-letters" -> replayDeadLetters(root, home, progress);
+            case "republish-parked" -> republishParked(root, home, progress);
             default -> System.out.println("""
                     usage: ./anchang up       start the office (MongoDB stand-in, Kafka, Keycloak, services, gateway) with demo data
                            ./anchang down     stop it (the data stays in .anchang/data)
                            ./anchang status   which parts run
                            ./anchang logs [part]   follow a part's log (gateway, reception-service, keycloak, kafka, mongo, ...)
                            ./anchang reset    delete the office's data (.anchang/data: customers, sites, Keycloak, its secrets); the office must be down
-                           ./anchang replay-dead-letters   after a fix, apply every service's dead letters (as ADMIN; once each)""");
+                           ./anchang replay-dead-letters   after a fix, apply every service's dead letters (as ADMIN; once each)
+                           ./anchang republish-parked      after a fix, send again the outbox events the broker refused for good (as ADMIN)""");
         }
     }
 
@@ -91,6 +93,29 @@ public final class Main {
             replay.path("stillFailing").forEach(letter -> System.out.printf("      %s %s: %s%n", letter.path("type").asString(),
                     letter.path("eventId").asString(), letter.path("reason").asString()));
             left += replay.path("pending").asInt();
+        }
+        System.exit(left == 0 ? 0 : 4);
+    }
+
+    /**
+     * Asks every service, as an ADMIN (as {@link #replayDeadLetters}), to republish the outbox events the broker refused
+     * for good (parked); exits 4 if any are left.
+     */
+    private static void republishParked(Path root, Path home, Progress progress) {
+        Office office = new Office(root, home, OfficePorts.defaults(), progress);
+        String user = System.getenv().getOrDefault("ANCHANG_ADMIN_USER", "admin");
+        String password = System.getenv().getOrDefault("ANCHANG_ADMIN_PASSWORD", DemoData.PASSWORD);
+        String token = office.keycloak().token(user, password);
+        Api api = new Api(office.gatewayUrl());
+        long left = 0;
+        for (String service : List.of("reception", "customers", "deals", "finance", "reports")) {
+            var republish = api.send(token, "POST", "/api/" + service + "/outbox/parked/republish", null, java.util.Set.of(200)).body();
+            System.out.printf("  %-10s republished %d, document gone %d, left %d%n", service, republish.path("republished").asInt(),
+                    republish.path("notFound").size(), republish.path("pending").asLong());
+            republish.path("notFound").forEach(event -> System.out.printf("      %s %s of %s %s: its document is gone%n",
+                    event.path("type").asString(), event.path("eventId").asString(), event.path("collection").asString(),
+                    event.path("documentId").asString()));
+            left += republish.path("pending").asLong();
         }
         System.exit(left == 0 ? 0 : 4);
     }

@@ -165,9 +165,10 @@ public final class ServiceStack implements AutoCloseable {
         environment.put("ANCHANG_ISSUER", endpoints.issuer());
         environment.put("ANCHANG_JWK_SET_URI", endpoints.jwkSetUri());
         environment.put("ANCHANG_TOKEN_URI", endpoints.tokenUri());
-        List<String> command = List.of(java(), "-Xms" + spec.heapMb() / 2 + "m", "-Xmx" + spec.heapMb() + "m",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Dfile.encoding=UTF-8",
-                "-jar", jar(spec.module()).toString());
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(JvmOptions.standard(spec.heapMb(), spec.heapMb() / 2));
+        command.addAll(JvmOptions.extra(spec.module()));
+        command.addAll(List.of("-jar", jar(spec.module()).toString()));
         return new ManagedProcess(spec.module(), command, environment, log(spec.module()),
                 runDir.resolve("pids").resolve(spec.module() + ".pid"));
     }

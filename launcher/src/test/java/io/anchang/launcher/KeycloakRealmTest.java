@@ -189,10 +189,22 @@ class KeycloakRealmTest {
     }
 
     @Test
-    @DisplayName("R-SEC-1 no client but the web, the CLI and reception-service's own: the unused all-sites ADMIN service account is gone")
+    @DisplayName("R-SEC Keycloak's built-in admin-cli is declared, disabled and without the password grant: left out, Keycloak creates it in every realm with the grant")
+    void keycloaksAdminCliHasNoPasswordGrant() {
+        JsonNode adminCli = client("admin-cli");
+        assertThat(adminCli.path("enabled").asBoolean(true)).isFalse();
+        assertThat(adminCli.path("directAccessGrantsEnabled").asBoolean(true)).isFalse();
+        assertThat(adminCli.path("standardFlowEnabled").asBoolean(true)).isFalse();
+        assertThat(adminCli.path("implicitFlowEnabled").asBoolean(true)).isFalse();
+        assertThat(adminCli.path("serviceAccountsEnabled").asBoolean(true)).isFalse();
+        assertThat(adminCli.path("fullScopeAllowed").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    @DisplayName("R-SEC-1 no client but the web, the CLI and reception-service's own (and Keycloak's admin-cli, disabled): the unused all-sites ADMIN service account is gone")
     void noUnusedClients() {
         assertThat(StreamSupport.stream(REALM.path("clients").spliterator(), false).map(c -> c.path("clientId").asString()))
-                .containsExactlyInAnyOrder("anchang-web", "anchang-cli", "anchang-reception");
+                .containsExactlyInAnyOrder("admin-cli", "anchang-web", "anchang-cli", "anchang-reception");
         assertThat(StreamSupport.stream(REALM.path("users").spliterator(), false).filter(u -> u.has("serviceAccountClientId"))
                 .map(u -> u.path("username").asString())).containsExactly("service-account-anchang-reception");
     }

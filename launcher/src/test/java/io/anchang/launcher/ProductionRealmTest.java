@@ -52,7 +52,9 @@ class ProductionRealmTest {
                 .allSatisfy(user -> assertThat(user.hasNonNull("serviceAccountClientId")).as(user.path("username").asString()).isTrue())
                 .noneSatisfy(user -> assertThat(user.has("credentials")).isTrue());
         assertThat(each(realm.path("clients")).stream().map(c -> c.path("clientId").asString()))
-                .containsExactlyInAnyOrder("anchang-web", "anchang-reception");
+                .containsExactlyInAnyOrder("admin-cli", "anchang-web", "anchang-reception");
+        // Keycloak creates admin-cli with the password grant in every realm that does not declare it
+        assertThat(KeycloakRealmTest.clientOf(realm, "admin-cli").path("enabled").asBoolean(true)).isFalse();
         assertThat(each(realm.path("clients"))).allSatisfy(client -> {
             assertThat(client.path("directAccessGrantsEnabled").asBoolean()).as(client.path("clientId").asString()).isFalse();
             assertThat(client.path("implicitFlowEnabled").asBoolean()).isFalse();

@@ -2,6 +2,7 @@ package io.anchang.standin;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
@@ -53,5 +54,63 @@ class MongoStandInTest {
             assertThat(first).isNotNull();
             assertThat(second).isNull();
         }
+    }
+
+    @Test
+    void countsTheCommandsItServesByCollection() {
+        try (MongoStandIn standIn = MongoStandIn.inMemory();
+             MongoClient client = MongoClients.create(standIn.connectionString("t"))) {
+            var units = client.getDatabase("t").getCollection("units");
+            client.getDatabase("admin").runCommand(new Document(StandInBackend.COUNTS, 1).append("reset", true));
+            units.insertOne(new Document("_id", "u1").append("status", "AVAILABLE"));
+            units.findOneAndUpdate(and(eq("_id", "u1"), eq("status", "AVAILABLE")), set("status", "HELD"));
+            units.find(eq("_id", "u1")).first();
+            units.find(eq("_id", "u1")).first();
+            Document counts = client.getDatabase("admin").runCommand(new Document(StandInBackend.COUNTS, 1).append("reset", true))
+                    .get("counts", Document.class);
+            assertThat(counts.get("t.units insert")).isEqualTo(1L);
+            assertThat(counts.get("t.units findAndModify")).isEqualTo(1L);
+            assertThat(counts.get("t.units find")).isEqualTo(2L);
+            Document after = client.getDatabase("admin").runCommand(new Document(StandInBackend.COUNTS, 1)).get("counts", Document.class);
+            assertThat(after.get("t.units find")).isEqualTo(0L);
+        }
+    }
+
+    @Test
+    void findsByIdThroughItsIndexWithTheSameAnswerAsAScan(@TempDir Path folder) {
+        try (MongoStandIn standIn = MongoStandIn.onDisk(folder, 0);
+             MongoClient client = MongoClients.create(standIn.connectionString("t"))) {
+            var units = client.getDatabase("t").getCollection("units");
+            for (int i = 0; i < 50; i++) {
+                units.insertOne(new Document("_id", "u" + i).append("siteId", i % 2 == 0 ? "SH01" : "BJ01").append("version", 1L));
+            }
+            // a scoped read: the _id and the site, in an $and as the services send it
+            var scoped = and(eq("_id", "u4"), Filters.in("siteId", java.util.List.of("SH01")));
+            assertThat(units.find(scoped).first()).isNotNull();
+            assertThat(units.find(and(eq("_id", "u5"), Filters.in("siteId", java.util.List.of("SH01")))).first()).isNull();
+            assertThat(units.find(and(eq("_id", "nope"), eq("siteId", "SH01"))).first()).isNull();
+            // a conditional update on the version: only the expected version wins, once
+            var options = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+            var expected = and(and(eq("_id", "u4"), eq("version", 1L)), Filters.in("siteId", java.util.List.of("SH01")));
+            assertThat(units.findOneAndUpdate(expected, com.mongodb.client.model.Updates.inc("version", 1L), options)).isNotNull();
+            assertThat(units.findOneAndUpdate(expected, com.mongodb.client.model.Updates.inc("version", 1L), options)).isNull();
+            assertThat(units.updateOne(expected, set("status", "HELD")).getMatchedCount()).isZero();
+            assertThat(units.updateOne(and(eq("_id", "u4"), eq("version", 2L)), set("status", "HELD")).getMatchedCount()).isEqualTo(1);
+            assertThat(units.find(eq("_id", "u4")).first().getString("status")).isEqualTo("HELD");
+            assertThat(units.countDocuments(Filters.in("siteId", java.util.List.of("SH01")))).isEqualTo(25);
+            // a scoped delete finds its document, and only it
+            assertThat(units.deleteOne(and(eq("_id", "u6"), eq("siteId", "SH01"))).getDeletedCount()).isEqualTo(1);
+            assertThat(units.countDocuments()).isEqualTo(49);
+        }
+    }
+
+    @Test
+    void takesTheIdOfAQueryOnlyWhenItIsAnEquality() {
+        assertThat(StandInBackend.idEquality(new de.bwaldvogel.mongo.bson.Document("_id", "u1").append("siteId", "SH01"))).isEqualTo("u1");
+        assertThat(StandInBackend.idEquality(new de.bwaldvogel.mongo.bson.Document("$and", java.util.List.of(
+                new de.bwaldvogel.mongo.bson.Document("_id", "u1"), new de.bwaldvogel.mongo.bson.Document("siteId", "SH01"))))).isEqualTo("u1");
+        assertThat(StandInBackend.idEquality(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$in", java.util.List.of("u1", "u2"))))).isNull();
+        assertThat(StandInBackend.idEquality(new de.bwaldvogel.mongo.bson.Document("siteId", "SH01"))).isNull();
     }
 }

@@ -5,6 +5,8 @@ import io.anchang.platform.events.customer.CustomerRegistered;
 import io.anchang.platform.events.customer.VisitAttributed;
 import io.anchang.platform.events.deal.BigDepositSigned;
 import io.anchang.platform.events.deal.BuildingRegistered;
+import io.anchang.platform.events.deal.ContractSigned;
+import io.anchang.platform.events.deal.Refunded;
 import io.anchang.platform.events.deal.CreditRecorded;
 import io.anchang.platform.events.deal.DepositRequested;
 import io.anchang.platform.events.deal.SmallDepositTaken;
@@ -13,6 +15,7 @@ import io.anchang.platform.events.deal.UnitHeld;
 import io.anchang.platform.events.deal.UnitReleased;
 import io.anchang.platform.events.deal.UnitReserved;
 import io.anchang.platform.events.finance.DepositConfirmed;
+import io.anchang.platform.events.finance.PaymentRecorded;
 import io.anchang.platform.events.finance.RefundDueOpened;
 import io.anchang.platform.events.reception.CallRegistered;
 import io.anchang.platform.events.reception.CustomerLeft;
@@ -551,7 +554,7 @@ class ReportsIntegrationTest {
 
     @Test
     @Order(13)
-    @DisplayName("bad input is a clear problem detail: a period ending before it starts, the year 10000, an unknown site, a page size of a million")
+    @DisplayName("R-RPT-7 R-SEC-1 bad input is a clear problem detail, as JSON or as a download: a period ending before it starts, the year 10000, an unknown site, a site not the user's, a page size of a million")
     void badInput() {
         problem("/sites/RP01/forms/analysis?from=2026-11-30&to=2026-11-01", manager(), 400, "period-invalid");
         problem("/sites/RP01/forms/daily?day=10000-01-01", manager(), 400, "date-invalid");
@@ -565,6 +568,13 @@ class ReportsIntegrationTest {
         problem("/sites/RP01/forms/analysis?period=YEAR", manager(), 400, "period-kind-invalid");
         problem("/head-office/trends?count=1000", headOffice(), 400, "trend-length-invalid");
         problem("/sites/RP01/targets/2026-13", manager(), 400, "month-invalid");
+        // the same mistakes asked as a download are a problem detail too, never a broken file
+        problem("/sites/RP01/forms/analysis?from=2026-11-30&to=2026-11-01&format=xlsx", manager(), 400, "period-invalid");
+        problem("/sites/RP01/registers/contracts?size=1000000&format=csv", manager(), 400, "page-size-invalid");
+        problem("/head-office?period=MONTH&date=10000-01-01&format=xlsx", headOffice(), 400, "date-invalid");
+        problem("/sites/RP01/registers/small-deposits?size=-1", manager(), 400, "page-size-invalid");
+        // a site the user does not belong to
+        problem("/sites/RP01/forms/daily?day=2026-11-25", ISSUER.token("mgr-RP02", "MANAGER", OTHER), 403, "site-access-denied");
     }
 
     private void problem(String path, String token, int status, String type) {
@@ -596,6 +606,58 @@ class ReportsIntegrationTest {
             assertThat(new String(found.get(0).headers().lastHeader("anchang.dlt.reason").value(), StandardCharsets.UTF_8))
                     .contains("not valid event JSON");
         }
+    }
+
+    @Test
+    @Order(19)
+    @DisplayName("R-RPT-3 R-RPT-5 after the big deposit: the contract fills 签约明细表 and makes the shares final, a down payment is 回款, a refund is 退房 with its shares reversed; twice told, once")
+    void afterTheBigDeposit() {
+        Instant dec10 = Instant.parse("2026-12-10T02:00:00Z");
+        Instant dec12 = Instant.parse("2026-12-12T02:00:00Z");
+        unit("U104", "1-104", "100.00", "3000000.00");
+        unit("U105", "1-105", "100.00", "2000000.00");
+        ReportEvents.publish(SITE, "U104", new UnitHeld("U104", SITE, "1-104", "H4", "K3", REP2, "李四", dec10, dec10.plusSeconds(1800)));
+        ReportEvents.publish(SITE, "U104", new BigDepositSigned("H4", SITE, "U104", "1-104", "K3", REP2, new BigDecimal("3000000.00"),
+                new BigDecimal("100000.00"), "RG-RP01-2026-000004", dec10));
+        ReportEvents.publish(SITE, "U104", new CreditRecorded("H4", SITE, "U104", List.of(new CreditRecorded.Share(REP2, BigDecimal.ONE, 100)),
+                "R-ATT-1", false, true, dec10));
+        ContractSigned contract = new ContractSigned("H4", SITE, "U104", "1-104", "K3", "周女士", REP2, "李四", "HT-RP01-2026-000001",
+                new BigDecimal("3000000.00"), new BigDecimal("100000.00"), List.of(), LocalDate.of(2026, 12, 12), LocalDate.of(2026, 12, 25),
+                false, List.of(new CreditRecorded.Share(REP2, BigDecimal.ONE, 100)), REP2, dec12);
+        UUID contractId = UUID.randomUUID();
+        ReportEvents.publish(contractId, SITE, "U104", contract);
+        ReportEvents.publish(contractId, SITE, "U104", contract);
+        ReportEvents.publish(SITE, "SK-1", new PaymentRecorded("SK-RP01-2026-000001", SITE, "due-1", "H4", "U104", "DOWN_PAYMENT",
+                new BigDecimal("900000.00"), "TRANSFER", "T-9", BigDecimal.ZERO, true, null, "RP01-fin", dec12.plusSeconds(3600),
+                LocalDate.of(2026, 12, 12)));
+        ReportEvents.publish(SITE, "U105", new UnitHeld("U105", SITE, "1-105", "H5", "K1", REP1, "张三", dec10, dec10.plusSeconds(1800)));
+        ReportEvents.publish(SITE, "U105", new BigDepositSigned("H5", SITE, "U105", "1-105", "K1", REP1, new BigDecimal("2000000.00"),
+                new BigDecimal("50000.00"), "RG-RP01-2026-000005", dec10));
+        ReportEvents.publish(SITE, "U105", new CreditRecorded("H5", SITE, "U105", List.of(new CreditRecorded.Share(REP1, BigDecimal.ONE, 100)),
+                "R-ATT-1", false, true, dec10));
+        ReportEvents.publish(SITE, "U105", new Refunded("AP-5", "H5", SITE, "U105", "1-105", "K1", new BigDecimal("50000.00"),
+                BigDecimal.ZERO, new BigDecimal("50000.00"), List.of(), "已做客户工作", "资金周转困难", List.of(), "mgr-RP01", dec12));
+        ReportEvents.publish(SITE, "U105", new UnitReleased("U105", SITE, "1-105", null, "REFUNDED", "mgr-RP01", dec12));
+        ReportEvents.awaitProjected(DATABASE);
+
+        JsonNode contracts = get("/sites/RP01/registers/contracts?from=2026-12-01&to=2026-12-31", manager());
+        assertThat(contracts.path("paging").path("totalRows").asInt()).isEqualTo(1);
+        JsonNode signed = table(contracts, "rows").path("rows").get(0);
+        assertThat(signed.path("contractNo").asString()).isEqualTo("HT-RP01-2026-000001");
+        assertThat(signed.path("day").asString()).isEqualTo("2026-12-12");
+        assertThat(signed.path("subscribedOn").asString()).isEqualTo("2026-12-10");
+        numbers(signed, "price", "3000000.00", "unitPrice", "30000.00");
+
+        JsonNode bonus = get("/sites/RP01/forms/bonus?period=MONTH&date=2026-12-10", manager());
+        numbers(row(table(bonus, "byRep"), "rep", "李四"), "finalDeals", 1, "finalCredit", 1, "provisionalDeals", 0, "reversedDeals", 0);
+        numbers(row(table(bonus, "byRep"), "rep", "张三"), "reversedDeals", 1, "reversedCredit", 1, "provisionalDeals", 0, "finalDeals", 0);
+
+        JsonNode targets = get("/sites/RP01/forms/targets?month=2026-12", manager());
+        numbers(row(table(targets, "byRep"), "rep", "李四"), "contracted", "3000000.00", "collected", "900000.00");
+        numbers(row(table(targets, "money"), "item", "退房金额（元）"), "value", "2000000.00");
+
+        JsonNode stock = get("/sites/RP01/forms/sales?period=MONTH&date=2026-12-10", manager());
+        numbers(row(table(stock, "byBuilding"), "building", "1号楼"), "contracted", 1, "periodBigDeposits", 2);
     }
 
     @Test

@@ -77,7 +77,13 @@ class SecuritySystemTest {
                     .expectStatus().value(status -> assertThat(status).as(path).isIn(403, 404))
                     .expectHeader().contentType("application/problem+json");
         }
+        // the gateway does not route a service-only endpoint at all, whoever asks
         gateway.post().uri("/api/customers/internal/sites/SH01/attributions").headers(h -> h.setBearerAuth(TheOffice.manager("SH01")))
+                .bodyValue(forged).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:not-found");
+        // and customer-service itself, asked on its own port, answers only reception's identity
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + office.ports().http().customer()).responseTimeout(Duration.ofSeconds(30))
+                .build().post().uri("/api/customers/internal/sites/SH01/attributions").headers(h -> h.setBearerAuth(TheOffice.manager("SH01")))
                 .bodyValue(forged).exchange().expectStatus().isForbidden()
                 .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:forbidden");
 
@@ -218,7 +224,7 @@ class SecuritySystemTest {
 
     @Test
     @Order(30)
-    @DisplayName("R-SEC the realm as Keycloak imported it: brute-force detection on, the web client's origin exactly the gateway's, no password grant but the CLI's")
+    @DisplayName("R-SEC the realm as Keycloak imported it: brute-force detection on, the web client's origin exactly the gateway's, no password grant but the CLI's (Keycloak's admin-cli declared disabled)")
     void theRealmAsImported() throws Exception {
         JsonNode realm = admin("/admin/realms/anchang");
         assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
@@ -227,7 +233,9 @@ class SecuritySystemTest {
         JsonNode web = clients.valueStream().filter(c -> c.path("clientId").asString().equals("anchang-web")).findFirst().orElseThrow();
         assertThat(web.path("webOrigins").valueStream().map(JsonNode::asString)).containsExactly(office.gatewayUrl());
         assertThat(clients.valueStream().filter(c -> c.path("directAccessGrantsEnabled").asBoolean())
-                .map(c -> c.path("clientId").asString())).containsOnly("anchang-cli", "admin-cli");
+                .map(c -> c.path("clientId").asString())).containsOnly("anchang-cli");
+        JsonNode adminCli = clients.valueStream().filter(c -> c.path("clientId").asString().equals("admin-cli")).findFirst().orElseThrow();
+        assertThat(adminCli.path("enabled").asBoolean()).isFalse();
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

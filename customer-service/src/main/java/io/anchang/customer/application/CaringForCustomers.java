@@ -80,23 +80,23 @@ public class CaringForCustomers {
                     Boolean.TRUE.equals(p.leapMonth()), today);
             return new CareProfile.Person(p.name(), p.relation(), birthday);
         }).toList();
-        return Changing.change(() -> profiles.byCustomer(caller.scope(), site, customer.id()), stored -> {
+        return Changes.change(() -> profiles.byCustomer(caller.scope(), site, customer.id()), stored -> {
             Instant now = archive.clock().instant();
             CareProfile next = CareProfile.write(customer.id(), site, customer.archiveNo(), input.hobbies(), input.occupation(),
                     input.industry(), people, input.festivalGreetings() == null || input.festivalGreetings(), input.gift(),
                     input.keyPerson(), input.note(), caller.userId(), now);
-            return Changing.written(profiles.save(caller, next, stored.version(), List.of(event(next, stored.value()))), next);
+            return Changes.written(profiles.save(caller, next, stored.version(), List.of(event(next, stored.value()))), next);
         });
     }
 
     /** R-CUS-13: the customer withdrew consent to keep their data; what care keeps is erased. Again changes nothing. */
     public Mono<Void> erase(Caller caller, String site, String customerId, Instant at) {
-        return Changing.change(() -> profiles.byCustomer(caller.scope(), site, customerId), stored -> {
+        return Changes.change(() -> profiles.byCustomer(caller.scope(), site, customerId), stored -> {
             if (stored.value() == null || stored.value().erased()) {
                 return Mono.<Void>empty();
             }
             CareProfile next = stored.value().erased(caller.userId(), at);
-            return Changing.written(profiles.save(caller, next, stored.version(), List.of(event(next, stored.value())
+            return Changes.written(profiles.save(caller, next, stored.version(), List.of(event(next, stored.value())
                     .because("R-CUS-13 客户撤回保存资料的同意"))), next).then();
         });
     }

@@ -15,6 +15,9 @@ public interface CustomerCards {
 
     Mono<Stored<CustomerCard>> byCustomer(SiteScope scope, String site, String customerId);
 
+    /** The card that holds deal {@code dealId} in its deal archive (R-CUS-7), if any. */
+    Mono<CustomerCard> byDeal(SiteScope scope, String site, String dealId);
+
     /** Every card of the site. */
     Flux<CustomerCard> of(SiteScope scope, String site);
 

@@ -48,13 +48,13 @@ public class HandlingFeedback {
             PendingEvent event = PendingEvent.of(site, feedback.id(), new FeedbackReceived(feedback.id(), site, feedback.customerId(),
                     feedback.archiveNo(), kind.name(), channel.name(), feedback.subject(), caller.userId(), assignTo, now))
                     .because("R-CUS-9 " + (kind == Feedback.Kind.COMPLAINT ? "投诉" : "建议"));
-            return Changing.written(feedbacks.save(caller, feedback, 0, List.of(event)), feedback);
+            return Changes.written(feedbacks.save(caller, feedback, 0, List.of(event)), feedback);
         });
     }
 
     public Mono<Feedback> progress(Caller caller, String site, String feedbackId, String note, String handTo) {
         caller.requireOn(site, Role.SALES, Role.ASSISTANT);
-        return archive.rules(caller, site).flatMap(rules -> Changing.changeExisting(() -> feedbacks.byId(caller.scope(), site, feedbackId),
+        return archive.rules(caller, site).flatMap(rules -> Changes.changeExisting(() -> feedbacks.byId(caller.scope(), site, feedbackId),
                 () -> unknown(feedbackId), stored -> {
                     Feedback before = stored.value();
                     if (!caller.has(Role.SUPERVISOR) && !caller.userId().equals(before.assignedTo())) {
@@ -69,20 +69,20 @@ public class HandlingFeedback {
                     PendingEvent event = PendingEvent.of(site, after.id(), new FeedbackProgressed(after.id(), site, after.kind().name(),
                             after.status().name(), after.assignedTo(), note, caller.userId(), now)).before(before.status().name())
                             .because("R-CUS-9 处理进展");
-                    return Changing.written(feedbacks.save(caller, after, stored.version(), List.of(event)), after);
+                    return Changes.written(feedbacks.save(caller, after, stored.version(), List.of(event)), after);
                 }));
     }
 
     public Mono<Feedback> resolve(Caller caller, String site, String feedbackId, String resolution) {
         caller.requireOn(site, Role.SUPERVISOR);
-        return Changing.changeExisting(() -> feedbacks.byId(caller.scope(), site, feedbackId), () -> unknown(feedbackId), stored -> {
+        return Changes.changeExisting(() -> feedbacks.byId(caller.scope(), site, feedbackId), () -> unknown(feedbackId), stored -> {
             Feedback before = stored.value();
             Instant now = archive.clock().instant();
             Feedback after = before.resolved(resolution, caller.userId(), now);
             PendingEvent event = PendingEvent.of(site, after.id(), new FeedbackResolved(after.id(), site, after.customerId(),
                     after.archiveNo(), after.kind().name(), after.channel().name(), after.resolution(), caller.userId(), after.receivedAt(),
                     now)).before(before.status().name()).because("R-CUS-9 办结");
-            return Changing.written(feedbacks.save(caller, after, stored.version(), List.of(event)), after);
+            return Changes.written(feedbacks.save(caller, after, stored.version(), List.of(event)), after);
         });
     }
 

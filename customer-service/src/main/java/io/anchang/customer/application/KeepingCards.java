@@ -3,16 +3,12 @@ package io.anchang.customer.application;
 import io.anchang.platform.store.Stored;
 import io.anchang.customer.domain.Customer;
 import io.anchang.customer.domain.card.CustomerCard;
-import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.Role;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,16 +19,14 @@ import java.util.function.UnaryOperator;
  */
 public class KeepingCards {
 
-    private static final Logger log = LoggerFactory.getLogger(KeepingCards.class);
-
     private final Archive archive;
-    private final Customers customers;
     private final CustomerCards cards;
+    private final CardWrites writes;
 
     public KeepingCards(Archive archive, Customers customers, CustomerCards cards) {
         this.archive = archive;
-        this.customers = customers;
         this.cards = cards;
+        this.writes = new CardWrites(customers, cards);
     }
 
     /** A customer with their card (a blank one if nothing was written yet). */
@@ -69,29 +63,19 @@ public class KeepingCards {
      * referrals): applied once, by the service itself; a customer this site does not know is logged and left.
      */
     public Mono<Void> moved(Caller system, String site, String customerId, UnaryOperator<CustomerCard> change) {
-        return customers.byId(system.scope(), site, customerId).map(Stored::value)
-                .switchIfEmpty(Mono.fromRunnable(() -> log.warn("an event names customer {} whom site {} does not know: no card changed",
-                        customerId, site)))
-                .flatMap(customer -> write(system, site, customer, change)).then();
+        return writes.moved(system, site, customerId, change);
+    }
+
+    /** A change made by an event that names the deal and not the customer (a name change), on the card that holds the deal. */
+    public Mono<Void> movedByDeal(Caller system, String site, String dealId, UnaryOperator<CustomerCard> change) {
+        return writes.movedByDeal(system, site, dealId, change);
     }
 
     private Mono<CustomerCard> byTheirRep(Caller caller, String site, String customerRef, UnaryOperator<CustomerCard> change) {
         caller.requireOn(site, Role.SALES);
         return archive.customer(caller, site, customerRef).flatMap(customer -> {
             Archive.requireTheirRep(caller, customer);
-            return write(caller, site, customer, change);
-        });
-    }
-
-    private Mono<CustomerCard> write(Caller caller, String site, Customer customer, UnaryOperator<CustomerCard> change) {
-        return Changing.change(() -> cards.byCustomer(caller.scope(), site, customer.id()), stored -> {
-            CustomerCard before = stored.value() != null ? stored.value() : CustomerCard.blank(customer.id(), site, customer.archiveNo());
-            CustomerCard after = change.apply(before);
-            if (after.equals(before)) {
-                return Mono.just(after);
-            }
-            List<PendingEvent> events = CardEvents.of(stored.value(), after, customer.owner().orElse(null));
-            return Changing.written(cards.save(caller, after, stored.version(), events), after);
+            return writes.write(caller, site, customer, change);
         });
     }
 

@@ -50,7 +50,7 @@ public class KeepingPersonalData {
         if (which == null) {
             throw ProblemException.invalid("consent-which-missing", "请注明是保存资料（KEEP_DATA）还是联系（CONTACT）的同意");
         }
-        return archive.customer(caller, site, customerRef).flatMap(customer -> Changing.change(
+        return archive.customer(caller, site, customerRef).flatMap(customer -> Changes.change(
                 () -> store.byCustomer(caller.scope(), site, customer.id()), stored -> {
                     PersonalData before = stored.value() != null ? stored.value()
                             : PersonalData.none(customer.id(), site, customer.archiveNo());
@@ -65,7 +65,7 @@ public class KeepingPersonalData {
                                     "contact", String.valueOf(PersonalData.state(before.contact()))))
                             .because("R-CUS-13 " + (given ? "同意" : "撤回") + (which == PersonalData.Which.KEEP_DATA ? "保存资料" : "联系")
                                     + (note == null || note.isBlank() ? "" : "：" + note));
-                    return Changing.written(store.save(caller, after, stored.version(), List.of(event)), after);
+                    return Changes.written(store.save(caller, after, stored.version(), List.of(event)), after);
                 }));
     }
 
@@ -78,7 +78,7 @@ public class KeepingPersonalData {
                 Archive.requireTheirRep(caller, customer);
             }
             IdNumber number = IdNumber.parse(raw, found.getT2());
-            return Changing.change(() -> store.byCustomer(caller.scope(), site, customer.id()), stored -> {
+            return Changes.change(() -> store.byCustomer(caller.scope(), site, customer.id()), stored -> {
                 PersonalData before = stored.value() != null ? stored.value() : PersonalData.none(customer.id(), site, customer.archiveNo());
                 Instant now = archive.clock().instant();
                 PersonalData after = before.withIdNumber(number, caller.userId(), now);
@@ -90,7 +90,7 @@ public class KeepingPersonalData {
                                 number.masked(), caller.userId(), now))
                         .before(before.idNumber() == null ? null : before.idNumber().number().masked())
                         .because("R-CUS-13 身份证号码已核验");
-                return Changing.written(store.save(caller, after, stored.version(), List.of(event)), after);
+                return Changes.written(store.save(caller, after, stored.version(), List.of(event)), after);
             });
         });
     }

@@ -58,13 +58,13 @@ public class ListingCalls {
                             return Mono.error(ProblemException.conflict("contact-withdrawn", "以下客户已撤回联系同意，不能列入电话清单："
                                     + String.join("、", refused) + " (R-CUS-13: these customers withdrew consent to be contacted; nothing was added)"));
                         }
-                        return Changing.change(() -> lists.byId(caller.scope(), site, fresh.id()), stored -> {
+                        return Changes.change(() -> lists.byId(caller.scope(), site, fresh.id()), stored -> {
                             CallList before = stored.value() != null ? stored.value() : fresh;
                             CallList after = before.adding(entries);
                             if (stored.value() != null && after.entries().size() == before.entries().size()) {
                                 return Mono.just(after);
                             }
-                            return Changing.written(lists.save(caller, after, stored.version(), List.of(event(after, "ADDED", caller))), after);
+                            return Changes.written(lists.save(caller, after, stored.version(), List.of(event(after, "ADDED", caller))), after);
                         });
                     });
         });
@@ -74,11 +74,11 @@ public class ListingCalls {
     public Mono<CallList> called(Caller caller, String site, String listId, String customerRef, CallList.Outcome outcome, String result) {
         caller.requireOn(site, Role.SALES);
         return Mono.zip(archive.customer(caller, site, customerRef), archive.today(caller, site)).flatMap(found ->
-                Changing.changeExisting(() -> lists.byId(caller.scope(), site, listId),
+                Changes.changeExisting(() -> lists.byId(caller.scope(), site, listId),
                         () -> ProblemException.notFound("call-list-unknown", "没有这份电话清单 (No call list " + listId + ")"), stored -> {
                             CallList after = stored.value().called(found.getT1().id(), outcome, result, caller.userId(),
                                     caller.has(Role.MANAGER), found.getT2(), archive.clock().instant());
-                            return Changing.written(lists.save(caller, after, stored.version(), List.of(event(after, "CALLED", caller))), after);
+                            return Changes.written(lists.save(caller, after, stored.version(), List.of(event(after, "CALLED", caller))), after);
                         }));
     }
 

@@ -41,7 +41,7 @@ public class OrganisingOccasions {
         Instant now = archive.clock().instant();
         Occasion occasion = Occasion.announce(UUID.randomUUID().toString(), site, kind, title, description, startsAt, place,
                 caller.userId(), now);
-        return Changing.written(occasions.save(caller, occasion, 0, List.of(event(occasion, "ANNOUNCED", List.of(), caller, now))), occasion);
+        return Changes.written(occasions.save(caller, occasion, 0, List.of(event(occasion, "ANNOUNCED", List.of(), caller, now))), occasion);
     }
 
     /** Invites customers to a tour or an event, or sends them the news. */
@@ -61,13 +61,13 @@ public class OrganisingOccasions {
                     customers.forEach(c -> Archive.requireTheirRep(caller, c));
                     List<Occasion.Guest> guests = customers.stream().map(c -> new Occasion.Guest(c.id(), c.archiveNo(), c.name(), null, null,
                             null, null)).toList();
-                    return Changing.changeExisting(() -> occasions.byId(caller.scope(), site, occasionId), () -> unknown(occasionId), stored -> {
+                    return Changes.changeExisting(() -> occasions.byId(caller.scope(), site, occasionId), () -> unknown(occasionId), stored -> {
                         Instant now = archive.clock().instant();
                         Occasion after = stored.value().reaching(guests, channel, caller.userId(), now);
                         if (after.guests().size() == stored.value().guests().size()) {
                             return Mono.just(after);
                         }
-                        return Changing.written(occasions.save(caller, after, stored.version(), List.of(event(after,
+                        return Changes.written(occasions.save(caller, after, stored.version(), List.of(event(after,
                                 after.kind() == Occasion.Kind.NEWS ? "SENT" : "INVITED", customers.stream().map(Customer::id).toList(), caller,
                                 now))), after);
                     });
@@ -77,12 +77,12 @@ public class OrganisingOccasions {
     /** A guest's answer (ACCEPTED, DECLINED) before it starts, or attendance (ATTENDED, ABSENT) once it has. */
     public Mono<Occasion> answer(Caller caller, String site, String occasionId, String customerRef, Occasion.State state) {
         caller.requireOn(site, Role.SALES, Role.ASSISTANT);
-        return archive.customer(caller, site, customerRef).flatMap(customer -> Changing.changeExisting(
+        return archive.customer(caller, site, customerRef).flatMap(customer -> Changes.changeExisting(
                 () -> occasions.byId(caller.scope(), site, occasionId), () -> unknown(occasionId), stored -> {
                     Instant now = archive.clock().instant();
                     Occasion after = stored.value().answered(customer.id(), state, caller.userId(), now);
                     boolean attendance = state == Occasion.State.ATTENDED || state == Occasion.State.ABSENT;
-                    return Changing.written(occasions.save(caller, after, stored.version(), List.of(event(after,
+                    return Changes.written(occasions.save(caller, after, stored.version(), List.of(event(after,
                             attendance ? "ATTENDANCE" : "ANSWERED", List.of(customer.id()), caller, now))), after);
                 }));
     }

@@ -34,17 +34,17 @@ public class RaisingQuestions {
             Instant now = archive.clock().instant();
             Question question = Question.raise(UUID.randomUUID().toString(), site, customer.id(), customer.archiveNo(), kind, text,
                     caller.userId(), now);
-            return Changing.written(questions.save(caller, question, 0, List.of(event(question, caller, now))), question);
+            return Changes.written(questions.save(caller, question, 0, List.of(event(question, caller, now))), question);
         });
     }
 
     public Mono<Question> answer(Caller caller, String site, String questionId, String answer) {
         caller.requireOn(site, Role.MANAGER);
-        return Changing.changeExisting(() -> questions.byId(caller.scope(), site, questionId),
+        return Changes.changeExisting(() -> questions.byId(caller.scope(), site, questionId),
                 () -> ProblemException.notFound("question-unknown", "没有这个问题 (No question " + questionId + ")"), stored -> {
                     Instant now = archive.clock().instant();
                     Question after = stored.value().answered(answer, caller.userId(), now);
-                    return Changing.written(questions.save(caller, after, stored.version(), List.of(event(after, caller, now)
+                    return Changes.written(questions.save(caller, after, stored.version(), List.of(event(after, caller, now)
                             .before("OPEN"))), after);
                 });
     }

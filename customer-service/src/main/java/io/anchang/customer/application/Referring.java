@@ -97,7 +97,7 @@ public class Referring {
     }
 
     private Mono<Referral> change(Caller caller, String site, String referralId, java.util.function.UnaryOperator<Referral> change) {
-        return Changing.changeExisting(() -> referrals.byId(caller.scope(), site, referralId),
+        return Changes.changeExisting(() -> referrals.byId(caller.scope(), site, referralId),
                 () -> ProblemException.notFound("referral-unknown", "没有这条介绍记录 (No referral " + referralId + ")"), stored -> {
                     Referral before = stored.value();
                     Referral after = change.apply(before);
@@ -110,7 +110,7 @@ public class Referring {
                                     reward.kind().name(), reward.description(), reward.amount() == null ? null : reward.amount().amount(),
                                     reward.state().name(), step.by(), step.at()))
                             .before(before.reward() == null ? null : before.reward().state().name()).because("R-CUS-12 介绍奖励");
-                    return Changing.written(referrals.save(caller, after, stored.version(), List.of(event)), after);
+                    return Changes.written(referrals.save(caller, after, stored.version(), List.of(event)), after);
                 });
     }
 }

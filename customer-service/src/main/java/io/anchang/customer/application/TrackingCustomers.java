@@ -34,14 +34,14 @@ public class TrackingCustomers {
     private final Customers customers;
     private final CustomerChanges changes;
     private final CustomerCards cards;
-    private final KeepingCards keeping;
+    private final CardWrites cardWrites;
 
-    public TrackingCustomers(Archive archive, Customers customers, CustomerCards cards, KeepingCards keeping) {
+    public TrackingCustomers(Archive archive, Customers customers, CustomerCards cards) {
         this.archive = archive;
         this.customers = customers;
         this.changes = new CustomerChanges(customers);
         this.cards = cards;
-        this.keeping = keeping;
+        this.cardWrites = new CardWrites(customers, cards);
     }
 
     /** A line of a rep's list: the customer, their class, the follow-up that set the day, and the day. */
@@ -67,7 +67,7 @@ public class TrackingCustomers {
             return changes.change(caller, () -> customers.byId(caller.scope(), site, customer.id()),
                     () -> CustomerChanges.unknownCustomer(customer.id()),
                     c -> c.followedUp(caller.userId(), now, method, note, tracking), CustomerEvents::followUps)
-                    .flatMap(after -> keeping.moved(Caller.system("customer-service"), site, after.id(),
+                    .flatMap(after -> cardWrites.moved(Caller.system("customer-service"), site, after.id(),
                             card -> card.followedUp(caller.userId(), now, "customer.follow-up-recorded")).thenReturn(after));
         });
     }
@@ -116,7 +116,7 @@ public class TrackingCustomers {
                     if (due.isEmpty() || !due.get().overdue() || Integer.valueOf(due.get().number()).equals(card.overdueAnnounced())) {
                         return Mono.<Boolean>empty();
                     }
-                    return Changing.change(() -> cards.byCustomer(system.scope(), card.siteId(), card.customerId()), stored -> {
+                    return Changes.change(() -> cards.byCustomer(system.scope(), card.siteId(), card.customerId()), stored -> {
                         if (stored.value() == null || Integer.valueOf(due.get().number()).equals(stored.value().overdueAnnounced())) {
                             return Mono.just(false);
                         }
@@ -125,7 +125,7 @@ public class TrackingCustomers {
                         PendingEvent event = PendingEvent.of(card.siteId(), card.customerId(), new FollowUpOverdue(card.customerId(),
                                 card.siteId(), card.archiveNo(), due.get().intentClass(), due.get().rep(), due.get().number(),
                                 due.get().dueOn(), now)).because("R-CUS-5 跟进逾期：应于 " + due.get().dueOn() + " 跟进");
-                        return Changing.written(cards.save(system, after, stored.version(), List.of(event)), true);
+                        return Changes.written(cards.save(system, after, stored.version(), List.of(event)), true);
                     });
                 }))).filter(Boolean::booleanValue).count();
     }

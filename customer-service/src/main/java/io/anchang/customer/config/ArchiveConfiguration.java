@@ -201,8 +201,8 @@ public class ArchiveConfiguration {
     }
 
     @Bean
-    TrackingCustomers trackingCustomers(Archive archive, Customers customers, CustomerCards cards, KeepingCards keeping) {
-        return new TrackingCustomers(archive, customers, cards, keeping);
+    TrackingCustomers trackingCustomers(Archive archive, Customers customers, CustomerCards cards) {
+        return new TrackingCustomers(archive, customers, cards);
     }
 
     @Bean
@@ -240,6 +240,21 @@ public class ArchiveConfiguration {
     @Bean
     EventHandler cardRefundHandler(KeepingCards cards, JsonMapper mapper) {
         return CardEventHandlers.refund(cards, mapper);
+    }
+
+    @Bean
+    EventHandler cardBreachCancelledHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.breachCancelled(cards, mapper);
+    }
+
+    @Bean
+    EventHandler cardUnitChangedHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.unitChanged(cards, mapper);
+    }
+
+    @Bean
+    EventHandler cardNameChangedHandler(KeepingCards cards, JsonMapper mapper) {
+        return CardEventHandlers.nameChanged(cards, mapper);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.anchang.gateway.config;
 
+import io.anchang.gateway.edge.ServiceOnlyPaths;
 import io.anchang.gateway.limits.LimitsProperties;
 import io.anchang.gateway.limits.PerUserLimits;
 import io.anchang.gateway.upstream.UpstreamGuardGatewayFilterFactory;
@@ -34,6 +35,11 @@ public class GatewayConfiguration {
     UpstreamGuardGatewayFilterFactory upstreamGuardGatewayFilterFactory(ObjectProvider<CircuitBreakerRegistry> breakers,
                                                                         ProblemResponses problems) {
         return new UpstreamGuardGatewayFilterFactory(breakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults), problems);
+    }
+
+    @Bean
+    ServiceOnlyPaths serviceOnlyPaths(ProblemResponses problems) {
+        return new ServiceOnlyPaths(problems);
     }
 
     @Bean

@@ -12,6 +12,8 @@ import io.anchang.platform.mongo.ScopedMongo;
 import io.anchang.platform.outbox.OutboxEntries;
 import io.anchang.platform.outbox.OutboxProperties;
 import io.anchang.platform.outbox.OutboxRelay;
+import io.anchang.platform.outbox.ParkedEvents;
+import io.anchang.platform.outbox.ParkedEventsController;
 import io.anchang.platform.outbox.RelayLease;
 import io.anchang.platform.messaging.TopicProvisioner;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
@@ -83,6 +85,16 @@ public class PlatformMongoConfiguration {
                             KafkaAdmin admin, OutboxProperties properties, Clock clock, MeterRegistry meters) {
         return new OutboxRelay(template, kafka, audit, new TopicProvisioner(admin), properties,
                 new RelayLease(template, clock, Duration.ofSeconds(15)), meters);
+    }
+
+    @Bean
+    ParkedEvents parkedEvents(ReactiveMongoTemplate template, OutboxRelay relay, AuditTrail audit, Clock clock) {
+        return new ParkedEvents(template, relay, audit, clock);
+    }
+
+    @Bean
+    ParkedEventsController parkedEventsController(ParkedEvents parked) {
+        return new ParkedEventsController(parked);
     }
 
     /** Outbox events the broker refused for good (parked, see {@link OutboxRelay}); never DOWN for them. */

@@ -2,6 +2,7 @@ package io.anchang.platform.config;
 
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.security.CallerArgumentResolver;
+import io.anchang.platform.security.SecurityProperties;
 import io.anchang.platform.security.SiteAccessWebFilter;
 import io.anchang.platform.web.CorrelationId;
 import io.anchang.platform.web.CorrelationIdWebFilter;
@@ -100,8 +101,9 @@ public class PlatformWebConfiguration {
     }
 
     @Bean
-    SiteAccessWebFilter siteAccessWebFilter(ProblemResponses problems) {
-        return new SiteAccessWebFilter(problems);
+    SiteAccessWebFilter siteAccessWebFilter(ProblemResponses problems, ObjectProvider<SecurityProperties> security) {
+        SecurityProperties properties = security.getIfAvailable();
+        return new SiteAccessWebFilter(problems, properties == null ? java.util.List.of() : properties.readOnlyPosts());
     }
 
     @Bean

@@ -57,7 +57,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * every pass; it is parked instead: moved to {@value #PARKED} with the reason, logged as
  * an error and counted ({@code anchang.outbox.parked}), and the entries after it go out.
  * Its change is stored and audited; only its event did not reach the topic, and an
- * operator republishes it (or its consumers' effect) once the cause is fixed.
+ * ADMIN republishes it once the cause is fixed ({@link ParkedEvents}).
  * <p>
  * One instance relays at a time ({@link RelayLease}); a pass renews the lease as it goes
  * and stops sending the moment the lease is lost.
@@ -107,6 +107,12 @@ public final class OutboxRelay implements SmartLifecycle {
     /** Events parked because the broker refused them for good (as counted by this instance). */
     public long parked() {
         return parked.get();
+    }
+
+    /** Counts the parked events again (after an operator republished some). */
+    public void recountParked() {
+        parkedCounted = false;
+        countParked();
     }
 
     @Override

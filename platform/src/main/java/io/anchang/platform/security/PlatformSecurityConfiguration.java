@@ -33,6 +33,7 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
@@ -61,9 +62,12 @@ public class PlatformSecurityConfiguration {
         JwtTimestampValidator expiry = new JwtTimestampValidator(properties.clockSkew());
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.contains(properties.audience()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                expiry, new JwtIssuerValidator(properties.issuer()), audience));
-        return decoder;
+        OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(
+                expiry, new JwtIssuerValidator(properties.issuer()), audience);
+        decoder.setJwtValidator(claims);
+        // the signature once per token, the claims on every use (issue 17)
+        Duration remembered = properties.jwksMaxAge().compareTo(Duration.ofMinutes(5)) < 0 ? properties.jwksMaxAge() : Duration.ofMinutes(5);
+        return new VerifiedTokens(decoder, claims, Clock.systemUTC(), remembered, 10_000);
     }
 
     @Bean

@@ -15,11 +15,13 @@ import java.util.List;
  * @param jwksRefreshInterval   at most one download of the identity provider's keys per this interval,
  *                              whatever tokens arrive (default 10 s)
  * @param jwksMaxAge            known keys are downloaded again after this long (default 10 min)
+ * @param readOnlyPosts         POSTs that only read — a search whose input must not go in a URL (a phone, R-SEC-3) — which
+ *                              anyone who may read the site may send (HEAD_OFFICE too); every other POST is a write
  */
 @ConfigurationProperties("anchang.security")
 public record SecurityProperties(String issuer, String jwkSetUri, String audience, Duration clockSkew,
                                  List<String> publicPaths, List<String> additionalPublicPaths,
-                                 Duration jwksRefreshInterval, Duration jwksMaxAge) {
+                                 Duration jwksRefreshInterval, Duration jwksMaxAge, List<String> readOnlyPosts) {
 
     /**
      * Health probes, metrics and the API documents, all served on the management port only
@@ -40,6 +42,7 @@ public record SecurityProperties(String issuer, String jwkSetUri, String audienc
             publicPaths = DEFAULT_PUBLIC_PATHS;
         }
         additionalPublicPaths = additionalPublicPaths == null ? List.of() : List.copyOf(additionalPublicPaths);
+        readOnlyPosts = readOnlyPosts == null ? List.of() : List.copyOf(readOnlyPosts);
         if (jwksRefreshInterval == null) {
             jwksRefreshInterval = Duration.ofSeconds(10);
         }

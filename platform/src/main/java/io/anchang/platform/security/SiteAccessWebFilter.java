@@ -19,7 +19,9 @@ import java.util.List;
  * R-SEC-1 at the door: a request for {@code /api/<service>/sites/<site>/...} by a caller
  * who may not read (GET) or write (anything else) that site is answered 403 before any
  * controller, body parsing or validation runs. The use cases and the store check the
- * scope again; this only makes sure no route can forget.
+ * scope again; this only makes sure no route can forget. A POST the service names as a read
+ * ({@code anchang.security.read-only-posts}: a search whose input must stay out of URLs) is
+ * judged as a read, so that HEAD_OFFICE, which reads every site and writes none, may send it.
  */
 public final class SiteAccessWebFilter implements WebFilter, Ordered {
 
@@ -28,9 +30,15 @@ public final class SiteAccessWebFilter implements WebFilter, Ordered {
             PathPatternParser.defaultInstance.parse("/api/{service}/sites/{site}/**"));
 
     private final ProblemResponses problems;
+    private final List<PathPattern> readOnlyPosts;
 
     public SiteAccessWebFilter(ProblemResponses problems) {
+        this(problems, List.of());
+    }
+
+    public SiteAccessWebFilter(ProblemResponses problems, List<String> readOnlyPosts) {
         this.problems = problems;
+        this.readOnlyPosts = readOnlyPosts.stream().map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     @Override
@@ -39,7 +47,10 @@ public final class SiteAccessWebFilter implements WebFilter, Ordered {
         if (site == null) {
             return chain.filter(exchange);
         }
-        boolean read = HttpMethod.GET.equals(exchange.getRequest().getMethod()) || HttpMethod.HEAD.equals(exchange.getRequest().getMethod());
+        HttpMethod method = exchange.getRequest().getMethod();
+        boolean read = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
+                || HttpMethod.POST.equals(method) && readOnlyPosts.stream()
+                .anyMatch(pattern -> pattern.matches(exchange.getRequest().getPath().pathWithinApplication()));
         return ReactiveSecurityContextHolder.getContext()
                 .map(context -> context.getAuthentication())
                 .filter(JwtAuthenticationToken.class::isInstance)

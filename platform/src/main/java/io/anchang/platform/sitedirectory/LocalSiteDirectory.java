@@ -16,13 +16,28 @@ import tools.jackson.databind.json.JsonMapper;
  * This service's copy of the sites it serves: time zone, staff and policy settings, at
  * the newest revision it has seen. Old news never overwrites new (conditional upsert on
  * the revision), so replays and duplicates are harmless.
+ * <p>
+ * A profile read is remembered for a second ({@link #FRESH}): every request of a service reads
+ * its site's profile, and reading and parsing it was a store operation and a JSON document per
+ * request (issue 17). What this instance keeps replaces what it remembered at once; a change
+ * kept by another instance of the service is seen here at most a second later — beside the
+ * copy's own delay (it arrives as an event), nothing a user can tell.
  */
 public final class LocalSiteDirectory {
 
     public static final String COLLECTION = "site_profiles";
 
+    /** How long a profile read is used before it is read again. */
+    static final long FRESH = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
     private final ScopedMongo mongo;
     private final JsonMapper mapper;
+    private final java.util.concurrent.ConcurrentHashMap<String, Remembered> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final java.util.concurrent.atomic.AtomicLong kept = new java.util.concurrent.atomic.AtomicLong();
+
+    private record Remembered(SiteProfile profile, long readAt) {
+    }
 
     public LocalSiteDirectory(ScopedMongo mongo, JsonMapper mapper) {
         this.mongo = mongo;
@@ -32,8 +47,21 @@ public final class LocalSiteDirectory {
     /** The site's profile, if the caller may read that site and this service knows it. */
     public Mono<SiteProfile> find(SiteScope scope, String site) {
         scope.requireRead(site);
+        Remembered known = remembered.get(site);
+        if (known != null && System.nanoTime() - known.readAt() < FRESH) {
+            return Mono.just(known.profile());
+        }
+        long readAt = System.nanoTime();
+        long generation = kept.get();
         return mongo.findOne(scope, Query.query(Criteria.where("_id").is(site)), Document.class, COLLECTION)
-                .map(document -> mapper.readValue(document.getString("profile"), SiteProfile.class));
+                .map(document -> mapper.readValue(document.getString("profile"), SiteProfile.class))
+                .doOnNext(profile -> {
+                    // a read that overlapped a keep may have seen the old profile: not remembered
+                    if (kept.get() == generation) {
+                        remembered.compute(site, (code, before) ->
+                                before != null && before.readAt() > readAt ? before : new Remembered(profile, readAt));
+                    }
+                });
     }
 
     /** As {@link #find}, or 404 with a sentence the desk understands. */
@@ -48,12 +76,18 @@ public final class LocalSiteDirectory {
         String json = mapper.writeValueAsString(profile);
         Query newer = Query.query(Criteria.where("_id").is(profile.code()).and("revision").lt(profile.revision()));
         Update update = Update.update("profile", json).set("revision", profile.revision()).set(ScopedMongo.SITE, profile.code());
+        kept.incrementAndGet();
+        remembered.remove(profile.code());
         return mongo.update(system, newer, update, COLLECTION, false)
                 .flatMap(matched -> matched > 0 ? Mono.<Void>empty()
                         : mongo.update(system, Query.query(Criteria.where("_id").is(profile.code())),
                                 new Update().setOnInsert("profile", json).setOnInsert("revision", profile.revision())
                                         .setOnInsert(ScopedMongo.SITE, profile.code()), COLLECTION, true)
                         .onErrorResume(DuplicateKeyException.class, e -> Mono.just(0L))
-                        .then());
+                        .then())
+                .doFinally(signal -> {
+                    kept.incrementAndGet();
+                    remembered.remove(profile.code());
+                });
     }
 }

@@ -146,6 +146,35 @@ class DeadLetterReplayIntegrationTest {
                 .expectBody().jsonPath("$.pending").isEqualTo(0);
     }
 
+    @Test
+    @Order(3)
+    void parkedOutboxEventsAreForAnAdminOnlyToSeeAndRepublish() {
+        String eventId = UUID.randomUUID().toString();
+        template.insert(new Document("_id", eventId).append("eventId", eventId).append("type", "test.counted").append("topic", TestApp.TOPIC)
+                .append("key", "gone").append("siteId", "SH01").append("collection", "tallies").append("documentId", "gone-" + eventId)
+                .append("reason", "RecordTooLargeException").append("parkedAt", new java.util.Date()), "outbox_parked").block();
+        try {
+            web.get().uri("/api/test/outbox/parked").header(HttpHeaders.AUTHORIZATION, "Bearer " + manager).exchange()
+                    .expectStatus().isForbidden().expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:role-required");
+            web.post().uri("/api/test/outbox/parked/republish").header(HttpHeaders.AUTHORIZATION, "Bearer " + manager).exchange()
+                    .expectStatus().isForbidden();
+            web.get().uri("/api/test/outbox/parked").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin).exchange()
+                    .expectStatus().isOk().expectBody()
+                    .jsonPath("$.pending").isEqualTo(1)
+                    .jsonPath("$.parked[0].eventId").isEqualTo(eventId)
+                    .jsonPath("$.parked[0].reason").isEqualTo("RecordTooLargeException");
+            // its document is gone: named, and left where it is
+            web.post().uri("/api/test/outbox/parked/republish").header(HttpHeaders.AUTHORIZATION, "Bearer " + admin).exchange()
+                    .expectStatus().isOk().expectBody()
+                    .jsonPath("$.republished").isEqualTo(0)
+                    .jsonPath("$.notFound[0].eventId").isEqualTo(eventId)
+                    .jsonPath("$.pending").isEqualTo(1);
+        } finally {
+            template.remove(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("_id").is(eventId)), "outbox_parked").block();
+        }
+    }
+
     private String prometheus() {
         return management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();

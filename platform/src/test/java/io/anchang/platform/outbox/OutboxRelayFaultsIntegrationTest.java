@@ -165,18 +165,100 @@ class OutboxRelayFaultsIntegrationTest {
         assertThat(meters.get("anchang.outbox.parked").gauge().value()).isEqualTo(1.0);
     }
 
+    @Test
+    @org.junit.jupiter.api.DisplayName("a parked event is republished by an ADMIN after the fix: delivered once, off the parked list, "
+            + "the republish audited; asked again, nothing more is sent; refused again, it is parked again")
+    void aParkedEventIsRepublishedOnceAfterTheFix() {
+        ReactiveMongoTemplate template = template();
+        String collection = "refused";
+        String doc = "doc-" + UUID.randomUUID();
+        template.insert(new Document("_id", doc).append("siteId", "SH01").append(OutboxEntries.FIELD, List.of(
+                entry(doc, 1, 0), entry(doc, 2, 0))), collection).block();
+        // a broker that refuses the first event for good until the cause is fixed
+        RefusingKafka kafka = new RefusingKafka("\"seq\":1,");
+        AuditTrail trail = new AuditTrail(template, io.anchang.platform.audit.AuditKey.of(io.anchang.testing.TestDefaults.AUDIT_KEY));
+        OutboxRelay relay = relay(template, kafka, new RelayLease(template, Clock.systemUTC(), Duration.ofSeconds(15)),
+                collection, 200, Duration.ofMillis(300), trail);
+        ParkedEvents parked = new ParkedEvents(template, relay, trail, Clock.systemUTC());
+        relay.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(outbox(template, collection, doc)).isEmpty();
+                assertThat(parked.list(10).pending()).isEqualTo(1);
+            });
+            ParkedEvents.ParkedEvent refused = parked.list(10).parked().get(0);
+            assertThat(refused.key()).isEqualTo(doc);
+            assertThat(refused.collection()).isEqualTo(collection);
+            assertThat(refused.reason()).contains("RecordTooLarge");
+
+            // refused again: parked again, nothing lost
+            assertThat(parked.republish("admin-1", 100).republished()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(outbox(template, collection, doc)).isEmpty();
+                assertThat(parked.list(10).pending()).isEqualTo(1);
+            });
+
+            kafka.fixed.set(true);
+            ParkedEvents.Republish republish = parked.republish("admin-1", 100);
+            assertThat(republish.republished()).isEqualTo(1);
+            assertThat(republish.notFound()).isEmpty();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(outbox(template, collection, doc)).isEmpty();
+                assertThat(TopicProbe.records(TOPIC)).filteredOn(r -> doc.equals(r.key()))
+                        .extracting(r -> r.value().replaceAll(".*\"seq\":(\\d+).*", "$1")).containsExactlyInAnyOrder("2", "1");
+            });
+            assertThat(parked.list(10).pending()).isZero();
+            assertThat(meters.get("anchang.outbox.parked").gauge().value()).isZero();
+            assertThat(parked.republish("admin-1", 100).republished()).isZero();
+            sleep(1_000);
+            assertThat(TopicProbe.records(TOPIC)).filteredOn(r -> doc.equals(r.key())).as("sent once, however often republished").hasSize(2);
+            assertThat(template.find(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("action").is("outbox.republished")), Document.class,
+                    AuditTrail.ENTRIES).collectList().block()).hasSize(2).allSatisfy(entry -> {
+                assertThat(entry.getString("actor")).isEqualTo("admin-1");
+                assertThat(entry.getString("subject")).isEqualTo(refused.eventId());
+            });
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a parked event whose document is gone stays parked and is named, never lost silently")
+    void aParkedEventWhoseDocumentIsGoneStaysParked() {
+        ReactiveMongoTemplate template = template();
+        String collection = "gone";
+        Document entry = entry("gone-doc", 1, 0);
+        template.insert(new Document(entry).append("_id", entry.getString("eventId")).append("collection", collection)
+                .append("documentId", "gone-doc").append("reason", "RecordTooLargeException").append("parkedAt", new java.util.Date()),
+                OutboxRelay.PARKED).block();
+        AuditTrail trail = new AuditTrail(template, io.anchang.platform.audit.AuditKey.of(io.anchang.testing.TestDefaults.AUDIT_KEY));
+        OutboxRelay relay = relay(template, kafka(), new RelayLease(template, Clock.systemUTC(), Duration.ofSeconds(15)),
+                collection, 200, Duration.ofHours(1), trail);
+        ParkedEvents.Republish republish = new ParkedEvents(template, relay, trail, Clock.systemUTC()).republish("admin-1", 100);
+        assertThat(republish.republished()).isZero();
+        assertThat(republish.notFound()).extracting(ParkedEvents.ParkedEvent::eventId).containsExactly(entry.getString("eventId"));
+        assertThat(republish.pending()).isEqualTo(1);
+    }
+
     private ReactiveMongoTemplate template() {
         return new ReactiveMongoTemplate(CLIENT, "platform-relay-faults-it-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     private OutboxRelay relay(ReactiveMongoTemplate template, KafkaTemplate<String, String> kafka, RelayLease lease,
                               String collection, int batchSize, Duration sweepInterval) {
+        return relay(template, kafka, lease, collection, batchSize, sweepInterval,
+                new AuditTrail(template, io.anchang.platform.audit.AuditKey.of(io.anchang.testing.TestDefaults.AUDIT_KEY)));
+    }
+
+    private OutboxRelay relay(ReactiveMongoTemplate template, KafkaTemplate<String, String> kafka, RelayLease lease,
+                              String collection, int batchSize, Duration sweepInterval, AuditTrail trail) {
         KafkaAdmin admin = new KafkaAdmin(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()));
         StaticApplicationContext context = new StaticApplicationContext();
         context.registerBean("relayTestTopic", NewTopic.class, () -> new NewTopic(TOPIC, 1, (short) 1));
         context.refresh();
         admin.setApplicationContext(context);
-        return new OutboxRelay(template, kafka, new AuditTrail(template, io.anchang.platform.audit.AuditKey.of(io.anchang.testing.TestDefaults.AUDIT_KEY)), new TopicProvisioner(admin),
+        return new OutboxRelay(template, kafka, trail, new TopicProvisioner(admin),
                 new OutboxProperties(List.of(collection), sweepInterval, Duration.ofSeconds(15), batchSize), lease, meters);
     }
 
@@ -214,6 +296,26 @@ class OutboxRelayFaultsIntegrationTest {
         public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
             return super.send(record).thenApplyAsync(result -> result,
                     CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    /** A broker that refuses for good (too large) each record containing {@code marker}, until {@link #fixed}. */
+    static final class RefusingKafka extends KafkaTemplate<String, String> {
+
+        final AtomicBoolean fixed = new AtomicBoolean();
+        private final String marker;
+
+        RefusingKafka(String marker) {
+            super(PRODUCERS);
+            this.marker = marker;
+        }
+
+        @Override
+        public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
+            if (!fixed.get() && record.value().contains(marker)) {
+                return CompletableFuture.failedFuture(new org.apache.kafka.common.errors.RecordTooLargeException("over the broker's limit"));
+            }
+            return super.send(record);
         }
     }
 

@@ -43,13 +43,13 @@ public class HandingInPlans {
 
     public Mono<Plan> handIn(Caller caller, String site, Plan.Kind kind, List<String> items, String note) {
         caller.requireOn(site, Role.SALES);
-        return RunningTheSite.site(sites, caller, site).flatMap(known -> {
+        return SiteOperations.site(sites, caller, site).flatMap(known -> {
             Instant now = clock.instant();
             LocalDate period = Plan.periodFor(kind, known.today(now));
-            return RunningTheSite.change(() -> plans.find(caller.scope(), site, Plan.idOf(site, caller.userId(), kind, period)),
+            return SiteOperations.change(() -> plans.find(caller.scope(), site, Plan.idOf(site, caller.userId(), kind, period)),
                     stored -> {
                         Plan next = Plan.handIn(stored.value(), site, caller.userId(), kind, items, note, now, known.profile().zone());
-                        return RunningTheSite.written(plans.save(caller, next, stored.version(), List.of(event(next, caller, now,
+                        return SiteOperations.written(plans.save(caller, next, stored.version(), List.of(event(next, caller, now,
                                 stored.value() == null ? null : "HANDED_IN"))), next);
                     });
         });
@@ -57,7 +57,7 @@ public class HandingInPlans {
 
     public Mono<Plan> handBack(Caller caller, String site, String planId) {
         caller.requireOn(site, Role.ASSISTANT, Role.MANAGER);
-        return RunningTheSite.change(() -> plans.find(caller.scope(), site, planId)
+        return SiteOperations.change(() -> plans.find(caller.scope(), site, planId)
                         .switchIfEmpty(Mono.error(() -> unknown(planId))),
                 stored -> {
                     Instant now = clock.instant();
@@ -65,19 +65,19 @@ public class HandingInPlans {
                     if (next == stored.value()) {
                         return Mono.just(next);
                     }
-                    return RunningTheSite.written(plans.save(caller, next, stored.version(), List.of(event(next, caller, now,
+                    return SiteOperations.written(plans.save(caller, next, stored.version(), List.of(event(next, caller, now,
                             stored.value().state().name()))), next);
                 });
     }
 
     public Mono<Plan> summarise(Caller caller, String site, String planId, String summary) {
         caller.requireOn(site, Role.SALES);
-        return RunningTheSite.change(() -> plans.find(caller.scope(), site, planId)
+        return SiteOperations.change(() -> plans.find(caller.scope(), site, planId)
                         .switchIfEmpty(Mono.error(() -> unknown(planId))),
                 stored -> {
                     Instant now = clock.instant();
                     Plan next = stored.value().summarised(caller.userId(), summary, now);
-                    return RunningTheSite.written(plans.save(caller, next, stored.version(), List.of(event(next, caller, now,
+                    return SiteOperations.written(plans.save(caller, next, stored.version(), List.of(event(next, caller, now,
                             stored.value().state().name()))), next);
                 });
     }
@@ -88,7 +88,7 @@ public class HandingInPlans {
         if (!caller.hasAny(Role.ASSISTANT, Role.MANAGER)) {
             throw ProblemException.forbidden("role-required", "计划汇总表供销售助理和销售经理查看 (The plans board is for the ASSISTANT and the MANAGER)");
         }
-        return RunningTheSite.site(sites, caller, site).flatMap(known -> {
+        return SiteOperations.site(sites, caller, site).flatMap(known -> {
             LocalDate shown = period != null ? period : Plan.periodFor(kind, known.today(clock.instant()));
             return plans.ofPeriod(caller.scope(), site, kind, shown).collectList().map(handedIn -> {
                 Set<String> authors = handedIn.stream().map(Plan::author).collect(Collectors.toSet());

@@ -34,7 +34,7 @@ public class RecordingIncidents {
     public Mono<Incident> record(Caller caller, String site, Instant occurredAt, List<Incident.Party> parties, String what,
                                  String actionTaken, boolean takenAway) {
         caller.requireOn(site, Role.SUPERVISOR);
-        return RunningTheSite.site(sites, caller, site).flatMap(known -> {
+        return SiteOperations.site(sites, caller, site).flatMap(known -> {
             for (Incident.Party party : parties == null ? List.<Incident.Party>of() : parties) {
                 if (party.kind() == Incident.Party.Kind.REP && party.userId() != null) {
                     known.staffMember(party.userId());
@@ -43,18 +43,18 @@ public class RecordingIncidents {
             Instant now = clock.instant();
             Incident incident = Incident.record(UUID.randomUUID().toString(), site, occurredAt, parties, what, actionTaken, takenAway,
                     caller.userId(), now);
-            return RunningTheSite.written(incidents.save(caller, incident, 0, List.of(event(incident, caller, now, null))), incident);
+            return SiteOperations.written(incidents.save(caller, incident, 0, List.of(event(incident, caller, now, null))), incident);
         });
     }
 
     public Mono<Incident> close(Caller caller, String site, String incidentId, String outcome, String actionTaken, Boolean takenAway) {
         caller.requireOn(site, Role.SUPERVISOR);
-        return RunningTheSite.change(() -> incidents.find(caller.scope(), site, incidentId)
+        return SiteOperations.change(() -> incidents.find(caller.scope(), site, incidentId)
                         .switchIfEmpty(Mono.error(() -> ProblemException.notFound("incident-unknown", "没有这起事件 (No incident " + Echo.of(incidentId) + ")"))),
                 stored -> {
                     Instant now = clock.instant();
                     Incident next = stored.value().closed(outcome, actionTaken, takenAway, caller.userId(), now);
-                    return RunningTheSite.written(incidents.save(caller, next, stored.version(), List.of(event(next, caller, now, "OPEN"))), next);
+                    return SiteOperations.written(incidents.save(caller, next, stored.version(), List.of(event(next, caller, now, "OPEN"))), next);
                 });
     }
 

@@ -43,7 +43,7 @@ public class RecordingMeetings {
     public Mono<MeetingRecord> record(Caller caller, String site, LocalDate day, List<MeetingRecord.RepReport> reports, String notes,
                                       Long expectedRevision) {
         caller.requireOn(site, Role.MANAGER);
-        return RunningTheSite.site(sites, caller, site).flatMap(known -> RunningTheSite.change(
+        return SiteOperations.site(sites, caller, site).flatMap(known -> SiteOperations.change(
                 () -> meetings.find(caller.scope(), site, day),
                 stored -> {
                     MeetingRecord previous = stored.value();
@@ -62,7 +62,7 @@ public class RecordingMeetings {
                                             r.registrationsHandedIn())).toList(), next.notes(), caller.userId(), now))
                             .before(previous == null ? null : "revision " + previous.revision())
                             .because("R-OPS-1 晚会记录");
-                    return RunningTheSite.written(meetings.save(caller, next, stored.version(), List.of(event)), next);
+                    return SiteOperations.written(meetings.save(caller, next, stored.version(), List.of(event)), next);
                 }));
     }
 

@@ -30,7 +30,7 @@ public class SharingMarketNotes {
 
     public Mono<MarketNote> share(Caller caller, String site, String title, String content, List<String> sources) {
         caller.requireOn(site, Role.SALES, Role.ASSISTANT);
-        return RunningTheSite.site(sites, caller, site).flatMap(known -> {
+        return SiteOperations.site(sites, caller, site).flatMap(known -> {
             Instant now = clock.instant();
             MarketNote note = MarketNote.share(UUID.randomUUID().toString(), site, known.today(now), title, content, sources,
                     caller.userId(), now);
@@ -45,7 +45,7 @@ public class SharingMarketNotes {
         if (!caller.hasAny(Role.SALES, Role.ASSISTANT, Role.HEAD_OFFICE)) {
             throw ProblemException.forbidden("role-required", "市场信息供案场销售人员查阅 (Market notes are for the site's sales staff)");
         }
-        return RunningTheSite.site(sites, caller, site).flatMapMany(known -> notes.ofWeek(caller.scope(), site,
+        return SiteOperations.site(sites, caller, site).flatMapMany(known -> notes.ofWeek(caller.scope(), site,
                 MarketNote.weekOf(day != null ? day : known.today(clock.instant()))));
     }
 }

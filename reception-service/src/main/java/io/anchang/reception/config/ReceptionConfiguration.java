@@ -84,15 +84,21 @@ public class ReceptionConfiguration {
      * @param timeout      the time limit of one answer
      * @param minimumCalls calls the breaker sees before it may open
      * @param openFor      how long the open breaker sends visits straight to degraded mode
+     * @param maxInFlight  questions with customer-service at once; a burst beyond waits its turn (issue 17)
+     * @param maxQueueWait how long a question waits for its turn; past it the visit is registered in degraded mode
+     *                     (timeout plus this stay within the desk's own deadline)
      */
     @ConfigurationProperties("anchang.customer")
-    public record CustomerServiceProperties(String uri, Duration timeout, int minimumCalls, Duration openFor) {
+    public record CustomerServiceProperties(String uri, Duration timeout, int minimumCalls, Duration openFor, int maxInFlight,
+                                            Duration maxQueueWait) {
 
         public CustomerServiceProperties {
             uri = uri == null || uri.isBlank() ? "http://127.0.0.1:8082" : uri;
-            timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
+            timeout = timeout == null ? Duration.ofSeconds(3) : timeout;
             minimumCalls = minimumCalls <= 0 ? 10 : minimumCalls;
             openFor = openFor == null ? Duration.ofSeconds(10) : openFor;
+            maxInFlight = maxInFlight <= 0 ? 8 : maxInFlight;
+            maxQueueWait = maxQueueWait == null ? Duration.ofSeconds(5) : maxQueueWait;
         }
     }
 
@@ -175,7 +181,7 @@ public class ReceptionConfiguration {
                 })
                 .build();
         return new HttpCustomerDirectory(web, tokens, HttpCustomerDirectory.breaker("customer-service", properties.minimumCalls(),
-                properties.openFor()), properties.timeout());
+                properties.openFor()), properties.timeout(), properties.maxInFlight(), properties.maxQueueWait());
     }
 
     @Bean

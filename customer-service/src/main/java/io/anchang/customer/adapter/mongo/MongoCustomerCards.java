@@ -53,6 +53,11 @@ public class MongoCustomerCards implements CustomerCards {
     }
 
     @Override
+    public Mono<CustomerCard> byDeal(SiteScope scope, String site, String dealId) {
+        return store.one(scope, site, Criteria.where("deals.dealId").is(dealId)).map(Stored::value);
+    }
+
+    @Override
     public Flux<CustomerCard> of(SiteScope scope, String site) {
         return store.many(scope, site, new Criteria(), Sort.by("archiveNo"), 0);
     }

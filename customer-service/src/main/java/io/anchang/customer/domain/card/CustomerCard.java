@@ -78,9 +78,26 @@ public record CustomerCard(String customerId, String siteId, String archiveNo, I
     /**
      * A step of a deal as the deal service announced it (R-CUS-7).
      *
-     * @param step SMALL_DEPOSIT, BIG_DEPOSIT, CONTRACT, REFUND or LAPSED
+     * @param step SMALL_DEPOSIT, BIG_DEPOSIT, CONTRACT, REFUND, LAPSED, CANCELLED (a breach ruled a cancellation, R-DEAL-9),
+     *             UNIT_CHANGED (换房, R-DEAL-7; {@code unitLabel} is the new unit) or NAME_CHANGED (换名, R-DEAL-8)
+     * @param ref  what tells apart steps that may happen more than once on a deal (the unit change's or the name change's
+     *             id), else null
+     * @param note what the step changed, in words (换房 1-502 → 1-803; 更名 张三 → 李四), else null
      */
-    public record DealStep(String dealId, String unitLabel, String step, Instant at, String event) {
+    public record DealStep(String dealId, String unitLabel, String step, Instant at, String event, String ref, String note) {
+
+        public DealStep(String dealId, String unitLabel, String step, Instant at, String event) {
+            this(dealId, unitLabel, step, at, event, null, null);
+        }
+
+        boolean sameAs(DealStep other) {
+            return dealId.equals(other.dealId()) && step.equals(other.step()) && java.util.Objects.equals(ref, other.ref());
+        }
+
+        /** A step that ends the deal: a refund (R-DEAL-10) or a cancellation for breach (R-DEAL-9). */
+        boolean ends() {
+            return "REFUND".equals(step) || "CANCELLED".equals(step);
+        }
     }
 
     public static CustomerCard blank(String customerId, String siteId, String archiveNo) {
@@ -139,11 +156,13 @@ public record CustomerCard(String customerId, String siteId, String archiveNo, I
 
     /**
      * R-CUS-1, R-CUS-7: a step of a deal, announced by deal-service: a small deposit (DEPOSIT), a big deposit with its
-     * agreement (DEAL, 成交), a contract (OWNER, 业主), a refund (LOST, with its reason) or a small deposit lapsed (back to
-     * FOLLOWING). The same event twice changes nothing; a later step never moves the status back past a contract.
+     * agreement (DEAL, 成交), a contract (OWNER, 业主), a refund or a cancellation for breach (LOST, with its reason, unless
+     * another of the customer's deals goes on) or a small deposit lapsed (back to FOLLOWING). A unit change or a name change
+     * is kept in the deal archive and moves no status. The same event twice changes nothing; a later step never moves the
+     * status back past a contract.
      */
     public CustomerCard dealStep(DealStep step, String reason, Instant at) {
-        if (deals.stream().anyMatch(d -> d.dealId().equals(step.dealId()) && d.step().equals(step.step()))) {
+        if (deals.stream().anyMatch(d -> d.sameAs(step))) {
             return this;
         }
         CustomerCard next = new CustomerCard(customerId, siteId, archiveNo, intentClass, classHistory, status, statusHistory, notebook,
@@ -155,15 +174,23 @@ public record CustomerCard(String customerId, String siteId, String archiveNo, I
                     : next.moved(Status.DEAL, "system", at, "大定/认购 " + step.unitLabel(), cause);
             case "CONTRACT" -> status == Status.REFERRER ? next : next.moved(Status.OWNER, "system", at, "签约 " + step.unitLabel(), cause);
             case "LAPSED" -> status == Status.DEPOSIT ? next.moved(Status.FOLLOWING, "system", at, "小定过期 " + step.unitLabel(), cause) : next;
-            case "REFUND" -> {
-                String why = reason == null || reason.isBlank() ? "退房 " + step.unitLabel() : reason.strip();
+            case "REFUND", "CANCELLED" -> {
+                String what = "REFUND".equals(step.step()) ? "退房 " : "违约解除 ";
+                String why = reason == null || reason.isBlank() ? what + step.unitLabel() : reason.strip();
                 Notebook book = notebook == null ? new Notebook(null, null, null, why, null, "system", at)
                         : new Notebook(notebook.background(), notebook.suggestions(), notebook.reasonsNotBuying(),
                         notebook.refundReasons() == null ? why : notebook.refundReasons() + "\n" + why, notebook.notes(), "system", at);
-                yield next.withNotebook(book).moved(Status.LOST, "system", at, why, cause);
+                CustomerCard noted = next.withNotebook(book);
+                yield next.goesOn(step.dealId()) ? noted : noted.moved(Status.LOST, "system", at, why, cause);
             }
             default -> next;
         };
+    }
+
+    /** Whether a deal other than {@code ended} is still under way (its deposit or contract taken, not refunded or cancelled). */
+    private boolean goesOn(String ended) {
+        return deals.stream().map(DealStep::dealId).distinct().filter(id -> !id.equals(ended))
+                .anyMatch(id -> deals.stream().noneMatch(d -> d.dealId().equals(id) && (d.ends() || "LAPSED".equals(d.step()))));
     }
 
     /** R-CUS-1: an owner who brings a new customer (老带新) has reached the policy's last step. */

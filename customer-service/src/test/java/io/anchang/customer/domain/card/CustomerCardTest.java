@@ -65,4 +65,44 @@ class CustomerCardTest {
         CustomerCard dealt = CustomerCard.blank("c3", "SH01", "SH01-000003").dealStep(step("BIG_DEPOSIT"), null, T);
         assertThatThrownBy(() -> dealt.lost("x", "rep1", T)).hasMessageContaining("退房");
     }
+
+    @Test
+    @DisplayName("R-CUS-1 R-CUS-6 R-CUS-7 a cancellation for breach after the contract makes the owner lost with the ruling's reason; once only")
+    void aBreachCancellationLosesTheOwner() {
+        CustomerCard owner = CustomerCard.blank("c1", "SH01", "SH01-000001").dealStep(step("BIG_DEPOSIT"), null, T)
+                .dealStep(step("CONTRACT"), null, T);
+        CustomerCard cancelled = owner.dealStep(step("CANCELLED"), "违约解除 1-502：逾期三个月未付第二期", T.plusSeconds(60));
+        assertThat(cancelled.status()).isEqualTo(CustomerCard.Status.LOST);
+        assertThat(cancelled.statusHistory().get(cancelled.statusHistory().size() - 1).reason()).isEqualTo("违约解除 1-502：逾期三个月未付第二期");
+        assertThat(cancelled.notebook().refundReasons()).isEqualTo("违约解除 1-502：逾期三个月未付第二期");
+        assertThat(cancelled.dealStep(step("CANCELLED"), "again", T)).as("the same ruling again").isSameAs(cancelled);
+    }
+
+    @Test
+    @DisplayName("R-CUS-1 R-CUS-7 a refund or cancellation of one deal leaves an owner whose other deal goes on an owner")
+    void anotherDealGoesOn() {
+        CustomerCard twoUnits = CustomerCard.blank("c1", "SH01", "SH01-000001").dealStep(step("BIG_DEPOSIT"), null, T)
+                .dealStep(step("CONTRACT"), null, T)
+                .dealStep(new CustomerCard.DealStep("deal-2", "2-101", "BIG_DEPOSIT", T, "deal.test"), null, T);
+        CustomerCard refunded = twoUnits.dealStep(new CustomerCard.DealStep("deal-2", "2-101", "REFUND", T, "deal.test"), "只要一套", T);
+        assertThat(refunded.status()).isEqualTo(CustomerCard.Status.OWNER);
+        assertThat(refunded.notebook().refundReasons()).isEqualTo("只要一套");
+        assertThat(refunded.dealStep(step("CANCELLED"), null, T).status()).as("and then the last one cancelled").isEqualTo(CustomerCard.Status.LOST);
+    }
+
+    @Test
+    @DisplayName("R-CUS-7 unit and name changes are kept in the deal archive, each change once, the status unchanged")
+    void unitAndNameChangesAreKept() {
+        CustomerCard dealt = CustomerCard.blank("c1", "SH01", "SH01-000001").dealStep(step("BIG_DEPOSIT"), null, T);
+        CustomerCard changed = dealt
+                .dealStep(new CustomerCard.DealStep("deal-1", "1-803", "UNIT_CHANGED", T, "deal.unit-changed", "uc-1", "换房 1-502 → 1-803"), null, T)
+                .dealStep(new CustomerCard.DealStep("deal-1", "1-502", "UNIT_CHANGED", T, "deal.unit-changed", "uc-2", "换房 1-803 → 1-502"), null, T)
+                .dealStep(new CustomerCard.DealStep("deal-1", "1-502", "NAME_CHANGED", T, "deal.name-changed", "nc-1", "更名 张三 → 李四"), null, T);
+        assertThat(changed.status()).isEqualTo(CustomerCard.Status.DEAL);
+        assertThat(changed.statusHistory()).isEqualTo(dealt.statusHistory());
+        assertThat(changed.deals()).extracting(d -> d.step() + " " + d.unitLabel())
+                .containsExactly("BIG_DEPOSIT 1-502", "UNIT_CHANGED 1-803", "UNIT_CHANGED 1-502", "NAME_CHANGED 1-502");
+        assertThat(changed.dealStep(new CustomerCard.DealStep("deal-1", "1-803", "UNIT_CHANGED", T, "deal.unit-changed", "uc-1", "x"), null, T))
+                .as("the first change again").isSameAs(changed);
+    }
 }

@@ -4,6 +4,7 @@ import io.anchang.platform.api.attribution.AttributionAnswer;
 import io.anchang.platform.api.attribution.AttributionApi;
 import io.anchang.platform.api.attribution.AttributionRequest;
 import io.anchang.platform.problem.ProblemException;
+import io.anchang.platform.web.Admission;
 import io.anchang.platform.web.CorrelationId;
 import io.anchang.reception.application.CustomerDirectory;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -23,6 +24,14 @@ import java.util.concurrent.TimeoutException;
  * request (4xx problem details) come back as the same problem; silence, errors, an open breaker, and a refusal of
  * reception's own identity (a client or role misconfigured: not the desk user's doing) as
  * {@link CustomerDirectory.Unavailable}, so that the desk goes on in degraded mode.
+ * <p>
+ * A burst is absorbed, not answered with degraded mode (issue 17): at most {@code maxInFlight}
+ * questions are with customer-service at once, the others wait their turn in a bounded queue
+ * (first come, first served) for up to {@code maxQueueWait}; the time limit and the breaker
+ * apply to a question once it is asked, so the breaker counts what customer-service does —
+ * its failures and its silence — and never the queue of a burst. Only a question that found no
+ * place in time (a burst beyond what the desk's own deadline allows) goes to degraded mode
+ * without being asked; it does not open the breaker.
  */
 public class HttpCustomerDirectory implements CustomerDirectory {
 
@@ -30,12 +39,17 @@ public class HttpCustomerDirectory implements CustomerDirectory {
     private final ServiceTokens tokens;
     private final CircuitBreaker breaker;
     private final Duration timeout;
+    private final Admission asking;
+    private final Duration maxQueueWait;
 
-    public HttpCustomerDirectory(WebClient web, ServiceTokens tokens, CircuitBreaker breaker, Duration timeout) {
+    public HttpCustomerDirectory(WebClient web, ServiceTokens tokens, CircuitBreaker breaker, Duration timeout, int maxInFlight,
+                                 Duration maxQueueWait) {
         this.web = web;
         this.tokens = tokens;
         this.breaker = breaker;
         this.timeout = timeout;
+        this.maxQueueWait = maxQueueWait;
+        this.asking = new Admission(maxInFlight, 10_000, maxQueueWait);
     }
 
     /** customer-service did not accept reception's own token: the token is fetched anew once, then it is a fault. */
@@ -60,6 +74,21 @@ public class HttpCustomerDirectory implements CustomerDirectory {
 
     @Override
     public Mono<AttributionAnswer> attribute(String site, AttributionRequest request) {
+        return Mono.usingWhen(Mono.fromSupplier(asking::ticket),
+                ticket -> ticket.admitted().flatMap(admitted -> admitted ? asked(site, request)
+                        : Mono.error(new Unavailable("no turn to ask within " + maxQueueWait.toMillis() + " ms (" + asking.inFlight()
+                        + " questions with customer-service, " + asking.queued() + " waiting)", null))),
+                ticket -> Mono.fromRunnable(ticket::release),
+                (ticket, error) -> Mono.fromRunnable(ticket::release),
+                ticket -> Mono.fromRunnable(ticket::release));
+    }
+
+    /** Questions with customer-service now, and waiting for their turn (for tests and metrics). */
+    public int inFlight() {
+        return asking.inFlight();
+    }
+
+    private Mono<AttributionAnswer> asked(String site, AttributionRequest request) {
         return ask(site, request)
                 .onErrorResume(IdentityRefused.class, refused -> {
                     tokens.forget();

@@ -87,7 +87,7 @@ public class ReportController {
         return register(caller, site, Registers.Kind.BIG_DEPOSITS, from, to, page, size, format);
     }
 
-    @Operation(summary = "R-RPT-3 签约明细表: the contracts of a period (filled from the contract event once deal-service publishes it)")
+    @Operation(summary = "R-RPT-3 签约明细表: the contracts of a period (deal.contract-signed)")
     @GetMapping("/registers/contracts")
     public Mono<ResponseEntity<Flux<DataBuffer>>> contracts(Caller caller, @PathVariable String site, @RequestParam(required = false) String from,
                                              @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
@@ -99,8 +99,11 @@ public class ReportController {
                                              Integer size, String format) {
         Inputs.Format as = Inputs.format(format);
         Period period = Inputs.range(from, to);
+        // a wrong page or size is refused for a download too, though a download holds every row: never silently ignored
+        int pageNo = Inputs.page(page);
+        int pageSize = Inputs.size(size);
         if (as == Inputs.Format.JSON) {
-            return answers.answer(registers.page(caller, site, kind, period, Inputs.page(page), Inputs.size(size)), as);
+            return answers.answer(registers.page(caller, site, kind, period, pageNo, pageSize), as);
         }
         return registers.all(caller, site, kind, period).map(download -> answers.download(download.header(), download.columns(),
                 download.rows(), as));

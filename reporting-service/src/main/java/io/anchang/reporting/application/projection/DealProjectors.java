@@ -2,12 +2,16 @@ package io.anchang.reporting.application.projection;
 
 import io.anchang.platform.events.deal.AgreementIssued;
 import io.anchang.platform.events.deal.BigDepositSigned;
+import io.anchang.platform.events.deal.BreachRuled;
 import io.anchang.platform.events.deal.BuildingRegistered;
+import io.anchang.platform.events.deal.ContractSigned;
 import io.anchang.platform.events.deal.CreditRecorded;
 import io.anchang.platform.events.deal.DepositRequested;
+import io.anchang.platform.events.deal.Refunded;
 import io.anchang.platform.events.deal.SmallDepositLapsed;
 import io.anchang.platform.events.deal.SmallDepositTaken;
 import io.anchang.platform.events.deal.UnitAdded;
+import io.anchang.platform.events.deal.UnitChanged;
 import io.anchang.platform.events.deal.UnitHeld;
 import io.anchang.platform.events.deal.UnitReleased;
 import io.anchang.platform.events.deal.UnitReserved;
@@ -22,10 +26,11 @@ import io.anchang.reporting.domain.UnitEntry;
 import java.util.List;
 
 /**
- * Sales control's and the deals' events (R-DEAL-1..4, R-ATT-17) in the stock of units and the
+ * Sales control's and the deals' events (R-DEAL-1..10, R-ATT-17) in the stock of units and the
  * deal registers (R-RPT-3). A deal is known by its hold's id from the hold on; one unit's events
- * arrive in order. The contract's event is not published yet: when it is, one projector here
- * ({@link DealEntry#contracted}) fills the contract register and the funnel's last step.
+ * arrive in order. The contract fills the contract register, the funnel's last step, 签约金额 and the
+ * final shares; a refund or a cancellation for breach counts as 退房 and reverses the shares; a unit
+ * change moves the deal and its sale to the new unit.
  */
 public final class DealProjectors {
 
@@ -110,14 +115,70 @@ public final class DealProjectors {
                     entries.change(EntryKind.DEAL, p.dealId(), p.siteId(), fact,
                             deal -> deal.lapsed(entries.day(p.siteId(), p.lapsedAt() != null ? p.lapsedAt() : p.lapsesAt())));
                 }),
+                // R-DEAL-6, R-ATT-17: the contract — the unit contracted, the deal in the contract register, its shares final
+                Projector.of(ContractSigned.class, p -> List.of(new EntryRef(EntryKind.UNIT, p.unitId()),
+                        new EntryRef(EntryKind.DEAL, p.dealId()), new EntryRef(EntryKind.CUSTOMER, p.customerId())), (fact, entries) -> {
+                    ContractSigned p = fact.payload();
+                    UnitEntry unit = entries.change(EntryKind.UNIT, p.unitId(), p.siteId(), fact,
+                            u -> u.moved(UnitEntry.Status.CONTRACTED, p.dealId(), Fen.of(p.price())));
+                    entries.change(EntryKind.DEAL, p.dealId(), p.siteId(), fact, deal -> {
+                        DealEntry contracted = ofUnitAndCustomer(entries, fact, deal, unit, p.unitLabel(), p.customerId())
+                                .withBuyer(p.buyerName()).withRep(p.repUserId(), p.repName())
+                                .contracted(new DealEntry.Contract(p.signedAt(), entries.day(p.siteId(), p.signedAt()), Fen.of(p.price()),
+                                        p.contractId()));
+                        return p.shares() == null || p.shares().isEmpty() ? contracted : contracted.credited(new DealEntry.Credit(
+                                shares(p.shares()), deal.credit() == null ? null : deal.credit().ruleId(), false, false));
+                    });
+                }),
+                // R-DEAL-10: a refund before the contract — 退房, the shares reversed; the unit's release comes on its own
+                Projector.of(Refunded.class, p -> List.of(new EntryRef(EntryKind.DEAL, p.dealId())), (fact, entries) -> {
+                    Refunded p = fact.payload();
+                    entries.change(EntryKind.DEAL, p.dealId(), p.siteId(), fact, deal -> deal.reversed(new DealEntry.Reversal(
+                            p.refundedAt(), entries.day(p.siteId(), p.refundedAt()), "REFUND", p.reason())));
+                }),
+                // R-DEAL-9: a breach case ruled a cancellation — 退房 (违约解除), the shares reversed; a penalty changes no count
+                Projector.of(BreachRuled.class, p -> List.of(new EntryRef(EntryKind.DEAL, p.dealId())), (fact, entries) -> {
+                    BreachRuled p = fact.payload();
+                    if (!"CANCELLATION".equals(p.ruling())) {
+                        return;
+                    }
+                    entries.change(EntryKind.DEAL, p.dealId(), p.siteId(), fact, deal -> deal.reversed(new DealEntry.Reversal(
+                            p.ruledAt(), entries.day(p.siteId(), p.ruledAt()), "BREACH", p.reason())));
+                }),
+                // R-DEAL-7: the deal moved to another unit, which carries its sale now (the old unit's release comes on its own)
+                Projector.of(UnitChanged.class, p -> List.of(new EntryRef(EntryKind.UNIT, p.toUnitId()),
+                        new EntryRef(EntryKind.DEAL, p.dealId())), (fact, entries) -> {
+                    UnitChanged p = fact.payload();
+                    UnitEntry unit = entries.change(EntryKind.UNIT, p.toUnitId(), p.siteId(), fact,
+                            u -> u.moved(unitStatus(p.status()), p.dealId(), Fen.of(p.newPrice())));
+                    entries.change(EntryKind.DEAL, p.dealId(), p.siteId(), fact,
+                            deal -> deal.withUnit(unit.id(), p.toUnitLabel() != null ? p.toUnitLabel() : unit.label(), unit.building(),
+                                    unit.areaHundredths()));
+                }),
                 // R-ATT-17, R-DEAL-11: the shares the deal keeps, provisional until the contract
                 Projector.of(CreditRecorded.class, p -> List.of(new EntryRef(EntryKind.DEAL, p.dealId())), (fact, entries) -> {
                     CreditRecorded p = fact.payload();
                     entries.change(EntryKind.DEAL, p.dealId(), p.siteId(), fact, deal -> deal.credited(new DealEntry.Credit(
-                            p.shares() == null ? List.of() : p.shares().stream()
-                                    .map(s -> new DealEntry.Share(s.userId(), Fen.credit(s.credit()), s.bonusPercent())).toList(),
-                            p.ruleId(), p.needsManagerRuling(), p.provisional())));
+                            shares(p.shares()), p.ruleId(), p.needsManagerRuling(), p.provisional())));
                 }));
+    }
+
+    private static List<DealEntry.Share> shares(List<CreditRecorded.Share> shares) {
+        return shares == null ? List.of() : shares.stream()
+                .map(s -> new DealEntry.Share(s.userId(), Fen.credit(s.credit()), s.bonusPercent())).toList();
+    }
+
+    /** The unit's status as deal-service names it; a sale's status the stock does not know counts as a big deposit. */
+    private static UnitEntry.Status unitStatus(String status) {
+        if (status == null) {
+            return UnitEntry.Status.BIG_DEPOSIT;
+        }
+        return switch (status) {
+            case "HELD" -> UnitEntry.Status.HELD;
+            case "SMALL_DEPOSIT" -> UnitEntry.Status.SMALL_DEPOSIT;
+            case "CONTRACTED" -> UnitEntry.Status.CONTRACTED;
+            default -> UnitEntry.Status.BIG_DEPOSIT;
+        };
     }
 
     /**

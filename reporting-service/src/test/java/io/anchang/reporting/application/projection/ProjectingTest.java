@@ -4,6 +4,16 @@ import io.anchang.platform.api.attribution.ServingRole;
 import io.anchang.platform.events.EventContracts;
 import io.anchang.platform.events.customer.CustomerRegistered;
 import io.anchang.platform.events.customer.VisitAttributed;
+import io.anchang.platform.events.deal.BigDepositSigned;
+import io.anchang.platform.events.deal.BreachRuled;
+import io.anchang.platform.events.deal.ContractSigned;
+import io.anchang.platform.events.deal.CreditRecorded;
+import io.anchang.platform.events.deal.Refunded;
+import io.anchang.platform.events.deal.UnitAdded;
+import io.anchang.platform.events.deal.UnitChanged;
+import io.anchang.platform.events.deal.UnitHeld;
+import io.anchang.platform.events.deal.UnitReleased;
+import io.anchang.platform.events.finance.PaymentRecorded;
 import io.anchang.platform.events.reception.CallRegistered;
 import io.anchang.platform.events.reception.CustomerLeft;
 import io.anchang.platform.events.reception.VisitRegistered;
@@ -18,6 +28,7 @@ import io.anchang.reporting.domain.SheetId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -104,6 +115,102 @@ class ProjectingTest {
         assertThat(sheet(Period.day(DAY.plusDays(1))).total().get(Metric.CALLS)).isEqualTo(1);
     }
 
+    @Test
+    @DisplayName("R-RPT-2 R-RPT-3 R-RPT-5 the contract counts as 签约 with its amount on its day, the unit contracted, the shares final; told twice, once")
+    void theContractCounts() {
+        apply(sold("D1", "SH01-1-502"));
+        Fact<?> contract = fact(contract("D1", "SH01-1-502", "1-502", AT.plusSeconds(86_400)));
+        apply(List.of(contract, contract));
+        apply(List.of(contract));
+        Sheet next = sheet(Period.day(DAY.plusDays(1)));
+        assertThat(next.of(Axis.REP, "rep1").get(Metric.CONTRACTS)).isEqualTo(1);
+        assertThat(next.total().get(Metric.CONTRACTED_FEN)).isEqualTo(650_000_000L);
+        assertThat(day().total().get(Metric.CREDIT_FINAL)).as("the shares on the big deposit's day, final now").isEqualTo(10_000);
+        assertThat(day().total().get(Metric.CREDIT_PROVISIONAL)).isZero();
+        Sheet stock = stock();
+        assertThat(stock.total().get(Metric.UNITS_CONTRACTED)).isEqualTo(1);
+        assertThat(stock.total().get(Metric.UNITS_BIG_DEPOSIT)).isZero();
+    }
+
+    @Test
+    @DisplayName("R-RPT-5 R-RPT-2 a refund and a cancellation for breach count as 退房 on their day and reverse the shares; a penalty changes nothing")
+    void refundsAndCancellations() {
+        apply(sold("D2", "SH01-1-601"));
+        apply(sold("D3", "SH01-1-602"));
+        Instant later = AT.plusSeconds(2 * 86_400);
+        apply(List.of(fact(new Refunded("ap-1", "D2", "SH01", "SH01-1-601", "1-601", "K1", new BigDecimal("200000.00"), BigDecimal.ZERO,
+                        new BigDecimal("200000.00"), List.of(), "谈过", "资金困难", List.of(), "mgr", later)),
+                fact(new UnitReleased("SH01-1-601", "SH01", "1-601", null, "REFUNDED", "mgr", later)),
+                fact(breach("D3", "PENALTY", later))));
+        assertThat(sheet(Period.day(DAY.plusDays(2))).total().get(Metric.CANCELLED)).isEqualTo(1);
+        apply(List.of(fact(breach("D3", "CANCELLATION", later))));
+        Sheet then = sheet(Period.day(DAY.plusDays(2)));
+        assertThat(then.total().get(Metric.CANCELLED)).isEqualTo(2);
+        assertThat(then.total().get(Metric.CANCELLED_FEN)).isEqualTo(2 * 650_000_000L);
+        assertThat(day().total().get(Metric.CREDIT_REVERSED)).isEqualTo(20_000);
+        assertThat(day().total().get(Metric.CREDIT_PROVISIONAL)).isZero();
+        assertThat(day().total().get(Metric.BIG_DEPOSITS)).as("the big deposits stay counted on their day").isEqualTo(2);
+        assertThat(stock().total().get(Metric.UNITS_AVAILABLE)).as("the refunded unit on sale again").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("R-RPT-3 a unit change moves the deal's sale to the new unit: the new unit sold, the old one on sale, the deal in the new unit's building")
+    void aUnitChange() {
+        apply(sold("D4", "SH01-1-701"));
+        apply(List.of(fact(new UnitAdded("SH01-2-801", "SH01", "2-801", "2", "801", 8, "三室两厅", new BigDecimal("120.00"),
+                        new BigDecimal("7000000.00"), "南", "A", "IMPORT", "imp-1", 1, "ctl", AT)),
+                fact(new UnitChanged("uc-1", "D4", "SH01", "SH01-1-701", "1-701", "SH01-2-801", "2-801", "BIG_DEPOSIT", "LARGER", null,
+                        null, new BigDecimal("6500000.00"), new BigDecimal("7000000.00"), new BigDecimal("200000.00"), "K1", "rep1", AT)),
+                fact(new UnitReleased("SH01-1-701", "SH01", "1-701", null, "UNIT_CHANGED", "rep1", AT))));
+        Sheet stock = stock();
+        assertThat(stock.of(Axis.BUILDING, "2").get(Metric.UNITS_BIG_DEPOSIT)).isEqualTo(1);
+        assertThat(stock.of(Axis.BUILDING, "2").get(Metric.SOLD_FEN)).isEqualTo(700_000_000L);
+        assertThat(stock.of(Axis.BUILDING, "1").get(Metric.UNITS_BIG_DEPOSIT)).isZero();
+        assertThat(stock.of(Axis.BUILDING, "1").get(Metric.UNITS_AVAILABLE)).isEqualTo(1);
+        assertThat(day().of(Axis.BUILDING, "2").get(Metric.BIG_DEPOSITS)).isEqualTo(1);
+        assertThat(day().of(Axis.BUILDING, "1").get(Metric.BIG_DEPOSITS)).isZero();
+    }
+
+    @Test
+    @DisplayName("R-RPT-4 money: a down payment and an instalment FINANCE recorded are 回款 for the deal's rep on the desk's day; a transfer fee is not")
+    void paymentsAreCollections() {
+        apply(sold("D5", "SH01-1-801"));
+        Fact<?> down = fact(payment("SK-1", "D5", "DOWN_PAYMENT", "1950000.00"));
+        apply(List.of(down, fact(payment("SK-2", "D5", "INSTALMENT", "100000.00")), fact(payment("SK-3", "D5", "TRANSFER_FEE", "65000.00"))));
+        apply(List.of(down));
+        Sheet payday = sheet(Period.day(DAY.plusDays(3)));
+        assertThat(payday.total().get(Metric.COLLECTED_FEN)).isEqualTo(205_000_000L);
+        assertThat(payday.of(Axis.REP, "rep1").get(Metric.COLLECTED_FEN)).isEqualTo(205_000_000L);
+    }
+
+    /** A unit of building 1 held by rep1 for K1 and signed for a big deposit with rep1's whole share, provisional. */
+    private List<Fact<?>> sold(String deal, String unitId) {
+        String label = unitId.substring("SH01-".length());
+        return list(fact(new UnitAdded(unitId, "SH01", label, "1", label, 5, "两室", new BigDecimal("100.00"), new BigDecimal("6500000.00"),
+                        "南", "A", "IMPORT", "imp-1", 1, "ctl", AT)),
+                fact(new UnitHeld(unitId, "SH01", label, deal, "K1", "rep1", "王芳", AT, AT.plusSeconds(3600))),
+                fact(new BigDepositSigned(deal, "SH01", unitId, label, "K1", "rep1", new BigDecimal("6500000.00"), new BigDecimal("200000.00"),
+                        "RG-" + deal, AT)),
+                fact(new CreditRecorded(deal, "SH01", unitId, List.of(new CreditRecorded.Share("rep1", BigDecimal.ONE, 100)), "R-ATT-1",
+                        false, true, AT)));
+    }
+
+    private static ContractSigned contract(String deal, String unitId, String label, Instant at) {
+        return new ContractSigned(deal, "SH01", unitId, label, "K1", "孙丽华", "rep1", "王芳", "HT-" + deal, new BigDecimal("6500000.00"),
+                new BigDecimal("200000.00"), List.of(), LocalDate.ofInstant(at, ZoneId.of("Asia/Shanghai")), null, false,
+                List.of(new CreditRecorded.Share("rep1", BigDecimal.ONE, 100)), "rep1", at);
+    }
+
+    private static BreachRuled breach(String deal, String ruling, Instant at) {
+        return new BreachRuled("br-" + ruling, deal, "SH01", "SH01-1-602", "1-602", "K1", ruling, new BigDecimal("1000.00"),
+                new BigDecimal("200000.00"), BigDecimal.ZERO, "逾期", List.of(), "mgr", at);
+    }
+
+    private static PaymentRecorded payment(String receipt, String deal, String kind, String amount) {
+        return new PaymentRecorded(receipt, "SH01", "due-" + receipt, deal, "SH01-1-801", kind, new BigDecimal(amount), "TRANSFER", null,
+                BigDecimal.ZERO, true, null, "fin", AT.plusSeconds(3 * 86_400), DAY.plusDays(3));
+    }
+
     private static VisitRegistered visit(String id, String servedBy, String customer) {
         return new VisitRegistered(id, "SH01", id, AT, "138****5678", "孙", customer, servedBy, servedBy != null, servedBy == null,
                 false, null, null, null, "desk");
@@ -112,6 +219,10 @@ class ProjectingTest {
     private static VisitAttributed attributed(String visit, String customer, String servedBy) {
         return new VisitAttributed(visit, "SH01", customer, "A-1", "138****5678", servedBy, ServingRole.RECEIVER, true, servedBy, null,
                 "R-ATT-1", "首次登记", List.of(), null, AT);
+    }
+
+    private Sheet stock() {
+        return store.sheets.getOrDefault(SheetId.stock("SH01"), Sheet.empty(SheetId.stock("SH01")));
     }
 
     private Sheet day() {

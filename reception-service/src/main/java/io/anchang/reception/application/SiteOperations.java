@@ -13,9 +13,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** What the site operations' use cases share: the site as the caller may see it, and read → decide → conditional write. */
-final class RunningTheSite {
+final class SiteOperations {
 
-    private RunningTheSite() {
+    private SiteOperations() {
     }
 
     static Mono<Site> site(Sites sites, Caller caller, String site) {

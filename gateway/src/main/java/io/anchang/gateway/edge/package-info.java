@@ -1,0 +1,2 @@
+/** What the gateway never routes: the services' endpoints for one another. */
+package io.anchang.gateway.edge;
