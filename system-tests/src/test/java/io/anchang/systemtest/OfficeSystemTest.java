@@ -369,6 +369,9 @@ class OfficeSystemTest {
         // R-ATT-1: the visitor is now the serving rep's customer
         gateway.post().uri("/api/customers/sites/HZ01/customers/search").headers(h -> h.setBearerAuth(manager))
                 .bodyValue(object("phone", "18600000201")).exchange().expectStatus().isOk().expectBody().jsonPath("$.owner").isEqualTo(up);
+        // R-REC-2: seen off, the rep is free again — the office is left as a desk would leave it for the tests after this one
+        gateway.post().uri("/api/reception/sites/HZ01/visits/{id}/see-off", visitId).headers(h -> h.setBearerAuth(token(up)))
+                .exchange().expectStatus().isOk();
     }
 
     private static JsonNode unit(String token, String unitId) {
