@@ -143,9 +143,54 @@ test('R-SEC-1 roles include the ones below them, on their own sites only; head o
   const admin = access.userFrom({ preferred_username: 'admin', realm_access: { roles: ['ADMIN'] }, sites: ['*'] });
   assert.equal(admin.writeAll, true);
   assert.equal(access.abilities(admin, 'HZ01').changePolicy, true);
-  assert.deepEqual(access.SCREENS.filter((s) => s.visible(rep)).map((s) => s.name), ['desk', 'mine', 'board']);
-  assert.deepEqual(access.SCREENS.filter((s) => s.visible(user('FINANCE'))).map((s) => s.name), ['board', 'finance']);
+  assert.deepEqual(access.SCREENS.filter((s) => s.visible(rep)).map((s) => s.name), ['desk', 'mine', 'customers', 'board', 'deals']);
+  assert.deepEqual(access.SCREENS.filter((s) => s.visible(user('FINANCE'))).map((s) => s.name), ['board', 'deals', 'finance', 'reports']);
+  assert.deepEqual(access.SCREENS.filter((s) => s.visible(hq)).map((s) => s.name), ['reports', 'hq']);
   function user(role) { return access.userFrom({ preferred_username: role, realm_access: { roles: [role] }, sites: ['SH01'] }); }
+});
+
+test('R-SEC-2 after the deposit only FINANCE records payments and closes the day; the MANAGER approves, the rep asks', () => {
+  const user = (role, name = role) => access.userFrom({ preferred_username: name, realm_access: { roles: [role] }, sites: ['SH01'] });
+  for (const role of ['SALES', 'SUPERVISOR', 'MANAGER', 'ASSISTANT', 'SALES_CONTROL', 'HEAD_OFFICE']) {
+    assert.equal(access.abilities(user(role), 'SH01').recordPayment, false, role);
+    assert.equal(access.abilities(user(role), 'SH01').closeDay, false, role);
+  }
+  assert.equal(access.abilities(user('FINANCE'), 'SH01').recordPayment, true);
+  assert.equal(access.abilities(user('FINANCE'), 'SH01').closeDay, true);
+  assert.equal(access.abilities(user('MANAGER'), 'SH01').approvals, true);
+  assert.equal(access.abilities(user('SUPERVISOR'), 'SH01').approvals, false);
+  const mine = { status: 'BIG_DEPOSIT', sale: { repUserId: 'rep1' } };
+  assert.equal(access.abilities(user('SALES', 'rep1'), 'SH01').signContract(mine), true);
+  assert.equal(access.abilities(user('SALES', 'rep2'), 'SH01').signContract(mine), false, "another rep's deal");
+  assert.equal(access.abilities(user('SALES', 'rep1'), 'SH01').requestRefund({ ...mine, sale: { ...mine.sale, contract: {} } }), false,
+    'R-DEAL-10 no refund after the contract');
+  // R-RPT: the daily form for SUPERVISOR/ASSISTANT, the MANAGER's forms for MANAGER and head office; a rep reads none
+  assert.equal(access.abilities(user('SALES'), 'SH01').dailyReports, false);
+  assert.equal(access.abilities(user('ASSISTANT'), 'SH01').dailyReports, true);
+  assert.equal(access.abilities(user('SUPERVISOR'), 'SH01').managerReports, false);
+  assert.equal(access.abilities(user('FINANCE'), 'SH01').registers, true);
+  // R-CUS-5: the overdue check is the SUPERVISOR's; the evening meeting is recorded by the MANAGER (R-OPS-1)
+  assert.equal(access.abilities(user('SALES'), 'SH01').overdueCheck, false);
+  assert.equal(access.abilities(user('SUPERVISOR'), 'SH01').overdueCheck, true);
+  assert.equal(access.abilities(user('SUPERVISOR'), 'SH01').recordMeeting, false);
+  assert.equal(access.abilities(user('MANAGER'), 'SH01').recordMeeting, true);
+});
+
+test('R-DEAL-6 a contract\'s terms with the deposits add up to the price, to the fen, before sending', () => {
+  const terms = (...amounts) => amounts.map((amount, i) => ({ kind: i === 0 ? 'DOWN_PAYMENT' : 'INSTALMENT', amount, dueOn: '2026-12-31' }));
+  assert.equal(validate.termsProblem(terms('900000.00', '80000.10'), '1000000.10', '20000'), null);
+  assert.deepEqual(validate.termsProblem(terms('900000.00', '80000.09'), '1000000.10', '20000'), ['termsSum', { balance: '980000.10' }]);
+  assert.equal(validate.termsProblem(terms('900000.001'), '900000', '0'), 'amountPrecision');
+  assert.equal(validate.termsProblem([], '1', '0'), 'required');
+  assert.equal(validate.termsProblem([{ kind: 'MORTGAGE', amount: '1', dueOn: '2026-12-31' }, { kind: 'MORTGAGE', amount: '1', dueOn: '2026-12-31' }], '2', '0'),
+    'oneMortgage');
+  assert.equal(validate.yuan(validate.fen('0.1') + validate.fen('0.2')), '0.30');
+});
+
+test('R-OPS-1 a meeting line names a customer by archive number or by name; a * marks a new one', () => {
+  assert.deepEqual(validate.mentionOf(' BJ-2024-0031 '), { archiveNo: 'BJ-2024-0031', newCustomer: false });
+  assert.deepEqual(validate.mentionOf('SH01-000012*'), { archiveNo: 'SH01-000012', newCustomer: true });
+  assert.deepEqual(validate.mentionOf('冯先生 *'), { name: '冯先生', newCustomer: true });
 });
 
 test('money is shown exactly as the API gives it, times count down', () => {

@@ -16,10 +16,14 @@
 //                   the form still holds what was typed
 //   bad-input       the form refuses a wrong phone before sending; a phone only the API refuses comes
 //                   back as its problem detail next to its field; a price list's wrong rows are each shown
+//   new-screens     the archive, reports and after-deposit screens as their roles (issues 13, 14, 15): a rep's
+//                   follow-ups and greetings of today, the card's tracking form and notebook; the SUPERVISOR's
+//                   overdue check; the MANAGER's evening meeting; the daily form with its .xlsx; the trend chart;
+//                   the finance desk's dues with a payment (double click: one receipt) and its day; each at 390 px
 //
 //   ANCHANG_URL (required), ANCHANG_PASSWORD (required), ANCHANG_OUT (folder for PNGs, default .),
 //   ANCHANG_REP and ANCHANG_CUSTOMER_PHONE (unit-live: a rep and a customer of theirs),
-//   ANCHANG_SITE (default SH01), ANCHANG_TIMEOUT_MS (per step, default 60000), CHROMIUM.
+//   ANCHANG_ARCHIVE_REP (new-screens: a rep with follow-ups due today, default sh01-sales1), ANCHANG_SITE (default SH01), ANCHANG_TIMEOUT_MS (per step, default 60000), CHROMIUM.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { launch, webConfig, userContext, signIn, keycloakLogin, overflow, settle, sel } from './lib.mjs';
@@ -35,7 +39,9 @@ function finish(code, result) {
   process.exit(code);
 }
 
-const SCENARIOS = { 'main-pages': mainPages, 'walk-in': walkIn, 'unit-live': unitLive, 'session-expiry': sessionExpiry, 'bad-input': badInput };
+const SCENARIOS = {
+  'main-pages': mainPages, 'walk-in': walkIn, 'unit-live': unitLive, 'session-expiry': sessionExpiry, 'bad-input': badInput, 'new-screens': newScreens,
+};
 const missing = ['ANCHANG_URL', 'ANCHANG_PASSWORD'].filter((name) => !env[name]);
 if (!SCENARIOS[scenario] || missing.length) {
   finish(2, { ok: false, step: 'arguments', error: `usage: node webapp.mjs ${Object.keys(SCENARIOS).join('|')}; missing: ${missing.join(', ')}` });
@@ -93,13 +99,14 @@ function clean(ctx, who) {
 // ------------------------------------------------------------------ main pages
 
 const MAIN_PAGES = [
-  { user: 'sh01-sales1', role: 'SALES', screen: 'mine', marker: 'workspace', menu: ['desk', 'mine', 'board'] },
-  { user: 'sh01-assistant', role: 'ASSISTANT', screen: 'desk', marker: 'desk', menu: ['desk', 'board'] },
-  { user: 'sh01-supervisor', role: 'SUPERVISOR', screen: 'desk', marker: 'desk', menu: ['desk', 'mine', 'board', 'manager'] },
-  { user: 'sh01-manager', role: 'MANAGER', screen: 'manager', marker: 'manager', menu: ['desk', 'mine', 'board', 'finance', 'manager'] },
-  { user: 'sh01-control', role: 'SALES_CONTROL', screen: 'board', marker: 'board', menu: ['board'] },
-  { user: 'sh01-finance', role: 'FINANCE', screen: 'finance', marker: 'finance', menu: ['board', 'finance'] },
-  { user: 'hq-analyst', role: 'HEAD_OFFICE', screen: 'hq', marker: 'head-office', menu: ['hq'] },
+  { user: 'sh01-sales1', role: 'SALES', screen: 'mine', marker: 'workspace', menu: ['desk', 'mine', 'customers', 'board', 'deals'] },
+  { user: 'sh01-assistant', role: 'ASSISTANT', screen: 'desk', marker: 'desk', menu: ['desk', 'customers', 'board', 'deals', 'reports'] },
+  { user: 'sh01-supervisor', role: 'SUPERVISOR', screen: 'desk', marker: 'desk', menu: ['desk', 'mine', 'customers', 'board', 'deals', 'manager', 'reports'] },
+  { user: 'sh01-manager', role: 'MANAGER', screen: 'manager', marker: 'manager',
+    menu: ['desk', 'mine', 'customers', 'board', 'deals', 'finance', 'manager', 'reports'] },
+  { user: 'sh01-control', role: 'SALES_CONTROL', screen: 'board', marker: 'board', menu: ['board', 'reports'] },
+  { user: 'sh01-finance', role: 'FINANCE', screen: 'finance', marker: 'finance', menu: ['board', 'deals', 'finance', 'reports'] },
+  { user: 'hq-analyst', role: 'HEAD_OFFICE', screen: 'hq', marker: 'head-office', menu: ['reports', 'hq'] },
   { user: 'admin', role: 'ADMIN', screen: 'manager', marker: 'manager', menu: ['manager', 'hq'] },
 ];
 
@@ -291,9 +298,14 @@ async function unitLive() {
   await form.waitFor();
   expect(await form.locator(`${sel('confirm-amount')}`).inputValue() === '20000.00', 'the amount due is not filled in');
   await form.locator(`${sel('confirm-method')} label`).first().click();
+  // the day's earlier receipts are listed already: wait for the one this confirmation issues, shown first
+  const earlier = await finance.locator(sel('receipt')).evaluateAll((cards) => cards.map((card) => card.dataset.receipt));
   await form.locator(sel('confirm-submit')).click();
+  await finance.waitForFunction((known) => {
+    const first = document.querySelector('[data-test="receipt"]');
+    return first && !known.includes(first.dataset.receipt);
+  }, earlier);
   const receipt = finance.locator(sel('receipt')).first();
-  await receipt.waitFor();
   const receiptNo = await receipt.getAttribute('data-receipt');
 
   step = 'the unit moves to SMALL_DEPOSIT on both boards, without a reload';
@@ -411,6 +423,242 @@ async function badInput() {
   expect(await form.locator(sel('imported')).count() === 0, 'the price list was imported');
   clean(controlCtx, 'sh01-control');
   return { browserSaid, apiSaid, status: response.status(), posts: posts.length, name, building, unitsBefore, rows };
+}
+
+// ------------------------------------------------------------------ new screens (issues 13, 14, 15)
+
+/** The page at a phone's width, then back: nothing sticks out sideways. */
+async function narrow(page, who, what, shot) {
+  await mkdir(out, { recursive: true });
+  await page.screenshot({ path: join(out, `${shot}-1280.png`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await settle(page, 600);
+  const measured = await overflow(page);
+  expect(!measured.overflows, `${who}: ${what} at 390 px is ${measured.scroll} px wide (${measured.culprits.join(', ')})`);
+  await page.screenshot({ path: join(out, `${shot}-390.png`), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await settle(page, 200);
+  return measured.scroll;
+}
+
+async function open(page, path, marker) {
+  await page.goto(`${base}${path}`);
+  await page.locator(sel(marker)).waitFor();
+  await settle(page, 400);
+}
+
+async function newScreens() {
+  const widths = {};
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+  step = "the rep's follow-ups of today: as many as the API lists";
+  const rep = env.ANCHANG_ARCHIVE_REP || 'sh01-sales1';
+  const repToken = await tokenOf(rep);
+  const dayList = (await apiAs(repToken, 'GET', `/api/customers/sites/${site}/follow-ups/today`)).body;
+  const repCtx = await context();
+  const page = await signIn(repCtx, { base, issuer, user: rep, password, path: '/customers?tab=today' });
+  await page.locator(sel('customers')).waitFor();
+  await settle(page, 400);
+  const dueShown = await page.locator(sel('due-customer')).count();
+  expect(dueShown === dayList.due.length && dueShown > 0, `the rep's list shows ${dueShown} follow-ups due, the API ${dayList.due.length}`);
+  widths.customers = await narrow(page, rep, "today's follow-ups", 'customers-today');
+
+  step = "the rep's greetings of today: the birthday the API lists";
+  const greetings = (await apiAs(repToken, 'GET', `/api/customers/sites/${site}/greetings`)).body;
+  await open(page, '/customers?tab=greetings', 'customers');
+  const greetingsShown = await page.locator(sel('greeting')).count();
+  expect(greetingsShown === greetings.length,
+    `greetings shown ${greetingsShown}, the API ${JSON.stringify(greetings.map((g) => g.kind))}`);
+  const gift = await page.locator(sel('gift')).count();
+
+  step = 'the archive searched by class';
+  await open(page, '/customers?tab=archive', 'customers');
+  await page.locator(sel('archive-total')).waitFor();
+  const archiveTotal = Number(await page.locator(sel('archive-total')).getAttribute('data-total'));
+  const archiveApi = (await apiAs(repToken, 'GET', `/api/customers/sites/${site}/archive?owner=${rep}&size=20`)).body;
+  expect(archiveTotal === archiveApi.total, `the archive shows ${archiveTotal} customers, the API ${archiveApi.total}`);
+
+  step = "the card of a customer due today: the class the API gives, a tracking-form line and the notebook";
+  const due = dayList.due[0];
+  const base2 = `/api/customers/sites/${site}/customers/${encodeURIComponent(due.customerId)}/card`;
+  const before = (await apiAs(repToken, 'GET', base2)).body;
+  await open(page, `/customers/${encodeURIComponent(due.customerId)}`, 'card');
+  const classShown = await page.locator(sel('card')).getAttribute('data-class');
+  expect(classShown === before.intentClass, `the card shows class ${classShown}, the API ${before.intentClass}`);
+  const note = `网页回访${String(Date.now()).slice(-6)}`;
+  const next = new Date(Date.now() + 7 * 86_400_000);
+  const nextDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(next);
+  await page.fill(sel('follow-up-note'), note);
+  await page.fill(sel('follow-up-objections'), '价格偏高');
+  await page.fill(sel('follow-up-next-step'), '约周末看样板间');
+  await page.fill(sel('follow-up-next-date'), nextDate);
+  await page.locator(sel('add-follow-up')).click();
+  await page.locator(`${sel('next-follow-up')}:has-text("${nextDate}")`).waitFor();
+  const background = `首次置业，关注学区 ${note}`;
+  await page.fill(sel('nb-background'), background);
+  await page.locator(sel('notebook-save')).click();
+  await page.locator(sel('notebook-saved')).waitFor();
+  await settle(page, 800);
+  const notebookShown = await page.inputValue(sel('nb-background'));
+  expect(notebookShown === background, `the notebook shows "${notebookShown}" after saving, not what was typed`);
+  const after = (await apiAs(repToken, 'GET', base2)).body;
+  const line = after.followUps.find((f) => f.note === note);
+  expect(line && line.tracking?.nextDate === nextDate && line.tracking?.objections === '价格偏高', `the tracking line: ${JSON.stringify(line)}`);
+  expect(after.followUps.length === before.followUps.length + 1, 'the tracking form was sent more than once');
+  expect(after.notebook?.background === background, `the notebook: ${JSON.stringify(after.notebook)}`);
+  widths.card = await narrow(page, rep, 'the card', 'customer-card');
+
+  step = "the rep's deals: as many as the API gives the rep";
+  const repDeals = (await apiAs(repToken, 'GET', `/api/deals/sites/${site}/deals`)).body;
+  await open(page, '/deals', 'deals');
+  const dealsShown = await page.locator(sel('deal')).count();
+  expect(dealsShown === repDeals.length, `the rep's deals: ${dealsShown} shown, ${repDeals.length} from the API`);
+  expect(await page.locator(sel('record-payment')).count() === 0 && await page.locator('[data-node-key="dues"]').count() === 0,
+    'the rep sees amounts due or a payment button (R-SEC-2)');
+  widths.deals = await narrow(page, rep, 'the deals', 'deals-sales');
+
+  step = "the rep hands in today's plan (R-OPS-2)";
+  const planItem = `回访A类客户 ${String(Date.now()).slice(-6)}`;
+  await open(page, '/customers?tab=plans', 'plans');
+  await page.fill(sel('plan-items'), `${planItem}\n整理来访登记`);
+  await page.locator(sel('plan-save')).click();
+  await page.locator(`${sel('my-plan')}:has-text("${planItem}")`).waitFor();
+  const myPlans = (await apiAs(repToken, 'GET', `/api/reception/sites/${site}/plans/mine`)).body;
+  expect(myPlans.some((p) => p.items.includes(planItem)), `the plan is not handed in: ${JSON.stringify(myPlans.map((p) => p.items))}`);
+  widths.plans = await narrow(page, rep, 'the plans', 'plans');
+  clean(repCtx, rep);
+
+  step = "the SUPERVISOR's check: the overdue follow-ups the API counts";
+  const supervisorToken = await tokenOf('sh01-supervisor');
+  const overdue = (await apiAs(supervisorToken, 'GET', `/api/customers/sites/${site}/follow-ups/overdue`)).body;
+  const overdueCount = Object.values(overdue).reduce((n, list) => n + list.length, 0);
+  const supCtx = await context();
+  const sup = await signIn(supCtx, { base, issuer, user: 'sh01-supervisor', password, path: '/manager?tab=overdue' });
+  await sup.locator(sel('overdue-total')).waitFor();
+  const overdueShown = Number(await sup.locator(sel('overdue-total')).getAttribute('data-total'));
+  expect(overdueShown === overdueCount, `the check shows ${overdueShown} overdue, the API ${overdueCount}`);
+  widths.overdue = await narrow(sup, 'sh01-supervisor', 'the overdue check', 'overdue-check');
+  clean(supCtx, 'sh01-supervisor');
+
+  step = "the MANAGER's evening meeting: the API's revision, saved once more";
+  const managerToken = await tokenOf('sh01-manager');
+  const meetingPath = `/api/reception/sites/${site}/meetings/${today}`;
+  const meetingBefore = await apiAs(managerToken, 'GET', meetingPath);
+  const mgrCtx = await context();
+  const mgr = await signIn(mgrCtx, { base, issuer, user: 'sh01-manager', password, path: '/manager?tab=meeting' });
+  await mgr.locator(sel('meeting-form')).waitFor();
+  await settle(mgr, 400);
+  if (meetingBefore.status === 200) {
+    const shown = Number(await mgr.locator(sel('meeting-revision')).getAttribute('data-revision'));
+    expect(shown === meetingBefore.body.revision, `the meeting shows revision ${shown}, the API ${meetingBefore.body.revision}`);
+  }
+  const notes = `夕会备注 ${String(Date.now()).slice(-6)}`;
+  await mgr.fill(sel('meeting-notes'), notes);
+  await mgr.locator(sel('meeting-save')).click();
+  const revisionWanted = (meetingBefore.body?.revision || 0) + 1;
+  await mgr.locator(`${sel('meeting-revision')}[data-revision="${revisionWanted}"]`).waitFor();
+  const meetingAfter = (await apiAs(managerToken, 'GET', meetingPath)).body;
+  expect(meetingAfter.notes === notes && meetingAfter.revision === revisionWanted, `the meeting saved: ${meetingAfter.revision} ${meetingAfter.notes}`);
+  widths.meeting = await narrow(mgr, 'sh01-manager', 'the meeting record', 'evening-meeting');
+
+  step = "the MANAGER's call list of today (R-OPS-4): a customer put on it, the call recorded";
+  await open(mgr, '/customers?tab=calls', 'customers');
+  await mgr.fill(sel('call-customers'), due.archiveNo);
+  await mgr.locator(sel('call-list-save')).click();
+  const entry = mgr.locator(`${sel('call-list')}[data-purpose="INVITATION"] ${sel('call-entry')}[data-archive-no="${due.archiveNo}"]`);
+  await entry.waitFor();
+  if ((await entry.getAttribute('data-outcome')) === '') {
+    await entry.locator(sel('call-REACHED')).click();
+    await mgr.locator(`${sel('call-list')}[data-purpose="INVITATION"] ${sel('call-entry')}[data-archive-no="${due.archiveNo}"][data-outcome="REACHED"]`).waitFor();
+  }
+  const lists = (await apiAs(managerToken, 'GET', `/api/customers/sites/${site}/call-lists`)).body;
+  const listed = lists.find((l) => l.purpose === 'INVITATION')?.entries.find((e) => e.archiveNo === due.archiveNo);
+  expect(listed?.outcome === 'REACHED', `the call list: ${JSON.stringify(listed)}`);
+  widths.calls = await narrow(mgr, 'sh01-manager', 'the call lists', 'call-lists');
+
+  step = "the MANAGER's approvals and the trend chart (ECharts) with the API's numbers";
+  const approvals = (await apiAs(managerToken, 'GET', `/api/deals/sites/${site}/approvals`)).body;
+  await open(mgr, '/deals?tab=approvals', 'deals');
+  const approvalsShown = await mgr.locator(sel('approval')).count();
+  expect(approvalsShown === approvals.length, `approvals shown ${approvalsShown}, the API ${approvals.length}`);
+  const trend = (await apiAs(managerToken, 'GET', '/api/reports/head-office/trends?unit=MONTH&count=12&measure=subscribedAmount')).body;
+  await open(mgr, '/reports?form=trends', 'reports');
+  await mgr.locator(`${sel('chart')} svg`).first().waitFor();
+  const lastPeriod = trend.tables[0].columns.at(-1);
+  const totalCell = (await mgr.locator(`${sel('report-table')} tr.total-row td`).last().innerText()).trim();
+  const totalApi = trend.tables[0].total[lastPeriod.key];
+  expect(totalCell.replace(/[¥,]/g, '') === Number(totalApi).toFixed(2), `the trend's total this month: ${totalCell}, the API ${totalApi}`);
+  widths.trends = await narrow(mgr, 'sh01-manager', 'the trend', 'reports-trend');
+  clean(mgrCtx, 'sh01-manager');
+
+  step = "the ASSISTANT's daily form: the visits the API counts, and its .xlsx";
+  const assistantToken = await tokenOf('sh01-assistant');
+  const daily = (await apiAs(assistantToken, 'GET', `/api/reports/sites/${site}/forms/daily?day=${today}`)).body;
+  const astCtx = await context();
+  const ast = await signIn(astCtx, { base, issuer, user: 'sh01-assistant', password, path: '/reports?form=daily' });
+  await ast.locator(sel('report-table')).first().waitFor();
+  await settle(ast, 400);
+  const table = daily.tables[0];
+  const visitsIndex = table.columns.findIndex((c) => c.key === 'visits');
+  expect(visitsIndex >= 0, `the daily form has no visits column: ${table.columns.map((c) => c.key)}`);
+  const visitsCell = (await ast.locator(`${sel('report-table')} tr.total-row td`).nth(visitsIndex).innerText()).trim();
+  expect(Number(visitsCell) === Number(table.total.visits), `the daily form's visits: ${visitsCell}, the API ${table.total.visits}`);
+  const [file] = await Promise.all([ast.waitForEvent('download'), ast.locator(sel('download-xlsx')).click()]);
+  const xlsxPath = join((await import('node:os')).tmpdir(), `anchang-daily-${process.pid}.xlsx`);
+  await file.saveAs(xlsxPath);
+  const head = (await import('node:fs/promises')).readFile(xlsxPath).then((b) => b.subarray(0, 2).toString('latin1'));
+  const xlsx = { name: file.suggestedFilename(), magic: await head };
+  await (await import('node:fs/promises')).rm(xlsxPath, { force: true });
+  expect(xlsx.magic === 'PK', `the download is not a workbook: ${xlsx.magic}`);
+  widths.daily = await narrow(ast, 'sh01-assistant', 'the daily form', 'reports-daily');
+  clean(astCtx, 'sh01-assistant');
+
+  step = 'the finance desk: what is due as the API says, a payment recorded with a double click, the day';
+  const financeToken = await tokenOf('sh01-finance');
+  const dues = (await apiAs(financeToken, 'GET', `/api/finance/sites/${site}/dues`)).body;
+  const open1 = dues.find((d) => Number(d.outstanding) >= 1000);
+  expect(open1, `nothing outstanding at the finance desk: ${JSON.stringify(dues.map((d) => d.outstanding))}`);
+  const finCtx = await context();
+  const fin = await signIn(finCtx, { base, issuer, user: 'sh01-finance', password, path: '/deals?tab=dues' });
+  const row = fin.locator(`${sel('due')}[data-due-id="${open1.dueId}"]`);
+  await row.waitFor();
+  expect(await row.getAttribute('data-outstanding') === open1.outstanding, 'the outstanding amount differs from the API');
+  await row.locator(sel('record-payment')).click();
+  await fin.fill(sel('payment-amount'), '1000.00');
+  await fin.locator(`${sel('payment-method')} label`).first().click();
+  await fin.fill(sel('payment-reference'), `WEB${String(Date.now()).slice(-8)}`);
+  await fin.locator(sel('payment-submit')).dblclick();
+  await fin.locator(sel('deal-done')).waitFor();
+  const dueAfter = (await apiAs(financeToken, 'GET', `/api/finance/sites/${site}/dues/${encodeURIComponent(open1.dueId)}`)).body;
+  const paidMore = Number(dueAfter.paid) - Number(open1.paid);
+  expect(Math.abs(paidMore - 1000) < 0.001, `a double click recorded ${paidMore} (one payment of 1000.00 wanted)`);
+  widths.dues = await narrow(fin, 'sh01-finance', 'the amounts due', 'dues-finance');
+  const dayApi = (await apiAs(financeToken, 'GET', `/api/finance/sites/${site}/days/${today}`)).body;
+  await open(fin, '/deals?tab=day', 'deals');
+  await fin.locator(sel('day-received')).waitFor();
+  const receivedShown = (await fin.locator(sel('day-received')).innerText()).trim();
+  expect(receivedShown.startsWith(`¥${Number(dayApi.received).toLocaleString('en-US', { minimumFractionDigits: 2 })}`),
+    `the day's receipts: ${receivedShown}, the API ${dayApi.received}`);
+  widths.day = await narrow(fin, 'sh01-finance', "the desk's day", 'day-close');
+  clean(finCtx, 'sh01-finance');
+
+  step = "head office's dashboard: every site the API ranks";
+  const overview = (await apiAs(await tokenOf('hq-analyst'), 'GET', '/api/reports/head-office?period=MONTH')).body;
+  const hqCtx = await context();
+  const hq = await signIn(hqCtx, { base, issuer, user: 'hq-analyst', password, path: '/hq' });
+  await hq.locator(sel('hq-overview')).waitFor();
+  await hq.locator(`${sel('hq-overview')} ${sel('chart')} svg`).first().waitFor();
+  const sitesShown = await hq.locator(`${sel('hq-overview')} ${sel('report-table')}`).first().locator('tbody tr:not(.total-row):not(.ant-table-measure-row)').count();
+  expect(sitesShown === overview.tables[0].rows.length, `head office shows ${sitesShown} sites, the API ${overview.tables[0].rows.length}`);
+  widths.hq = await narrow(hq, 'hq-analyst', "head office's dashboard", 'head-office-overview');
+  clean(hqCtx, 'hq-analyst');
+
+  return {
+    due: dueShown, greetings: greetingsShown, greetingKinds: greetings.map((g) => g.kind), gift, archiveTotal, card: { customerId: due.customerId, note, nextDate, background },
+    deals: dealsShown, plan: planItem, call: due.archiveNo, hqSites: sitesShown, overdue: overdueShown, meeting: { revision: revisionWanted, notes }, approvals: approvalsShown,
+    trend: { total: totalCell }, daily: { visits: Number(visitsCell) }, xlsx, payment: { dueId: open1.dueId, paidMore },
+    day: { received: dayApi.received }, widths,
+  };
 }
 
 // ------------------------------------------------------------------ run

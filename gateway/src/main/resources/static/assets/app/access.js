@@ -98,6 +98,33 @@ export function abilities(user, site) {
     confirmDeposit: on(user, site, 'FINANCE'),
     payOutRefund: on(user, site, 'FINANCE'),
     receipts: canRead(user, site) && hasAny(user, 'FINANCE', 'MANAGER', 'HEAD_OFFICE', 'ASSISTANT'),
+    // the archive and the card (customer-service, issue 14): R-CUS-1, 2, 4, 5, 8
+    archive: canRead(user, site) && hasAny(user, 'SALES', 'ASSISTANT', 'HEAD_OFFICE'),
+    followUpLists: on(user, site, 'SALES'),
+    anyRepsLists: on(user, site, 'SUPERVISOR'),
+    // R-ATT-12: the customer's rep, a SUPERVISOR or the MANAGER classify and keep the notebook
+    editCard: (card) => on(user, site, 'SALES') && (card?.owner === me || has(user, 'SUPERVISOR')),
+    overdueCheck: on(user, site, 'SUPERVISOR'),
+    // site operations (reception-service): the evening meeting (R-OPS-1)
+    readMeeting: canRead(user, site) && hasAny(user, 'SALES', 'ASSISTANT'),
+    recordMeeting: on(user, site, 'MANAGER'),
+    // reports (reporting-service, issue 15): who reads which form (R-SEC-1)
+    dailyReports: canRead(user, site) && hasAny(user, 'SUPERVISOR', 'ASSISTANT', 'HEAD_OFFICE'),
+    registers: canRead(user, site) && hasAny(user, 'SUPERVISOR', 'ASSISTANT', 'FINANCE', 'SALES_CONTROL', 'HEAD_OFFICE'),
+    managerReports: canRead(user, site) && hasAny(user, 'MANAGER', 'HEAD_OFFICE'),
+    trends: hasAny(user, 'MANAGER', 'HEAD_OFFICE'),
+    // after the deposit (deal-service, finance-service, issue 13)
+    deals: canRead(user, site) && hasAny(user, 'SALES', 'ASSISTANT', 'FINANCE', 'HEAD_OFFICE'),
+    requestRefund: (unit) => on(user, site, 'SALES') && (unit?.sale?.repUserId === me || has(user, 'SUPERVISOR')) && !unit?.sale?.contract,
+    signContract: (unit) => on(user, site, 'SALES') && (unit?.sale?.repUserId === me || has(user, 'SUPERVISOR'))
+      && unit?.status === 'BIG_DEPOSIT' && !unit?.sale?.contract,
+    changeUnit: (unit) => on(user, site, 'SALES') && (unit?.sale?.repUserId === me || has(user, 'SUPERVISOR')),
+    filing: on(user, site, 'ASSISTANT', 'SUPERVISOR'),
+    approvals: on(user, site, 'MANAGER'),
+    dues: canRead(user, site) && hasAny(user, 'FINANCE', 'MANAGER', 'ASSISTANT'),
+    recordPayment: on(user, site, 'FINANCE'),
+    deskDay: canRead(user, site) && hasAny(user, 'FINANCE', 'MANAGER'),
+    closeDay: on(user, site, 'FINANCE'),
   };
 }
 
@@ -111,9 +138,12 @@ export function holdsCredit(customer, userId) {
 export const SCREENS = [
   { name: 'desk', path: '/desk', visible: (user) => hasAny(user, 'SALES', 'ASSISTANT') },
   { name: 'mine', path: '/mine', visible: (user) => has(user, 'SALES') },
+  { name: 'customers', path: '/customers', visible: (user) => hasAny(user, 'SALES', 'ASSISTANT') },
   { name: 'board', path: '/board', visible: (user) => hasAny(user, 'SALES', 'ASSISTANT', 'SALES_CONTROL', 'FINANCE') },
+  { name: 'deals', path: '/deals', visible: (user) => hasAny(user, 'SALES', 'ASSISTANT', 'FINANCE') },
   { name: 'finance', path: '/finance', visible: (user) => hasAny(user, 'FINANCE', 'MANAGER') },
   { name: 'manager', path: '/manager', visible: (user) => hasAny(user, 'SUPERVISOR', 'ADMIN') },
+  { name: 'reports', path: '/reports', visible: (user) => hasAny(user, 'SUPERVISOR', 'ASSISTANT', 'FINANCE', 'SALES_CONTROL', 'HEAD_OFFICE') },
   { name: 'hq', path: '/hq', visible: (user) => !!user && user.readAll },
 ];
 

@@ -140,3 +140,25 @@ export function follow(path, { onEvent, onState = () => {}, signal }) {
   };
   run();
 }
+
+/**
+ * Downloads what the API writes as a file (a report's .xlsx or .csv, the cash report), under
+ * the name the API gives in Content-Disposition; answers its size and type.
+ */
+export async function download(path, fallbackName) {
+  const response = await request('GET', path, { raw: true, accept: '*/*' });
+  const blob = await response.blob();
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name || 'download';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { bytes: blob.size, type: response.headers.get('Content-Type'), name };
+}

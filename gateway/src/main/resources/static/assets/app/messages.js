@@ -10,7 +10,7 @@ const zh = {
     confirm: '确定', cancel: '取消', save: '保存', close: '关闭', yes: '是', no: '否', all: '全部', none: '无', live: '实时',
     reconnecting: '连接中断，正在重连…', signInAgain: '重新登录',
   },
-  nav: { desk: '接待台', mine: '我的工作台', board: '销控表', finance: '财务', manager: '销售管理', hq: '总部' },
+  nav: { desk: '接待台', mine: '我的工作台', customers: '客户', board: '销控表', deals: '签约与回款', finance: '财务', manager: '销售管理', reports: '报表', hq: '总部' },
   role: {
     SALES: '置业顾问', SUPERVISOR: '销售主任', MANAGER: '销售经理', ASSISTANT: '销售助理', SALES_CONTROL: '总销控', FINANCE: '财务',
     HEAD_OFFICE: '总部', ADMIN: '管理员',
@@ -103,7 +103,7 @@ const zh = {
   },
   manager: {
     title: '销售管理',
-    tabs: { rotation: '排班', complaints: '待核实投诉', disputes: '客户纠纷', violations: '违规记录', redistribution: '客户重新分配', pending: '待核对登记', policies: '政策设置', audit: '审计记录' },
+    tabs: { rotation: '排班', complaints: '待核实投诉', disputes: '客户纠纷', violations: '违规记录', overdue: '跟进检查', meeting: '夕会记录', redistribution: '客户重新分配', pending: '待核对登记', policies: '政策设置', audit: '审计记录' },
     rotationHint: '勾选当天在岗的人员，用箭头调整顺序；排在第一位的人员接待下一位新客户（R-REC-1）。', day: '日期', onDuty: '在岗人员',
     order: '接待顺序', up: '上移', down: '下移', noneChosen: '尚未选择人员', saveRotation: '保存排序表', rotationSaved: '排序表已保存',
     noComplaints: '没有待核实的投诉', complaintTitle: '{customer}：投诉 {against}（{by} 登记）', verify: '核实属实', reject: '驳回',
@@ -143,7 +143,7 @@ const en = {
     save: 'Save', close: 'Close', yes: 'Yes', no: 'No', all: 'All', none: 'None', live: 'Live', reconnecting: 'Connection lost; reconnecting…',
     signInAgain: 'Sign in again',
   },
-  nav: { desk: 'Front desk', mine: 'My workspace', board: 'Sales control', finance: 'Finance desk', manager: 'Management', hq: 'Head office' },
+  nav: { desk: 'Front desk', mine: 'My workspace', customers: 'Customers', board: 'Sales control', deals: 'Contracts & payments', finance: 'Finance desk', manager: 'Management', reports: 'Reports', hq: 'Head office' },
   role: {
     SALES: 'Sales rep', SUPERVISOR: 'Supervisor', MANAGER: 'Sales manager', ASSISTANT: 'Assistant', SALES_CONTROL: 'Sales control',
     FINANCE: 'Finance', HEAD_OFFICE: 'Head office', ADMIN: 'Administrator',
@@ -253,7 +253,7 @@ const en = {
   },
   manager: {
     title: 'Management',
-    tabs: { rotation: 'Rotation', complaints: 'Complaints', disputes: 'Disputes', violations: 'Violations', redistribution: 'Redistribution', pending: 'Pending attributions', policies: 'Policy settings', audit: 'Audit trail' },
+    tabs: { rotation: 'Rotation', complaints: 'Complaints', disputes: 'Disputes', violations: 'Violations', overdue: 'Follow-up check', meeting: 'Evening meeting', redistribution: 'Redistribution', pending: 'Pending attributions', policies: 'Policy settings', audit: 'Audit trail' },
     rotationHint: 'Tick who is on duty that day and order them with the arrows; the first receives the next new customer (R-REC-1).',
     day: 'Day', onDuty: 'On duty', order: 'Order', up: 'Up', down: 'Down', noneChosen: 'Nobody chosen yet', saveRotation: 'Save the rotation',
     rotationSaved: 'Rotation saved', noComplaints: 'No complaint waits', complaintTitle: '{customer}: complaint about {against} (lodged by {by})',
@@ -287,5 +287,131 @@ const en = {
   },
   hq: { title: 'Head office: every site', units: 'Units by status', rotation: "Today's rotation", board: 'Sales control: {name}' },
 };
+
+// The archive, site operations, reports and what follows the deposit (issues 13, 14, 15).
+Object.assign(zh.validation, {
+  notFuture: '不能晚于今天', nextAfterDay: '下次跟进日期不能早于本次', termsSum: '各期款项加已交定金须等于成交价：还需 ¥{balance}',
+  oneMortgage: '按揭最多一笔',
+});
+Object.assign(en.validation, {
+  notFuture: 'Not after today', nextAfterDay: 'The next follow-up cannot come before this one',
+  termsSum: 'The terms and the deposits paid must add up to the price: ¥{balance} to cover', oneMortgage: 'At most one mortgage',
+});
+Object.assign(zh, {
+  customers: {
+    title: '客户', tabs: { today: '今日跟进', greetings: '今日问候', calls: '电话通知', plans: '工作计划', archive: '客户档案' },
+    noCalls: '今天没有要打的电话', purposes: { INVITATION: '邀约', SIGNING: '通知签约', PAYMENT: '通知交款' },
+    outcomes: { REACHED: '已接通', AGREED: '已答应', NO_ANSWER: '无人接听', DECLINED: '已拒绝' }, addCalls: '今日电话名单（R-OPS-4）',
+    callCustomers: '客户：每行一个档案编号或客户编号', myOwn: '我的', due: '{day} 应跟进',
+    noneDue: '今天没有应跟进的客户', overdue: '已逾期', noneOverdue: '没有逾期的跟进', nextStep: '下一步', dueOn: '应于 {day} 跟进',
+    noGreetings: '今天没有需要问候的客户', owner: '业主', gift: '礼品', gifts: { FLOWERS: '鲜花', CAKE: '蛋糕', OTHER: '其他' },
+    maskedPhone: '电话', maskedPhoneHint: '138****5678 或后四位', mine: '只看我的客户', found: '共 {n} 位客户',
+  },
+  card: {
+    title: '客户档案卡', class: '意向等级', statusLabel: '客户状态', nextFollowUp: '下次跟进', classHistory: '等级变更记录',
+    statusHistory: '状态变更记录', reclassify: '调整等级（R-CUS-2）', reopen: '重新跟进', lostReason: '交易不成功的原因', markLost: '标记交易不成功',
+    notebook: '置业顾问笔记（R-CUS-4）', saved: '已保存', objections: '抗性', nextDate: '下次跟进日期', day: '跟进日期',
+    nb: { background: '客户背景', suggestions: '建议', reasonsNotBuying: '未购买原因', refundReasons: '退房原因', notes: '其他' },
+    status: { RECORDED: '已登记', CLASSIFIED: '已分类', FOLLOWING: '跟进中', DEPOSIT: '已下小定', DEAL: '已成交（大定）', LOST: '交易不成功', OWNER: '业主（已签约）', REFERRER: '老带新介绍人' },
+  },
+  plans: {
+    handIn: '交计划（R-OPS-2）', kinds: { DAILY: '今日计划', WEEKLY: '下周计划（周六交）' }, items: '计划事项', itemsHint: '每行一项，最多 30 项',
+    mine: '我的计划', states: { HANDED_IN: '已交', RETURNED: '已发回，待总结', SUMMARISED: '已总结' }, late: '迟交', summary: '总结',
+    board: '{period} 计划交收', missing: '未交', handBack: '发回写总结',
+  },
+  checks: { hint: '各置业顾问已过下次跟进日期仍未跟进的 A、B 类客户（R-CUS-5）；在客户档案卡中检查跟进记录。', total: '逾期跟进共 {n} 条', none: '没有逾期的跟进' },
+  meeting: {
+    none: '当天尚无夕会记录', recorded: '{by} 记录，第 {n} 版', hint: '每位置业顾问汇报的客户：每行一个档案编号或姓名，新客户在末尾加 *（R-OPS-1）。',
+    customers: '汇报的客户', followUps: '跟进情况', analysis: '分析', handedIn: '已交当日登记表', save: '保存夕会记录',
+  },
+  reports: {
+    title: '报表', day: '日期', period: '周期', date: '所在日期', week: '所在周的任一天', month: '月份', from: '起', to: '止', measure: '指标', unit: '按',
+    show: '查询', xlsx: 'Excel (.xlsx)', downloaded: '已下载 {name}',
+    periods: { DAY: '日', WEEK: '周', MONTH: '月' },
+    forms: {
+      daily: '来人来电统计表', analysis: '周/月来人来电统计成交状况分析表', sales: '销售统计表', smallDeposits: '小订明细表', bigDeposits: '大订明细表',
+      contracts: '签约明细表', weeklySales: '每周销售综合分析表', weeklyBusiness: '业务综合周报', targets: '销售目标完成情况表', bonus: '业绩及奖金分成表',
+      trends: '销售趋势（图）',
+    },
+    measures: { subscribedAmount: '认购金额', visits: '来访', bigDeposits: '大订', contracts: '签约', collected: '回款', calls: '来电' },
+  },
+  deals: {
+    title: '签约与回款', tabs: { deals: '成交', approvals: '待审批', dues: '应收款', day: '日结' }, done: '已办理', overdueOnly: '只看逾期',
+    none: '没有成交', contractOverdue: '签约逾期', customer: '客户', rep: '置业顾问', price: '成交价', paid: '已交', contract: '合同',
+    signedOn: '{day} 签约', late: '逾期签约', filingStatus: '网签', terms: '付款方式', contractDue: '签约期限', waiting: '待审批',
+    approvalKinds: { UNIT_CHANGE: '换房', REFUND: '退房' }, signContract: '签订合同', filingAction: '网签状态', requestRefund: '申请退房',
+    noApprovals: '没有待审批的事项', breach: '违约', breachHint: '逾期超过违约期限，请裁定罚金或解约（R-DEAL-9）。', toUnit: '换至 {unit}',
+    retention: '挽留沟通', retentionHint: '记录与客户沟通挽留的过程（R-DEAL-10）', decide: '审批', approve: '同意', decline: '不同意',
+    refundAmount: '退还金额', refundAmountHint: '0 至已交 {paid}；其余没收', noDues: '没有应收款', overdueDays: '逾期 {n} 天',
+    dueLine: '{due} 应收 {amount}，已收 {paid}', outstanding: '未收 {amount}', reminder: '催款通知单', recordPayment: '收款',
+    day: '营业日', dayStatus: { OPEN: '未日结', CLOSED: '已日结' }, reconciled: '已核对一致', notReconciled: '与日结合计不符',
+    received: '收入', paidOut: '支出', net: '净额', closeDay: '日结', closeConfirm: '日结后当天记录只能在以后日期红字冲销，确定日结？',
+    contractHint: '成交价 {price}，已交定金 {paid}；各期款项合计须等于差额（R-DEAL-6）。', addTerm: '增加一期', filingNo: '网签备案号',
+    termKinds: { DOWN_PAYMENT: '首付款', INSTALMENT: '分期款', MORTGAGE: '按揭贷款' },
+    filing: { SUBMITTED: '已提交', FILED: '已备案', REJECTED: '被退回' },
+    forms: { contract: '签订合同', filing: '网签状态', refund: '申请退房', decide: '审批', payment: '收款', unitChange: '换房', ruling: '违约裁定' },
+    unitChangeHint: '换至面积更大、等级更低或总价更高的房源直接办理；否则须销售经理批准并说明原因（R-DEAL-7）。', toUnitLabel: '换至房源',
+    requestApproval: '提交销售经理审批', penalty: '罚金', cancellation: '解约（房源重新可售）',
+  },
+});
+Object.assign(en, {
+  customers: {
+    title: 'Customers', tabs: { today: "Today's follow-ups", greetings: "Today's greetings", calls: 'Call lists', plans: 'Plans', archive: 'Archive' },
+    noCalls: 'No calls to make today', purposes: { INVITATION: 'Invitation', SIGNING: 'Signing notice', PAYMENT: 'Payment notice' },
+    outcomes: { REACHED: 'Reached', AGREED: 'Agreed', NO_ANSWER: 'No answer', DECLINED: 'Declined' }, addCalls: "Today's call list (R-OPS-4)",
+    callCustomers: 'Customers: one archive number or customer id a line', myOwn: 'Mine', due: 'Due on {day}',
+    noneDue: 'No follow-up due today', overdue: 'Overdue', noneOverdue: 'No overdue follow-ups', nextStep: 'Next step', dueOn: 'due {day}',
+    noGreetings: 'Nobody to greet today', owner: 'Owner', gift: 'Gift', gifts: { FLOWERS: 'Flowers', CAKE: 'Cake', OTHER: 'Other' },
+    maskedPhone: 'Phone', maskedPhoneHint: '138****5678 or last digits', mine: 'My customers only', found: '{n} customers',
+  },
+  card: {
+    title: 'Archive card', class: 'Class', statusLabel: 'Status', nextFollowUp: 'Next follow-up', classHistory: 'Class changes',
+    statusHistory: 'Status changes', reclassify: 'Change the class (R-CUS-2)', reopen: 'Follow again', lostReason: 'Why the deal did not happen',
+    markLost: 'Mark as lost', notebook: "Rep's notebook (R-CUS-4)", saved: 'Saved', objections: 'Objections', nextDate: 'Next follow-up on',
+    day: 'Day of the follow-up',
+    nb: { background: 'Background', suggestions: 'Suggestions', reasonsNotBuying: 'Reasons for not buying', refundReasons: 'Reasons for a refund', notes: 'Other notes' },
+    status: { RECORDED: 'Recorded', CLASSIFIED: 'Classified', FOLLOWING: 'Following', DEPOSIT: 'Small deposit', DEAL: 'Deal (big deposit)', LOST: 'Lost', OWNER: 'Owner (contract)', REFERRER: 'Referrer' },
+  },
+  plans: {
+    handIn: 'Hand in a plan (R-OPS-2)', kinds: { DAILY: "Today's plan", WEEKLY: "Next week's plan (Saturday)" }, items: 'Items', itemsHint: 'One a line, at most 30',
+    mine: 'My plans', states: { HANDED_IN: 'Handed in', RETURNED: 'Handed back, summary due', SUMMARISED: 'Summarised' }, late: 'Late', summary: 'Summary',
+    board: 'Plans of {period}', missing: 'Not handed in', handBack: 'Hand back for the summary',
+  },
+  checks: { hint: "Class A and B customers past their next follow-up, by rep (R-CUS-5); check the follow-ups on the customer's card.", total: '{n} overdue follow-ups', none: 'No overdue follow-ups' },
+  meeting: {
+    none: 'No meeting record for that day', recorded: 'recorded by {by}, revision {n}',
+    hint: 'The customers each rep reports: one archive number or name a line, a * at the end for a new customer (R-OPS-1).',
+    customers: 'Customers reported', followUps: 'Follow-ups', analysis: 'Analysis', handedIn: "Day's registrations handed in", save: 'Save the meeting record',
+  },
+  reports: {
+    title: 'Reports', day: 'Day', period: 'Period', date: 'A day in it', week: 'A day of the week', month: 'Month', from: 'From', to: 'To', measure: 'Measure', unit: 'By',
+    show: 'Show', xlsx: 'Excel (.xlsx)', downloaded: '{name} downloaded',
+    periods: { DAY: 'Day', WEEK: 'Week', MONTH: 'Month' },
+    forms: {
+      daily: 'Daily visitors and calls', analysis: 'Weekly/monthly visitors, calls and conversion', sales: 'Sales statistics', smallDeposits: 'Small deposits register',
+      bigDeposits: 'Big deposits register', contracts: 'Contracts register', weeklySales: 'Weekly sales analysis', weeklyBusiness: 'Weekly business report',
+      targets: 'Targets and achievement', bonus: 'Credit and bonus shares', trends: 'Sales trend (chart)',
+    },
+    measures: { subscribedAmount: 'Amount subscribed', visits: 'Visits', bigDeposits: 'Big deposits', contracts: 'Contracts', collected: 'Collected', calls: 'Calls' },
+  },
+  deals: {
+    title: 'Contracts & payments', tabs: { deals: 'Deals', approvals: 'Approvals', dues: 'Amounts due', day: 'Day close' }, done: 'Done', overdueOnly: 'Overdue only',
+    none: 'No deals', contractOverdue: 'Contract overdue', customer: 'Customer', rep: 'Rep', price: 'Price', paid: 'Paid', contract: 'Contract',
+    signedOn: 'signed {day}', late: 'signed late', filingStatus: 'Online filing', terms: 'Terms', contractDue: 'Contract due by', waiting: 'Waiting for',
+    approvalKinds: { UNIT_CHANGE: 'Unit change', REFUND: 'Refund' }, signContract: 'Sign the contract', filingAction: 'Online filing', requestRefund: 'Request a refund',
+    noApprovals: 'Nothing waits for approval', breach: 'Breach', breachHint: 'Overdue beyond the breach period: rule a penalty or cancellation (R-DEAL-9).', toUnit: 'to {unit}',
+    retention: 'Retention talk', retentionHint: 'What was done to keep the customer (R-DEAL-10)', decide: 'Decide', approve: 'Approve', decline: 'Decline',
+    refundAmount: 'Amount refunded', refundAmountHint: '0 up to the {paid} paid; the rest is forfeited', noDues: 'Nothing is due', overdueDays: '{n} days overdue',
+    dueLine: 'due {due}: {amount}, paid {paid}', outstanding: '{amount} outstanding', reminder: 'Reminder notice', recordPayment: 'Record payment',
+    day: 'Business day', dayStatus: { OPEN: 'Open', CLOSED: 'Closed' }, reconciled: 'Reconciled', notReconciled: 'Does not reconcile',
+    received: 'Received', paidOut: 'Paid out', net: 'Net', closeDay: 'Close the day', closeConfirm: "After the close the day's records change only by reversing entries later. Close it?",
+    contractHint: 'Price {price}, deposits paid {paid}: the terms add up to the difference (R-DEAL-6).', addTerm: 'Add a term', filingNo: 'Filing number',
+    termKinds: { DOWN_PAYMENT: 'Down payment', INSTALMENT: 'Instalment', MORTGAGE: 'Mortgage' },
+    filing: { SUBMITTED: 'Submitted', FILED: 'Filed', REJECTED: 'Rejected' },
+    forms: { contract: 'Sign the contract', filing: 'Online filing', refund: 'Request a refund', decide: 'Decide', payment: 'Record a payment', unitChange: 'Change unit', ruling: 'Rule the breach' },
+    unitChangeHint: "To a larger, lower-grade or dearer unit it goes through; otherwise only with a MANAGER's approval and reason (R-DEAL-7).", toUnitLabel: 'New unit',
+    requestApproval: "Send for the MANAGER's approval", penalty: 'Penalty', cancellation: 'Cancellation (the unit back on sale)',
+  },
+});
 
 export const messages = { 'zh-CN': zh, en };

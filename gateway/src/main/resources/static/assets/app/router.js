@@ -8,6 +8,9 @@ import { BoardView } from './views/BoardView.js';
 import { FinanceView } from './views/FinanceView.js';
 import { ManagerView } from './views/ManagerView.js';
 import { HeadOfficeView } from './views/HeadOfficeView.js';
+import { CustomersView } from './views/CustomersView.js';
+import { DealsView } from './views/DealsView.js';
+import { ReportsView } from './views/ReportsView.js';
 
 const { createRouter, createWebHistory } = VueRouter;
 
@@ -27,6 +30,9 @@ export function makeRouter() {
       { path: '/', redirect: home },
       { path: '/desk', component: DeskView, meta: { screen: 'desk' } },
       { path: '/mine', component: WorkspaceView, meta: { screen: 'mine' } },
+      { path: '/customers', component: CustomersView, meta: { screen: 'customers' } },
+      { path: '/deals', component: DealsView, meta: { screen: 'deals' } },
+      { path: '/reports', component: ReportsView, meta: { screen: 'reports' } },
       { path: '/customers/:id', component: CustomerView, props: true, meta: {} },
       { path: '/board', component: BoardView, meta: { screen: 'board' } },
       { path: '/finance', component: FinanceView, meta: { screen: 'finance' } },

@@ -89,3 +89,39 @@ export function check(form, rules) {
   }
   return wrong;
 }
+
+/** Yuan as whole fen, exactly (R-FIN-6: no binary fractions in money). */
+export function fen(amount) {
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(String(amount ?? '').trim().replace(/,/g, ''));
+  if (!m) return null;
+  const value = BigInt(m[2]) * 100n + BigInt((m[3] || '').padEnd(2, '0') || '0');
+  return m[1] ? -value : value;
+}
+
+export function yuan(fenValue) {
+  const negative = fenValue < 0n;
+  const abs = negative ? -fenValue : fenValue;
+  return `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/** R-DEAL-6: the terms with the deposits paid add up to the price; answers a validation key or null. */
+export function termsProblem(terms, price, paid) {
+  if (!terms.length) return 'required';
+  let sum = 0n;
+  for (const term of terms) {
+    const wrong = amountProblem(term.amount);
+    if (wrong) return wrong;
+    if (!term.dueOn) return 'day';
+    sum += fen(term.amount);
+  }
+  if (terms.filter((x) => x.kind === 'MORTGAGE').length > 1) return 'oneMortgage';
+  return sum + fen(paid || '0') === fen(price) ? null : ['termsSum', { balance: yuan(fen(price) - fen(paid || '0')) }];
+}
+
+/** A line of names typed by the MANAGER: an archive number (BJ-2024-0031, SH01-000012) or a name; a trailing * marks a new customer. */
+export function mentionOf(line) {
+  const text = line.trim();
+  const fresh = text.endsWith('*');
+  const value = fresh ? text.slice(0, -1).trim() : text;
+  return /^[A-Za-z]{2,}[A-Za-z0-9]*-[A-Za-z0-9-]+$/.test(value) ? { archiveNo: value, newCustomer: fresh } : { name: value, newCustomer: fresh };
+}

@@ -72,9 +72,9 @@ class WebAppSystemTest {
             }
         }
         // a rep never sees the finance desk; the finance desk never sees the front desk
-        assertThat(menu(pages, "SALES")).doesNotContain("finance", "manager", "hq");
-        assertThat(menu(pages, "FINANCE")).containsExactly("board", "finance");
-        assertThat(menu(pages, "HEAD_OFFICE")).containsExactly("hq");
+        assertThat(menu(pages, "SALES")).doesNotContain("finance", "manager", "hq", "reports");
+        assertThat(menu(pages, "FINANCE")).containsExactly("board", "deals", "finance", "reports");
+        assertThat(menu(pages, "HEAD_OFFICE")).containsExactly("reports", "hq");
         assertThat(result.path("language").path("english").asString()).isEqualTo("Front desk");
         assertThat(result.path("language").path("chinese").asString()).isEqualTo("接待台");
     }
@@ -154,6 +154,37 @@ class WebAppSystemTest {
                 .headers(h -> h.setBearerAuth(TheOffice.manager(SITE))).exchange().expectStatus().isOk());
         assertThat(board.path("floors").valueStream().mapToInt(floor -> floor.path("units").size()).sum())
                 .isEqualTo(result.path("unitsBefore").asInt());
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("R-CUS-5 R-CUS-8 R-CUS-4 R-OPS-1 R-RPT-1 R-RPT-6 R-RPT-7 R-FIN-3 R-SEC-2 the new screens as their roles show the API's numbers: a rep's follow-ups and greetings of today, the card's tracking form and notebook saved; the SUPERVISOR's overdue check; the MANAGER's evening meeting saved as a new revision; the trend chart and the daily form with its .xlsx; the finance desk's payment by a double click recorded once; none wider than 390 px")
+    void theNewScreensShowWhatTheApiHolds() throws Exception {
+        JsonNode result = scenario("the archive, reports and after-deposit screens", "new-screens", Map.of("ANCHANG_OUT", screenshots().toString()));
+        assertThat(result.path("due").asInt()).isPositive();
+        assertThat(result.path("greetingKinds").valueStream().map(JsonNode::asString)).as("R-CUS-8 冯先生's birthday today").contains("BIRTHDAY");
+        assertThat(result.path("gift").asInt()).as("flowers for an important customer").isPositive();
+        assertThat(result.path("xlsx").path("magic").asString()).isEqualTo("PK");
+        assertThat(result.path("xlsx").path("name").asString()).endsWith(".xlsx").startsWith("来人来电统计表");
+        assertThat(result.path("payment").path("paidMore").asDouble()).isEqualTo(1000.0);
+        result.path("widths").properties().forEach(width -> assertThat(width.getValue().asInt()).as(width.getKey()).isLessThanOrEqualTo(390));
+
+        // what the screens saved is what the office holds
+        JsonNode card = json(gateway.get().uri("/api/customers/sites/{site}/customers/{c}/card", SITE, result.path("card").path("customerId").asString())
+                .headers(h -> h.setBearerAuth(TheOffice.manager(SITE))).exchange().expectStatus().isOk());
+        String note = result.path("card").path("note").asString();
+        assertThat(card.path("followUps").valueStream().filter(f -> note.equals(f.path("note").asString())).toList()).singleElement()
+                .satisfies(f -> assertThat(f.path("tracking").path("nextDate").asString()).isEqualTo(result.path("card").path("nextDate").asString()));
+        assertThat(card.path("notebook").path("background").asString()).isEqualTo(result.path("card").path("background").asString());
+        JsonNode meeting = json(gateway.get().uri("/api/reception/sites/{site}/meetings/{day}", SITE,
+                        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString())
+                .headers(h -> h.setBearerAuth(TheOffice.manager(SITE))).exchange().expectStatus().isOk());
+        assertThat(meeting.path("revision").asLong()).isEqualTo(result.path("meeting").path("revision").asLong());
+        assertThat(meeting.path("notes").asString()).isEqualTo(result.path("meeting").path("notes").asString());
+        JsonNode due = json(gateway.get().uri("/api/finance/sites/{site}/dues/{due}", SITE, result.path("payment").path("dueId").asString())
+                .headers(h -> h.setBearerAuth(TheOffice.token("sh01-finance"))).exchange().expectStatus().isOk());
+        assertThat(due.path("payments").valueStream().filter(p -> "1000.00".equals(p.path("amount").asString())).count())
+                .as("a double click on the payment records one").isEqualTo(1);
     }
 
     private static JsonNode scenario(String what, String name, Map<String, String> environment) throws IOException, InterruptedException {

@@ -1,7 +1,8 @@
 // The customer card (R-CUS, R-ATT): archive number, phones masked (R-SEC-3), who owns the
 // customer and each claim's protection, the credit and bonus shares at any moment (R-ATT-17),
 // visits, follow-ups (by the credit holder, R-ATT-12; checked by a SUPERVISOR), complaints,
-// disputes; another phone, a dispute, and the MANAGER's merge of two records.
+// disputes; another phone, a dispute, and the MANAGER's merge of two records. The archive's card
+// (R-CUS-1, 2, 4, 5, 6): class and status with their history, the notebook, the tracking form.
 import { api, seg } from '../api.js';
 import { abilities } from '../access.js';
 import { store, staffName, receivingStaff, siteToday, zone } from '../store.js';
@@ -23,8 +24,23 @@ export const CustomerView = {
     const site = store.site;
     const base = `/api/customers/sites/${seg(site)}/customers/${seg(props.id)}`;
     const can = computed(() => abilities(store.user, site));
-    const state = reactive({ customer: null, problem: null, credit: null, at: null });
+    const state = reactive({ customer: null, problem: null, credit: null, at: null, card: null, cardProblem: null });
 
+    // the card (R-CUS-1, 2, 4, 5): class, status, notebook, the tracking form — of customer-service's archive
+    let shownNotebook = JSON.stringify({ background: '', suggestions: '', reasonsNotBuying: '', refundReasons: '', notes: '' });
+    async function loadCard() {
+      try {
+        state.card = await api.get(`${base}/card`);
+        state.cardProblem = null;
+        // what the card holds goes into the notebook form only while nobody is editing it
+        if (JSON.stringify({ ...notebook.values }) === shownNotebook) {
+          Object.assign(notebook.values, notebookOf(state.card));
+          shownNotebook = JSON.stringify({ ...notebook.values });
+        }
+      } catch (error) {
+        state.cardProblem = error;
+      }
+    }
     async function load() {
       try {
         state.customer = await customer(site, props.id);
@@ -32,6 +48,7 @@ export const CustomerView = {
       } catch (error) {
         state.problem = error;
       }
+      await loadCard();
     }
     onMounted(load);
     const set = (c) => { state.customer = c; return c; };
@@ -42,14 +59,58 @@ export const CustomerView = {
       return state.credit;
     });
 
+    const today = siteToday();
+    // R-CUS-5: a line of the tracking form, by the credit holder (R-ATT-12), dated between the registration and today
     const followUp = useForm({
       key: `follow-up:${site}:${props.id}`,
-      initial: () => ({ method: '电话', note: '' }),
-      rules: { method: (v) => textProblem(v, { required: true, max: 20 }), note: (v) => textProblem(v, { required: true, max: 2000 }) },
-      byType: { 'not-credit-holder': 'note' },
-      submit: async (v) => set(await api.post(`${base}/follow-ups`, { method: v.method, note: v.note.trim() })),
+      initial: () => ({ method: '电话', note: '', day: today, objections: '', nextStep: '', nextDate: '' }),
+      rules: {
+        method: (v) => textProblem(v, { required: true, max: 20 }), note: (v) => textProblem(v, { required: true, max: 2000 }),
+        day: (v) => (!v ? 'day' : v > today ? 'notFuture' : null), objections: (v) => textProblem(v, { max: 1000 }),
+        nextStep: (v) => textProblem(v, { max: 500 }), nextDate: (v, f) => (v && v < (f.day || today) ? 'nextAfterDay' : null),
+      },
+      byType: { 'not-credit-holder': 'note', 'follow-up-day-invalid': 'day', 'tracking-day-invalid': 'day', 'next-date-invalid': 'nextDate' },
+      submit: async (v) => {
+        state.card = await api.post(`${base}/tracking`, {
+          method: v.method, note: v.note.trim(), day: v.day || null, objections: v.objections.trim() || null, nextStep: v.nextStep.trim() || null,
+          nextDate: v.nextDate || null,
+        });
+        await load();
+        return state.card;
+      },
     });
-    const check = useAction(async (number) => set(await api.post(`${base}/follow-ups/${number}/check`)));
+    // R-CUS-2: the class A–D with a reason; R-CUS-4: the notebook; R-CUS-6: lost with its reason, followed again
+    const classify = useForm({
+      key: null,
+      initial: () => ({ intentClass: 'A', reason: '' }),
+      rules: { intentClass: (v) => (['A', 'B', 'C', 'D'].includes(v) ? null : 'required'), reason: (v) => textProblem(v, { max: 500 }) },
+      byType: { 'class-invalid': 'intentClass' },
+      submit: async (v) => { state.card = await api.put(`${base}/class`, { intentClass: v.intentClass, reason: v.reason.trim() || null }); return state.card; },
+    });
+    const notebookOf = (card) => ({ background: card?.notebook?.background || '', suggestions: card?.notebook?.suggestions || '',
+      reasonsNotBuying: card?.notebook?.reasonsNotBuying || '', refundReasons: card?.notebook?.refundReasons || '', notes: card?.notebook?.notes || '' });
+    const notebook = useForm({
+      key: null, // filled from the card as it stands
+      keep: true,
+      initial: () => notebookOf(null),
+      rules: {
+        background: (v) => textProblem(v, { max: 4000 }), suggestions: (v) => textProblem(v, { max: 4000 }),
+        reasonsNotBuying: (v) => textProblem(v, { max: 4000 }), refundReasons: (v) => textProblem(v, { max: 4000 }), notes: (v) => textProblem(v, { max: 8000 }),
+      },
+      submit: async (v) => {
+        state.card = await api.put(`${base}/notebook`, v);
+        shownNotebook = JSON.stringify({ ...notebook.values });
+        return state.card;
+      },
+    });
+    const lost = useForm({
+      key: null,
+      initial: () => ({ reason: '' }),
+      rules: { reason: (v) => textProblem(v, { required: true, max: 1000 }) },
+      submit: async (v) => { state.card = await api.post(`${base}/lost`, { reason: v.reason.trim() }); return state.card; },
+    });
+    const reopen = useAction(async () => { state.card = await api.post(`${base}/reopen`, {}); return state.card; });
+    const check = useAction(async (number) => { set(await api.post(`${base}/follow-ups/${number}/check`)); await loadCard(); });
     const phone = useForm({
       key: `phone:${site}:${props.id}`,
       initial: () => ({ phone: '' }),
@@ -87,12 +148,11 @@ export const CustomerView = {
     });
 
     const shownCredit = computed(() => state.credit || state.customer?.credit || null);
-    const today = siteToday();
     const left = (claim) => (claim.validUntil ? daysBetween(today, claim.validUntil) : null);
     const staffOptions = computed(() => receivingStaff().map((m) => ({ value: m.userId, label: m.name })));
     const methodOptions = METHODS.map((m) => ({ value: m, label: m }));
     return {
-      t, locale, store, can, state, load, shownCredit, reveal, revealed, creditAt, followUp, check, phone, dispute, merge, left, staffOptions, methodOptions,
+      t, locale, store, can, state, load, classify, notebook, lost, reopen, classOptions: ['A', 'B', 'C', 'D'].map((c) => ({ value: c, label: c })), shownCredit, reveal, revealed, creditAt, followUp, check, phone, dispute, merge, left, staffOptions, methodOptions,
       staffName, credit, dateTime, zone,
     };
   },
@@ -169,6 +229,57 @@ export const CustomerView = {
         </section>
       </div>
 
+      <problem-alert :problem="state.cardProblem" />
+      <div class="columns" v-if="state.card" data-test="card" :data-class="state.card.intentClass || ''" :data-status="state.card.status">
+        <section class="panel">
+          <h2>{{ $t('card.title') }}</h2>
+          <dl class="kv">
+            <dt>{{ $t('card.class') }}</dt><dd data-test="card-class"><a-tag color="blue" v-if="state.card.intentClass">{{ state.card.intentClass }}</a-tag><span v-else>—</span></dd>
+            <dt>{{ $t('card.statusLabel') }}</dt><dd data-test="card-status">{{ $t('card.status.' + state.card.status) }}</dd>
+            <dt>{{ $t('card.nextFollowUp') }}</dt><dd data-test="next-follow-up">{{ state.card.nextFollowUp || '—' }}</dd>
+          </dl>
+          <h3 class="subhead">{{ $t('card.classHistory') }}</h3>
+          <p v-if="!state.card.classHistory.length" class="muted small">{{ $t('app.none') }}</p>
+          <p v-for="(c, i) in state.card.classHistory" :key="'c' + i" class="small" data-test="class-change">{{ c.from || '—' }} → {{ c.to }} · {{ staffName(c.by) }} · {{ dateTime(c.at, zone(), locale) }}{{ c.reason ? ' · ' + c.reason : '' }}</p>
+          <h3 class="subhead">{{ $t('card.statusHistory') }}</h3>
+          <p v-for="(c, i) in state.card.statusHistory" :key="'s' + i" class="small">{{ c.from ? $t('card.status.' + c.from) : '—' }} → {{ $t('card.status.' + c.to) }} · {{ staffName(c.by) }} · {{ dateTime(c.at, zone(), locale) }}{{ c.reason ? ' · ' + c.reason : '' }}</p>
+          <template v-if="can.editCard(state.card)">
+            <h3 class="subhead">{{ $t('card.reclassify') }}</h3>
+            <a-form layout="inline" @submit="classify.send()" data-test="class-form">
+              <a-form-item :validate-status="classify.state.errors.intentClass ? 'error' : ''" :help="classify.state.errors.intentClass">
+                <a-radio-group v-model:value="classify.values.intentClass" :options="classOptions" data-test="class-choice" /></a-form-item>
+              <a-form-item :validate-status="classify.state.errors.reason ? 'error' : ''" :help="classify.state.errors.reason">
+                <a-input v-model:value="classify.values.reason" :maxlength="500" :placeholder="$t('field.reason')" data-test="class-reason" /></a-form-item>
+              <a-button html-type="submit" :loading="classify.state.submitting" data-test="class-save">{{ $t('app.save') }}</a-button>
+            </a-form>
+            <problem-alert :problem="classify.state.problem" />
+            <template v-if="state.card.status === 'LOST'">
+              <a-button class="gap-top" :loading="reopen.state.busy" data-test="reopen" @click="reopen.act()">{{ $t('card.reopen') }}</a-button>
+              <problem-alert :problem="reopen.state.problem" />
+            </template>
+            <a-form v-else layout="inline" class="gap-top" @submit="lost.send()" data-test="lost-form">
+              <a-form-item :validate-status="lost.state.errors.reason ? 'error' : ''" :help="lost.state.errors.reason">
+                <a-input v-model:value="lost.values.reason" :maxlength="1000" :placeholder="$t('card.lostReason')" /></a-form-item>
+              <a-button html-type="submit" danger :loading="lost.state.submitting">{{ $t('card.markLost') }}</a-button>
+              <problem-alert :problem="lost.state.problem" />
+            </a-form>
+          </template>
+        </section>
+        <section class="panel" data-test="notebook">
+          <h2>{{ $t('card.notebook') }}</h2>
+          <p v-if="state.card.notebook && state.card.notebook.updatedBy" class="muted small">{{ staffName(state.card.notebook.updatedBy) }} · {{ dateTime(state.card.notebook.updatedAt, zone(), locale) }}</p>
+          <a-form layout="vertical" @submit="notebook.send()" data-test="notebook-form">
+            <a-form-item v-for="f in ['background', 'suggestions', 'reasonsNotBuying', 'refundReasons', 'notes']" :key="f" :label="$t('card.nb.' + f)"
+              :validate-status="notebook.state.errors[f] ? 'error' : ''" :help="notebook.state.errors[f]">
+              <a-textarea v-model:value="notebook.values[f]" :rows="2" :maxlength="f === 'notes' ? 8000 : 4000" :disabled="!can.editCard(state.card)" :data-test="'nb-' + f" />
+            </a-form-item>
+            <problem-alert :problem="notebook.state.problem" class="gap" />
+            <a-button v-if="can.editCard(state.card)" type="primary" html-type="submit" :loading="notebook.state.submitting" data-test="notebook-save">{{ $t('app.save') }}</a-button>
+            <span v-if="notebook.state.result" class="small muted gap-left" data-test="notebook-saved">{{ $t('card.saved') }}</span>
+          </a-form>
+        </section>
+      </div>
+
       <section class="panel">
         <h2>{{ $t('customer.visits') }}</h2>
         <a-list :data-source="state.customer.visits" size="small" data-test="visits">
@@ -186,10 +297,17 @@ export const CustomerView = {
       <div class="columns">
         <section class="panel">
           <h2>{{ $t('customer.followUps') }}</h2>
-          <a-list :data-source="state.customer.followUps" size="small" data-test="follow-ups" :locale="{ emptyText: $t('customer.noFollowUps') }">
+          <a-list :data-source="state.card ? state.card.followUps : state.customer.followUps" size="small" data-test="follow-ups" :locale="{ emptyText: $t('customer.noFollowUps') }">
             <template #renderItem="{ item }">
-              <a-list-item>
-                <a-list-item-meta :title="item.method + ' · ' + staffName(item.rep) + ' · ' + dateTime(item.at, zone(), locale)" :description="item.note" />
+              <a-list-item data-test="follow-up" :data-number="item.number">
+                <a-list-item-meta :title="item.method + ' · ' + staffName(item.rep) + ' · ' + (item.tracking && item.tracking.day ? item.tracking.day : dateTime(item.at, zone(), locale))">
+                  <template #description>{{ item.note }}
+                    <span v-if="item.tracking" class="small tracking"><br v-if="item.tracking.objections || item.tracking.nextStep || item.tracking.nextDate" />
+                      <template v-if="item.tracking.objections">{{ $t('card.objections') }}：{{ item.tracking.objections }}　</template>
+                      <template v-if="item.tracking.nextStep">{{ $t('customers.nextStep') }}：{{ item.tracking.nextStep }}　</template>
+                      <template v-if="item.tracking.nextDate">{{ $t('card.nextDate') }}：{{ item.tracking.nextDate }}</template></span>
+                  </template>
+                </a-list-item-meta>
                 <a-tag v-if="item.checkedBy" color="green">{{ $t('customer.checked', { by: staffName(item.checkedBy) }) }}</a-tag>
                 <a-button v-else-if="can.checkFollowUp" size="small" :loading="check.state.busy" @click="check.act(item.number)">{{ $t('customer.check') }}</a-button>
               </a-list-item>
@@ -204,6 +322,16 @@ export const CustomerView = {
               <a-form-item :label="$t('customer.content')" :validate-status="followUp.state.errors.note ? 'error' : ''" :help="followUp.state.errors.note">
                 <a-textarea v-model:value="followUp.values.note" :rows="3" :maxlength="2000" data-test="follow-up-note" />
               </a-form-item>
+              <div class="field-row">
+                <a-form-item :label="$t('card.day')" :validate-status="followUp.state.errors.day ? 'error' : ''" :help="followUp.state.errors.day">
+                  <a-input v-model:value="followUp.values.day" type="date" data-test="follow-up-day" /></a-form-item>
+                <a-form-item :label="$t('card.nextDate')" :validate-status="followUp.state.errors.nextDate ? 'error' : ''" :help="followUp.state.errors.nextDate">
+                  <a-input v-model:value="followUp.values.nextDate" type="date" data-test="follow-up-next-date" /></a-form-item>
+              </div>
+              <a-form-item :label="$t('card.objections')" :validate-status="followUp.state.errors.objections ? 'error' : ''" :help="followUp.state.errors.objections">
+                <a-input v-model:value="followUp.values.objections" :maxlength="1000" data-test="follow-up-objections" /></a-form-item>
+              <a-form-item :label="$t('customers.nextStep')" :validate-status="followUp.state.errors.nextStep ? 'error' : ''" :help="followUp.state.errors.nextStep">
+                <a-input v-model:value="followUp.values.nextStep" :maxlength="500" data-test="follow-up-next-step" /></a-form-item>
               <problem-alert :problem="followUp.state.problem" class="gap" />
               <a-button type="primary" html-type="submit" :loading="followUp.state.submitting" data-test="add-follow-up">{{ $t('app.save') }}</a-button>
             </a-form>

@@ -1,7 +1,11 @@
-// 总部 — head office (R-RPT-6, until the reporting screens come): every site side by side, its
-// rotation and its sales-control boards, and the units by status across the sites as a chart.
+// 总部 — head office (R-RPT-6): every site side by side — the month's 集团各案场销售汇总表 ranked, with
+// its .xlsx, and the trend of the amount subscribed by month (ECharts) — then each site's rotation
+// and sales-control boards, and the units by status across the sites as a chart.
 // Read-only: HEAD_OFFICE reads every site and changes none.
-import { api, seg } from '../api.js';
+import { api, seg, download } from '../api.js';
+import { useAction } from '../forms.js';
+import { ReportTables } from '../components/ReportTables.js';
+import { trendOption } from './ReportsView.js';
 import { store } from '../store.js';
 import { RotationPanel } from '../components/RotationPanel.js';
 import { UnitGrid } from '../components/UnitGrid.js';
@@ -15,10 +19,25 @@ const REFRESH_MS = 30_000;
 
 export const HeadOfficeView = {
   name: 'HeadOfficeView',
-  components: { RotationPanel, UnitGrid, EChart: Chart },
+  components: { RotationPanel, UnitGrid, EChart: Chart, ReportTables },
   setup() {
     const { t } = useI18n();
-    const state = reactive({ sites: {}, loadedAt: Date.now() });
+    const state = reactive({ sites: {}, loadedAt: Date.now(), overview: null, trend: null, problem: null });
+    async function loadReports() {
+      try {
+        const [overview, trend] = await Promise.all([
+          api.get('/api/reports/head-office?period=MONTH'),
+          api.get('/api/reports/head-office/trends?unit=MONTH&count=12&measure=subscribedAmount'),
+        ]);
+        state.overview = overview;
+        state.trend = trend;
+        state.problem = null;
+      } catch (error) {
+        state.problem = error;
+      }
+    }
+    const xlsx = useAction(() => download('/api/reports/head-office?period=MONTH&format=xlsx', 'head-office.xlsx'));
+    const trendChart = computed(() => trendOption(state.trend));
     async function loadSite(site) {
       const code = site.code;
       if (!state.sites[code]) state.sites[code] = { site, rotation: null, boards: [], problem: null };
@@ -36,7 +55,7 @@ export const HeadOfficeView = {
       }
     }
     const load = async () => {
-      await Promise.all(store.sites.map(loadSite));
+      await Promise.all([...store.sites.map(loadSite), loadReports()]);
       state.loadedAt = Date.now();
     };
     let timer;
@@ -61,7 +80,7 @@ export const HeadOfficeView = {
         })),
       };
     });
-    return { store, state, option, load };
+    return { store, state, option, load, xlsx, trendChart };
   },
   template: `
   <div class="screen hq" data-test="head-office">
@@ -69,7 +88,15 @@ export const HeadOfficeView = {
       <h1>{{ $t('hq.title') }}</h1>
       <div class="head-actions"><a-button @click="load">{{ $t('app.refresh') }}</a-button></div>
     </div>
-    <section class="panel">
+    <problem-alert :problem="state.problem" />
+    <section class="panel" v-if="state.overview" data-test="hq-overview">
+      <h2>{{ state.overview.title }}
+        <a-button size="small" class="gap-left" data-test="hq-xlsx" :loading="xlsx.state.busy" @click="xlsx.act()">{{ $t('reports.xlsx') }}</a-button></h2>
+      <problem-alert :problem="xlsx.state.problem" />
+      <e-chart v-if="trendChart" :option="trendChart" :label="state.trend.title" />
+      <report-tables :report="state.overview" />
+    </section>
+    <section class="panel gap-top">
       <h2>{{ $t('hq.units') }}</h2>
       <e-chart :option="option" :label="$t('hq.units')" />
     </section>

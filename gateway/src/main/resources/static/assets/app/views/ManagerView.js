@@ -1,7 +1,8 @@
 // 销售管理 — the manager's screen (R-REC-1, 4, 8, R-ATT-6, 15, 16, section P, R-SEC-4): setting
 // the rotation, complaints to verify, disputes to rule, violations, redistribution draws,
 // walk-ins whose attribution is pending, policy settings from a day on, the audit trail and
-// its verification. Each part shows only to the roles that may use it (a SUPERVISOR sees
+// its verification; the SUPERVISOR's check of overdue follow-ups and the evening meeting's record
+// (R-CUS-5, R-OPS-1). Each part shows only to the roles that may use it (a SUPERVISOR sees
 // complaints, disputes and violations; ADMIN the policies and the audit trail).
 import { abilities } from '../access.js';
 import { store } from '../store.js';
@@ -13,13 +14,15 @@ import { Redistribution } from './manager/Redistribution.js';
 import { Pending } from './manager/Pending.js';
 import { Policies } from './manager/Policies.js';
 import { Audit } from './manager/Audit.js';
+import { Overdue } from './manager/Overdue.js';
+import { Meeting } from './manager/Meeting.js';
 
 const { ref, computed } = Vue;
 const { useRoute, useRouter } = VueRouter;
 
 export const ManagerView = {
   name: 'ManagerView',
-  components: { RotationEditor, Complaints, Disputes, Violations, Redistribution, Pending, Policies, Audit },
+  components: { RotationEditor, Complaints, Disputes, Violations, Redistribution, Pending, Policies, Audit, Overdue, Meeting },
   setup() {
     const route = useRoute();
     const router = useRouter();
@@ -29,6 +32,8 @@ export const ManagerView = {
       { key: 'complaints', show: can.value.verifyComplaints },
       { key: 'disputes', show: can.value.disputes },
       { key: 'violations', show: can.value.violations },
+      { key: 'overdue', show: can.value.overdueCheck },
+      { key: 'meeting', show: can.value.overdueCheck && can.value.readMeeting },
       { key: 'redistribution', show: can.value.redistribute },
       { key: 'pending', show: can.value.pendingAttributions },
       { key: 'policies', show: can.value.policies },
@@ -51,6 +56,8 @@ export const ManagerView = {
           <complaints v-else-if="tab.key === 'complaints'" />
           <disputes v-else-if="tab.key === 'disputes'" />
           <violations v-else-if="tab.key === 'violations'" />
+          <overdue v-else-if="tab.key === 'overdue'" />
+          <meeting v-else-if="tab.key === 'meeting'" />
           <redistribution v-else-if="tab.key === 'redistribution'" />
           <pending v-else-if="tab.key === 'pending'" />
           <policies v-else-if="tab.key === 'policies'" />
