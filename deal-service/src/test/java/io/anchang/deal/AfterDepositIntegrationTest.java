@@ -195,6 +195,44 @@ class AfterDepositIntegrationTest extends DealIntegrationBase {
         assertThat(overdueDeals()).doesNotContain(unit);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.anchang.deal.application.WatchingContracts watchingContracts;
+
+    @Test
+    @DisplayName("R-DEAL-6 a big deposit past contractDays without a contract is announced overdue once (deal.contract-overdue), however often the check runs; one signed in time never is")
+    void aContractOverdueIsAnnouncedOnce() {
+        String late = bigDeal("K4");
+        String signed = bigDeal("K5");
+        f.post(rep(SITE, 1), DEALS + "/contract", terms(), SITE, signed).expectStatus().isCreated();
+        assertThat(watchingContracts.check(CLOCK.instant()).block()).doesNotContain(late, signed);
+        assertThat(deal(late)).containsEntry("contractOverdue", false);
+        assertThat(deal(late).get("overdueAnnouncedOn")).isNull();
+
+        CLOCK.set(Instant.now().plus(Duration.ofDays(17)));
+        LocalDate later = LocalDate.ofInstant(CLOCK.instant(), ZONE);
+        List<String> announced = watchingContracts.check(CLOCK.instant()).block();
+        assertThat(announced).contains(late).doesNotContain(signed);
+        assertThat(watchingContracts.check(CLOCK.instant()).block()).doesNotContain(late, signed);
+        assertThat(watchingContracts.check(CLOCK.instant().plus(Duration.ofDays(1))).block()).doesNotContain(late, signed);
+        assertThat(deal(late)).containsEntry("contractOverdue", true).containsEntry("overdueAnnouncedOn", later.toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TopicProbe.events(Topics.DEAL, "deal.contract-overdue",
+                p -> late.equals(p.path("unitId").asString()))).hasSize(1));
+        JsonNode overdue = TopicProbe.events(Topics.DEAL, "deal.contract-overdue", p -> late.equals(p.path("unitId").asString())).get(0).path("payload");
+        assertThat(overdue.path("contractDueOn").asString()).isEqualTo(today().plusDays(15).toString());
+        assertThat(overdue.path("detectedOn").asString()).isEqualTo(later.toString());
+        assertThat(overdue.path("dealId").asString()).isEqualTo(f.sale(SITE, late).get("dealId"));
+    }
+
+    private Map<String, Object> deal(String unit) {
+        List<Map<String, Object>> deals = web.get().uri("/api/deals/sites/{s}/deals", SITE)
+                .headers(h -> h.setBearerAuth(manager(SITE))).exchange().expectStatus().isOk()
+                .expectBody(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).returnResult().getResponseBody();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> found = deals.stream().filter(d -> unit.equals(((Map<String, Object>) d.get("unit")).get("id"))).findFirst().orElseThrow();
+        return found;
+    }
+
     private List<String> overdueDeals() {
         List<Map<String, Object>> deals = web.get().uri("/api/deals/sites/{s}/deals?contractOverdue=true", SITE)
                 .headers(h -> h.setBearerAuth(manager(SITE))).exchange().expectStatus().isOk()

@@ -218,5 +218,10 @@ class AgreementNumbersIntegrationTest extends DealIntegrationBase {
         public Flux<Unit> moving() {
             return real.moving();
         }
+
+        @Override
+        public Flux<Unit> bigDeposits() {
+            return real.bigDeposits();
+        }
     }
 }

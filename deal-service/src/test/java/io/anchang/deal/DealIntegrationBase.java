@@ -1,5 +1,6 @@
 package io.anchang.deal;
 
+import io.anchang.deal.adapter.web.PriceListReader;
 import io.anchang.testing.Infrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
 import java.time.Clock;
 
 /**
@@ -26,6 +30,8 @@ import java.time.Clock;
 abstract class DealIntegrationBase {
 
     static final TestClock CLOCK = new TestClock();
+    /** The price lists' parsing threads as deal-service has them (2 threads, 8 waiting), here for a test to fill. */
+    static final Scheduler PRICE_LIST_PARSING = Schedulers.newBoundedElastic(2, 8, "price-list-it");
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocks {
@@ -34,6 +40,12 @@ abstract class DealIntegrationBase {
         @Primary
         Clock testClock() {
             return CLOCK;
+        }
+
+        @Bean(destroyMethod = "")
+        @Primary
+        PriceListReader testPriceListReader() {
+            return new PriceListReader(PRICE_LIST_PARSING);
         }
     }
 

@@ -250,6 +250,11 @@ class InventoryAdditionIntegrationTest extends DealIntegrationBase {
             public Flux<Unit> moving() {
                 return units.moving();
             }
+
+            @Override
+            public Flux<Unit> bigDeposits() {
+                return units.bigDeposits();
+            }
         };
         ManagingInventory tenMinutesAgo = new ManagingInventory(buildings, dying, directory,
                 Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)), Duration.ofMinutes(2));

@@ -206,6 +206,31 @@ class DeskDayIntegrationTest extends FinanceIntegrationBase {
         }
     }
 
+    @Test
+    @DisplayName("R-FIN-6 R-FIN-1 a receipt's PDF shows the time it was taken on the site's clock: 22:30 in New York, not 11:30 the next day in Shanghai")
+    void receiptTimesInTheSitesTimeZone() throws IOException {
+        String site = "FD11";
+        ZoneId newYork = ZoneId.of("America/New_York");
+        Map<String, Object> profile = object("code", site, "name", "测试案场 " + site, "timeZone", "America/New_York", "revision", 1,
+                "staff", list(object("userId", "mgr-" + site, "name", "王经理", "role", "MANAGER", "active", true),
+                        object("userId", "fin-" + site, "name", "赵会计", "role", "FINANCE", "active", true)), "policies", list());
+        TestEvents.publish(Topics.RECEPTION, "reception.site-profile-changed", 1, site, site, object("site", profile, "change", "REGISTERED"),
+                "it-" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/finance/sites/{s}/profile", site)
+                .headers(h -> h.setBearerAuth(manager(site))).exchange().expectStatus().isOk());
+        LocalDate evening = LocalDate.now(newYork).plusDays(1);
+        String dealId = contract(site, site + "-A-101", list(term(1, "DOWN_PAYMENT", "2800000.00", evening.plusDays(30))));
+        CLOCK.set(evening.atTime(22, 30).atZone(newYork).toInstant()); // 11:30 of the next day in Shanghai
+        String receipt = receiptNo(finance(site), site, dealId + ":1", "1000.00", "CASH");
+        byte[] pdf = web.get().uri("/api/finance/sites/{s}/receipts/{n}/pdf", site, receipt).headers(h -> h.setBearerAuth(finance(site)))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBodyContent();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains(evening.getYear() + "年" + evening.getMonthValue() + "月" + evening.getDayOfMonth() + "日 22:30")
+                    .doesNotContain("11:30");
+        }
+    }
+
     private void siteIn(String site, String zone) {
         Map<String, Object> profile = object("code", site, "name", "测试案场 " + site, "timeZone", zone, "revision", 1,
                 "staff", list(object("userId", "mgr-" + site, "name", "王经理", "role", "MANAGER", "active", true)), "policies", list());
@@ -352,6 +377,79 @@ class DeskDayIntegrationTest extends FinanceIntegrationBase {
         }
     }
 
+    @Test
+    @DisplayName("R-FIN-7 R-FIN-4 a closed day's payment voucher is corrected by a reversing voucher on a later day — a new number, the negative amount, the refund owed again and paid out anew; on its own day a voucher is voided instead and its refund paid out anew")
+    void aClosedDaysVoucherIsReversed() {
+        String site = "FD10";
+        UUID refunded = TestEvents.publish(Topics.DEAL, "deal.refunded", 1, site, site + "-A-109", object("approvalId", "ap-v", "dealId", "deal-v-" + site,
+                "siteId", site, "unitId", site + "-A-109", "unitLabel", "A-109", "customerId", "c-9", "paid", new BigDecimal("20000"),
+                "refundAmount", new BigDecimal("15000.00"), "forfeited", new BigDecimal("5000.00"), "receipts", list("X-1"), "retentionTalk", "谈过",
+                "reason", "同意", "shares", list(), "approvedBy", "mgr-" + site, "refundedAt", Instant.now().toString()), "it");
+        SharedMongo.awaitConsumed(DATABASE, "finance-refunded", refunded);
+        String refundId = "refund-deal-v-" + site;
+        String day = today().toString();
+        String first = payOut(site, refundId, "CASH");
+
+        // on its own day a voucher is voided, not reversed; the refund is owed again and paid out with a voucher of its own
+        voucherAction(site, first, "reversal").expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:void-instead");
+        voucherAction(site, first, "void").expectStatus().isOk().expectBody().jsonPath("$.voided").isEqualTo(true);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(refund(site, refundId)).containsEntry("status", "OPEN"));
+        String second = payOut(site, refundId, "TRANSFER");
+        assertThat(second).isNotEqualTo(first).matches("FK-" + site + "-\\d{4}-\\d{6}");
+        assertThat(refund(site, refundId)).containsEntry("status", "PAID").containsEntry("voucherNo", second);
+        assertThat(day(site, day)).containsEntry("paidOut", "15000.00").containsEntry("voucherCount", 1);
+
+        // the day closes: its voucher is neither voided nor reversed on it any more
+        web.post().uri("/api/finance/sites/{s}/days/{d}/close", site, day).headers(h -> h.setBearerAuth(finance(site))).exchange()
+                .expectStatus().isCreated();
+        voucherAction(site, second, "void").expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:day-closed");
+
+        // the next day: the reversing voucher, booked on it
+        CLOCK.set(Instant.now().plus(Duration.ofDays(1)));
+        Map<String, Object> reversal = voucherAction(site, second, "reversal").expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody();
+        String reversing = (String) reversal.get("voucherNo");
+        assertThat(reversing).isNotIn(first, second).matches("FK-" + site + "-\\d{4}-\\d{6}");
+        assertThat(reversal).containsEntry("amount", "-15000.00").containsEntry("reverses", second).containsEntry("reason", "REVERSAL")
+                .containsEntry("businessDay", today().toString()).containsEntry("method", "TRANSFER");
+        assertThat((String) reversal.get("amountInWords")).startsWith("负壹万伍仟元");
+        voucherAction(site, second, "reversal").expectStatus().isOk().expectBody().jsonPath("$.voucherNo").isEqualTo(reversing)
+                .jsonPath("$.alreadyPaid").isEqualTo(true);
+        web.get().uri("/api/finance/sites/{s}/vouchers/{v}", site, second).headers(h -> h.setBearerAuth(finance(site))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.reversedBy").isEqualTo(reversing).jsonPath("$.voided").isEqualTo(false);
+        assertThat(TopicProbe.events(Topics.FINANCE, "finance.voucher-reversed", p -> second.equals(p.path("reverses").asString()))).hasSize(1);
+        voucherAction(site, reversing, "reversal").expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:reversal-not-voidable");
+        voucherAction(site, reversing, "void").expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:reversal-not-voidable");
+        // the closed day stands as it was closed; the new day carries the negative amount
+        assertThat(day(site, day)).containsEntry("paidOut", "15000.00").containsEntry("reconciled", true);
+        assertThat(day(site, today().toString())).containsEntry("paidOut", "-15000.00");
+
+        // the refund is owed again and paid out anew
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(refund(site, refundId)).containsEntry("status", "OPEN"));
+        String third = payOut(site, refundId, "CASH");
+        assertThat(third).isNotIn(first, second, reversing);
+        assertThat(day(site, today().toString())).containsEntry("paidOut", "0.00").containsEntry("voucherCount", 2);
+    }
+
+    private String payOut(String site, String refundId, String method) {
+        return (String) web.post().uri("/api/finance/sites/{s}/refunds-due/{r}/payout", site, refundId).headers(h -> h.setBearerAuth(finance(site)))
+                .bodyValue(object("method", method, "reference", "CASH".equals(method) ? null : "BANK-" + UUID.randomUUID(), "payee", "钱女士"))
+                .exchange().expectStatus().isCreated().expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody().get("voucherNo");
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec voucherAction(String site, String voucherNo, String action) {
+        return web.post().uri("/api/finance/sites/{s}/vouchers/{v}/" + action, site, voucherNo).headers(h -> h.setBearerAuth(finance(site)))
+                .bodyValue(object("reason", "付款录错")).exchange();
+    }
+
+    private Map<String, Object> refund(String site, String refundId) {
+        return web.get().uri("/api/finance/sites/{s}/refunds-due", site).headers(h -> h.setBearerAuth(finance(site))).exchange()
+                .expectStatus().isOk().expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).returnResult().getResponseBody().stream().filter(r -> refundId.equals(r.get("refundId"))).findFirst().orElseThrow();
+    }
+
     private Map<String, Object> day(String site, String day) {
         return web.get().uri("/api/finance/sites/{s}/days/{d}", site, day).headers(h -> h.setBearerAuth(finance(site))).exchange()
                 .expectStatus().isOk().expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
@@ -425,6 +523,7 @@ class DeskDayIntegrationTest extends FinanceIntegrationBase {
                 new String[]{"/api/finance/sites/" + site + "/receipts/" + receipt + "/reversal", "{\"reason\":\"x\"}"},
                 new String[]{"/api/finance/sites/" + site + "/refunds-due/any/payout", "{\"method\":\"CASH\",\"payee\":\"x\"}"},
                 new String[]{"/api/finance/sites/" + site + "/vouchers/any/void", "{\"reason\":\"x\"}"},
+                new String[]{"/api/finance/sites/" + site + "/vouchers/any/reversal", "{\"reason\":\"x\"}"},
                 new String[]{"/api/finance/sites/" + site + "/days/" + today() + "/close", "{}"},
                 new String[]{"/api/finance/sites/" + site + "/mortgages/" + dealId + "/progress", "{\"stage\":\"APPLIED\",\"bank\":\"x\"}"});
         people.forEach((user, token) -> endpoints.forEach(e -> web.post().uri(e[0]).headers(h -> h.setBearerAuth(token))

@@ -49,7 +49,7 @@ public class PrintingAgreements {
                     if (!unit.sale().agreement().numbered()) {
                         return Mono.error(new ProblemException(409, "agreement-being-numbered", "Conflict", "房源 " + unit.label()
                                 + " 的认购书正在编号，请稍后再打印 (The agreement is being numbered; print it in a moment)",
-                                Map.of("retryAfterSeconds", 2)));
+                                Map.of(ProblemException.RETRY_AFTER_SECONDS, 2)));
                     }
                     return record(caller, site, unit, PRINTED, unit.sale().agreement().number()).thenReturn(unit);
                 });

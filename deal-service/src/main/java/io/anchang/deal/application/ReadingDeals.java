@@ -36,6 +36,11 @@ public class ReadingDeals {
      * @param contractOverdue a big deposit past that day without a contract
      */
     public record Deal(Unit unit, LocalDate contractDueOn, boolean contractOverdue) {
+
+        /** The day {@code deal.contract-overdue} was announced, once (R-DEAL-6). */
+        public LocalDate overdueAnnouncedOn() {
+            return unit.sale() == null ? null : unit.sale().dealing().contractOverdueOn();
+        }
     }
 
     /**

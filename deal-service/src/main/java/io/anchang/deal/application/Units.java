@@ -53,6 +53,9 @@ public interface Units {
     /** The site's units with a deal on them: SMALL_DEPOSIT, BIG_DEPOSIT or CONTRACTED. */
     Flux<Unit> withDeals(SiteScope scope, String site);
 
+    /** Units with a big deposit and no contract yet, at every site (R-DEAL-6: the contract-overdue check). */
+    Flux<Unit> bigDeposits();
+
     /** Units that show a unit change under way (R-DEAL-7), at every site: the recovery sweep finishes or undoes each. */
     Flux<Unit> moving();
 }

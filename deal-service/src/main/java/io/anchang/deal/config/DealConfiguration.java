@@ -256,6 +256,18 @@ public class DealConfiguration {
         return periodically("completing interrupted additions", every, () -> inventory.completeInterrupted(clock.instant()));
     }
 
+    @Bean
+    io.anchang.deal.application.WatchingContracts watchingContracts(Units units, io.anchang.platform.sitedirectory.LocalSiteDirectory directory) {
+        return new io.anchang.deal.application.WatchingContracts(units, directory);
+    }
+
+    /** R-DEAL-6: every {@code anchang.deal.contract-overdue-check} the big deposits past their contract day are announced, once each. */
+    @Bean
+    SmartLifecycle contractOverdueCheck(io.anchang.deal.application.WatchingContracts contracts, Clock clock,
+                                        @Value("${anchang.deal.contract-overdue-check:10m}") Duration every) {
+        return periodically("the contract-overdue check", every, () -> contracts.check(clock.instant()));
+    }
+
     /** Runs {@code work} every {@code every} while the service runs; a failed run is logged and the next one comes. */
     private static SmartLifecycle periodically(String what, Duration every, Supplier<Mono<?>> work) {
         return new SmartLifecycle() {

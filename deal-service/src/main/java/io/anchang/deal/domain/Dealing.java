@@ -18,9 +18,10 @@ import java.util.function.UnaryOperator;
  * @param payments      payments recorded after the contract (a voided or reversed one as its negative twin)
  */
 public record Dealing(List<VoidedAgreement> voided, Contract contract, Approval approval, NameChange nameChange,
-                      List<Breach> breaches, Move move, List<Paid> payments, LocalDate contractDueOn) {
+                      List<Breach> breaches, Move move, List<Paid> payments, LocalDate contractDueOn,
+                      LocalDate contractOverdueOn) {
 
-    public static final Dealing NONE = new Dealing(List.of(), null, null, null, List.of(), null, List.of(), null);
+    public static final Dealing NONE = new Dealing(List.of(), null, null, null, List.of(), null, List.of(), null, null);
 
     public Dealing {
         voided = voided == null ? List.of() : List.copyOf(voided);
@@ -89,36 +90,41 @@ public record Dealing(List<VoidedAgreement> voided, Contract contract, Approval 
     Dealing withVoided(VoidedAgreement v) {
         List<VoidedAgreement> next = new ArrayList<>(voided);
         next.add(v);
-        return new Dealing(next, contract, approval, nameChange, breaches, move, payments, contractDueOn);
+        return new Dealing(next, contract, approval, nameChange, breaches, move, payments, contractDueOn, contractOverdueOn);
     }
 
     Dealing withContract(Contract c) {
-        return new Dealing(voided, c, approval, nameChange, breaches, move, payments, contractDueOn);
+        return new Dealing(voided, c, approval, nameChange, breaches, move, payments, contractDueOn, contractOverdueOn);
     }
 
     Dealing withApproval(Approval a) {
-        return new Dealing(voided, contract, a, nameChange, breaches, move, payments, contractDueOn);
+        return new Dealing(voided, contract, a, nameChange, breaches, move, payments, contractDueOn, contractOverdueOn);
     }
 
     Dealing withNameChange(NameChange n) {
-        return new Dealing(voided, contract, approval, n, breaches, move, payments, contractDueOn);
+        return new Dealing(voided, contract, approval, n, breaches, move, payments, contractDueOn, contractOverdueOn);
     }
 
     Dealing withMove(Move m) {
-        return new Dealing(voided, contract, approval, nameChange, breaches, m, payments, contractDueOn);
+        return new Dealing(voided, contract, approval, nameChange, breaches, m, payments, contractDueOn, contractOverdueOn);
     }
 
     Dealing withContractDueOn(LocalDate day) {
-        return new Dealing(voided, contract, approval, nameChange, breaches, move, payments, day);
+        return new Dealing(voided, contract, approval, nameChange, breaches, move, payments, day, contractOverdueOn);
+    }
+
+    /** R-DEAL-6: the day the contract was announced overdue (once). */
+    Dealing withContractOverdueOn(LocalDate day) {
+        return new Dealing(voided, contract, approval, nameChange, breaches, move, payments, contractDueOn, day);
     }
 
     Dealing withPayment(Paid paid) {
         List<Paid> next = new ArrayList<>(payments);
         next.add(paid);
-        return new Dealing(voided, contract, approval, nameChange, breaches, move, next, contractDueOn);
+        return new Dealing(voided, contract, approval, nameChange, breaches, move, next, contractDueOn, contractOverdueOn);
     }
 
     Dealing withBreaches(UnaryOperator<List<Breach>> change) {
-        return new Dealing(voided, contract, approval, nameChange, change.apply(new ArrayList<>(breaches)), move, payments, contractDueOn);
+        return new Dealing(voided, contract, approval, nameChange, change.apply(new ArrayList<>(breaches)), move, payments, contractDueOn, contractOverdueOn);
     }
 }

@@ -2,6 +2,7 @@ package io.anchang.deal.domain;
 
 import io.anchang.platform.money.Money;
 import io.anchang.platform.problem.ProblemException;
+import io.anchang.platform.validation.Echo;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -393,7 +394,7 @@ public record Unit(String id, String siteId, String buildingCode, String number,
     /** R-ATT-17: the deal keeps the shares customer-service fixed when the big deposit was signed. */
     public Unit recordCredit(String dealId, Credit credit) {
         if (sale == null || !sale.dealId().equals(dealId)) {
-            throw ProblemException.notFound("deal-unknown", "没有交易 " + dealId + " (No deal " + dealId + " on unit " + label() + ")");
+            throw ProblemException.notFound("deal-unknown", "没有交易 " + Echo.of(dealId) + " (No deal " + Echo.of(dealId) + " on unit " + label() + ")");
         }
         // R-ATT-17: shares that arrive after the contract are final at once; after a refund or cancellation there is no sale
         Credit kept = status == UnitStatus.CONTRACTED ? credit.finalised() : credit;
@@ -465,6 +466,14 @@ public record Unit(String id, String siteId, String buildingCode, String number,
         Dealing d = s.dealing().withVoided(new Dealing.VoidedAgreement(old, cause, why, keeper, by, at));
         Agreement next = new Agreement(null, buyer == null ? old.buyer() : buyer, old.price(), old.deposits(), old.balance(), at, issueKey, null);
         return with(status, hold, reservation, request, s.with(next).with(d));
+    }
+
+    /** R-DEAL-6: a big deposit past its contract day without a contract, announced overdue on {@code day} (once). */
+    public Unit contractOverdueAnnounced(java.time.LocalDate day) {
+        if (sale == null || status != UnitStatus.BIG_DEPOSIT) {
+            throw ProblemException.conflict("no-deal", "房源 " + label() + " 没有待签约的大定 (No big deposit waiting for its contract)");
+        }
+        return with(status, hold, reservation, request, sale.with(sale.dealing().withContractOverdueOn(day)));
     }
 
     /** R-DEAL-5 (九3): who keeps the signed paper copies of the issued agreement. */

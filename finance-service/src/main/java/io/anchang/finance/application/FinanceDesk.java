@@ -21,6 +21,7 @@ import io.anchang.platform.security.Caller;
 import io.anchang.platform.security.SiteScope;
 import io.anchang.platform.site.Role;
 import io.anchang.platform.sitedirectory.LocalSiteDirectory;
+import io.anchang.platform.validation.Echo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -87,7 +88,7 @@ public class FinanceDesk {
         }
         return requests.find(caller.scope(), requestId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("deposit-request-unknown", "没有定金申请 " + requestId
-                        + "（或不属于您的案场） (No deposit request " + requestId + " in your sites)")))
+                        + "（或不属于您的案场） (No deposit request " + Echo.of(requestId) + " in your sites)")))
                 .flatMap(request -> payment.switchIfEmpty(Mono.error(() -> ProblemException.invalid("payment-required",
                                 "请填写收款金额、方式和凭证号 (Give the amount, method and reference)")))
                         .flatMap(p -> confirm(caller, request, p)));
@@ -226,7 +227,7 @@ public class FinanceDesk {
             throw ProblemException.forbidden("role-required", "收据由财务、经理或助理查看 (Receipts are for FINANCE, the MANAGER and the ASSISTANT)");
         }
         return receipts.find(caller.scope(), site, number).switchIfEmpty(Mono.error(() -> ProblemException.notFound("receipt-unknown",
-                "没有收据 " + number + " (No receipt " + number + ")")));
+                "没有收据 " + Echo.of(number) + " (No receipt " + Echo.of(number) + ")")));
     }
 
     public Flux<RefundDue> refundsDue(Caller caller, String site) {

@@ -124,6 +124,11 @@ public class FollowingDeals {
         return refunds.reopen(v.refundId(), v.voucherNo());
     }
 
+    /** R-FIN-7: a reversed voucher's refund is owed again. */
+    public Mono<Void> voucherReversed(io.anchang.platform.events.finance.VoucherReversed r) {
+        return refunds.reopen(r.refundId(), r.reverses());
+    }
+
     private Mono<Void> undo(String site, String dueId, String receiptNo) {
         return Mono.defer(() -> dues.find(SiteScope.system(), site, dueId)
                         .flatMap(due -> due.undo(receiptNo).map(after -> dues.save(SYSTEM, after, List.of())

@@ -5,7 +5,9 @@ import io.anchang.finance.domain.RefundDue;
 import io.anchang.finance.domain.Voiding;
 import io.anchang.finance.domain.Voucher;
 import io.anchang.platform.events.finance.RefundPaid;
+import io.anchang.platform.events.finance.VoucherReversed;
 import io.anchang.platform.events.finance.VoucherVoided;
+import io.anchang.platform.money.Money;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
@@ -23,7 +25,9 @@ import java.util.Set;
  * cancellation for breach (R-DEAL-9), a small deposit that lapsed (R-DEAL-3), money taken after a deadline —
  * with a payment voucher (付款凭证) numbered gap-free per site and year, booked on today unless it is closed.
  * The refund is claimed (OPEN → PAYING), the voucher issued with {@code finance.refund-paid}, the refund PAID;
- * a repeat answers the first voucher, an interrupted payout is finished by {@link #finishInterrupted}.
+ * a repeat answers the first voucher, an interrupted payout is finished by {@link #finishInterrupted}. A voucher is
+ * voided on its own day (R-FIN-1) and reversed once its day is closed (R-FIN-7); either way the refund is owed again
+ * and its next payout gets a voucher of its own.
  */
 public class PayingOut {
 
@@ -58,17 +62,22 @@ public class PayingOut {
     }
 
     private Mono<Vouchers.Issued> finish(RefundDue refund) {
+        if (refund.voucherNo() != null) {
+            // PAID: the repeat is answered with the voucher that paid it
+            return vouchers.find(SiteScope.of(refund.siteId()), refund.siteId(), refund.voucherNo()).map(v -> new Vouchers.Issued(v, false));
+        }
         if (refund.payout() == null) {
             return Mono.error(ProblemException.conflict("refund-changed", "该退款刚被改动，请刷新后重试 (The refund changed meanwhile; reload and try again)"));
         }
         RefundDue.Payout p = refund.payout();
         Caller cashier = new Caller(p.by(), p.byName(), Set.of(Role.FINANCE), SiteScope.of(refund.siteId()));
-        return vouchers.ofRefund(refund.refundId()).map(v -> new Vouchers.Issued(v, false))
+        String key = Voucher.payoutKey(refund.refundId(), p.at());
+        return vouchers.ofPayout(key).map(v -> new Vouchers.Issued(v, false))
                 .switchIfEmpty(Mono.defer(() -> calendar.zone(refund.siteId()).flatMap(zone -> {
                     java.time.LocalDate day = java.time.LocalDate.ofInstant(p.at(), zone);
                     return vouchers.issue(cashier, seq -> new Voucher(Voucher.number(refund.siteId(), day.getYear(), seq), refund.siteId(),
                                     day.getYear(), seq, refund.refundId(), refund.unitId(), refund.unitLabel(), refund.reason(), refund.amount(),
-                                    p.method(), p.reference(), p.payee(), p.by(), p.byName(), p.at(), day, false, null),
+                                    p.method(), p.reference(), p.payee(), p.by(), p.byName(), p.at(), day, false, null, key, null, null),
                             voucher -> PendingEvent.of(refund.siteId(), voucher.number(), new RefundPaid(voucher.number(), refund.siteId(),
                                     refund.refundId(), refund.unitId(), refund.reason(), refund.amount().amount(), p.method().name(), p.reference(),
                                     p.payee(), p.by(), p.at(), day)).because("R-FIN-4 退款 " + refund.reason()));
@@ -89,6 +98,9 @@ public class PayingOut {
             if (voucher.voided() != null) {
                 return Mono.just(voucher);
             }
+            if (voucher.reversal()) {
+                throw ProblemException.conflict("reversal-not-voidable", "冲销凭证不能再作废或冲销 (A reversing entry stands)");
+            }
             if (voucher.closed()) {
                 throw DeskCalendar.dayClosed(voucher.businessDay());
             }
@@ -106,6 +118,40 @@ public class PayingOut {
                             return after;
                         }));
             });
+        });
+    }
+
+    /**
+     * R-FIN-7: corrects a voucher of a closed day by a reversing voucher (红字冲销) booked today — a new number, the negative
+     * amount — refused once today is closed too; the refund it paid is owed again. The repeat answers the first reversal.
+     */
+    public Mono<Vouchers.Issued> reverseVoucher(Caller caller, String site, String number, String reason) {
+        caller.requireOn(site, Role.FINANCE);
+        String why = CorrectingReceipts.required(reason);
+        return requireVoucher(caller, site, number).flatMap(voucher -> {
+            if (voucher.reversal()) {
+                throw ProblemException.conflict("reversal-not-voidable", "冲销凭证不能再作废或冲销 (A reversing entry stands)");
+            }
+            if (voucher.voided() != null) {
+                throw ProblemException.conflict("voucher-voided", "付款凭证 " + voucher.number() + " 已作废，无需冲销 (The voucher is voided)");
+            }
+            String key = Voucher.reversalKey(voucher.number());
+            return vouchers.ofPayout(key).map(v -> new Vouchers.Issued(v, false)).switchIfEmpty(Mono.defer(() -> {
+                if (!voucher.closed()) {
+                    throw new ProblemException(409, "void-instead", "Conflict", "付款凭证 " + voucher.number()
+                            + " 所在日尚未日结，请直接作废 (Its day is not closed: void it instead)", java.util.Map.of());
+                }
+                Caller cashier = new Caller(caller.userId(), caller.name(), Set.of(Role.FINANCE), caller.scope());
+                return calendar.openToday(site).flatMap(today -> {
+                    Instant now = calendar.now();
+                    return vouchers.issue(cashier, seq -> new Voucher(Voucher.number(site, today.getYear(), seq), site, today.getYear(), seq,
+                                    voucher.refundId(), voucher.unitId(), voucher.unitLabel(), Voucher.REVERSAL, Money.ZERO.minus(voucher.amount()),
+                                    voucher.method(), voucher.reference(), voucher.payee(), caller.userId(), caller.name(), now, today, false, null,
+                                    key, voucher.number(), null),
+                            reversal -> PendingEvent.of(site, reversal.number(), new VoucherReversed(reversal.number(), voucher.number(), site,
+                                    voucher.refundId(), voucher.unitId(), reversal.amount().amount(), why, caller.userId(), now, today)).because(why));
+                });
+            })).flatMap(issued -> vouchers.reversedBy(site, voucher.number(), issued.voucher().number()).thenReturn(issued));
         });
     }
 

@@ -17,10 +17,14 @@ public interface Vouchers {
     record Issued(Voucher voucher, boolean fresh) {
     }
 
-    /** Records the payout under the next free number with its event in one write; the refund's voucher if it has one. */
+    /** Records the payout under the next free number with its event in one write; the voucher of the same payout key if it has one. */
     Mono<Issued> issue(Caller caller, Function<Long, Voucher> draft, Function<Voucher, PendingEvent> event);
 
-    Mono<Voucher> ofRefund(String refundId);
+    /** The voucher issued for {@link Voucher#payoutKey()}, if any. */
+    Mono<Voucher> ofPayout(String payoutKey);
+
+    /** R-FIN-7: marks the voucher as reversed by {@code reversal}. */
+    Mono<Void> reversedBy(String site, String number, String reversal);
 
     Mono<Voucher> find(SiteScope scope, String site, String number);
 

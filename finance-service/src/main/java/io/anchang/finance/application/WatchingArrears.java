@@ -9,6 +9,7 @@ import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.security.SiteScope;
 import io.anchang.platform.site.Role;
+import io.anchang.platform.validation.Echo;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -92,7 +93,7 @@ public class WatchingArrears {
     public Mono<Due> reminder(Caller caller, String site, String dueId) {
         caller.requireOn(site, Role.FINANCE, Role.MANAGER, Role.ASSISTANT);
         return dues.find(caller.scope(), site, dueId)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("due-unknown", "没有应收款 " + dueId + " (No amount due " + dueId + ")")))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("due-unknown", "没有应收款 " + Echo.of(dueId) + " (No amount due " + Echo.of(dueId) + ")")))
                 .map(due -> {
                     if (!due.outstanding().isPositive()) {
                         throw ProblemException.conflict("nothing-outstanding", "该应收款已收讫或已取消，无需催款 (Nothing is outstanding)");

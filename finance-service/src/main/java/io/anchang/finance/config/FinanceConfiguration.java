@@ -60,10 +60,16 @@ public class FinanceConfiguration {
                 .block(Duration.ofSeconds(30));
     }
 
-    /** R-FIN-4: one voucher per refund — the store refuses a second (see MongoVouchers). */
+    /**
+     * R-FIN-4, R-FIN-7: one voucher per payout and per reversal — the store refuses a second (see MongoVouchers). A refund
+     * paid out again after a void or a reversal has vouchers of its own, so the earlier one-voucher-per-refund index goes.
+     */
     @Bean
     SmartInitializingSingleton voucherIndexes(ReactiveMongoTemplate template) {
-        return () -> template.indexOps("vouchers").createIndex(new Index().on("refundId", Sort.Direction.ASC).unique())
+        return () -> template.indexOps("vouchers").getIndexInfo()
+                .filter(index -> index.isUnique() && index.getIndexFields().size() == 1 && "refundId".equals(index.getIndexFields().get(0).getKey()))
+                .concatMap(index -> template.indexOps("vouchers").dropIndex(index.getName()))
+                .then(template.indexOps("vouchers").createIndex(new Index().on("payoutKey", Sort.Direction.ASC).unique().sparse()))
                 .block(Duration.ofSeconds(30));
     }
 
@@ -171,6 +177,11 @@ public class FinanceConfiguration {
     @Bean
     EventHandler voucherVoidedHandler(FollowingDeals deals, JsonMapper mapper) {
         return FinanceEventHandlers.voucherVoided(deals, mapper);
+    }
+
+    @Bean
+    EventHandler voucherReversedHandler(FollowingDeals deals, JsonMapper mapper) {
+        return FinanceEventHandlers.voucherReversed(deals, mapper);
     }
 
     @Bean

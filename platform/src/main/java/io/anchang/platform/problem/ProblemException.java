@@ -10,6 +10,13 @@ import java.util.Map;
  */
 public class ProblemException extends RuntimeException {
 
+    /**
+     * The property that says in how many seconds to try again; the answer carries it as the {@code Retry-After}
+     * header too. A 503 or 429 without it is answered {@code Retry-After: }{@value #DEFAULT_RETRY_AFTER_SECONDS}.
+     */
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+    public static final long DEFAULT_RETRY_AFTER_SECONDS = 5;
+
     private final int status;
     private final String type;
     private final String title;

@@ -2,6 +2,7 @@ package io.anchang.platform.security;
 
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.site.Role;
+import io.anchang.platform.validation.Echo;
 
 import java.util.Collection;
 import java.util.Optional;
@@ -97,7 +98,7 @@ public final class SiteScope {
 
     public static ProblemException denied(String site) {
         return ProblemException.forbidden("site-access-denied",
-                "您无权访问案场 " + site + " 的数据 (You do not belong to site " + site + ")");
+                "您无权访问案场 " + Echo.of(site) + " 的数据 (You do not belong to site " + Echo.of(site) + ")");
     }
 
     @Override

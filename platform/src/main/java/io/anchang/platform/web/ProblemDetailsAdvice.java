@@ -1,6 +1,7 @@
 package io.anchang.platform.web;
 
 import io.anchang.platform.problem.ProblemException;
+import io.anchang.platform.validation.Echo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -61,7 +62,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public Mono<ResponseEntity<Object>> handleProblem(ProblemException ex, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemResponses.problem(HttpStatusCode.valueOf(ex.status()), ex.type(), ex.title(), ex.detail(), exchange);
         ex.properties().forEach(problem::setProperty);
-        return respond(problem, new HttpHeaders());
+        HttpHeaders headers = new HttpHeaders();
+        retryAfter(ex).ifPresent(seconds -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+        return respond(problem, headers);
+    }
+
+    /**
+     * When to try again (RFC 9110 §10.2.3): the problem's {@code retryAfterSeconds}, or for a 503 (nothing was done) or
+     * a 429 that names none, {@value ProblemException#DEFAULT_RETRY_AFTER_SECONDS} seconds.
+     */
+    static java.util.Optional<Long> retryAfter(ProblemException ex) {
+        if (ex.properties().get(ProblemException.RETRY_AFTER_SECONDS) instanceof Number seconds && seconds.longValue() > 0) {
+            return java.util.Optional.of(seconds.longValue());
+        }
+        return ex.status() == 503 || ex.status() == 429 ? java.util.Optional.of(ProblemException.DEFAULT_RETRY_AFTER_SECONDS)
+                : java.util.Optional.empty();
     }
 
     @ExceptionHandler(DataBufferLimitException.class)
@@ -154,10 +169,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (ex instanceof NoResourceFoundException || status.value() == 404) {
             return respond(ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                    "没有这个地址 (No such resource: " + exchange.getRequest().getPath().value() + ")", exchange), headers);
+                    "没有这个地址 (No such resource: " + Echo.of(exchange.getRequest().getPath().value()) + ")", exchange), headers);
         }
         return respond(ProblemResponses.problem(status, slug(status), reason(status),
-                ex.getReason() == null ? reason(status) : ex.getReason(), exchange), headers);
+                ex.getReason() == null ? reason(status) : bounded(ex.getReason()), exchange), headers);
     }
 
     /**
@@ -180,7 +195,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleMethodNotAllowedException(MethodNotAllowedException ex, HttpHeaders headers,
                                                                          HttpStatusCode status, ServerWebExchange exchange) {
         return respond(ProblemResponses.problem(status, "method-not-allowed", "Method not allowed",
-                "不支持此操作 (" + ex.getHttpMethod() + " is not allowed here; allowed: " + ex.getSupportedMethods() + ")", exchange), headers);
+                "不支持此操作 (" + Echo.of(ex.getHttpMethod()) + " is not allowed here; allowed: " + ex.getSupportedMethods() + ")", exchange), headers);
     }
 
     @Override
@@ -231,7 +246,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         JacksonException json = (JacksonException) cause(ex, JacksonException.class);
         if (json instanceof ValueInstantiationException instantiation) {
             Throwable reason = instantiation.getCause() == null ? instantiation : instantiation.getCause();
-            return "内容不符合要求 (" + at(instantiation) + echo(reason.getMessage(), 300) + ")";
+            return "内容不符合要求 (" + at(instantiation) + bounded(firstLine(reason.getMessage())) + ")";
         }
         if (json instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             return "字段格式不对 (" + at(invalid) + "'" + echo(invalid.getValue()) + "' is not " + expected(invalid.getTargetType()) + ")";
@@ -242,33 +257,71 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (json instanceof StreamConstraintsException) {
             // issue 9: nesting, string, number and name lengths are bounded before anything is built from them
-            return "请求内容超出限制：嵌套过深、文字或数字过长 (The body exceeds a limit: " + echo(firstLine(json.getOriginalMessage()), 200) + ")";
+            return "请求内容超出限制：嵌套过深、文字或数字过长 (The body exceeds a limit: " + bounded(firstLine(json.getOriginalMessage())) + ")";
         }
         if (json instanceof StreamReadException) {
-            return "请求内容不是有效的 JSON (The body is not valid JSON: " + firstLine(json.getOriginalMessage()) + ")";
+            return "请求内容不是有效的 JSON (The body is not valid JSON: " + bounded(firstLine(json.getOriginalMessage())) + ")";
         }
         if (json instanceof DatabindException databind) {
-            return "请求内容有误 (" + at(databind) + firstLine(databind.getOriginalMessage()) + ")";
+            return "请求内容有误 (" + at(databind) + bounded(firstLine(databind.getOriginalMessage())) + ")";
         }
         if (cause(ex, DecodingException.class) != null || ex.getReason() != null && ex.getReason().contains("body")) {
             return "请求内容有误或缺失 (The request body is missing or cannot be read)";
         }
-        return "请求有误 (" + (ex.getReason() == null ? "bad request" : ex.getReason()) + ")";
+        return "请求有误 (" + (ex.getReason() == null ? "bad request" : bounded(ex.getReason())) + ")";
     }
 
-    /** A value from the request as it may appear in an answer: never more than a few dozen characters. */
+    /** A value from the request as it may appear in an answer: at most {@value Echo#MAX} characters of it ({@link Echo}). */
     static String echo(Object value) {
-        return echo(value, 40);
+        return Echo.of(value);
     }
 
-    private static String echo(Object value, int max) {
-        String text = String.valueOf(value);
-        return text.length() <= max ? text : text.substring(0, max) + "…(" + text.length() + " characters)";
+    /** A quoted piece of a message: a token, a field name or a value the client sent. */
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^']*'|\"[^\"]*\"|`[^`]*`");
+    /** The longest message of a parser or a framework an answer repeats, once every quoted input in it is bounded. */
+    static final int MAX_MESSAGE = 300;
+
+    /**
+     * A parser's or framework's message, which quotes what the client sent ("Unrecognized token 'xxx…'", "Unrecognized
+     * field \"xxx…\"", "from String \"xxx…\""): each quoted piece bounded by {@link Echo}, control characters shown as
+     * {@code ?}, and the whole at most {@value #MAX_MESSAGE} characters — so no input comes back longer than Echo allows.
+     */
+    static String bounded(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        java.util.regex.Matcher quoted = QUOTED.matcher(message);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (quoted.find()) {
+            out.append(message, last, quoted.start());
+            String piece = quoted.group();
+            char quote = piece.charAt(0);
+            out.append(quote).append(Echo.of(piece.substring(1, piece.length() - 1))).append(quote);
+            last = quoted.end();
+        }
+        String rest = message.substring(last);
+        // an unclosed quote (the parser cut the token off): what follows it is input too
+        int open = Math.max(rest.lastIndexOf('\''), rest.lastIndexOf('"'));
+        if (open >= 0) {
+            out.append(rest, 0, open + 1).append(Echo.of(rest.substring(open + 1)));
+        } else {
+            out.append(rest);
+        }
+        String all = controlFree(out.toString());
+        return all.length() <= MAX_MESSAGE ? all : all.substring(0, MAX_MESSAGE) + "…";
+    }
+
+    private static String controlFree(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.SURROGATE ? '?' : c));
+        return out.toString();
     }
 
     private static String at(DatabindException ex) {
         String path = ex.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .map(ref -> ref.getPropertyName() != null ? Echo.of(ref.getPropertyName()) : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         return path.isEmpty() ? "" : "field '" + path + "': ";
     }

@@ -185,6 +185,38 @@ class WebEdgeIntegrationTest {
     }
 
     @Test
+    @DisplayName("issue 9: every problem detail that repeats what was sent repeats at most 40 characters of it (Echo): a broken JSON token, an unknown enum value, a wrong type of path variable, a site one does not belong to, an unknown address")
+    void problemDetailsEchoAtMostFortyCharactersOfTheInput() {
+        String token = ISSUER.token("SH01-rep1", "SALES", "SH01");
+        String sent = "Q".repeat(5_000);
+        String tooMuch = "Q".repeat(io.anchang.platform.validation.Echo.MAX + 1);
+        String base = "\"name\":\"a\",\"day\":\"2026-01-01\"";
+        List<String> bodies = List.of(
+                "{\"name\":" + sent + "}",                                                              // not JSON: the parser quotes the token
+                "{" + base + ",\"count\":1,\"items\":[],\"role\":\"" + sent + "\"}",                      // not one of the roles
+                "{" + base + ",\"role\":\"SALES\",\"items\":[],\"count\":\"" + sent + "\"}",              // text where a number goes
+                "{" + base + ",\"role\":\"SALES\",\"count\":1,\"items\":{\"" + sent + "\":1}}");        // an object where a list goes
+        for (String body : bodies) {
+            web().post().uri("/api/test/sites/SH01/orders").headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                    .exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentType("application/problem+json")
+                    .expectBody().jsonPath("$.detail").value((String detail) -> assertThat(detail).as(body.substring(0, 60))
+                            .doesNotContain(tooMuch).hasSizeLessThan(400));
+        }
+        web().get().uri("/api/test/sites/SH01/orders/" + "Q".repeat(3_000)).headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value((String detail) -> assertThat(detail).contains("Q").doesNotContain(tooMuch));
+        web().get().uri("/api/test/sites/" + "Q".repeat(3_000) + "/orders/" + UUID.randomUUID()).headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value((String detail) -> assertThat(detail).contains("Q").doesNotContain(tooMuch));
+        web().get().uri("/api/test/nowhere/" + "Q".repeat(3_000)).headers(h -> h.setBearerAuth(token))
+                .exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").value((String detail) -> assertThat(detail).contains("Q").doesNotContain(tooMuch)
+                        .hasSizeLessThan(200));
+    }
+
+    @Test
     @DisplayName("issue 9: a parameter whose name holds control characters is refused 400, not 500 (found by the fuzz)")
     void controlCharactersInAParameterNameAre400() {
         String manager = ISSUER.token("mgr-SH01", "MANAGER", "SH01");

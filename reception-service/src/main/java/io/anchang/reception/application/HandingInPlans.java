@@ -6,6 +6,7 @@ import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.Role;
 import io.anchang.platform.site.StaffMember;
+import io.anchang.platform.validation.Echo;
 import io.anchang.reception.domain.Plan;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -111,6 +112,6 @@ public class HandingInPlans {
     }
 
     private static ProblemException unknown(String planId) {
-        return ProblemException.notFound("plan-unknown", "没有这份计划 (No plan " + planId + ")");
+        return ProblemException.notFound("plan-unknown", "没有这份计划 (No plan " + Echo.of(planId) + ")");
     }
 }

@@ -5,6 +5,7 @@ import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.Role;
+import io.anchang.platform.validation.Echo;
 import io.anchang.reception.domain.Incident;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -49,7 +50,7 @@ public class RecordingIncidents {
     public Mono<Incident> close(Caller caller, String site, String incidentId, String outcome, String actionTaken, Boolean takenAway) {
         caller.requireOn(site, Role.SUPERVISOR);
         return SiteOperations.change(() -> incidents.find(caller.scope(), site, incidentId)
-                        .switchIfEmpty(Mono.error(() -> ProblemException.notFound("incident-unknown", "没有这起事件 (No incident " + incidentId + ")"))),
+                        .switchIfEmpty(Mono.error(() -> ProblemException.notFound("incident-unknown", "没有这起事件 (No incident " + Echo.of(incidentId) + ")"))),
                 stored -> {
                     Instant now = clock.instant();
                     Incident next = stored.value().closed(outcome, actionTaken, takenAway, caller.userId(), now);

@@ -4,6 +4,7 @@ import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.security.SiteScope;
+import io.anchang.platform.validation.Echo;
 import io.anchang.reception.domain.Site;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,6 +30,6 @@ public interface Sites {
     }
 
     static ProblemException unknown(String code) {
-        return ProblemException.notFound("site-unknown", "没有案场 " + code + " (No site " + code + ")");
+        return ProblemException.notFound("site-unknown", "没有案场 " + Echo.of(code) + " (No site " + Echo.of(code) + ")");
     }
 }

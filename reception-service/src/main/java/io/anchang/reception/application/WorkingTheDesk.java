@@ -13,6 +13,7 @@ import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.PolicySettings;
 import io.anchang.platform.site.Role;
 import io.anchang.platform.site.StaffMember;
+import io.anchang.platform.validation.Echo;
 import io.anchang.reception.domain.Rotation;
 import io.anchang.reception.domain.Site;
 import io.anchang.reception.domain.Visit;
@@ -57,7 +58,7 @@ public class WorkingTheDesk {
                     Visit visit = stored.value();
                     if (!visit.serving()) {
                         return Mono.error(ProblemException.conflict("not-being-served", "这位客户目前不在接待中（" + visit.state()
-                                + "） (Visit " + visitId + " is " + visit.state() + ", not being served)"));
+                                + "） (Visit " + Echo.of(visitId) + " is " + visit.state() + ", not being served)"));
                     }
                     if (!caller.userId().equals(visit.servedBy()) && !caller.hasAny(Role.SUPERVISOR, Role.ASSISTANT)) {
                         return Mono.error(ProblemException.forbidden("not-serving-rep", "只有接待的置业顾问或主管可以送客 (Only the serving rep or a SUPERVISOR sees the customer off)"));
@@ -171,6 +172,6 @@ public class WorkingTheDesk {
     }
 
     static ProblemException unknownVisit(String visitId) {
-        return ProblemException.notFound("visit-unknown", "没有这次来访登记 (No visit " + visitId + " at this site)");
+        return ProblemException.notFound("visit-unknown", "没有这次来访登记 (No visit " + Echo.of(visitId) + " at this site)");
     }
 }

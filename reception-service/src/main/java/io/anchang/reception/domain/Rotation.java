@@ -7,6 +7,7 @@ import io.anchang.platform.site.PolicySettings;
 import io.anchang.platform.site.Role;
 import io.anchang.platform.site.SiteProfile;
 import io.anchang.platform.site.StaffMember;
+import io.anchang.platform.validation.Echo;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -170,7 +171,7 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
         Set<String> seen = new HashSet<>();
         for (String userId : userIds) {
             StaffMember member = site.member(userId).filter(StaffMember::active).orElseThrow(() -> ProblemException.invalid(
-                    "rep-unknown", "置业顾问 " + userId + " 不在案场 " + site.code() + " 的在岗名单中 (" + userId
+                    "rep-unknown", "置业顾问 " + Echo.of(userId) + " 不在案场 " + site.code() + " 的在岗名单中 (" + Echo.of(userId)
                             + " is not on the staff of site " + site.code() + ")"));
             if (!RECEIVING.contains(member.role())) {
                 throw ProblemException.invalid("rep-not-receiving", member.name() + " 的角色是" + member.role().chinese()
@@ -203,8 +204,8 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
 
     /** The rep on duty, or a problem the desk understands: 置业顾问 张伟 不在今日排班中. */
     public Rep onDuty(String userId, String name) {
-        return rep(userId).orElseThrow(() -> ProblemException.invalid("rep-not-on-duty", "置业顾问 " + (name == null ? userId : name)
-                + " 不在今日排班中 (" + userId + " is not on the rotation of " + day + ")"));
+        return rep(userId).orElseThrow(() -> ProblemException.invalid("rep-not-on-duty", "置业顾问 " + (name == null ? Echo.of(userId) : name)
+                + " 不在今日排班中 (" + Echo.of(userId) + " is not on the rotation of " + day + ")"));
     }
 
     /**
@@ -430,8 +431,8 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
     public Outcome<Waiting> leave(String visitId) {
         Waiting waiting = waiting(visitId).orElseThrow(() -> servingOf(visitId)
                 .map(rep -> ProblemException.conflict("not-waiting", "这位客户已由" + rep.name() + "接待，不能登记为离开 (Visit "
-                        + visitId + " is being served by " + rep.name() + ", not waiting)"))
-                .orElseGet(() -> ProblemException.conflict("not-waiting", "这位客户不在等候队列中 (Visit " + visitId + " is not waiting)")));
+                        + Echo.of(visitId) + " is being served by " + rep.name() + ", not waiting)"))
+                .orElseGet(() -> ProblemException.conflict("not-waiting", "这位客户不在等候队列中 (Visit " + Echo.of(visitId) + " is not waiting)")));
         return new Outcome<>(dequeue(visitId), waiting);
     }
 
@@ -439,7 +440,7 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
     public Outcome<Rep> seeOff(String visitId) {
         Rep rep = order.stream().filter(r -> r.serving() != null && r.serving().visitId().equals(visitId)).findFirst()
                 .orElseThrow(() -> ProblemException.conflict("not-being-served", "这位客户目前没有置业顾问在接待 (No rep is serving visit "
-                        + visitId + ")"));
+                        + Echo.of(visitId) + ")"));
         return new Outcome<>(replace(rep.userId(), r -> r.with(RepStatus.AVAILABLE, r.owed(), null, r.heldFor())), rep);
     }
 
@@ -490,7 +491,7 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
     /** R-REC-8 (and any time): the MANAGER gives a waiting customer to a free rep, without a turn. */
     public Outcome<Pickup> assign(String visitId, String userId, Instant at, PolicySettings settings) {
         Waiting waiting = queue.stream().filter(w -> w.visitId().equals(visitId)).findFirst()
-                .orElseThrow(() -> ProblemException.conflict("not-waiting", "这位客户不在等候队列中 (Visit " + visitId + " is not waiting)"));
+                .orElseThrow(() -> ProblemException.conflict("not-waiting", "这位客户不在等候队列中 (Visit " + Echo.of(visitId) + " is not waiting)"));
         Rep rep = onDuty(userId, null);
         if (!rep.free()) {
             throw ProblemException.conflict("rep-not-free", "置业顾问 " + rep.name() + " 现在不能接待（" + rep.status().chinese() + "） ("
@@ -576,7 +577,7 @@ public record Rotation(String siteId, LocalDate day, List<Rep> order, String set
     private ProblemException placedAlready(String visitId) {
         Optional<Rep> serving = servingOf(visitId);
         return ProblemException.conflict("visit-placed", "这位客户已" + serving.map(r -> "由" + r.name() + "接待").orElse("在等候队列中")
-                + " (Visit " + visitId + " is already " + serving.map(r -> "served by " + r.name()).orElse("waiting") + ")");
+                + " (Visit " + Echo.of(visitId) + " is already " + serving.map(r -> "served by " + r.name()).orElse("waiting") + ")");
     }
 
     private Rotation replace(String userId, UnaryOperator<Rep> change) {

@@ -5,6 +5,7 @@ import io.anchang.platform.site.PolicySettings;
 import io.anchang.platform.site.PolicyVersion;
 import io.anchang.platform.site.SiteProfile;
 import io.anchang.platform.site.StaffMember;
+import io.anchang.platform.validation.Echo;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -89,7 +90,7 @@ public record Site(SiteProfile profile) {
     /** A rep named at the desk: an active member of this site's staff, or a problem the desk understands. */
     public StaffMember staffMember(String userId) {
         return profile.member(userId).filter(StaffMember::active).orElseThrow(() -> ProblemException.invalid("rep-unknown",
-                "置业顾问 " + userId + " 不在案场 " + code() + " 的员工名单中 (" + userId + " is not on the staff of site " + code() + ")"));
+                "置业顾问 " + Echo.of(userId) + " 不在案场 " + code() + " 的员工名单中 (" + Echo.of(userId) + " is not on the staff of site " + code() + ")"));
     }
 
     /** A rep who receives customers at the desk (SALES, SUPERVISOR): a call's receiver, a rep asked for or assigned (R-REC-3). */
@@ -97,7 +98,7 @@ public record Site(SiteProfile profile) {
         StaffMember member = staffMember(userId);
         if (member.role() != io.anchang.platform.site.Role.SALES && member.role() != io.anchang.platform.site.Role.SUPERVISOR) {
             throw ProblemException.invalid("not-a-receiving-rep", member.name() + "（" + member.role().chinese() + "）不接待客户，不能作为来电的接听人或接待人；"
-                    + "请填写置业顾问或销售主任（R-REC-3） (" + userId + " is " + member.role() + " and receives no customers)");
+                    + "请填写置业顾问或销售主任（R-REC-3） (" + Echo.of(userId) + " is " + member.role() + " and receives no customers)");
         }
         return member;
     }

@@ -59,6 +59,12 @@ public class MongoUnits implements Units {
     }
 
     @Override
+    public Flux<Unit> bigDeposits() {
+        return mongo.find(SiteScope.system(), Query.query(Criteria.where("status").is("BIG_DEPOSIT")), UnitDocument.class, UnitDocument.COLLECTION)
+                .map(d -> d.unit(json));
+    }
+
+    @Override
     public Flux<Unit> moving() {
         return mongo.find(SiteScope.system(), Query.query(Criteria.where("moving").is(true)), UnitDocument.class, UnitDocument.COLLECTION)
                 .map(d -> d.unit(json)).filter(u -> u.sale() != null && u.sale().dealing().move() != null);

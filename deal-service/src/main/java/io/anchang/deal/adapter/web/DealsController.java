@@ -125,9 +125,9 @@ public class DealsController {
     }
 
     /** A deal on its unit with its contract's last day (R-DEAL-6) and whether that passed without a contract. */
-    public record DealView(UnitView unit, LocalDate contractDueOn, boolean contractOverdue) {
+    public record DealView(UnitView unit, LocalDate contractDueOn, boolean contractOverdue, LocalDate overdueAnnouncedOn) {
         static DealView of(ReadingDeals.Deal deal) {
-            return new DealView(UnitView.of(deal.unit()), deal.contractDueOn(), deal.contractOverdue());
+            return new DealView(UnitView.of(deal.unit()), deal.contractDueOn(), deal.contractOverdue(), deal.overdueAnnouncedOn());
         }
     }
 

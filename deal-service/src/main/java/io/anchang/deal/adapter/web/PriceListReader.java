@@ -23,7 +23,12 @@ public final class PriceListReader implements AutoCloseable {
      * @param queued  how many more may wait for a thread
      */
     public PriceListReader(int threads, int queued) {
-        this.parsing = Schedulers.newBoundedElastic(threads, queued, "price-list");
+        this(Schedulers.newBoundedElastic(threads, queued, "price-list"));
+    }
+
+    /** On a bounded scheduler of its own, which refuses work beyond its queue and is disposed with this reader. */
+    public PriceListReader(Scheduler parsing) {
+        this.parsing = parsing;
     }
 
     Mono<List<List<String>>> read(byte[] content, String contentType) {
@@ -31,7 +36,7 @@ public final class PriceListReader implements AutoCloseable {
                 .subscribeOn(parsing)
                 .onErrorMap(RejectedExecutionException.class, busy -> new ProblemException(503, "price-list-busy", "Service Unavailable",
                         "正在导入其他价目表，请稍后再试 (Other price lists are being read; try again in a few seconds)",
-                        Map.of("retryAfterSeconds", 5)));
+                        Map.of(ProblemException.RETRY_AFTER_SECONDS, 5)));
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.anchang.platform.events.deal.Refunded;
 import io.anchang.platform.events.finance.PaymentRecorded;
 import io.anchang.platform.events.finance.ReceiptReversed;
 import io.anchang.platform.events.finance.ReceiptVoided;
+import io.anchang.platform.events.finance.VoucherReversed;
 import io.anchang.platform.events.finance.VoucherVoided;
 import io.anchang.platform.events.deal.DepositRejected;
 import io.anchang.platform.events.deal.DepositRequested;
@@ -84,6 +85,11 @@ public final class FinanceEventHandlers {
     /** finance-service's own {@code finance.voucher-voided}: the refund is owed again. */
     public static EventHandler voucherVoided(FollowingDeals deals, JsonMapper mapper) {
         return TypedEventHandler.of("finance-voucher-voided", VoucherVoided.class, mapper, (envelope, p) -> deals.voucherVoided(p));
+    }
+
+    /** finance-service's own {@code finance.voucher-reversed}: R-FIN-7, the refund the reversed voucher paid is owed again. */
+    public static EventHandler voucherReversed(FollowingDeals deals, JsonMapper mapper) {
+        return TypedEventHandler.of("finance-voucher-reversed", VoucherReversed.class, mapper, (envelope, p) -> deals.voucherReversed(p));
     }
 
     /** finance-service's own {@code finance.payment-recorded}: R-FIN-7, a mortgage's loan paid in full makes it LOAN_PAID. */

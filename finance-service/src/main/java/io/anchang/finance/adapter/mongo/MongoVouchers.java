@@ -25,8 +25,9 @@ import java.util.function.Function;
 /**
  * Payment vouchers in MongoDB, numbered gap-free per site and year exactly as receipts are (see
  * {@link MongoReceipts}): the number is the voucher's {@code _id}, the voucher document is the payout with its
- * {@code finance.refund-paid} event, one insert; a unique index on {@code refundId} makes a second voucher for
- * the same refund impossible — a retry gets the first one back.
+ * {@code finance.refund-paid} event, one insert; a unique index on {@code payoutKey} makes a second voucher for
+ * the same payout (or reversal) impossible — a retry gets the first one back — while a refund paid out again after a
+ * void or a reversal gets a voucher of its own.
  */
 public class MongoVouchers implements Vouchers {
 
@@ -42,18 +43,18 @@ public class MongoVouchers implements Vouchers {
     record VoucherDocument(@Id String id, String siteId, int year, long seq, String refundId, String unitId, String unitLabel,
                            String reason, String amount, String method, String reference, String payee, String paidBy,
                            String paidByName, Instant paidAt, String businessDay, Boolean closed, String voidReason, String voidedBy,
-                           String voidedByName, Instant voidedAt) {
+                           String voidedByName, Instant voidedAt, String payoutKey, String reverses, String reversedBy) {
 
         static VoucherDocument of(Voucher v) {
             return new VoucherDocument(v.number(), v.siteId(), v.year(), v.seq(), v.refundId(), v.unitId(), v.unitLabel(), v.reason(),
                     v.amount().toString(), v.method().name(), v.reference(), v.payee(), v.paidBy(), v.paidByName(), v.paidAt(),
-                    v.businessDay().toString(), v.closed() ? Boolean.TRUE : null, null, null, null, null);
+                    v.businessDay().toString(), v.closed() ? Boolean.TRUE : null, null, null, null, null, v.payoutKey(), v.reverses(), v.reversedBy());
         }
 
         Voucher voucher() {
             return new Voucher(id, siteId, year, seq, refundId, unitId, unitLabel, reason, Money.of(amount), PaymentMethod.valueOf(method),
                     reference, payee, paidBy, paidByName, paidAt, LocalDate.parse(businessDay), Boolean.TRUE.equals(closed),
-                    voidedAt == null ? null : new Voiding(voidReason, voidedBy, voidedByName, voidedAt));
+                    voidedAt == null ? null : new Voiding(voidReason, voidedBy, voidedByName, voidedAt), payoutKey, reverses, reversedBy);
         }
     }
 
@@ -80,15 +81,21 @@ public class MongoVouchers implements Vouchers {
                         .onErrorResume(DuplicateKeyException.class, e -> mongo.update(SiteScope.system(),
                                 Query.query(Criteria.where("_id").is(head)), new Update().max("seq", seq), HEADS, false)))
                 .thenReturn(new Issued(voucher, true))
-                .onErrorResume(DuplicateKeyException.class, taken -> ofRefund(voucher.refundId())
+                .onErrorResume(DuplicateKeyException.class, taken -> ofPayout(voucher.payoutKey())
                         .map(existing -> new Issued(existing, false))
                         .switchIfEmpty(Mono.defer(() -> lastOf(head).flatMap(last -> attempt(caller, draft, event, Math.max(seq, last) + 1, head)))));
     }
 
     @Override
-    public Mono<Voucher> ofRefund(String refundId) {
-        return mongo.findOne(SiteScope.system(), Query.query(Criteria.where("refundId").is(refundId)), VoucherDocument.class, COLLECTION)
-                .map(VoucherDocument::voucher);
+    public Mono<Voucher> ofPayout(String payoutKey) {
+        return payoutKey == null ? Mono.empty() : mongo.findOne(SiteScope.system(), Query.query(Criteria.where("payoutKey").is(payoutKey)),
+                VoucherDocument.class, COLLECTION).map(VoucherDocument::voucher);
+    }
+
+    @Override
+    public Mono<Void> reversedBy(String site, String number, String reversal) {
+        return mongo.update(SiteScope.system(), Query.query(Criteria.where("_id").is(number).and(ScopedMongo.SITE).is(site)),
+                Update.update("reversedBy", reversal), COLLECTION, false).then();
     }
 
     @Override

@@ -7,11 +7,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** A receipt (收据) in three copies — customer, finance, counterfoil — with the amount in figures and capitals (R-FIN-6). */
+/**
+ * A receipt (收据) in three copies — customer, finance, counterfoil — with the amount in figures and capitals (R-FIN-6),
+ * the time it was taken shown on the site's clock (its time zone), as the desk's day is.
+ */
 public final class ReceiptPdf {
 
     public static final List<String> COPIES = List.of("第一联 客户联", "第二联 财务联", "第三联 存根联");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private ReceiptPdf() {
     }
@@ -31,7 +34,7 @@ public final class ReceiptPdf {
         };
     }
 
-    public static byte[] print(Receipt r, String siteName) {
+    public static byte[] print(Receipt r, String siteName, ZoneId zone) {
         try (ChinesePdf pdf = new ChinesePdf("收据 " + r.number())) {
             for (String copy : COPIES) {
                 pdf.page().right(copy, 10).centered("收据", 22).right("收据号：" + r.number(), 10).rule()
@@ -43,7 +46,7 @@ public final class ReceiptPdf {
                         .row("收款方式", r.method().chinese() + (r.reference() == null || r.reference().isBlank() ? "" : "（凭证号 " + r.reference() + "）"))
                         .row("置业顾问", r.repName() == null ? "" : r.repName())
                         .row("收款人", r.confirmedByName() + "（财务）")
-                        .row("收款时间", TIME.format(r.confirmedAt()))
+                        .row("收款时间", TIME.withZone(zone).format(r.confirmedAt()))
                         .rule()
                         .paragraph(r.ledger().voided() != null ? "【作废】" + r.ledger().voided().reason() + "（" + r.ledger().voided().byName() + "）"
                                 : r.ledger().reversedBy() != null ? "【已冲销】冲销凭证 " + r.ledger().reversedBy() : "", 12)

@@ -23,7 +23,7 @@ public final class VoucherPdf {
                         .row("项目", siteName)
                         .row("收款人", v.payee())
                         .row("房号", v.unitLabel() == null ? "" : v.unitLabel())
-                        .row("事由", reason(v.reason()))
+                        .row("事由", reason(v.reason()) + (v.reverses() == null ? "" : " " + v.reverses() + "（红字冲销）"))
                         .row("金额", Capitals.withFigures(v.amount()))
                         .row("付款方式", v.method().chinese() + (v.reference() == null ? "" : "（凭证号 " + v.reference() + "）"))
                         .row("经办人", v.paidByName() + "（财务）")
@@ -41,6 +41,7 @@ public final class VoucherPdf {
     static String reason(String reason) {
         return switch (reason == null ? "" : reason) {
             case "REFUND_APPROVED" -> "退房退款（经理审批）";
+            case "REVERSAL" -> "冲销付款凭证";
             case "BREACH_CANCELLED" -> "违约解约退款";
             case "SMALL_DEPOSIT_LAPSED" -> "小定到期退款";
             case "HOLD_GONE", "UNIT_UNKNOWN" -> "定金未能入账退款";

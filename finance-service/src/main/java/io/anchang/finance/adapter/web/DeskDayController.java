@@ -117,12 +117,13 @@ public class DeskDayController {
 
     public record VoucherView(String voucherNo, String siteId, String refundId, String unitId, String unitLabel, String reason,
                               String amount, String amountInWords, String method, String reference, String payee, String paidBy,
-                              Instant paidAt, LocalDate businessDay, boolean voided, String voidReason, boolean alreadyPaid) {
+                              Instant paidAt, LocalDate businessDay, boolean voided, String voidReason, boolean alreadyPaid,
+                              String reverses, String reversedBy) {
 
         static VoucherView of(Voucher v, boolean already) {
             return new VoucherView(v.number(), v.siteId(), v.refundId(), v.unitId(), v.unitLabel(), v.reason(), v.amount().toString(),
                     Capitals.of(v.amount()), v.method().name(), v.reference(), v.payee(), v.paidBy(), v.paidAt(), v.businessDay(),
-                    v.voided() != null, v.voided() == null ? null : v.voided().reason(), already);
+                    v.voided() != null, v.voided() == null ? null : v.voided().reason(), already, v.reverses(), v.reversedBy());
         }
     }
 
@@ -240,6 +241,15 @@ public class DeskDayController {
     public Mono<VoucherView> voidVoucher(Caller caller, @PathVariable String site, @PathVariable String voucherNo,
                                          @Valid @RequestBody ReasonBody body) {
         return Mono.defer(() -> payouts.voidVoucher(caller, site, voucherNo, body.reason())).map(v -> VoucherView.of(v, false));
+    }
+
+    @Operation(summary = "R-FIN-7 FINANCE corrects a voucher of a closed day by a reversing voucher (红字冲销) booked today; the refund is owed again")
+    @PostMapping("/vouchers/{voucherNo}/reversal")
+    public Mono<ResponseEntity<VoucherView>> reverseVoucher(Caller caller, @PathVariable String site, @PathVariable String voucherNo,
+                                                            @Valid @RequestBody ReasonBody body) {
+        return Mono.defer(() -> payouts.reverseVoucher(caller, site, voucherNo, body.reason()))
+                .map(issued -> ResponseEntity.status(issued.fresh() ? HttpStatus.CREATED : HttpStatus.OK)
+                        .body(VoucherView.of(issued.voucher(), !issued.fresh())));
     }
 
     // ---- the day (R-FIN-5, R-FIN-7) ----

@@ -38,10 +38,12 @@ public class FinanceController {
 
     private final FinanceDesk desk;
     private final Clock clock;
+    private final io.anchang.finance.application.DeskCalendar calendar;
 
-    public FinanceController(FinanceDesk desk, Clock clock) {
+    public FinanceController(FinanceDesk desk, Clock clock, io.anchang.finance.application.DeskCalendar calendar) {
         this.desk = desk;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     /**
@@ -118,12 +120,13 @@ public class FinanceController {
     @Operation(summary = "A receipt as PDF (收据), three copies")
     @GetMapping(value = "/api/finance/sites/{site}/receipts/{receiptNo}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     public Mono<ResponseEntity<byte[]>> receiptPdf(Caller caller, @PathVariable String site, @PathVariable String receiptNo) {
-        return desk.receipt(caller, site, receiptNo).zipWith(desk.siteName(caller, site))
+        return desk.receipt(caller, site, receiptNo).zipWith(desk.siteName(caller, site)).zipWith(calendar.zone(site), (t, zone) ->
+                        reactor.util.function.Tuples.of(t.getT1(), t.getT2(), zone))
                 .publishOn(Schedulers.boundedElastic())
                 .map(t -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                                 .filename(receiptNo + ".pdf", StandardCharsets.UTF_8).build().toString())
-                        .body(ReceiptPdf.print(t.getT1(), t.getT2())));
+                        .body(ReceiptPdf.print(t.getT1(), t.getT2(), t.getT3())));
     }
 
     @Operation(summary = "Refunds due: money taken for deposits the deal could not accept (FINANCE, MANAGER)")

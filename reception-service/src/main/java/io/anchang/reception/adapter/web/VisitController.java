@@ -9,6 +9,7 @@ import io.anchang.platform.api.attribution.Statement;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.Role;
+import io.anchang.platform.validation.Echo;
 import io.anchang.reception.application.ReceivingVisitors;
 import io.anchang.reception.application.Sites;
 import io.anchang.reception.application.Visits;
@@ -145,7 +146,7 @@ public class VisitController {
             return visits.pending(caller.scope(), site).map(VisitView::of);
         }
         return sites.find(caller.scope(), site).switchIfEmpty(Mono.error(() -> ProblemException.notFound("site-unknown",
-                        "没有案场 " + site + " (No site " + site + ")")))
+                        "没有案场 " + Echo.of(site) + " (No site " + Echo.of(site) + ")")))
                 .flatMapMany(known -> visits.of(caller.scope(), site, day == null ? known.today(clock.instant()) : day, pending))
                 .map(VisitView::of);
     }
@@ -155,7 +156,7 @@ public class VisitController {
     public Mono<VisitView> get(Caller caller, @PathVariable String site, @PathVariable String visitId) {
         caller.scope().requireRead(site);
         return visits.find(caller.scope(), site, visitId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("visit-unknown",
-                "没有这次来访登记 (No visit " + visitId + " at this site)"))).map(s -> VisitView.of(s.value()));
+                "没有这次来访登记 (No visit " + Echo.of(visitId) + " at this site)"))).map(s -> VisitView.of(s.value()));
     }
 
     @Operation(summary = "R-REC-2: 送客 — the serving rep sees the customer off; records how long it took; the next waiting customer is served")
