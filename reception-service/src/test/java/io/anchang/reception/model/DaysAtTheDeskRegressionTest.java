@@ -241,4 +241,26 @@ class DaysAtTheDeskRegressionTest {
         assertThat(day.office.snapshot().deals().get("d2").flagged()).isFalse();
         assertThat(day.office.snapshot().people().get("P2").flagged()).isFalse();
     }
+
+    @Test
+    @DisplayName("R-ATT-13 shrunk: a verified complaint moves the friends brought along only from the rep they follow: A received the customer first, "
+            + "the claim passed to C by R-ATT-10, a complaint against C gave it to B, yet the friend the customer brings is A's")
+    void aComplaintAgainstALaterOwnerDoesNotMoveTheFriends() {
+        Day day = Day.withRotation("A", "B", "C", "D");
+        day.walkIn("P2", Said.asksFor("C", true));
+        String forgot = day.walkIn("P5", Said.complains("态度不好"));
+        assertThat(day.office.snapshot().people().get("P5").owner()).as("A received P5 first").isEqualTo("A");
+        day.daysLater(55, List.of("C", "B", "D", "A"));
+        day.earlierRepFound(forgot, "P2", "C");
+        String complaint = day.walkIn("P5", Said.complains("态度不好"));
+        day.checkComplaint("P5", complaint, true);
+        assertThat(day.office.snapshot().people().get("P5").owner()).as("the complaint against C gave P5 to B").isEqualTo("B");
+
+        String friend = day.walkIn("P0", Said.broughtBy("P5"));
+
+        Snapshot domain = day.office.snapshot();
+        assertThat(domain.visits().get(friend).ruleId()).isEqualTo("R-ATT-13");
+        assertThat(domain.visits().get(friend).server()).isEqualTo("A");
+        assertThat(domain.people().get("P0").owner()).isEqualTo("A");
+    }
 }

@@ -645,17 +645,18 @@ final class RulesModel {
         String a = complaint.lodgedBy;
         if (verified) {
             if (person.owner == null || person.owner.equals(complaint.against) || person.owner.equals(a)) {
+                // R-ATT-13/14 (corner): the household and friends move only when the complaint is against the rep they
+                // follow; a protecting claim that passes from another rep (one who took it by R-ATT-5 or R-ATT-10) leaves them
                 boolean moves = complaint.against.equals(person.linkRep);
                 boolean wasProtected = protects(person, now);
-                if (complaint.against.equals(person.owner)) {
-                    person.owner = null;
-                    close(person, now);
-                }
                 if (a != null) {
                     if (!wasProtected) {
                         person.owner = null;
                     }
                     passTo(person, a, now, moves);
+                } else if (complaint.against.equals(person.owner)) {
+                    person.owner = null;
+                    close(person, now);
                 }
             }
         } else if (a != null && complaint.against.equals(person.owner) && !person.ownerSince.isAfter(complaint.at)) {
