@@ -52,4 +52,12 @@ class OfficePortsTest {
                 .allSatisfy(spec -> assertThat(spec.environment().get("ANCHANG_AUDIT_KEY"))
                         .isEqualTo(spec.database() == null ? null : SECRETS.auditKey()));
     }
+
+    @Test
+    @DisplayName("free ports for a test's office are distinct and below the kernel's range for outgoing connections, so no client connection takes one before its part binds it or while a part restarts")
+    void freePortsAreDistinctAndOutsideTheOutgoingRange() {
+        List<Integer> ports = java.util.stream.IntStream.range(0, 3).mapToObj(i -> OfficePorts.free())
+                .flatMap(office -> office.byPart().values().stream()).toList();
+        assertThat(ports).doesNotHaveDuplicates().allSatisfy(port -> assertThat(port).isBetween(Ports.FIRST, Ports.LAST - 1));
+    }
 }
