@@ -58,6 +58,9 @@ final class Exports {
 
     static void xlsx(Report report, List<Part> parts, OutputStream out) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+        // plain zip entries with their sizes in the local headers: readable by streaming zip readers too, not only by
+        // those that read the central directory (a report is far below Zip64's 4 GB)
+        workbook.setZip64Mode(org.apache.commons.compress.archivers.zip.Zip64Mode.Never);
         workbook.setCompressTempFiles(true);
         try {
             Styles styles = new Styles(workbook);
