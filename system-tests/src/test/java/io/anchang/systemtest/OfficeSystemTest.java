@@ -89,6 +89,7 @@ class OfficeSystemTest {
     @Order(2)
     @DisplayName("R-REC-1 the demo office is alive: today's rotation of both sites holds each rep who receives customers once, and the board's up and on-deck reps are the ones the rotation gives")
     void theDemoOfficeHasTodaysRotation() {
+        List<String> freeSites = new java.util.ArrayList<>();
         for (String site : DemoData.SITES.keySet()) {
             JsonNode board = json(gateway.get().uri("/api/reception/sites/{site}/rotation", site)
                     .headers(h -> h.setBearerAuth(manager(site))).exchange().expectStatus().isOk());
@@ -100,9 +101,13 @@ class OfficeSystemTest {
                     .map(DemoData.DemoUser::username).toList();
             assertThat(onDuty).as(site).containsExactlyInAnyOrderElementsOf(receiving).doesNotHaveDuplicates();
             // R-REC-1, R-REC-2: a rep owed a turn first, then the first AVAILABLE rep in turn order; on deck, the next
+            // (the demo front desk of SH01 hands out customers until nobody is free, then they wait: no rep is up there)
             String up = givenBy(order, null);
-            assertThat(up).as("the demo rotation of " + site + " has a free rep").isNotNull();
-            assertThat(board.path("up").path("userId").asString()).as(site + " up").isEqualTo(up);
+            JsonNode shownUp = board.path("up").path("userId");
+            assertThat(shownUp.isMissingNode() || shownUp.isNull() ? null : shownUp.asString()).as(site + " up").isEqualTo(up);
+            if (up != null) {
+                freeSites.add(site);
+            }
             String onDeck = givenBy(order, up);
             JsonNode shown = board.path("onDeck").path("userId");
             assertThat(shown.isMissingNode() ? null : shown.asString()).as(site + " on deck").isEqualTo(onDeck);
@@ -110,6 +115,7 @@ class OfficeSystemTest {
                     .containsExactlyInAnyOrderElementsOf(order.stream().filter(rep -> rep.path("status").asString().equals("BUSY"))
                             .map(rep -> rep.path("userId").asString()).toList());
         }
+        assertThat(freeSites).as("a demo site with a rep free to receive the next customer").isNotEmpty();
     }
 
     /** The rep the rotation gives next, passing {@code taken}: a rep owed a turn first, then the first AVAILABLE in order. */
