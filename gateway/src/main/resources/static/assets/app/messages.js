@@ -414,4 +414,140 @@ Object.assign(en, {
   },
 });
 
+// The archive's care, personal data, feedback, surveys, occasions, referrals, questions, imports and site operations (issue 14).
+Object.assign(zh.validation, {
+  calendarMissing: '请选择公历或农历', birthdayMissing: '请填写生日的月和日', birthYear: '出生年份应在 1900 到 {max} 之间', solarLeap: '公历没有闰月',
+  solarDate: '公历没有这一天（如 2 月 30 日）', bornFuture: '生日不能晚于今天', lunarDate: '农历月份为 1–12，日为初一至三十',
+  idNumber: '身份证号码为 18 位：前 17 位数字，最后一位数字或 X', scoresMissing: '请至少为一项打分', score: '评分为 1–5 分',
+  tooManyHobbies: '爱好最多 20 项', circleMissing: '请先填写核心人物所在的圈子', tooManyPeople: '家庭成员最多 20 位', selfTwice: '“本人”只能有一位',
+  customerOrContact: '请填写客户档案编号，或非档案客户的联系人', tooMany200: '一次最多 200 位客户', referralSelf: '介绍人和被介绍人不能是同一位客户',
+  importTooLarge: '文件过大（最多 4 MB），请分成几个文件导入', tooManySources: '来源最多 10 条', within7Days: '事件须在发生后 7 天内记录',
+  partiesMissing: '请写明当事人', partiesTooMany: '当事人最多 20 位',
+});
+Object.assign(en.validation, {
+  calendarMissing: 'Choose solar or lunar', birthdayMissing: "Give the birthday's month and day", birthYear: 'The year of birth lies between 1900 and {max}',
+  solarLeap: 'The solar calendar has no leap months', solarDate: 'The solar calendar has no such day (like 30 February)', bornFuture: 'A birthday cannot lie ahead',
+  lunarDate: 'A lunar month runs 1–12, its days 1–30', idNumber: 'An ID number has 18 characters: 17 digits, then a digit or X',
+  scoresMissing: 'Score at least one topic', score: 'Scores run 1 to 5', tooManyHobbies: 'At most 20 hobbies', circleMissing: "Name the key person's circle first",
+  tooManyPeople: 'At most 20 people', selfTwice: 'Only one person can be the customer themselves', customerOrContact: 'Give the archive number, or a contact for someone not in the archive',
+  tooMany200: 'At most 200 customers at once', referralSelf: 'A customer cannot refer themselves', importTooLarge: 'The file is too large (at most 4 MB): split it',
+  tooManySources: 'At most 10 sources', within7Days: 'Record an incident within 7 days of it', partiesMissing: 'Name who was involved', partiesTooMany: 'At most 20 parties',
+});
+Object.assign(zh.customers.tabs, { feedback: '投诉建议', surveys: '满意度调查', occasions: '活动与资讯', referrals: '老带新', questions: '抗性与疑问', market: '市场信息', import: '导入导出' });
+Object.assign(en.customers.tabs, { feedback: 'Feedback', surveys: 'Surveys', occasions: 'Events & news', referrals: 'Referrals', questions: 'Questions', market: 'Market notes', import: 'Import & export' });
+Object.assign(zh.manager.tabs, { incidents: '突发事件', questions: '抗性与疑问' });
+Object.assign(en.manager.tabs, { incidents: 'Incidents', questions: 'Questions' });
+Object.assign(zh, {
+  care: {
+    title: '客户关怀（R-CUS-8）', none: '尚无关怀档案', erased: '客户已撤回保存资料的同意，关怀资料已清除（R-CUS-13）', hobbies: '兴趣爱好',
+    hobbiesHint: '用逗号分隔，最多 20 项', occupation: '职业', industry: '行业（交叉介绍用）', people: '本人及家人生日', name: '称呼',
+    relations: { SELF: '本人', SPOUSE: '配偶', CHILD: '子女', PARENT: '父母', OTHER: '家人' }, solar: '公历', lunar: '农历', noBirthday: '不记生日',
+    year: '出生年（可空）', month: '月', day: '日', leapMonth: '闰月', remove: '删除', addPerson: '添加一位', festivals: '节日问候（春节、中秋、端午等）',
+    gift: '重要客户生日礼品', circle: '核心人物：所在圈子（R-CUS-12）',
+  },
+  privacy: {
+    title: '个人信息（R-CUS-13）', which: { KEEP_DATA: '同意保存资料', CONTACT: '同意联系' }, states: { NEVER: '未询问', GIVEN: '已同意', WITHDRAWN: '已撤回' },
+    how: { IN_PERSON: '当面', PHONE: '电话', WRITTEN: '书面', ONLINE: '线上' }, howLabel: '客户表示的方式', give: '同意', withdraw: '撤回',
+    idNumber: '身份证号码', noContact: '客户不接受联系：不在问候、电话名单、邀请和调查之列', history: '同意记录（{n} 条）', record: '记录客户的同意或撤回',
+    enterId: '登记身份证号码', idHint: '18 位，系统核对出生日期和校验位；保存后仅显示部分号码', reveal: '查看完整身份证号码',
+  },
+  feedback: {
+    none: '暂无投诉或建议', kinds: { COMPLAINT: '投诉', SUGGESTION: '建议' }, channels: { PHONE: '电话', LETTER: '书面', IN_PERSON: '当面' },
+    states: { OPEN: '待处理', IN_PROGRESS: '处理中', RESOLVED: '已解决' }, with: '现由 {who} 处理', resolution: '处理结果', step: '记录进展',
+    resolve: '解决', receive: '登记投诉或建议（R-CUS-9）', customer: '客户档案编号', contact: '联系人（非档案客户）', subject: '主题', text: '内容',
+    assignTo: '交由', handTo: '转交',
+  },
+  surveys: {
+    none: '近 30 天没有调查', summary: '近 30 天平均分', audiences: { CUSTOMER: '客户', OWNER: '业主' },
+    topics: { PROPERTY: '楼盘', SERVICE: '服务', CONSTRUCTION: '工程', OVERALL: '总体' }, record: '登记满意度调查（R-CUS-10）', comments: '意见',
+  },
+  occasions: {
+    none: '暂无活动或资讯', kinds: { TOUR: '看房团', OWNER_EVENT: '业主活动', NEWS: '项目资讯' }, guests: '{n} 位客户', open: '邀请与出席',
+    noGuests: '尚未邀请客户', states: { INVITED: '已邀请', ACCEPTED: '已答应', DECLINED: '已婉拒', ATTENDED: '已出席', ABSENT: '未出席', SENT: '已发送' },
+    channels: { PHONE: '电话', SMS: '短信', WECHAT: '微信', LETTER: '信件', EMAIL: '邮件', IN_PERSON: '当面' }, invite: '邀请客户', sendTo: '发送给客户',
+    customersHint: '每行一个档案编号；置业顾问只能邀请自己的客户', inviteIt: '邀请', send: '发送', announce: '发布活动或资讯（R-CUS-11）',
+    title: '标题', startsAt: '开始时间', place: '地点', description: '内容', announceIt: '发布',
+  },
+  referrals: {
+    none: '暂无老带新记录', kinds: { REFERRAL: '老带新', CROSS_INTRODUCTION: '交叉介绍' }, rewardKinds: { GIFT: '礼品', CASH: '现金' },
+    states: { PROPOSED: '已申请', APPROVED: '已批准', GIVEN: '已发放', PAID: '已支付', DECLINED: '未批准' },
+    moves: { APPROVED: '批准', DECLINED: '不批准', GIVEN: '礼品已发放', PAID: '现金已支付' }, propose: '申请奖励', record: '登记介绍（R-CUS-12）',
+    referrer: '介绍人档案编号', referred: '被介绍人档案编号', description: '奖励内容',
+  },
+  questions: {
+    title: '抗性与疑问（R-CUS-5）', none: '暂无', openOnly: '只看未答复的', kinds: { OBJECTION: '抗性', QUESTION: '疑问' }, answer: '经理答复',
+    answerIt: '答复', raise: '提交经理', toManager: '提交销售经理',
+  },
+  imports: {
+    title: '导入客户档案（R-CUS-2）', hint: '.xlsx 或 .csv，首行为列名：档案编号, 姓名, 电话, 电话2, 来源, 置业顾问, 登记日期；有任何一行错误则全部不导入。',
+    send: '上传并导入', accepted: '文件正确，共 {n} 位客户，正在导入', list: '导入记录', none: '暂无导入', states: { RUNNING: '导入中', COMPLETED: '已完成' },
+    counts: '共 {total} 行，新导入 {imported}，未变 {unchanged}', export: '导出客户档案', exportHint: '导出为 CSV（电话部分隐藏）；每次导出都记入审计（R-CUS-13）。', exportIt: '导出 CSV',
+  },
+  market: {
+    earlier: '上一周', later: '下一周', weekOf: '{day} 所在周', none: '本周暂无市场信息', share: '分享市场信息（R-OPS-5）', title: '标题', content: '内容',
+    sources: '来源', sourcesHint: '每行一条，最多 10 条', shareIt: '分享',
+  },
+  incidents: {
+    openOnly: '只看未处理完的', none: '暂无突发事件', states: { OPEN: '处理中', CLOSED: '已处理' }, takenAway: '已带离销售现场', action: '采取的措施',
+    outcome: '处理结果', close: '记录处理结果', record: '记录突发事件（R-OPS-3）', when: '发生时间', reps: '涉及的置业顾问', customers: '涉及的客户（逗号分隔）',
+    others: '其他人（逗号分隔）', what: '经过',
+  },
+});
+Object.assign(en, {
+  care: {
+    title: 'Care (R-CUS-8)', none: 'No care profile yet', erased: 'The customer withdrew consent to keep their data: care was erased (R-CUS-13)', hobbies: 'Hobbies',
+    hobbiesHint: 'Separated by commas, at most 20', occupation: 'Occupation', industry: 'Industry (for introductions)', people: "Birthdays: the customer's and the family's", name: 'Name',
+    relations: { SELF: 'Self', SPOUSE: 'Spouse', CHILD: 'Child', PARENT: 'Parent', OTHER: 'Family' }, solar: 'Solar', lunar: 'Lunar', noBirthday: 'No birthday',
+    year: 'Year (optional)', month: 'Month', day: 'Day', leapMonth: 'Leap month', remove: 'Remove', addPerson: 'Add a person', festivals: 'Holiday greetings (Spring Festival, Mid-Autumn…)',
+    gift: "An important customer's birthday gift", circle: "Key person: the circle (R-CUS-12)",
+  },
+  privacy: {
+    title: 'Personal data (R-CUS-13)', which: { KEEP_DATA: 'Consent to keep data', CONTACT: 'Consent to be contacted' }, states: { NEVER: 'Not asked', GIVEN: 'Given', WITHDRAWN: 'Withdrawn' },
+    how: { IN_PERSON: 'In person', PHONE: 'Phone', WRITTEN: 'Written', ONLINE: 'Online' }, howLabel: 'How the customer said it', give: 'Give', withdraw: 'Withdraw',
+    idNumber: 'ID card number', noContact: 'Not to be contacted: on no greeting, call list, invitation or survey', history: 'Consent history ({n})', record: "Record the customer's consent or withdrawal",
+    enterId: 'Record the ID card number', idHint: '18 characters; the birth date and check digit are checked; shown masked once saved', reveal: 'Show the full ID number',
+  },
+  feedback: {
+    none: 'No complaints or suggestions', kinds: { COMPLAINT: 'Complaint', SUGGESTION: 'Suggestion' }, channels: { PHONE: 'Phone', LETTER: 'Letter', IN_PERSON: 'In person' },
+    states: { OPEN: 'Open', IN_PROGRESS: 'In progress', RESOLVED: 'Resolved' }, with: 'With {who}', resolution: 'Resolution', step: 'Record a step',
+    resolve: 'Resolve', receive: 'Take down a complaint or suggestion (R-CUS-9)', customer: 'Archive number', contact: 'Contact (not in the archive)', subject: 'Subject', text: 'What was said',
+    assignTo: 'Hand to', handTo: 'Hand on to',
+  },
+  surveys: {
+    none: 'No surveys in the last 30 days', summary: 'Averages of the last 30 days', audiences: { CUSTOMER: 'Customer', OWNER: 'Owner' },
+    topics: { PROPERTY: 'Property', SERVICE: 'Service', CONSTRUCTION: 'Construction', OVERALL: 'Overall' }, record: 'Record a satisfaction survey (R-CUS-10)', comments: 'Comments',
+  },
+  occasions: {
+    none: 'No events or news', kinds: { TOUR: 'Site tour', OWNER_EVENT: 'Owner event', NEWS: 'Project news' }, guests: '{n} customers', open: 'Invitations',
+    noGuests: 'Nobody invited yet', states: { INVITED: 'Invited', ACCEPTED: 'Accepted', DECLINED: 'Declined', ATTENDED: 'Attended', ABSENT: 'Absent', SENT: 'Sent' },
+    channels: { PHONE: 'Phone', SMS: 'SMS', WECHAT: 'WeChat', LETTER: 'Letter', EMAIL: 'Email', IN_PERSON: 'In person' }, invite: 'Invite customers', sendTo: 'Send to customers',
+    customersHint: 'One archive number a line; a rep invites their own customers', inviteIt: 'Invite', send: 'Send', announce: 'Announce an event or news (R-CUS-11)',
+    title: 'Title', startsAt: 'Starts at', place: 'Place', description: 'Description', announceIt: 'Announce',
+  },
+  referrals: {
+    none: 'No referrals', kinds: { REFERRAL: 'Referral', CROSS_INTRODUCTION: 'Introduction' }, rewardKinds: { GIFT: 'Gift', CASH: 'Cash' },
+    states: { PROPOSED: 'Proposed', APPROVED: 'Approved', GIVEN: 'Given', PAID: 'Paid', DECLINED: 'Declined' },
+    moves: { APPROVED: 'Approve', DECLINED: 'Decline', GIVEN: 'Gift given', PAID: 'Cash paid' }, propose: 'Propose a reward', record: 'Record a referral (R-CUS-12)',
+    referrer: "Referrer's archive number", referred: "Referred customer's archive number", description: 'Reward',
+  },
+  questions: {
+    title: 'Objections and questions (R-CUS-5)', none: 'None', openOnly: 'Unanswered only', kinds: { OBJECTION: 'Objection', QUESTION: 'Question' }, answer: "Manager's answer",
+    answerIt: 'Answer', raise: 'Ask the manager', toManager: 'Send to the MANAGER',
+  },
+  imports: {
+    title: 'Import customers (R-CUS-2)', hint: '.xlsx or .csv, the first row naming the columns: 档案编号, 姓名, 电话, 电话2, 来源, 置业顾问, 登记日期; one wrong row and nothing is imported.',
+    send: 'Upload and import', accepted: 'The file is right: {n} customers, importing', list: 'Imports', none: 'No imports', states: { RUNNING: 'Importing', COMPLETED: 'Completed' },
+    counts: '{total} rows, {imported} new, {unchanged} unchanged', export: 'Export the archive', exportHint: 'As CSV (phones masked); every export is on the audit trail (R-CUS-13).', exportIt: 'Export CSV',
+  },
+  market: {
+    earlier: 'Week before', later: 'Week after', weekOf: 'The week of {day}', none: 'No market notes this week', share: 'Share a market note (R-OPS-5)', title: 'Title', content: 'Content',
+    sources: 'Sources', sourcesHint: 'One a line, at most 10', shareIt: 'Share',
+  },
+  incidents: {
+    openOnly: 'Open only', none: 'No incidents', states: { OPEN: 'Open', CLOSED: 'Closed' }, takenAway: 'Taken away from the floor', action: 'Action taken',
+    outcome: 'Outcome', close: 'Record the outcome', record: 'Record an incident (R-OPS-3)', when: 'When', reps: 'Reps involved', customers: 'Customers involved (comma-separated)',
+    others: 'Others (comma-separated)', what: 'What happened',
+  },
+});
+
 export const messages = { 'zh-CN': zh, en };

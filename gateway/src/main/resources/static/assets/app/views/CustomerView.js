@@ -10,6 +10,9 @@ import { useForm, useAction } from '../forms.js';
 import { phoneProblem, textProblem } from '../validate.js';
 import { customer, revealPhones } from '../customers.js';
 import { credit, dateTime, daysBetween } from '../format.js';
+import { Care } from './customer/Care.js';
+import { Privacy } from './customer/Privacy.js';
+import { CustomerQuestions } from './customer/CustomerQuestions.js';
 
 const { ref, reactive, computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
@@ -19,6 +22,7 @@ const METHODS = ['电话', '面谈', '微信', '短信', '上门'];
 export const CustomerView = {
   name: 'CustomerView',
   props: { id: { type: String, required: true } },
+  components: { Care, Privacy, CustomerQuestions },
   setup(props) {
     const { t, locale } = useI18n();
     const site = store.site;
@@ -279,6 +283,12 @@ export const CustomerView = {
           </a-form>
         </section>
       </div>
+
+      <div class="columns" data-test="care-and-privacy">
+        <care :customer="state.customer" />
+        <privacy :customer="state.customer" />
+      </div>
+      <customer-questions :customer="state.customer" />
 
       <section class="panel">
         <h2>{{ $t('customer.visits') }}</h2>

@@ -8,6 +8,14 @@ import { store, siteToday, staffName, receivers } from '../store.js';
 import { useForm, useAction } from '../forms.js';
 import { textProblem } from '../validate.js';
 import { Plans } from './customers/Plans.js';
+import { archiveAbilities } from '../archive-access.js';
+import { Feedback } from './customers/Feedback.js';
+import { Surveys } from './customers/Surveys.js';
+import { Occasions } from './customers/Occasions.js';
+import { Referrals } from './customers/Referrals.js';
+import { Questions } from './customers/Questions.js';
+import { MarketNotes } from './customers/MarketNotes.js';
+import { Import } from './customers/Import.js';
 
 const { ref, reactive, computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
@@ -18,7 +26,7 @@ const STATUSES = ['RECORDED', 'CLASSIFIED', 'FOLLOWING', 'DEPOSIT', 'DEAL', 'LOS
 
 export const CustomersView = {
   name: 'CustomersView',
-  components: { Plans },
+  components: { Plans, Feedback, Surveys, Occasions, Referrals, Questions, MarketNotes, Import },
   setup() {
     const { t } = useI18n();
     const route = useRoute();
@@ -26,12 +34,21 @@ export const CustomersView = {
     const site = store.site;
     const base = `/api/customers/sites/${seg(site)}`;
     const can = computed(() => abilities(store.user, site));
+    const more = computed(() => archiveAbilities(store.user, site));
     const tabs = computed(() => [
       { key: 'today', show: can.value.followUpLists },
       { key: 'greetings', show: can.value.followUpLists },
       { key: 'calls', show: can.value.followUpLists },
       { key: 'plans', show: can.value.followUpLists || can.value.readMeeting },
       { key: 'archive', show: can.value.archive },
+      // issue 14: feedback, surveys, occasions, referrals, questions, market notes, import and export
+      { key: 'feedback', show: more.value.readFeedback },
+      { key: 'surveys', show: more.value.readSurveys },
+      { key: 'occasions', show: more.value.readOccasions },
+      { key: 'referrals', show: more.value.readReferrals },
+      { key: 'questions', show: more.value.readQuestions },
+      { key: 'market', show: more.value.readMarketNotes },
+      { key: 'import', show: more.value.importCustomers || more.value.readImports || more.value.exportCustomers },
     ].filter((tab) => tab.show));
     const active = ref(tabs.value.some((x) => x.key === route.query.tab) ? route.query.tab : tabs.value[0]?.key);
     const rep = ref(can.value.anyRepsLists ? '' : store.user.id);
@@ -195,6 +212,13 @@ export const CustomersView = {
       </template>
 
       <plans v-if="active === 'plans'" />
+      <feedback v-if="active === 'feedback'" />
+      <surveys v-if="active === 'surveys'" />
+      <occasions v-if="active === 'occasions'" />
+      <referrals v-if="active === 'referrals'" />
+      <questions v-if="active === 'questions'" />
+      <market-notes v-if="active === 'market'" />
+      <import v-if="active === 'import'" />
 
       <template v-if="active === 'archive'">
         <a-form layout="inline" @submit="find" class="archive-search" data-test="archive-search">
