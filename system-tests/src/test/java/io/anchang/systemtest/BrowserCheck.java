@@ -51,8 +51,14 @@ final class BrowserCheck {
      */
     static JsonNode run(Path root, String scenario, String gatewayUrl, String password, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return run(root, "webapp.mjs", scenario, gatewayUrl, password, environment);
+    }
+
+    /** Runs {@code node <script> <scenario>} of {@code system-tests/browser} (another file of scenarios, such as archive.mjs). */
+    static JsonNode run(Path root, String script, String scenario, String gatewayUrl, String password, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path browser = root.resolve("system-tests/browser");
-        ProcessBuilder builder = new ProcessBuilder(List.of("node", "webapp.mjs", scenario)).directory(browser.toFile())
+        ProcessBuilder builder = new ProcessBuilder(List.of("node", script, scenario)).directory(browser.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("ANCHANG_URL", gatewayUrl);
         builder.environment().put("ANCHANG_PASSWORD", password);

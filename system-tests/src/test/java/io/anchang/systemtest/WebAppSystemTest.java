@@ -187,6 +187,80 @@ class WebAppSystemTest {
                 .as("a double click on the payment records one").isEqualTo(1);
     }
 
+    @Test
+    @Order(50)
+    @DisplayName("R-CUS-2 R-CUS-5 R-CUS-8 R-CUS-9 R-CUS-10 R-CUS-11 R-CUS-12 R-CUS-13 R-OPS-3 R-OPS-5 R-SEC-3 the archive's screens hold what the API holds: an import with a bad row shows that row and imports nothing, the right file imports; the export is audited; a lunar leap-month birthday saved in the browser is what the API returns; the ID number masked and revealed; a withdrawn consent shows and the API agrees; a complaint resolved, a survey, a referral's reward approved, an invitation, a question answered, a market note and an incident; none wider than 390 px")
+    void theArchiveScreensShowWhatTheApiHolds() throws Exception {
+        System.out.println("browser: the archive's care, personal data, feedback and site operations");
+        JsonNode result = BrowserCheck.run(ROOT, "archive.mjs", "archive", office.gatewayUrl(), DemoData.PASSWORD,
+                Map.of("ANCHANG_OUT", screenshots().toString()));
+        String manager = TheOffice.manager(SITE);
+        String customers = "/api/customers/sites/" + SITE;
+        String first = result.path("customers").path("first").asString();
+        List<String> numbers = result.path("customers").path("numbers").valueStream().map(JsonNode::asString).toList();
+        result.path("widths").properties().forEach(width -> assertThat(width.getValue().asInt()).as(width.getKey()).isLessThanOrEqualTo(390));
+
+        // R-CUS-2: the file with a bad row showed that row, and imported nothing; the right one did
+        assertThat(result.path("importRows").valueStream().map(row -> row.path("row").asInt())).containsExactly(4);
+        assertThat(result.path("importRows").path(0).path("text").asString()).contains("登记日期");
+        assertThat(api(customers + "/archive?archiveNo=" + numbers.get(2), manager).path("total").asInt()).isZero();
+        assertThat(api(customers + "/imports", manager).size()).as("only the right file is an import").isEqualTo(result.path("importsBefore").asInt() + 1);
+        assertThat(api(customers + "/imports/" + result.path("importId").asString(), manager).path("imported").asInt()).isEqualTo(2);
+        // R-CUS-13: the export is on the audit trail, with phones masked
+        assertThat(result.path("exported").path("hasImported").asBoolean()).isTrue();
+        assertThat(result.path("exported").path("fullPhone").asBoolean()).as("a whole phone number in the export").isFalse();
+        assertThat(api(customers + "/audit?limit=200", manager).valueStream()
+                .filter(entry -> "customer.archive-exported".equals(entry.path("action").asString()) && "sh01-manager".equals(entry.path("actor").asString())))
+                .isNotEmpty();
+
+        // R-CUS-8: a 30 February never left the browser; the leap month 2021 lacks was the server's refusal; 1984's is saved
+        assertThat(result.path("care").path("puts").asInt()).isEqualTo(2);
+        assertThat(result.path("care").path("lunarRefused").asString()).contains("农历", "2021");
+        JsonNode spouse = api(customers + "/customers/" + first + "/care", manager).path("people").path(0);
+        assertThat(spouse.path("relation").asString()).isEqualTo("SPOUSE");
+        assertThat(spouse.path("birthday").path("calendar").asString()).isEqualTo("LUNAR");
+        assertThat(List.of(spouse.path("birthday").path("year").asInt(), spouse.path("birthday").path("month").asInt(),
+                spouse.path("birthday").path("day").asInt())).containsExactly(1984, 10, 3);
+        assertThat(spouse.path("birthday").path("leapMonth").asBoolean()).isTrue();
+        assertThat(result.path("care").path("shown").asString()).contains("农历", "闰", "初三");
+
+        // R-CUS-13, R-SEC-3: the ID number checked by the server, shown masked, revealed whole; consent withdrawn
+        JsonNode personal = api(customers + "/customers/" + first + "/personal-data", manager);
+        assertThat(result.path("id").path("refused").asString()).contains("校验位");
+        assertThat(personal.path("idNumber").asString()).isEqualTo(result.path("id").path("masked").asString()).isEqualTo("110***********002X");
+        assertThat(result.path("id").path("revealed").asString()).isEqualTo("11010519491231002X");
+        assertThat(personal.path("contactAllowed").asBoolean()).isFalse();
+        assertThat(personal.path("contact").path("given").asBoolean()).isFalse();
+        assertThat(result.path("surveyRefused").asString()).as("R-CUS-13 no survey of a customer who withdrew").isNotBlank();
+        assertThat(result.path("inviteRefused").asString()).as("R-CUS-13 no invitation either").isNotBlank();
+
+        // R-CUS-9, R-CUS-10, R-CUS-11, R-CUS-12, R-CUS-5
+        JsonNode feedback = api(customers + "/feedback/" + result.path("feedbackId").asString(), manager);
+        assertThat(feedback.path("status").asString()).isEqualTo("RESOLVED");
+        assertThat(feedback.path("channel").asString()).isEqualTo("LETTER");
+        assertThat(feedback.path("resolution").asString()).isEqualTo(result.path("resolution").asString());
+        assertThat(api(customers + "/surveys?customer=" + numbers.get(0), manager).size()).isZero();
+        assertThat(api(customers + "/surveys?customer=" + numbers.get(1), manager).path(0).path("scores").path("SERVICE").asInt()).isEqualTo(4);
+        JsonNode guests = api(customers + "/occasions/" + result.path("occasionId").asString(), manager).path("guests");
+        assertThat(guests.valueStream().map(g -> g.path("archiveNo").asString() + ":" + g.path("state").asString())).containsExactly(numbers.get(1) + ":INVITED");
+        assertThat(api(customers + "/referrals?customer=" + numbers.get(0), manager).path(0).path("reward").path("state").asString()).isEqualTo("APPROVED");
+        assertThat(api(customers + "/questions?open=false&customer=" + first, manager).path(0).path("answer").asString())
+                .isEqualTo(result.path("answer").asString());
+
+        // R-OPS-5, R-OPS-3
+        assertThat(api("/api/reception/sites/" + SITE + "/market-notes", manager).valueStream().map(n -> n.path("title").asString()))
+                .contains(result.path("noteTitle").asString());
+        assertThat(api("/api/reception/sites/" + SITE + "/incidents", manager).valueStream()
+                .filter(i -> result.path("incidentId").asString().equals(i.path("id").asString())).map(i -> i.path("status").asString()))
+                .containsExactly("CLOSED");
+        // the rep saw none of the MANAGER's screens
+        assertThat(result.path("repTabs").valueStream().map(JsonNode::asString)).doesNotContain("import").contains("feedback", "referrals");
+    }
+
+    private static JsonNode api(String path, String token) {
+        return json(gateway.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk());
+    }
+
     private static JsonNode scenario(String what, String name, Map<String, String> environment) throws IOException, InterruptedException {
         System.out.println("browser: " + what);
         return BrowserCheck.run(ROOT, name, office.gatewayUrl(), DemoData.PASSWORD, environment);
