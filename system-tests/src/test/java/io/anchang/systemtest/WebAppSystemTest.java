@@ -209,6 +209,7 @@ class WebAppSystemTest {
         // R-CUS-13: the export is on the audit trail, with phones masked
         assertThat(result.path("exported").path("hasImported").asBoolean()).isTrue();
         assertThat(result.path("exported").path("fullPhone").asBoolean()).as("a whole phone number in the export").isFalse();
+        assertThat(result.path("exported").path("maskedPhone").asBoolean()).as("the imported phone, masked, in the export").isTrue();
         assertThat(api(customers + "/audit?limit=200", manager).valueStream()
                 .filter(entry -> "customer.archive-exported".equals(entry.path("action").asString()) && "sh01-manager".equals(entry.path("actor").asString())))
                 .isNotEmpty();

@@ -122,7 +122,7 @@ export const CustomersView = {
   <div class="screen customers" data-test="customers">
     <div class="screen-head"><h1>{{ $t('customers.title') }} <span class="muted">{{ store.profile.name }}</span></h1>
       <div class="head-actions">
-        <a-select v-if="can.anyRepsLists && active !== 'archive'" v-model:value="rep" :options="repOptions" allow-clear class="short-select"
+        <a-select v-if="can.anyRepsLists && ['today', 'greetings'].includes(active)" v-model:value="rep" :options="repOptions" allow-clear class="short-select"
           :placeholder="$t('customers.myOwn')" data-test="list-rep" @change="load" />
         <a-button @click="load" :loading="state.loading">{{ $t('app.refresh') }}</a-button>
       </div></div>
