@@ -106,6 +106,11 @@ async function pick(page, select, label) {
   await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`).click();
 }
 
+/** The keys of the tabs a screen shows (Ant Design's tab ids end in -tab-<key>). */
+async function tabsOf(page) {
+  return page.locator('[role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.id.replace(/^.*-tab-/, '')));
+}
+
 /** The help under a form item (an error shown next to its field). */
 async function helpOf(scope) {
   return (await scope.locator('.ant-form-item-explain-error').first().innerText()).trim();
@@ -303,7 +308,7 @@ async function archive() {
   await page.locator(sel('market-save')).click();
   await page.locator(`${sel('market-note')}:has-text("${tag}")`).waitFor();
   await narrow(page, 'market', null);
-  const repTabs = await page.locator("[data-node-key]").evaluateAll((tabs) => tabs.map((t) => t.dataset.nodeKey));
+  const repTabs = await tabsOf(page);
   expect(!repTabs.includes('import'), `the rep sees the import: ${repTabs}`);
   clean(repCtx, rep);
 
@@ -315,6 +320,8 @@ async function archive() {
   await mgr.fill(sel('answer-text'), answer);
   await mgr.locator(sel('answer-save')).click();
   await mgr.locator(sel('answer-form')).waitFor({ state: 'detached' });
+  const managerTabs = await tabsOf(mgr);
+  expect(managerTabs.includes('incidents') && managerTabs.includes('questions'), `the MANAGER's tabs: ${managerTabs}`);
   await narrow(mgr, 'questions', null);
   await open(mgr, '/customers?tab=referrals', 'referrals');
   await mgr.locator(`${sel('referral')}[data-id="${referralId}"] ${sel('reward-APPROVED')}`).click();
@@ -346,7 +353,7 @@ async function archive() {
   return {
     customers: { first: c1.customerId, second: c2.customerId, numbers }, importRows, imported, importsBefore, importId, exported,
     care: { shown: careShown, solarRefused, lunarRefused, puts: carePuts.length }, id: { refused: idRefused, masked: idMasked, revealed: idRevealed },
-    question, answer, surveyRefused, feedbackId, resolution, referralId, occasionId, inviteRefused, noteTitle, incidentId, repTabs, widths,
+    question, answer, surveyRefused, feedbackId, resolution, referralId, occasionId, inviteRefused, noteTitle, incidentId, repTabs, managerTabs, widths,
   };
 }
 
