@@ -91,6 +91,9 @@ export const CustomersView = {
       load();
     };
     const find = () => { search.page = 0; load(); };
+    // the tabs of issue 14 read what they show when they open: refreshing opens them again
+    const tick = ref(0);
+    const refresh = () => { tick.value += 1; load(); };
     // R-OPS-4: the MANAGER's call lists of the day; the rep who calls records how it went
     const called = useAction(async (list, entry, outcome) => {
       const answer = await api.post(`${base}/call-lists/${seg(list.id)}/calls`, { customer: entry.customerId, outcome });
@@ -116,7 +119,7 @@ export const CustomersView = {
     const repOptions = computed(() => receivers().map((m) => ({ value: m.userId, label: m.name })));
     const classOptions = CLASSES.map((c) => ({ value: c, label: c }));
     const statusOptions = computed(() => STATUSES.map((s) => ({ value: s, label: t('card.status.' + s) })));
-    return { store, can, tabs, active, choose, rep, state, search, load, find, turn, open, called, listing, purposeOptions, repOptions, classOptions, statusOptions, staffName, today: siteToday() };
+    return { store, can, tabs, active, choose, rep, state, search, load, refresh, tick, find, turn, open, called, listing, purposeOptions, repOptions, classOptions, statusOptions, staffName, today: siteToday() };
   },
   template: `
   <div class="screen customers" data-test="customers">
@@ -124,7 +127,7 @@ export const CustomersView = {
       <div class="head-actions">
         <a-select v-if="can.anyRepsLists && ['today', 'greetings'].includes(active)" v-model:value="rep" :options="repOptions" allow-clear class="short-select"
           :placeholder="$t('customers.myOwn')" data-test="list-rep" @change="load" />
-        <a-button @click="load" :loading="state.loading">{{ $t('app.refresh') }}</a-button>
+        <a-button @click="refresh" :loading="state.loading">{{ $t('app.refresh') }}</a-button>
       </div></div>
     <section class="panel">
       <a-tabs :active-key="active" @change="choose" data-test="customer-tabs">
@@ -212,13 +215,13 @@ export const CustomersView = {
       </template>
 
       <plans v-if="active === 'plans'" />
-      <feedback v-if="active === 'feedback'" />
-      <surveys v-if="active === 'surveys'" />
-      <occasions v-if="active === 'occasions'" />
-      <referrals v-if="active === 'referrals'" />
-      <questions v-if="active === 'questions'" />
-      <market-notes v-if="active === 'market'" />
-      <import v-if="active === 'import'" />
+      <feedback v-if="active === 'feedback'" :key="tick" />
+      <surveys v-if="active === 'surveys'" :key="tick" />
+      <occasions v-if="active === 'occasions'" :key="tick" />
+      <referrals v-if="active === 'referrals'" :key="tick" />
+      <questions v-if="active === 'questions'" :key="tick" />
+      <market-notes v-if="active === 'market'" :key="tick" />
+      <import v-if="active === 'import'" :key="tick" />
 
       <template v-if="active === 'archive'">
         <a-form layout="inline" @submit="find" class="archive-search" data-test="archive-search">
