@@ -6,13 +6,20 @@ import { api, seg } from '../../api.js';
 import { abilities } from '../../access.js';
 import { store, zone, staffName } from '../../store.js';
 import { useForm } from '../../forms.js';
-import { amountProblem, textProblem } from '../../validate.js';
+import { amountProblem, textProblem, fen } from '../../validate.js';
 import { money, dateTime } from '../../format.js';
 
 const { reactive, computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
 
 const METHODS = ['TRANSFER', 'CHEQUE', 'CARD', 'CASH'];
+
+/** An amount (as the API reads it) of at most {@code max}, compared to the fen; the limit named in the message. */
+function atMost(value, max) {
+  const wrong = amountProblem(value);
+  if (wrong) return wrong;
+  return max && fen(String(value).trim().replace(/,/g, '')) > fen(max) ? ['amountOverMax', { max }] : null;
+}
 
 export const Mortgages = {
   name: 'Mortgages',
@@ -43,7 +50,7 @@ export const Mortgages = {
       initial: () => ({ stage: 'APPLIED', bank: '', amount: '', note: '' }),
       rules: {
         bank: (v, f) => textProblem(v, { required: f.stage === 'APPLIED', max: 50 }),
-        amount: (v, f) => (f.stage === 'APPROVED' ? amountProblem(v, { max: state.acting?.item?.loan }) : null),
+        amount: (v, f) => (f.stage === 'APPROVED' ? atMost(v, state.acting?.item?.loan) : null),
         note: (v) => textProblem(v, { max: 200 }),
       },
       byType: { 'bank-required': 'bank', 'approved-amount-invalid': 'amount', 'amount-invalid': 'amount' },
@@ -57,7 +64,7 @@ export const Mortgages = {
       key: null,
       initial: () => ({ amount: '', method: 'TRANSFER', reference: '' }),
       rules: {
-        amount: (v) => amountProblem(v, { max: state.due?.outstanding }),
+        amount: (v) => atMost(v, state.due?.outstanding),
         reference: (v, f) => textProblem(v, { required: f.method !== 'CASH', max: 64 }),
       },
       byType: { 'amount-invalid': 'amount', 'payment-exceeds-outstanding': 'amount', 'day-closed': 'amount', 'payment-reference-required': 'reference' },
