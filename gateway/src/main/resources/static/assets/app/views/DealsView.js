@@ -191,7 +191,7 @@ export const DealsView = {
     const filingOptions = computed(() => ['SUBMITTED', 'FILED', 'REJECTED'].map((k) => ({ value: k, label: t(`deals.filing.${k}`) })));
     return {
       t, locale, store, can, tabs, active, choose, state, load, act, contract, addTerm, dropTerm, filing, refund, decision, payment, reminder, unitChange, ruling,
-      close, report, methodOptions, kindOptions, filingOptions, money, dateTime, zone, staffName, today,
+      close, report, methodOptions, kindOptions, filingOptions, money, dateTime, zone, staffName, today, finished,
     };
   },
   template: `

@@ -91,7 +91,8 @@ export const DealCorrection = {
       <a-form-item v-if="kind === 'voidAgreement' || !contracted" :label="$t('after.paperKeeper')" required
         :validate-status="form.state.errors.paperKeeper ? 'error' : ''" :help="form.state.errors.paperKeeper || $t('after.paperKeeperHint')">
         <a-input v-model:value="form.values.paperKeeper" :maxlength="50" data-test="paper-keeper" /></a-form-item>
-      <a-checkbox v-if="kind === 'voidAgreement'" v-model:checked="form.values.correctBuyer" class="gap" data-test="correct-buyer">{{ $t('after.correctBuyer') }}</a-checkbox>
+      <a-form-item v-if="kind === 'voidAgreement'">
+        <a-checkbox v-model:checked="form.values.correctBuyer" data-test="correct-buyer">{{ $t('after.correctBuyer') }}</a-checkbox></a-form-item>
       <div v-if="form.values.correctBuyer" class="field-row">
         <a-form-item :label="kind === 'nameChange' ? $t('after.newBuyer') : $t('board.buyerName')" required
           :validate-status="form.state.errors.buyerName ? 'error' : ''" :help="form.state.errors.buyerName">

@@ -64,7 +64,7 @@ export const Targets = {
           siteTargets: goalBody(v.site),
           reps: v.reps.map((r) => ({ userId: r.userId, ...goalBody(r) })).filter((r) => Object.keys(r).length > 1),
         });
-        loadReport();
+        await loadReport();
         return state.targets;
       },
     });
