@@ -133,6 +133,9 @@ class RefundPayoutsIntegrationTest extends FinanceIntegrationBase {
                 .bodyValue(object("reason", "收款人账号录错")).exchange().expectStatus().isOk();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(refund(site, refundId)).containsEntry("status", "OPEN")
                 .containsEntry("paid", "10000.00").containsEntry("remaining", "5000.00"));
+        JsonNode voided = TopicProbe.events(Topics.FINANCE, "finance.voucher-voided", p -> firstNo.equals(p.path("voucherNo").asString()))
+                .get(0).path("payload");
+        assertThat(voided.path("dealId").asString()).as("the reports take the part out of the deal's money").isEqualTo(refundId.substring("refund-".length()));
         payOut(site, refundId, "5000.01", "part-4").expectStatus().isBadRequest();
         payOut(site, refundId, "5000", "part-4").expectStatus().isCreated();
         assertThat(refund(site, refundId)).containsEntry("status", "PAID").containsEntry("remaining", "0.00");
