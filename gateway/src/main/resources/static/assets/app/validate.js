@@ -55,7 +55,7 @@ export function amountProblem(raw, { max = null } = {}) {
   if (!/^\d+(\.\d+)?$/.test(text)) return 'amount';
   if (/\.\d{3,}$/.test(text.replace(/0+$/, ''))) return 'amountPrecision';
   if (Number(text) <= 0) return 'amountPositive';
-  if (max !== null && Number(text) > Number(max)) return 'amountOverMax';
+  if (max !== null && Number(text) > Number(max)) return ['amountOverMax', { max }]; // the message names the limit
   return null;
 }
 
