@@ -19,13 +19,14 @@ import { Meeting } from './manager/Meeting.js';
 import { Incidents } from './manager/Incidents.js';
 import { Questions } from './customers/Questions.js';
 import { archiveAbilities } from '../archive-access.js';
+import { Targets } from './manager/Targets.js';
 
 const { ref, computed } = Vue;
 const { useRoute, useRouter } = VueRouter;
 
 export const ManagerView = {
   name: 'ManagerView',
-  components: { RotationEditor, Complaints, Disputes, Violations, Redistribution, Pending, Policies, Audit, Overdue, Meeting, Incidents, Questions },
+  components: { RotationEditor, Complaints, Disputes, Violations, Redistribution, Pending, Policies, Audit, Overdue, Meeting, Incidents, Questions, Targets },
   setup() {
     const route = useRoute();
     const router = useRouter();
@@ -39,6 +40,7 @@ export const ManagerView = {
       { key: 'meeting', show: can.value.overdueCheck && can.value.readMeeting },
       { key: 'incidents', show: archiveAbilities(store.user, store.site).incidents },
       { key: 'questions', show: archiveAbilities(store.user, store.site).answerQuestion },
+      { key: 'targets', show: can.value.managerReports },
       { key: 'redistribution', show: can.value.redistribute },
       { key: 'pending', show: can.value.pendingAttributions },
       { key: 'policies', show: can.value.policies },
@@ -65,6 +67,7 @@ export const ManagerView = {
           <meeting v-else-if="tab.key === 'meeting'" />
           <incidents v-else-if="tab.key === 'incidents'" />
           <questions v-else-if="tab.key === 'questions'" />
+          <targets v-else-if="tab.key === 'targets'" />
           <redistribution v-else-if="tab.key === 'redistribution'" />
           <pending v-else-if="tab.key === 'pending'" />
           <policies v-else-if="tab.key === 'policies'" />
