@@ -156,8 +156,8 @@ public record CustomerCard(String customerId, String siteId, String archiveNo, I
 
     /**
      * R-CUS-1, R-CUS-7: a step of a deal, announced by deal-service: a small deposit (DEPOSIT), a big deposit with its
-     * agreement (DEAL, 成交), a contract (OWNER, 业主), a refund or a cancellation for breach (LOST, with its reason, unless
-     * another of the customer's deals goes on) or a small deposit lapsed (back to FOLLOWING). A unit change or a name change
+     * agreement (DEAL, 成交), a contract (OWNER, 业主), a refund or a cancellation for breach (LOST, with its reason; when
+     * another of the customer's deals goes on, the furthest step of those) or a small deposit lapsed (back to FOLLOWING). A unit change or a name change
      * is kept in the deal archive and moves no status. The same event twice changes nothing; a later step never moves the
      * status back past a contract.
      */
@@ -181,7 +181,14 @@ public record CustomerCard(String customerId, String siteId, String archiveNo, I
                         : new Notebook(notebook.background(), notebook.suggestions(), notebook.reasonsNotBuying(),
                         notebook.refundReasons() == null ? why : notebook.refundReasons() + "\n" + why, notebook.notes(), "system", at);
                 CustomerCard noted = next.withNotebook(book);
-                yield next.goesOn(step.dealId()) ? noted : noted.moved(Status.LOST, "system", at, why, cause);
+                if (!next.goesOn(step.dealId())) {
+                    yield noted.moved(Status.LOST, "system", at, why, cause);
+                }
+                // the status is the furthest step of the deals that go on: an owner whose contract was cancelled while
+                // another unit is only subscribed is back at 成交; a referrer stays one
+                Status standing = next.standingOf(step.dealId());
+                yield status == Status.REFERRER || standing == null ? noted
+                        : noted.moved(standing, "system", at, why + "（其他交易继续）", cause);
             }
             default -> next;
         };
@@ -190,7 +197,28 @@ public record CustomerCard(String customerId, String siteId, String archiveNo, I
     /** Whether a deal other than {@code ended} is still under way (its deposit or contract taken, not refunded or cancelled). */
     private boolean goesOn(String ended) {
         return deals.stream().map(DealStep::dealId).distinct().filter(id -> !id.equals(ended))
-                .anyMatch(id -> deals.stream().noneMatch(d -> d.dealId().equals(id) && (d.ends() || "LAPSED".equals(d.step()))));
+                .anyMatch(this::goesOnAlone);
+    }
+
+    /** The status the deals other than {@code ended} that go on stand at: their furthest step; none when none has one. */
+    private Status standingOf(String ended) {
+        int furthest = deals.stream().filter(d -> !d.dealId().equals(ended) && goesOnAlone(d.dealId()))
+                .mapToInt(d -> switch (d.step()) {
+                    case "CONTRACT" -> 3;
+                    case "BIG_DEPOSIT" -> 2;
+                    case "SMALL_DEPOSIT" -> 1;
+                    default -> 0;
+                }).max().orElse(0);
+        return switch (furthest) {
+            case 3 -> Status.OWNER;
+            case 2 -> Status.DEAL;
+            case 1 -> Status.DEPOSIT;
+            default -> null;
+        };
+    }
+
+    private boolean goesOnAlone(String dealId) {
+        return deals.stream().noneMatch(d -> d.dealId().equals(dealId) && (d.ends() || "LAPSED".equals(d.step())));
     }
 
     /** R-CUS-1: an owner who brings a new customer (老带新) has reached the policy's last step. */

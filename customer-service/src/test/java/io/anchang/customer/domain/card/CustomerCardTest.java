@@ -91,6 +91,24 @@ class CustomerCardTest {
     }
 
     @Test
+    @DisplayName("R-CUS-1 R-CUS-7 when one deal ends, the status is the furthest step of the deals that go on")
+    void theStatusFollowsTheDealsThatGoOn() {
+        CustomerCard dealAndDeposit = CustomerCard.blank("c1", "SH01", "SH01-000001").dealStep(step("BIG_DEPOSIT"), null, T)
+                .dealStep(new CustomerCard.DealStep("deal-2", "2-101", "SMALL_DEPOSIT", T, "deal.test"), null, T);
+        assertThat(dealAndDeposit.status()).isEqualTo(CustomerCard.Status.DEAL);
+        CustomerCard refunded = dealAndDeposit.dealStep(new CustomerCard.DealStep("deal-1", "1-502", "REFUND", T, "deal.test"), "换别的楼盘", T);
+        assertThat(refunded.status()).as("only a small deposit goes on").isEqualTo(CustomerCard.Status.DEPOSIT);
+        assertThat(refunded.statusHistory().get(refunded.statusHistory().size() - 1).reason()).contains("换别的楼盘");
+
+        CustomerCard ownerAndDeal = CustomerCard.blank("c1", "SH01", "SH01-000001").dealStep(step("BIG_DEPOSIT"), null, T)
+                .dealStep(step("CONTRACT"), null, T)
+                .dealStep(new CustomerCard.DealStep("deal-2", "2-101", "BIG_DEPOSIT", T, "deal.test"), null, T);
+        assertThat(ownerAndDeal.status()).isEqualTo(CustomerCard.Status.OWNER);
+        assertThat(ownerAndDeal.dealStep(step("CANCELLED"), "违约", T).status())
+                .as("the contracted unit cancelled for breach, the other only subscribed").isEqualTo(CustomerCard.Status.DEAL);
+    }
+
+    @Test
     @DisplayName("R-CUS-7 unit and name changes are kept in the deal archive, each change once, the status unchanged")
     void unitAndNameChangesAreKept() {
         CustomerCard dealt = CustomerCard.blank("c1", "SH01", "SH01-000001").dealStep(step("BIG_DEPOSIT"), null, T);
