@@ -105,7 +105,7 @@ test('amounts are checked as AmountInput reads them: at most 2 decimals, more th
   assert.equal(validate.amountProblem('-5'), 'amount');
   assert.equal(validate.amountProblem('二万'), 'amount');
   assert.equal(validate.amountProblem(''), 'required');
-  assert.equal(validate.amountProblem('300', { max: '200.00' }), 'amountOverMax');
+  assert.deepEqual(validate.amountProblem('300', { max: '200.00' }), ['amountOverMax', { max: '200.00' }], 'the message names the limit');
   assert.equal(validate.discountProblem('1.5', '1.0'), 'discountOverLimit');
   assert.equal(validate.discountProblem('1.125', '3'), 'discount');
   assert.equal(validate.discountProblem('', '1'), null);

@@ -510,7 +510,7 @@ class DeskDayIntegrationTest extends FinanceIntegrationBase {
     // ---------------------------------------------------------------- R-SEC-2
 
     @Test
-    @DisplayName("R-SEC-2 a rep, a MANAGER and HEAD_OFFICE are each refused every money endpoint (403, audited), and nothing changes")
+    @DisplayName("R-SEC-2 R-FIN-4 a rep, a MANAGER and HEAD_OFFICE are each refused every money endpoint, a refund's payout in parts too (403, audited), and nothing changes")
     void onlyFinanceTouchesMoney() {
         String site = "FD09";
         String dealId = contract(site, site + "-A-101", schedule());
@@ -522,6 +522,7 @@ class DeskDayIntegrationTest extends FinanceIntegrationBase {
                 new String[]{"/api/finance/sites/" + site + "/receipts/" + receipt + "/void", "{\"reason\":\"x\"}"},
                 new String[]{"/api/finance/sites/" + site + "/receipts/" + receipt + "/reversal", "{\"reason\":\"x\"}"},
                 new String[]{"/api/finance/sites/" + site + "/refunds-due/any/payout", "{\"method\":\"CASH\",\"payee\":\"x\"}"},
+                new String[]{"/api/finance/sites/" + site + "/refunds-due/any/payout", "{\"method\":\"CASH\",\"payee\":\"x\",\"amount\":\"1\",\"requestId\":\"part-1\"}"},
                 new String[]{"/api/finance/sites/" + site + "/vouchers/any/void", "{\"reason\":\"x\"}"},
                 new String[]{"/api/finance/sites/" + site + "/vouchers/any/reversal", "{\"reason\":\"x\"}"},
                 new String[]{"/api/finance/sites/" + site + "/days/" + today() + "/close", "{}"},

@@ -125,7 +125,34 @@ export function abilities(user, site) {
     recordPayment: on(user, site, 'FINANCE'),
     deskDay: canRead(user, site) && hasAny(user, 'FINANCE', 'MANAGER'),
     closeDay: on(user, site, 'FINANCE'),
+    // R-DEAL-5: a MANAGER voids an issued agreement (before the contract) and a new one is issued; who keeps the paper
+    // copies of the current one: ASSISTANT, SUPERVISOR or MANAGER
+    voidAgreement: (unit) => on(user, site, 'MANAGER') && unit?.status === 'BIG_DEPOSIT' && !!unit?.sale?.agreement?.number,
+    keepCopies: (unit) => on(user, site, 'ASSISTANT', 'SUPERVISOR') && unit?.status === 'BIG_DEPOSIT' && !!unit?.sale?.agreement?.number,
+    // R-DEAL-8: after the contract the deal's rep (a SUPERVISOR, the MANAGER) asks and the fee is due at finance; before
+    // it the MANAGER voids the agreement and issues it to the new buyer
+    changeName: (unit) => (unit?.status === 'CONTRACTED'
+      ? on(user, site, 'SALES') && (unit?.sale?.repUserId === me || has(user, 'SUPERVISOR')) && !unit?.sale?.nameChange
+      : on(user, site, 'MANAGER') && unit?.status === 'BIG_DEPOSIT' && !!unit?.sale?.agreement?.number),
+    // R-FIN-7: mortgages — FINANCE records their progress, the MANAGER reads
+    mortgages: canRead(user, site) && hasAny(user, 'FINANCE', 'MANAGER'),
+    progressMortgage: on(user, site, 'FINANCE'),
+    // R-FIN-1, R-FIN-7: voids and reversing entries are FINANCE's
+    correctRecords: on(user, site, 'FINANCE'),
+    // the month's targets (issue 15): the site's MANAGER sets them, HEAD_OFFICE reads
+    setTargets: on(user, site, 'MANAGER'),
   };
+}
+
+/**
+ * R-FIN-1, R-FIN-7: what may correct a receipt or a voucher: 'void' on its day while the day is open,
+ * 'reverse' (a reversing entry booked today) once the day is closed; null for what stands — a deposit's
+ * receipt (a refund gives it back, R-DEAL-10), a reversing entry, what is voided or reversed already.
+ */
+export function correction(record, dayClosed) {
+  if (!record || record.voided || record.reversedBy || record.reverses) return null;
+  if (record.receiptNo && ['SMALL', 'BIG', 'REVERSAL'].includes(record.kind)) return null;
+  return dayClosed || record.closed ? 'reverse' : 'void';
 }
 
 /** R-ATT-12: follow-ups belong to the rep who holds the credit. */

@@ -414,4 +414,66 @@ Object.assign(en, {
   },
 });
 
+// after the deposit (issue 13: name change, agreement void, mortgage, voids and reversals) and the MANAGER's targets (issue 15)
+Object.assign(zh.deals.tabs, { mortgages: '按揭' });
+Object.assign(zh.deals.forms, { nameChange: '更名', voidAgreement: '作废重开认购书', keeper: '原件保管人' });
+Object.assign(zh.manager.tabs, { targets: '销售目标' });
+Object.assign(zh.validation, { targetAmount: '金额为 0 到 100 亿元，最多两位小数' });
+Object.assign(zh, {
+  after: {
+    agreement: '认购书', voided: '已作废认购书', keptBy: '原件由 {who} 保管', causes: { CORRECTION: '更正', NAME_CHANGE: '更名' },
+    nameChange: '更名', feeDue: '待交过户费', nameChangeState: '更名为 {buyer}，过户费 {fee} 待财务收取，收取后生效（R-DEAL-8）',
+    feeDueDone: '已申请更名：过户费 {fee} 已列入应收款，财务收取后生效', buyer: '合同买受人', mortgage: '按揭',
+    stages: { NOT_APPLIED: '未申请', APPLIED: '已申请', APPROVED: '已获批', REJECTED: '被拒贷', LOAN_PAID: '已放款' },
+    stageUnknown: '办理中（由财务登记）', approvedAmount: '获批金额', loan: '贷款金额', bank: '贷款银行',
+    voidHint: '认购书 {no} 签发后不能修改：作废并写明原因和纸质原件保管人，系统按序号重开新认购书，两份都留档（R-DEAL-5）。',
+    nameChangeBeforeHint: '签约前更名：作废认购书 {no} 并以新买受人重开，不收费（R-DEAL-5、R-DEAL-8）。',
+    nameChangeAfterHint: '签约后更名：过户费列入应收款，财务收取后更名生效（R-DEAL-8）。',
+    paperKeeper: '作废原件保管人', paperKeeperHint: '已签字的纸质认购书由谁保管', correctBuyer: '同时更正买受人信息', newBuyer: '新买受人姓名',
+    copiesKeeper: '认购书原件保管人', submit: { voidAgreement: '作废并重开', nameChange: '申请更名', keeper: '保存' },
+    mortgagesHint: '按揭进度由财务登记：申请、获批（金额不超过合同贷款）或拒贷；银行放款请登记为收款，开具收据（R-FIN-7）。',
+    noMortgages: '没有按揭', recordStep: '登记进度', recordLoan: '登记放款', approvedHint: '不超过合同约定的贷款 {loan}',
+    records: '当日收据与付款凭证', openHint: '未日结：可写明原因作废收据或付款凭证，编号保留，金额重新应收或应退（R-FIN-1）。',
+    closedHint: '已日结：当日记录只能在今天做红字冲销，写明原因（R-FIN-7）。', recordTypes: { receipt: '收据', voucher: '付款凭证' },
+    voidedTag: '已作废', reversedBy: '已由 {no} 冲销', reverses: '冲销 {no}', actions: { void: '作废', reverse: '红字冲销' },
+    voidRecordHint: '作废后编号保留、不删除；收款重新列为应收，付款重新列为应退。', reverseRecordHint: '在今天开具金额为负的冲销凭证，原记录不变。',
+    voidedDone: '{no} 已作废', reversedDone: '{no} 已冲销，冲销凭证 {by}',
+  },
+  targets: {
+    hint: '每项可留空（不设目标）。套数为 0–100000 的整数，金额以元计，最多两位小数；保存后整月目标被替换，并记入审计。',
+    site: '案场合计', measures: { units: '认购套数', subscribed: '认购金额', contracted: '签约金额', collected: '回款' },
+    save: '保存目标', saved: '目标已保存', setBy: '目标由 {by} 于 {at} 设定', notSet: '本月目标尚未设定',
+  },
+});
+Object.assign(en.deals.tabs, { mortgages: 'Mortgages' });
+Object.assign(en.deals.forms, { nameChange: 'Name change', voidAgreement: 'Void and reissue the agreement', keeper: 'Paper copies kept by' });
+Object.assign(en.manager.tabs, { targets: 'Targets' });
+Object.assign(en.validation, { targetAmount: 'An amount of 0 to 10,000,000,000 yuan, at most two decimals' });
+Object.assign(en, {
+  after: {
+    agreement: 'Agreement', voided: 'Voided agreements', keptBy: 'paper copies kept by {who}', causes: { CORRECTION: 'Correction', NAME_CHANGE: 'Name change' },
+    nameChange: 'Name change', feeDue: 'Fee due', nameChangeState: 'to {buyer}: the transfer fee of {fee} is due at the finance desk; effective once recorded (R-DEAL-8)',
+    feeDueDone: 'Name change requested: the transfer fee of {fee} is due at the finance desk; it takes effect once recorded', buyer: 'Buyer on the contract', mortgage: 'Mortgage',
+    stages: { NOT_APPLIED: 'Not applied', APPLIED: 'Applied', APPROVED: 'Approved', REJECTED: 'Rejected', LOAN_PAID: 'Loan paid out' },
+    stageUnknown: 'In progress (recorded by finance)', approvedAmount: 'Approved', loan: 'Loan', bank: 'Bank',
+    voidHint: 'Agreement {no} is never edited: void it with a reason and who keeps its signed paper copies; a new one is issued with the next number, both stay on record (R-DEAL-5).',
+    nameChangeBeforeHint: 'Before the contract: agreement {no} is voided and issued to the new buyer, without fee (R-DEAL-5, R-DEAL-8).',
+    nameChangeAfterHint: 'After the contract: the transfer fee is due at the finance desk; the change takes effect once it is recorded (R-DEAL-8).',
+    paperKeeper: 'Voided copies kept by', paperKeeperHint: 'Who keeps the signed paper agreement', correctBuyer: "Correct the buyer's details too", newBuyer: "New buyer's name",
+    copiesKeeper: 'Paper copies kept by', submit: { voidAgreement: 'Void and reissue', nameChange: 'Request the name change', keeper: 'Save' },
+    mortgagesHint: 'FINANCE records the progress: applied, approved (at most the loan) or rejected; the loan paid out by the bank is recorded as a payment with a receipt (R-FIN-7).',
+    noMortgages: 'No mortgages', recordStep: 'Record progress', recordLoan: 'Record the loan paid out', approvedHint: 'at most the loan of {loan}',
+    records: "The day's receipts and vouchers", openHint: 'Day open: a receipt or voucher is voided with a reason; its number is kept, the amount is due or owed again (R-FIN-1).',
+    closedHint: "Day closed: its records change only by a reversing entry booked today, with a reason (R-FIN-7).", recordTypes: { receipt: 'Receipt', voucher: 'Voucher' },
+    voidedTag: 'Voided', reversedBy: 'reversed by {no}', reverses: 'reverses {no}', actions: { void: 'Void', reverse: 'Reverse' },
+    voidRecordHint: 'The number is kept, nothing is deleted; a receipt is due again, a voucher owed again.', reverseRecordHint: 'A reversing entry of the negative amount is booked today; the record stays as it is.',
+    voidedDone: '{no} voided', reversedDone: '{no} reversed by {by}',
+  },
+  targets: {
+    hint: 'Leave any empty for no target. Units a whole number 0–100000, amounts in yuan with at most two decimals; saving replaces the month\'s targets and is audited.',
+    site: 'Site total', measures: { units: 'Units subscribed', subscribed: 'Amount subscribed', contracted: 'Amount contracted', collected: 'Collected' },
+    save: 'Save the targets', saved: 'Targets saved', setBy: 'set by {by} on {at}', notSet: 'No targets set for this month',
+  },
+});
+
 export const messages = { 'zh-CN': zh, en };

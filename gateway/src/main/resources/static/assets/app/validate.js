@@ -55,7 +55,7 @@ export function amountProblem(raw, { max = null } = {}) {
   if (!/^\d+(\.\d+)?$/.test(text)) return 'amount';
   if (/\.\d{3,}$/.test(text.replace(/0+$/, ''))) return 'amountPrecision';
   if (Number(text) <= 0) return 'amountPositive';
-  if (max !== null && Number(text) > Number(max)) return 'amountOverMax';
+  if (max !== null && Number(text) > Number(max)) return ['amountOverMax', { max }]; // the message names the limit
   return null;
 }
 
@@ -124,4 +124,19 @@ export function mentionOf(line) {
   const fresh = text.endsWith('*');
   const value = fresh ? text.slice(0, -1).trim() : text;
   return /^[A-Za-z]{2,}[A-Za-z0-9]*-[A-Za-z0-9-]+$/.test(value) ? { archiveNo: value, newCustomer: fresh } : { name: value, newCustomer: fresh };
+}
+
+/** A month's unit target (issue 15, as reporting-service reads it): empty (not set) or a whole number 0–100000. */
+export function targetUnitsProblem(raw) {
+  const text = String(raw ?? '').trim();
+  if (!text) return null;
+  return /^\d{1,6}$/.test(text) && Number(text) <= 100_000 ? null : ['int', { min: 0, max: 100000 }];
+}
+
+/** A month's amount target in yuan: empty (not set) or 0 to 10,000,000,000 with at most two decimals. */
+export function targetAmountProblem(raw) {
+  const text = String(raw ?? '').trim().replace(/,/g, '');
+  if (!text) return null;
+  if (!/^\d{1,11}(\.\d{1,2})?$/.test(text)) return 'targetAmount';
+  return fen(text) > 1_000_000_000_000n ? 'targetAmount' : null;
 }

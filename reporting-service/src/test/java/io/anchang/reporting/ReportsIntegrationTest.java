@@ -11,12 +11,18 @@ import io.anchang.platform.events.deal.CreditRecorded;
 import io.anchang.platform.events.deal.DepositRequested;
 import io.anchang.platform.events.deal.SmallDepositTaken;
 import io.anchang.platform.events.deal.UnitAdded;
+import io.anchang.platform.events.deal.UnitChanged;
 import io.anchang.platform.events.deal.UnitHeld;
 import io.anchang.platform.events.deal.UnitReleased;
 import io.anchang.platform.events.deal.UnitReserved;
 import io.anchang.platform.events.finance.DepositConfirmed;
 import io.anchang.platform.events.finance.PaymentRecorded;
+import io.anchang.platform.events.finance.ReceiptReversed;
+import io.anchang.platform.events.finance.ReceiptVoided;
 import io.anchang.platform.events.finance.RefundDueOpened;
+import io.anchang.platform.events.finance.RefundPaid;
+import io.anchang.platform.events.finance.VoucherReversed;
+import io.anchang.platform.events.finance.VoucherVoided;
 import io.anchang.platform.events.reception.CallRegistered;
 import io.anchang.platform.events.reception.CustomerLeft;
 import io.anchang.platform.events.reception.CustomerSeenOff;
@@ -660,13 +666,130 @@ class ReportsIntegrationTest {
         numbers(row(table(stock, "byBuilding"), "building", "1号楼"), "contracted", 1, "periodBigDeposits", 2);
     }
 
+    /** A big deposit of {@code rep} for {@code hold} on {@code unit} at {@code at}, at the unit's price {@code price}. */
+    static void bigDeposit(String hold, String unit, String label, String customer, String rep, String repName, String price, Instant at) {
+        ReportEvents.publish(SITE, unit, new UnitHeld(unit, SITE, label, hold, customer, rep, repName, at, at.plusSeconds(1800)));
+        ReportEvents.publish(SITE, unit, new BigDepositSigned(hold, SITE, unit, label, customer, rep, new BigDecimal(price),
+                new BigDecimal("100000.00"), "RG-" + hold, at));
+        ReportEvents.publish(SITE, unit, new CreditRecorded(hold, SITE, unit, List.of(new CreditRecorded.Share(rep, BigDecimal.ONE, 100)),
+                "R-ATT-1", false, true, at));
+    }
+
+    private static RefundPaid refundPaid(String voucher, String deal, String amount, LocalDate day, String paidSoFar, String remaining) {
+        return new RefundPaid(voucher, SITE, deal == null ? "lapsed-9" : "refund-" + deal, "U107", "REFUND_APPROVED", new BigDecimal(amount),
+                "TRANSFER", "T-" + voucher, "钱女士", "RP01-fin", day.atTime(11, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant(), day,
+                deal, "req-" + voucher, new BigDecimal("50000.00"), new BigDecimal(paidSoFar), new BigDecimal(remaining),
+                new BigDecimal(remaining).signum() == 0);
+    }
+
     @Test
-    @Order(20)
+    @Order(21)
+    @DisplayName("R-RPT-3 R-RPT-5 R-FIN-1 R-FIN-4 R-FIN-5 R-FIN-7 the finance desk's corrections: a voided receipt leaves 回款 of its day, a reversal lands on the day of the reversing entry (site's time zone), refunds paid in parts are money out, a voided voucher paid nothing; twice told, once")
+    void theFinanceDesksCorrections() {
+        Instant jan5 = Instant.parse("2027-01-05T02:00:00Z");
+        unit("U106", "1-106", "100.00", "3000000.00");
+        unit("U107", "1-107", "100.00", "2000000.00");
+        bigDeposit("H6", "U106", "1-106", "K1", REP1, "张三", "3000000.00", jan5);
+        bigDeposit("H7", "U107", "1-107", "K2", REP2, "李四", "2000000.00", jan5);
+
+        // 回款 on 6 January, one receipt voided that day (sent twice)
+        LocalDate jan6 = LocalDate.of(2027, 1, 6);
+        ReportEvents.publish(SITE, "SK-RP01-2027-000011", new PaymentRecorded("SK-RP01-2027-000011", SITE, "H6:1", "H6", "U106", "DOWN_PAYMENT",
+                new BigDecimal("500000.00"), "TRANSFER", "T-11", new BigDecimal("2400000.00"), false, null, "RP01-fin",
+                Instant.parse("2027-01-06T03:00:00Z"), jan6));
+        ReportEvents.publish(SITE, "SK-RP01-2027-000012", new PaymentRecorded("SK-RP01-2027-000012", SITE, "H6:2", "H6", "U106", "INSTALMENT",
+                new BigDecimal("100000.00"), "CASH", null, new BigDecimal("400000.00"), false, null, "RP01-fin",
+                Instant.parse("2027-01-06T04:00:00Z"), jan6));
+        ReceiptVoided voided = new ReceiptVoided("SK-RP01-2027-000012", SITE, "H6:2", "H6", "U106", new BigDecimal("100000.00"), "重复收款",
+                "RP01-fin", Instant.parse("2027-01-06T05:00:00Z"), jan6, "INSTALMENT");
+        UUID voidId = UUID.randomUUID();
+        ReportEvents.publish(voidId, SITE, "SK-RP01-2027-000012", voided);
+        ReportEvents.publish(voidId, SITE, "SK-RP01-2027-000012", voided);
+        // 6 January closed; the down payment reversed at 00:30 Shanghai on 8 January (16:30 UTC on the 7th)
+        ReportEvents.publish(SITE, "SK-RP01-2027-000013", new ReceiptReversed("SK-RP01-2027-000013", "SK-RP01-2027-000011", SITE, "H6:1", "H6",
+                "U106", new BigDecimal("-500000.00"), "金额录错", "RP01-fin", Instant.parse("2027-01-07T16:30:00Z"), LocalDate.of(2027, 1, 8),
+                "DOWN_PAYMENT"));
+
+        // H7 refunded; the refund paid out in parts, one part's voucher voided and paid again, one reversed after its day closed
+        ReportEvents.publish(SITE, "U107", new Refunded("AP-7", "H7", SITE, "U107", "1-107", "K2", new BigDecimal("100000.00"),
+                new BigDecimal("50000.00"), new BigDecimal("50000.00"), List.of(), "已做客户工作", "资金周转困难", List.of(), "mgr-RP01",
+                Instant.parse("2027-01-09T02:00:00Z")));
+        RefundPaid part1 = refundPaid("FK-RP01-2027-000001", "H7", "20000.00", LocalDate.of(2027, 1, 9), "20000.00", "30000.00");
+        UUID part1Id = UUID.randomUUID();
+        ReportEvents.publish(part1Id, SITE, part1.voucherNo(), part1);
+        ReportEvents.publish(part1Id, SITE, part1.voucherNo(), part1);
+        ReportEvents.publish(SITE, "FK-RP01-2027-000002", refundPaid("FK-RP01-2027-000002", "H7", "30000.00", LocalDate.of(2027, 1, 10),
+                "50000.00", "0.00"));
+        ReportEvents.publish(SITE, part1.voucherNo(), new VoucherVoided(part1.voucherNo(), SITE, "refund-H7", new BigDecimal("20000.00"),
+                "收款账号错", "RP01-fin", Instant.parse("2027-01-10T03:00:00Z"), LocalDate.of(2027, 1, 9), "H7"));
+        ReportEvents.publish(SITE, "FK-RP01-2027-000003", refundPaid("FK-RP01-2027-000003", "H7", "20000.00", LocalDate.of(2027, 1, 10),
+                "50000.00", "0.00"));
+        ReportEvents.publish(SITE, "FK-RP01-2027-000004", new VoucherReversed("FK-RP01-2027-000004", "FK-RP01-2027-000002", SITE, "refund-H7",
+                "U107", new BigDecimal("-30000.00"), "付款录错", "RP01-fin", Instant.parse("2027-01-12T02:00:00Z"), LocalDate.of(2027, 1, 12), "H7"));
+        // a lapsed small deposit's refund: no deal's, the site's
+        ReportEvents.publish(SITE, "FK-RP01-2027-000005", refundPaid("FK-RP01-2027-000005", null, "5000.00", LocalDate.of(2027, 1, 10),
+                "5000.00", "0.00"));
+        ReportEvents.awaitProjected(DATABASE);
+
+        // 回款 by the desk's day: the voided receipt never counted; the reversal on the 8th, not on the 6th nor on the 7th
+        numbers(row(table(get("/head-office?period=DAY&date=2027-01-06", headOffice()), "sites"), "site", SITE), "collected", "500000.00");
+        numbers(row(table(get("/head-office?period=DAY&date=2027-01-07", headOffice()), "sites"), "site", SITE), "collected", "0");
+        numbers(row(table(get("/head-office?period=DAY&date=2027-01-08", headOffice()), "sites"), "site", SITE), "collected", "-500000.00");
+
+        // money out by week: 20,000 + 30,000 + 5,000 in the week of the 10th (the voided 20,000 not), −30,000 the next
+        JsonNode trend = row(table(get("/head-office/trends?unit=WEEK&count=2&date=2027-01-12&measure=refunded", headOffice()), "trend"), "site", SITE);
+        numbers(trend, "p1", "55000.00", "p2", "-30000.00");
+
+        // the month: 回款 nets out for 张三, money out 25,000 in all
+        JsonNode targets = get("/sites/RP01/forms/targets?month=2027-01", manager());
+        numbers(row(table(targets, "byRep"), "rep", "张三"), "collected", "0.00");
+        numbers(row(table(targets, "money"), "item", "回款（元）"), "value", "0.00");
+        numbers(row(table(targets, "money"), "item", "已退款（元）"), "value", "25000.00");
+        numbers(row(table(targets, "money"), "item", "退房金额（元）"), "value", "2000000.00");
+    }
+
+    @Test
+    @Order(22)
+    @DisplayName("R-RPT-3 R-DEAL-7 after a unit change 大订明细表 shows the deal on the new unit at its price; 认购金额 moves by the difference on the day of the change")
+    void aUnitChangeInTheRegisters() {
+        Instant feb2 = Instant.parse("2027-02-02T02:00:00Z");
+        Instant feb3 = Instant.parse("2027-02-03T02:00:00Z");
+        unit("U108", "1-108", "100.00", "3000000.00");
+        unit("U109", "1-109", "120.00", "3600000.00");
+        bigDeposit("H8", "U108", "1-108", "K3", REP2, "李四", "3000000.00", feb2);
+        UnitChanged change = new UnitChanged("UC-8", "H8", SITE, "U108", "1-108", "U109", "1-109", "BIG_DEPOSIT", "LARGER", null, null,
+                new BigDecimal("3000000.00"), new BigDecimal("3600000.00"), new BigDecimal("100000.00"), "K3", REP2, feb3);
+        UUID changeId = UUID.randomUUID();
+        ReportEvents.publish(changeId, SITE, "U109", change);
+        ReportEvents.publish(changeId, SITE, "U109", change);
+        ReportEvents.publish(SITE, "U108", new UnitReleased("U108", SITE, "1-108", null, "UNIT_CHANGED", REP2, feb3));
+        ReportEvents.awaitProjected(DATABASE);
+
+        JsonNode register = get("/sites/RP01/registers/big-deposits?from=2027-02-01&to=2027-02-28", manager());
+        assertThat(register.path("paging").path("totalRows").asInt()).isEqualTo(1);
+        JsonNode deal = table(register, "rows").path("rows").get(0);
+        assertThat(deal.path("unit").asString()).isEqualTo("1-109");
+        assertThat(deal.path("day").asString()).isEqualTo("2027-02-02");
+        numbers(deal, "area", "120.00", "price", "3600000.00", "unitPrice", "30000.00");
+
+        numbers(row(table(get("/head-office?period=DAY&date=2027-02-02", headOffice()), "sites"), "site", SITE),
+                "bigDeposits", 1, "subscribedAmount", "3000000.00");
+        numbers(row(table(get("/head-office?period=DAY&date=2027-02-03", headOffice()), "sites"), "site", SITE),
+                "bigDeposits", 0, "subscribedAmount", "600000.00");
+        JsonNode bonus = get("/sites/RP01/forms/bonus?period=MONTH&date=2027-02-10", manager());
+        numbers(row(table(bonus, "byRep"), "rep", "李四"), "provisionalDeals", 1, "provisionalAmount", "3600000.00");
+    }
+
+    @Test
+    @Order(30)
     @DisplayName("R-RPT an ADMIN's rebuild replays every topic into new read models while the old serve, then switches: the forms come out the same")
     void aRebuildComesOutTheSame() {
         List<String> forms = List.of("/sites/RP01/forms/daily?day=2026-11-25", "/sites/RP01/forms/analysis?period=WEEK&date=2026-11-25",
                 "/sites/RP01/forms/bonus?period=MONTH&date=2026-11-25", "/sites/RP01/forms/sales?period=MONTH&date=2026-11-25",
-                "/sites/RP01/registers/big-deposits?from=2026-11-01&to=2026-11-30", "/head-office?period=MONTH&date=2026-11-15");
+                "/sites/RP01/registers/big-deposits?from=2026-11-01&to=2026-11-30", "/head-office?period=MONTH&date=2026-11-15",
+                "/sites/RP01/forms/targets?month=2027-01", "/head-office?period=DAY&date=2027-01-08",
+                "/head-office/trends?unit=WEEK&count=2&date=2027-01-12&measure=refunded",
+                "/sites/RP01/registers/big-deposits?from=2027-02-01&to=2027-02-28", "/head-office?period=DAY&date=2027-02-03");
         Map<String, JsonNode> before = new java.util.LinkedHashMap<>();
         forms.forEach(form -> before.put(form, get(form, headOffice()).path("tables")));
         String admin = ISSUER.token("admin", List.of("ADMIN"), List.of("*"));

@@ -32,9 +32,9 @@ import static org.awaitility.Awaitility.await;
  * holds a unit and asks for a big deposit that the real FINANCE user confirms; the deal changes to a dearer unit,
  * the contract is signed with its terms, FINANCE takes part of the down payment (a receipt) and the transfer fee of a
  * name change, which then takes effect; a second deal is refunded before its contract and FINANCE pays the refund
- * out with a voucher. At each step the wrong role is refused, and every outcome is read back through the API: the
- * board, the receipts, the amounts due, the voucher and the desk's day. The day is not closed (other classes book
- * on it).
+ * out in two parts, a voucher each. At each step the wrong role is refused, and every outcome is read back through the
+ * API: the board, the receipts, the amounts due, the vouchers and the desk's day — and at the end the customers' cards
+ * and the reports. The day is not closed (other classes book on it).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(55)
@@ -268,19 +268,35 @@ class AfterDepositSystemTest {
         String refundId = "refund-" + dealB;
         await().atMost(Duration.ofSeconds(30)).until(() -> refundDue(refundId) != null);
         assertThat(refundDue(refundId).path("amount").asString()).isEqualTo("80000.00");
-        Map<String, Object> payout = object("method", "TRANSFER", "reference", "SYS-REFUND-" + building, "payee", "冯小梅");
+        // R-FIN-4: paid out in two parts, each with its request id and voucher
+        Map<String, Object> part = object("method", "TRANSFER", "reference", "SYS-REFUND-" + building, "payee", "冯小梅",
+                "amount", "30000.00", "requestId", "sys-refund-part-" + dealB);
         gateway.post().uri("/api/finance/sites/{s}/refunds-due/{r}/payout", SITE, refundId).headers(h -> h.setBearerAuth(manager))
-                .bodyValue(payout).exchange().expectStatus().isForbidden()
+                .bodyValue(part).exchange().expectStatus().isForbidden()
                 .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:finance-only");
-        assertThat(refundDue(refundId).path("voucherNo").isNull() || refundDue(refundId).path("voucherNo").isMissingNode()).isTrue();
+        assertThat(refundDue(refundId).path("paid").asString()).isEqualTo("0.00");
 
+        JsonNode first = json(gateway.post().uri("/api/finance/sites/{s}/refunds-due/{r}/payout", SITE, refundId)
+                .headers(h -> h.setBearerAuth(finance)).bodyValue(part).exchange().expectStatus().isCreated());
+        assertThat(first.path("amount").asString()).isEqualTo("30000.00");
+        // the cashier's retry: the first voucher, nothing paid twice
+        assertThat(json(gateway.post().uri("/api/finance/sites/{s}/refunds-due/{r}/payout", SITE, refundId)
+                .headers(h -> h.setBearerAuth(finance)).bodyValue(part).exchange().expectStatus().isOk()).path("voucherNo").asString())
+                .isEqualTo(first.path("voucherNo").asString());
+        assertThat(refundDue(refundId).path("status").asString()).isEqualTo("OPEN");
+        assertThat(refundDue(refundId).path("remaining").asString()).isEqualTo("50000.00");
+
+        Map<String, Object> rest = object("method", "TRANSFER", "reference", "SYS-REFUND-2-" + building, "payee", "冯小梅",
+                "requestId", "sys-refund-rest-" + dealB);
         JsonNode voucher = json(gateway.post().uri("/api/finance/sites/{s}/refunds-due/{r}/payout", SITE, refundId)
-                .headers(h -> h.setBearerAuth(finance)).bodyValue(payout).exchange().expectStatus().isCreated());
+                .headers(h -> h.setBearerAuth(finance)).bodyValue(rest).exchange().expectStatus().isCreated());
         String voucherNo = voucher.path("voucherNo").asString();
-        assertThat(voucherNo).matches("FK-SH01-\\d{4}-\\d{6}");
-        assertThat(voucher.path("amount").asString()).isEqualTo("80000.00");
+        assertThat(voucherNo).matches("FK-SH01-\\d{4}-\\d{6}").isNotEqualTo(first.path("voucherNo").asString());
+        assertThat(voucher.path("amount").asString()).isEqualTo("50000.00");
         assertThat(voucher.path("paidBy").asString()).isEqualTo("sh01-finance");
         assertThat(refundDue(refundId).path("voucherNo").asString()).isEqualTo(voucherNo);
+        assertThat(refundDue(refundId).path("status").asString()).isEqualTo("PAID");
+        assertThat(refundDue(refundId).path("paid").asString()).isEqualTo("80000.00");
         JsonNode read = json(gateway.get().uri("/api/finance/sites/{s}/vouchers/{v}", SITE, voucherNo).headers(h -> h.setBearerAuth(finance))
                 .exchange().expectStatus().isOk());
         assertThat(read.path("unitId").asString()).isEqualTo(unitB);
@@ -288,9 +304,65 @@ class AfterDepositSystemTest {
         // the desk's day lists the deal's receipts and the voucher
         JsonNode day = json(gateway.get().uri("/api/finance/sites/{s}/days/{d}", SITE, voucher.path("businessDay").asString())
                 .headers(h -> h.setBearerAuth(finance)).exchange().expectStatus().isOk());
-        assertThat(StreamSupport.stream(day.path("vouchers").spliterator(), false).map(v -> v.path("voucherNo").asString())).contains(voucherNo);
+        assertThat(StreamSupport.stream(day.path("vouchers").spliterator(), false).map(v -> v.path("voucherNo").asString()))
+                .contains(voucherNo, first.path("voucherNo").asString());
         assertThat(StreamSupport.stream(day.path("receipts").spliterator(), false).map(r -> r.path("receiptNo").asString()))
                 .contains(depositReceiptA);
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("R-CUS-1 R-CUS-7 R-RPT-3 R-RPT-5 R-FIN-4 the customer's card and the reports show both ends: the contracted buyer an owner, the deal in 签约明细表 at the contract's price with its shares final; the refunded customer lost, the shares reversed; the rep's 回款 and the refund paid out as money out")
+    void theCardAndTheReports() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode owner = json(get("/api/customers/sites/" + SITE + "/customers/" + customerA + "/card", rep));
+            assertThat(owner.path("status").asString()).isEqualTo("OWNER");
+            assertThat(StreamSupport.stream(owner.path("deals").spliterator(), false).map(d -> d.path("step").asString()))
+                    .contains("BIG_DEPOSIT", "UNIT_CHANGED", "CONTRACT");
+            JsonNode lost = json(get("/api/customers/sites/" + SITE + "/customers/" + customerB + "/card", rep));
+            assertThat(lost.path("status").asString()).isEqualTo("LOST");
+            assertThat(StreamSupport.stream(lost.path("deals").spliterator(), false).map(d -> d.path("step").asString())).contains("REFUND");
+        });
+
+        String today = LocalDate.now(ZONE).toString();
+        String price = unit(dearer).path("sale").path("price").asString();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode contracts = json(get("/api/reports/sites/" + SITE + "/registers/contracts?from=" + today + "&to=" + today + "&size=500", manager));
+            JsonNode signed = registerRow(contracts, building + "-102");
+            assertThat(signed.path("price").decimalValue()).isEqualByComparingTo(price);
+            assertThat(signed.path("contractNo").asString()).isNotBlank();
+            JsonNode big = json(get("/api/reports/sites/" + SITE + "/registers/big-deposits?from=" + today + "&to=" + today + "&size=500", manager));
+            assertThat(registerRow(big, building + "-102").path("credit").asString()).contains("确定");
+            assertThat(registerRow(big, building + "-103").path("credit").asString()).contains("已冲回");
+
+            JsonNode bonus = json(get("/api/reports/sites/" + SITE + "/forms/bonus?period=MONTH&date=" + today, manager));
+            JsonNode mine = byUser(bonus, "byRep", REP);
+            assertThat(mine.path("finalDeals").asInt()).isPositive();
+            assertThat(mine.path("reversedDeals").asInt()).isPositive();
+            // 回款: both deposits and the part of the down payment, at least (the rep may have sold more today); money out: the refund
+            JsonNode targets = json(get("/api/reports/sites/" + SITE + "/forms/targets?month=" + today.substring(0, 7), manager));
+            assertThat(byUser(targets, "byRep", REP).path("collected").decimalValue()).isGreaterThanOrEqualTo(new BigDecimal("500000.00"));
+            JsonNode refunded = StreamSupport.stream(table(targets, "money").path("rows").spliterator(), false)
+                    .filter(r -> r.path("item").asString().equals("已退款（元）")).findFirst().orElseThrow();
+            assertThat(refunded.path("value").decimalValue()).isGreaterThanOrEqualTo(new BigDecimal("80000.00"));
+        });
+    }
+
+    private static JsonNode table(JsonNode report, String key) {
+        return StreamSupport.stream(report.path("tables").spliterator(), false).filter(t -> t.path("key").asString().equals(key))
+                .findFirst().orElseThrow(() -> new AssertionError("no table " + key));
+    }
+
+    private static JsonNode registerRow(JsonNode register, String unitLabel) {
+        return StreamSupport.stream(table(register, "rows").path("rows").spliterator(), false)
+                .filter(r -> r.path("unit").asString().equals(unitLabel)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + unitLabel));
+    }
+
+    private static JsonNode byUser(JsonNode report, String key, String userId) {
+        return StreamSupport.stream(table(report, key).path("rows").spliterator(), false)
+                .filter(r -> r.path("userId").asString().equals(userId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + userId));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

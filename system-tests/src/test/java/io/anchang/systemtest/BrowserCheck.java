@@ -51,8 +51,17 @@ final class BrowserCheck {
      */
     static JsonNode run(Path root, String scenario, String gatewayUrl, String password, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return run(root, List.of("webapp.mjs", scenario), gatewayUrl, password, environment);
+    }
+
+    /** Runs {@code node <script and arguments>} of {@code system-tests/browser} (a scenario in a file of its own) as {@link #run}. */
+    static JsonNode run(Path root, List<String> script, String gatewayUrl, String password, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        String scenario = String.join(" ", script);
         Path browser = root.resolve("system-tests/browser");
-        ProcessBuilder builder = new ProcessBuilder(List.of("node", "webapp.mjs", scenario)).directory(browser.toFile())
+        List<String> command = new java.util.ArrayList<>(List.of("node"));
+        command.addAll(script);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(browser.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("ANCHANG_URL", gatewayUrl);
         builder.environment().put("ANCHANG_PASSWORD", password);

@@ -187,6 +187,85 @@ class WebAppSystemTest {
                 .as("a double click on the payment records one").isEqualTo(1);
     }
 
+    @Test
+    @Order(40)
+    @DisplayName("R-DEAL-5 R-DEAL-8 R-FIN-1 R-FIN-7 R-SEC-2 the screens after the deposit and the MANAGER's targets: the MANAGER voids an agreement (a double click: one void) and changes a name before the contract, both voided agreements kept with their paper keepers; the rep's name change after the contract waits for the fee FINANCE records; FINANCE records the mortgage to the loan paid out (one receipt) and voids a receipt and a voucher with reasons, numbers kept; the targets saved are what the report gives; none wider than 390 px")
+    void theScreensAfterTheDepositAndTheTargetsDoWhatTheApiHolds() throws Exception {
+        JsonNode result = scenario("after the deposit and the targets", List.of("after-deposit.mjs"), Map.of("ANCHANG_OUT", screenshots().toString()));
+        String manager = TheOffice.manager(SITE);
+        String finance = TheOffice.token("sh01-finance");
+        result.path("widths").properties().forEach(width -> assertThat(width.getValue().asInt()).as(width.getKey()).isLessThanOrEqualTo(390));
+
+        // R-DEAL-5, R-DEAL-8 before the contract: two voids on record with their paper keepers, the agreement issued to the new buyer
+        JsonNode first = json(gateway.get().uri("/api/deals/sites/{site}/units/{unit}", SITE, result.path("units").path(0).asString())
+                .headers(h -> h.setBearerAuth(manager)).exchange().expectStatus().isOk()).path("sale");
+        List<JsonNode> voided = first.path("voidedAgreements").valueStream().toList();
+        assertThat(voided).extracting(v -> v.path("cause").asString()).containsExactly("CORRECTION", "NAME_CHANGE");
+        assertThat(voided.get(0).path("agreement").path("number").asString()).isEqualTo(result.path("voided").path("first").asString());
+        assertThat(voided.get(0).path("reason").asString()).isEqualTo(result.path("voided").path("reason").asString());
+        assertThat(voided).extracting(v -> v.path("paperKeeper").asString()).containsExactly("销售助理 李娜", "销售经理");
+        assertThat(result.path("voided").path("agreements").valueStream().map(v -> v.path("keeper").asString())).containsExactly("销售助理 李娜", "销售经理");
+        assertThat(first.path("agreement").path("buyerName").asString()).isEqualTo("吴太太");
+        assertThat(first.path("agreement").path("number").asString()).isEqualTo(result.path("voided").path("current").asString())
+                .isNotIn(voided.stream().map(v -> v.path("agreement").path("number").asString()).toList());
+
+        // R-DEAL-8 after the contract, R-FIN-7: the fee recorded by FINANCE changed the buyer; the loan paid out once
+        JsonNode second = json(gateway.get().uri("/api/deals/sites/{site}/units/{unit}", SITE, result.path("units").path(1).asString())
+                .headers(h -> h.setBearerAuth(manager)).exchange().expectStatus().isOk()).path("sale");
+        assertThat(second.path("contract").path("buyerName").asString()).isEqualTo("郑晓雨");
+        JsonNode fee = json(gateway.get().uri("/api/finance/sites/{site}/dues/{due}", SITE, result.path("nameChange").path("after").path("feeDueId").asString())
+                .headers(h -> h.setBearerAuth(finance)).exchange().expectStatus().isOk());
+        assertThat(fee.path("amount").asString()).isEqualTo(result.path("nameChange").path("after").path("fee").asString());
+        assertThat(fee.path("outstanding").asString()).isEqualTo("0.00");
+        assertThat(fee.path("payments").size()).isEqualTo(1);
+        assertThat(fee.path("payments").path(0).path("by").asString()).isEqualTo("sh01-finance");
+        assertThat(result.path("mortgage").path("stage").asString()).isEqualTo("LOAN_PAID");
+        JsonNode loan = json(gateway.get().uri("/api/finance/sites/{site}/dues/{due}", SITE, result.path("mortgage").path("dueId").asString())
+                .headers(h -> h.setBearerAuth(finance)).exchange().expectStatus().isOk());
+        assertThat(loan.path("payments").size()).as("a double click on the loan records one payment").isEqualTo(1);
+        assertThat(loan.path("outstanding").asString()).isEqualTo("0.00");
+
+        // R-FIN-1: voided with the reason typed, the number kept, the amount due (the refund owed) again; a deposit's receipt has no void
+        String receiptNo = result.path("receipt").path("number").asString();
+        JsonNode receipt = json(gateway.get().uri("/api/finance/sites/{site}/receipts/{no}", SITE, receiptNo)
+                .headers(h -> h.setBearerAuth(finance)).exchange().expectStatus().isOk());
+        assertThat(receipt.path("receiptNo").asString()).isEqualTo(receiptNo);
+        assertThat(receipt.path("voided").asBoolean()).isTrue();
+        assertThat(receipt.path("voidReason").asString()).isEqualTo(result.path("receipt").path("reason").asString());
+        assertThat(result.path("receipt").path("dueOutstanding").asString()).isEqualTo("900000.00");
+        assertThat(result.path("depositVoidable").asInt()).isZero();
+        String voucherNo = result.path("voucher").path("number").asString();
+        JsonNode voucher = json(gateway.get().uri("/api/finance/sites/{site}/vouchers/{no}", SITE, voucherNo)
+                .headers(h -> h.setBearerAuth(finance)).exchange().expectStatus().isOk());
+        assertThat(voucher.path("voucherNo").asString()).isEqualTo(voucherNo);
+        assertThat(voucher.path("voided").asBoolean()).isTrue();
+        assertThat(voucher.path("voidReason").asString()).isEqualTo(result.path("voucher").path("reason").asString());
+        assertThat(result.path("voucher").path("refundStatus").asString()).isEqualTo("OPEN");
+
+        // the targets saved on the screen are what the targets API and the report give, and the screen shows the report's
+        String month = result.path("targets").path("month").asString();
+        JsonNode targets = json(gateway.get().uri("/api/reports/sites/{site}/targets/{month}", SITE, month)
+                .headers(h -> h.setBearerAuth(manager)).exchange().expectStatus().isOk());
+        assertThat(targets.path("setBy").asString()).isEqualTo("sh01-manager");
+        assertThat(targets.path("siteTargets").path("units").asLong()).isEqualTo(12);
+        assertThat(targets.path("siteTargets").path("subscribed").asString()).isEqualTo("36000000.00");
+        JsonNode rep = targets.path("reps").valueStream().filter(r -> "sh01-sales2".equals(r.path("userId").asString())).findFirst().orElseThrow();
+        assertThat(rep.path("units").asLong()).isEqualTo(3);
+        assertThat(rep.path("subscribed").asString()).isEqualTo("9000000.50");
+        JsonNode report = json(gateway.get().uri("/api/reports/sites/{site}/forms/targets?month={month}", SITE, month)
+                .headers(h -> h.setBearerAuth(manager)).exchange().expectStatus().isOk());
+        JsonNode row = report.path("tables").path(0).path("rows").valueStream().filter(r -> "sh01-sales2".equals(r.path("userId").asString()))
+                .findFirst().orElseThrow();
+        assertThat(row.path("unitsTarget").asLong()).isEqualTo(3);
+        assertThat(new java.math.BigDecimal(row.path("subscribedTarget").asString())).isEqualByComparingTo("9000000.50");
+        assertThat(result.path("targets").path("cells").path(result.path("targets").path("unitsTargetColumn").asInt()).asString()).isEqualTo("3");
+    }
+
+    private static JsonNode scenario(String what, List<String> script, Map<String, String> environment) throws IOException, InterruptedException {
+        System.out.println("browser: " + what);
+        return BrowserCheck.run(ROOT, script, office.gatewayUrl(), DemoData.PASSWORD, environment);
+    }
+
     private static JsonNode scenario(String what, String name, Map<String, String> environment) throws IOException, InterruptedException {
         System.out.println("browser: " + what);
         return BrowserCheck.run(ROOT, name, office.gatewayUrl(), DemoData.PASSWORD, environment);

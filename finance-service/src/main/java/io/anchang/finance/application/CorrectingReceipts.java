@@ -52,7 +52,7 @@ public class CorrectingReceipts {
                 Voiding voiding = new Voiding(why, caller.userId(), caller.name(), calendar.now());
                 return receipts.voidIt(site, number, voiding, PendingEvent.of(site, number, new ReceiptVoided(number, site,
                                 receipt.ledger().dueId(), receipt.ledger().dealId(), receipt.unitId(), receipt.amount().amount(), why,
-                                caller.userId(), voiding.at(), receipt.ledger().businessDay())).before("ISSUED").because(why))
+                                caller.userId(), voiding.at(), receipt.ledger().businessDay(), receipt.kind())).before("ISSUED").because(why))
                         .flatMap(written -> require(caller, site, number).map(after -> {
                             if (!written && after.ledger().voided() == null) {
                                 // the day was closed in between
@@ -91,7 +91,7 @@ public class CorrectingReceipts {
                                 number, null)),
                         reversal -> PendingEvent.of(site, reversal.number(), new ReceiptReversed(reversal.number(), number, site,
                                 receipt.ledger().dueId(), receipt.ledger().dealId(), receipt.unitId(), reversal.amount().amount(), why,
-                                caller.userId(), reversal.confirmedAt(), today)).because(why)));
+                                caller.userId(), reversal.confirmedAt(), today, receipt.kind())).because(why)));
             })).flatMap(issued -> receipts.reversedBy(site, number, issued.receipt().number()).thenReturn(issued));
         });
     }

@@ -105,8 +105,8 @@ public class FollowingDeals {
         if (amount == null || amount.signum() <= 0) {
             return Mono.empty();
         }
-        return refunds.open(new RefundDue(refundId, site, null, unitId, unitLabel, null, new Money(amount), reason, at, "OPEN", dealId,
-                null, null));
+        return refunds.open(new RefundDue(refundId, site, null, unitId, unitLabel, null, new Money(amount), reason, at, RefundDue.OPEN, dealId,
+                java.util.List.of(), 0));
     }
 
     /** R-FIN-1: a voided receipt's amount is due again. */
@@ -119,14 +119,25 @@ public class FollowingDeals {
         return r.dueId() == null ? Mono.empty() : undo(r.siteId(), r.dueId(), r.reverses());
     }
 
-    /** R-FIN-1: a voided voucher's refund is owed again. */
+    /** R-FIN-1: what a voided voucher paid out of its refund is owed again. */
     public Mono<Void> voucherVoided(VoucherVoided v) {
-        return refunds.reopen(v.refundId(), v.voucherNo());
+        return undoPayout(v.siteId(), v.refundId(), v.voucherNo());
     }
 
-    /** R-FIN-7: a reversed voucher's refund is owed again. */
+    /** R-FIN-7: what a reversed voucher paid out of its refund is owed again. */
     public Mono<Void> voucherReversed(io.anchang.platform.events.finance.VoucherReversed r) {
-        return refunds.reopen(r.refundId(), r.reverses());
+        return undoPayout(r.siteId(), r.refundId(), r.reverses());
+    }
+
+    private Mono<Void> undoPayout(String site, String refundId, String voucherNo) {
+        if (refundId == null) {
+            return Mono.empty();
+        }
+        return Mono.defer(() -> refunds.find(SiteScope.system(), site, refundId)
+                        .flatMap(refund -> refund.undo(voucherNo).map(after -> refunds.save(SYSTEM, after)
+                                .flatMap(written -> written ? Mono.<Void>empty() : Mono.<Void>error(new CollectingPayments.Raced())))
+                                .orElse(Mono.empty())))
+                .retryWhen(Retry.max(10).filter(CollectingPayments.Raced.class::isInstance));
     }
 
     private Mono<Void> undo(String site, String dueId, String receiptNo) {

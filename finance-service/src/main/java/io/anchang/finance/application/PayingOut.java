@@ -7,6 +7,7 @@ import io.anchang.finance.domain.Voucher;
 import io.anchang.platform.events.finance.RefundPaid;
 import io.anchang.platform.events.finance.VoucherReversed;
 import io.anchang.platform.events.finance.VoucherVoided;
+import io.anchang.platform.money.AmountInput;
 import io.anchang.platform.money.Money;
 import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.problem.ProblemException;
@@ -16,18 +17,23 @@ import io.anchang.platform.site.Role;
 import io.anchang.platform.validation.Echo;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * R-FIN-4: FINANCE pays out what the desk owes back — a refund approved by a MANAGER (R-DEAL-10), a
  * cancellation for breach (R-DEAL-9), a small deposit that lapsed (R-DEAL-3), money taken after a deadline —
- * with a payment voucher (付款凭证) numbered gap-free per site and year, booked on today unless it is closed.
- * The refund is claimed (OPEN → PAYING), the voucher issued with {@code finance.refund-paid}, the refund PAID;
- * a repeat answers the first voucher, an interrupted payout is finished by {@link #finishInterrupted}. A voucher is
- * voided on its own day (R-FIN-1) and reversed once its day is closed (R-FIN-7); either way the refund is owed again
- * and its next payout gets a voucher of its own.
+ * in one go or in parts, each payout with a payment voucher (付款凭证) numbered gap-free per site and year, booked on
+ * today unless it is closed. A payout is claimed on the refund (one conditional write on its version, so two cashiers
+ * never pay out more than is owed), then its voucher is issued with {@code finance.refund-paid} in the voucher's own
+ * write, then the refund notes the voucher. A repeat with the same {@code requestId} answers the first voucher; a payout
+ * interrupted between the steps is finished by {@link #finishInterrupted} with the same voucher. A voucher is voided on
+ * its own day (R-FIN-1) and reversed once its day is closed (R-FIN-7); either way what it paid is owed again.
  */
 public class PayingOut {
 
@@ -41,53 +47,113 @@ public class PayingOut {
         this.calendar = calendar;
     }
 
-    /** How the money goes out, and to whom. */
-    public record Payout(PaymentMethod method, String reference, String payee) {
+    /**
+     * How the money goes out, and to whom; {@code amount} (string or number) is a part of what remains, or null for all that
+     * remains; {@code requestId} makes a retry the same payout.
+     */
+    public record Payout(PaymentMethod method, String reference, String payee, Object amount, String currency, String requestId) {
+
+        public Payout(PaymentMethod method, String reference, String payee) {
+            this(method, reference, payee, null, null, null);
+        }
     }
 
     public Mono<Vouchers.Issued> payOut(Caller caller, String site, String refundId, Payout payout) {
         caller.requireOn(site, Role.FINANCE);
+        Money amount = payout.amount() == null ? null : AmountInput.positive(payout.amount(), payout.currency(), "amount");
         CollectingPayments.checkMethod(payout.method(), payout.reference());
         if (payout.payee() == null || payout.payee().isBlank()) {
             throw ProblemException.invalid("payee-required", "请填写收款人（退款给谁） (Who receives the money?)");
         }
-        return require(caller, site, refundId).flatMap(refund -> switch (refund.status()) {
-            case "PAID", "PAYING" -> finish(refund);
-            case "OPEN" -> calendar.openToday(site).flatMap(today -> refunds.claim(refundId, new RefundDue.Payout(payout.method(),
-                            CollectingPayments.blankToNull(payout.reference()), payout.payee().trim(), caller.userId(), caller.name(), calendar.now()))
-                    .switchIfEmpty(Mono.defer(() -> require(caller, site, refundId)))
-                    .flatMap(this::finish));
-            default -> Mono.error(ProblemException.conflict("refund-not-open", "该退款状态为 " + refund.status() + " (This refund is " + refund.status() + ")"));
+        String payoutId = payout.requestId() == null ? null
+                : UUID.nameUUIDFromBytes(("payout|" + site + "|" + refundId + "|" + payout.requestId()).getBytes(StandardCharsets.UTF_8)).toString();
+        return require(caller.scope(), site, refundId).flatMap(found -> {
+            if (payoutId != null && found.payout(payoutId).isPresent()) {
+                return finish(found, payoutId);
+            }
+            if (payoutId == null && amount == null && RefundDue.PAID.equals(found.status()) && found.lastPayout().isPresent()) {
+                // the whole refund sent again without a request id: answered with the payout that settled it
+                return finish(found, found.lastPayout().get().payoutId());
+            }
+            String id = payoutId != null ? payoutId : UUID.randomUUID().toString();
+            return calendar.openToday(site).flatMap(today -> claim(caller, site, refundId, id, amount, payout, today))
+                    .flatMap(claimed -> finish(claimed, id));
         });
     }
 
-    private Mono<Vouchers.Issued> finish(RefundDue refund) {
-        if (refund.voucherNo() != null) {
-            // PAID: the repeat is answered with the voucher that paid it
-            return vouchers.find(SiteScope.of(refund.siteId()), refund.siteId(), refund.voucherNo()).map(v -> new Vouchers.Issued(v, false));
-        }
-        if (refund.payout() == null) {
-            return Mono.error(ProblemException.conflict("refund-changed", "该退款刚被改动，请刷新后重试 (The refund changed meanwhile; reload and try again)"));
-        }
-        RefundDue.Payout p = refund.payout();
-        Caller cashier = new Caller(p.by(), p.byName(), Set.of(Role.FINANCE), SiteScope.of(refund.siteId()));
-        String key = Voucher.payoutKey(refund.refundId(), p.at());
-        return vouchers.ofPayout(key).map(v -> new Vouchers.Issued(v, false))
-                .switchIfEmpty(Mono.defer(() -> calendar.zone(refund.siteId()).flatMap(zone -> {
-                    java.time.LocalDate day = java.time.LocalDate.ofInstant(p.at(), zone);
-                    return vouchers.issue(cashier, seq -> new Voucher(Voucher.number(refund.siteId(), day.getYear(), seq), refund.siteId(),
-                                    day.getYear(), seq, refund.refundId(), refund.unitId(), refund.unitLabel(), refund.reason(), refund.amount(),
-                                    p.method(), p.reference(), p.payee(), p.by(), p.byName(), p.at(), day, false, null, key, null, null),
-                            voucher -> PendingEvent.of(refund.siteId(), voucher.number(), new RefundPaid(voucher.number(), refund.siteId(),
-                                    refund.refundId(), refund.unitId(), refund.reason(), refund.amount().amount(), p.method().name(), p.reference(),
-                                    p.payee(), p.by(), p.at(), day)).because("R-FIN-4 退款 " + refund.reason()));
-                })))
-                .flatMap(issued -> refunds.paid(refund.refundId(), issued.voucher().number()).thenReturn(issued));
+    /** R-FIN-4: the payout claimed on the refund, decided again if another write came first. */
+    private Mono<RefundDue> claim(Caller caller, String site, String refundId, String payoutId, Money amount, Payout payout, LocalDate today) {
+        Instant now = calendar.now();
+        return Mono.defer(() -> require(SiteScope.system(), site, refundId).flatMap(refund -> {
+                    if (refund.payout(payoutId).isPresent()) {
+                        return Mono.just(refund);
+                    }
+                    Money part = amount != null ? amount : refund.remaining();
+                    RefundDue after = refund.pay(new RefundDue.Payout(payoutId, payout.requestId(), part, payout.method(),
+                            CollectingPayments.blankToNull(payout.reference()), payout.payee().trim(), caller.userId(), caller.name(), now, today,
+                            null, false));
+                    return refunds.save(caller, after).flatMap(written -> written ? Mono.just(after.next())
+                            : Mono.error(new CollectingPayments.Raced()));
+                }))
+                .retryWhen(Retry.backoff(20, java.time.Duration.ofMillis(10)).maxBackoff(java.time.Duration.ofMillis(200))
+                        .filter(CollectingPayments.Raced.class::isInstance))
+                .onErrorMap(e -> reactor.core.Exceptions.isRetryExhausted(e) ? ProblemException.conflict("refund-changed",
+                        "该退款刚被改动，请刷新后重试 (The refund changed meanwhile; reload and try again)") : e);
     }
 
-    /** Payouts claimed before {@code before} and not finished get their voucher now (the same a repeat would get). */
+    /** The voucher of the payout (the first one if it has one), then the refund notes it. */
+    private Mono<Vouchers.Issued> finish(RefundDue refund, String payoutId) {
+        RefundDue.Payout p = refund.payout(payoutId).orElseThrow();
+        Caller cashier = new Caller(p.by(), p.byName(), Set.of(Role.FINANCE), SiteScope.of(refund.siteId()));
+        String key = Voucher.payoutKey(refund.refundId(), p.payoutId());
+        Mono<Voucher> issuedBefore = p.voucherNo() != null
+                ? vouchers.find(SiteScope.of(refund.siteId()), refund.siteId(), p.voucherNo())
+                : vouchers.ofPayout(key);
+        return issuedBefore.map(v -> new Vouchers.Issued(v, false))
+                .switchIfEmpty(Mono.defer(() -> calendar.zone(refund.siteId()).flatMap(zone -> {
+                    LocalDate day = p.businessDay() != null ? p.businessDay() : LocalDate.ofInstant(p.at(), zone);
+                    Money paidSoFar = paidWith(refund, p);
+                    Money remaining = refund.amount().minus(paidSoFar);
+                    return vouchers.issue(cashier, seq -> new Voucher(Voucher.number(refund.siteId(), day.getYear(), seq), refund.siteId(),
+                                    day.getYear(), seq, refund.refundId(), refund.unitId(), refund.unitLabel(), refund.reason(), p.amount(),
+                                    p.method(), p.reference(), p.payee(), p.by(), p.byName(), p.at(), day, false, null, key, null, null),
+                            voucher -> PendingEvent.of(refund.siteId(), voucher.number(), new RefundPaid(voucher.number(), refund.siteId(),
+                                    refund.refundId(), refund.unitId(), refund.reason(), p.amount().amount(), p.method().name(), p.reference(),
+                                    p.payee(), p.by(), p.at(), day, refund.dealId(), p.requestId(), refund.amount().amount(),
+                                    paidSoFar.amount(), remaining.amount(), !remaining.isPositive())).because("R-FIN-4 退款 " + refund.reason()));
+                })))
+                .flatMap(issued -> vouchered(refund.siteId(), refund.refundId(), payoutId, issued.voucher().number()).thenReturn(issued));
+    }
+
+    /** What the refund's payouts that count had paid once {@code payout} was added (those claimed after it left out). */
+    private static Money paidWith(RefundDue refund, RefundDue.Payout payout) {
+        Money paid = Money.ZERO;
+        for (RefundDue.Payout each : refund.payouts()) {
+            if (!each.undone()) {
+                paid = paid.plus(each.amount());
+            }
+            if (each.payoutId().equals(payout.payoutId())) {
+                break;
+            }
+        }
+        return paid;
+    }
+
+    private Mono<Void> vouchered(String site, String refundId, String payoutId, String voucherNo) {
+        return Mono.defer(() -> require(SiteScope.system(), site, refundId).flatMap(refund -> {
+                    if (refund.payout(payoutId).map(p -> voucherNo.equals(p.voucherNo())).orElse(true)) {
+                        return Mono.<Void>empty();
+                    }
+                    return refunds.save(Caller.system("finance-service"), refund.vouchered(payoutId, voucherNo))
+                            .flatMap(written -> written ? Mono.<Void>empty() : Mono.error(new CollectingPayments.Raced()));
+                }))
+                .retryWhen(Retry.max(10).filter(CollectingPayments.Raced.class::isInstance));
+    }
+
+    /** Payouts claimed before {@code before} whose voucher was not issued or not noted get it now (the same a repeat would get). */
     public Mono<Long> finishInterrupted(Instant before) {
-        return refunds.paying(before).concatMap(this::finish).count();
+        return refunds.unvouchered(before).concatMap(refund -> Flux.fromIterable(refund.payouts()).filter(p -> p.voucherNo() == null)
+                .concatMap(p -> finish(refund, p.payoutId())).count()).reduce(0L, Long::sum);
     }
 
     /** R-FIN-1: voids a voucher of a day not closed, with a reason: the number is kept, the refund is owed again. */
@@ -104,13 +170,14 @@ public class PayingOut {
             if (voucher.closed()) {
                 throw DeskCalendar.dayClosed(voucher.businessDay());
             }
-            return calendar.day(site, voucher.businessDay()).flatMap(day -> {
-                if (!day.takesEntries()) {
+            return calendar.day(site, voucher.businessDay()).zipWith(dealOf(site, voucher)).flatMap(t -> {
+                if (!t.getT1().takesEntries()) {
                     throw DeskCalendar.dayClosed(voucher.businessDay());
                 }
                 Voiding voiding = new Voiding(why, caller.userId(), caller.name(), calendar.now());
                 return vouchers.voidIt(site, number, voiding, PendingEvent.of(site, number, new VoucherVoided(number, site, voucher.refundId(),
-                                voucher.amount().amount(), why, caller.userId(), voiding.at(), voucher.businessDay())).before("ISSUED").because(why))
+                                voucher.amount().amount(), why, caller.userId(), voiding.at(), voucher.businessDay(),
+                                t.getT2().orElse(null))).before("ISSUED").because(why))
                         .flatMap(written -> requireVoucher(caller, site, number).map(after -> {
                             if (!written && after.voided() == null) {
                                 throw DeskCalendar.dayClosed(voucher.businessDay());
@@ -142,17 +209,26 @@ public class PayingOut {
                             + " 所在日尚未日结，请直接作废 (Its day is not closed: void it instead)", java.util.Map.of());
                 }
                 Caller cashier = new Caller(caller.userId(), caller.name(), Set.of(Role.FINANCE), caller.scope());
-                return calendar.openToday(site).flatMap(today -> {
+                return calendar.openToday(site).zipWith(dealOf(site, voucher)).flatMap(t -> {
+                    LocalDate today = t.getT1();
+                    String dealId = t.getT2().orElse(null);
                     Instant now = calendar.now();
                     return vouchers.issue(cashier, seq -> new Voucher(Voucher.number(site, today.getYear(), seq), site, today.getYear(), seq,
                                     voucher.refundId(), voucher.unitId(), voucher.unitLabel(), Voucher.REVERSAL, Money.ZERO.minus(voucher.amount()),
                                     voucher.method(), voucher.reference(), voucher.payee(), caller.userId(), caller.name(), now, today, false, null,
                                     key, voucher.number(), null),
                             reversal -> PendingEvent.of(site, reversal.number(), new VoucherReversed(reversal.number(), voucher.number(), site,
-                                    voucher.refundId(), voucher.unitId(), reversal.amount().amount(), why, caller.userId(), now, today)).because(why));
+                                    voucher.refundId(), voucher.unitId(), reversal.amount().amount(), why, caller.userId(), now, today, dealId)).because(why));
                 });
             })).flatMap(issued -> vouchers.reversedBy(site, voucher.number(), issued.voucher().number()).thenReturn(issued));
         });
+    }
+
+    /** The deal whose refund the voucher paid, for the reports (R-RPT-5): none for money owed back without a deal. */
+    private Mono<java.util.Optional<String>> dealOf(String site, Voucher voucher) {
+        return voucher.refundId() == null ? Mono.just(java.util.Optional.empty())
+                : refunds.find(SiteScope.system(), site, voucher.refundId()).map(r -> java.util.Optional.ofNullable(r.dealId()))
+                .defaultIfEmpty(java.util.Optional.empty());
     }
 
     public Mono<Voucher> voucher(Caller caller, String site, String number) {
@@ -168,8 +244,8 @@ public class PayingOut {
         return refunds.of(caller.scope(), site);
     }
 
-    private Mono<RefundDue> require(Caller caller, String site, String refundId) {
-        return refunds.find(caller.scope(), site, refundId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("refund-unknown",
+    private Mono<RefundDue> require(SiteScope scope, String site, String refundId) {
+        return refunds.find(scope, site, refundId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("refund-unknown",
                 "没有应退款 " + Echo.of(refundId) + " (No refund due " + Echo.of(refundId) + ")")));
     }
 

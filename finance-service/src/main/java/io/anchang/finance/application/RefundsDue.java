@@ -1,9 +1,12 @@
 package io.anchang.finance.application;
 
 import io.anchang.finance.domain.RefundDue;
+import io.anchang.platform.security.Caller;
 import io.anchang.platform.security.SiteScope;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import java.time.Instant;
 
 /** What the desk owes back. */
 public interface RefundsDue {
@@ -15,15 +18,9 @@ public interface RefundsDue {
 
     Mono<RefundDue> find(SiteScope scope, String site, String refundId);
 
-    /** OPEN → PAYING with the payout, conditionally: empty if it was not OPEN. */
-    Mono<RefundDue> claim(String refundId, RefundDue.Payout payout);
+    /** Writes the refund as it now stands, only if the store still holds {@code refund.version()}: false if another write came first. */
+    Mono<Boolean> save(Caller caller, RefundDue refund);
 
-    /** PAYING → PAID with its voucher. */
-    Mono<Void> paid(String refundId, String voucherNo);
-
-    /** PAID by {@code voucherNo} → OPEN again (the voucher was voided). */
-    Mono<Void> reopen(String refundId, String voucherNo);
-
-    /** Payouts claimed before {@code before} and not finished. */
-    Flux<RefundDue> paying(java.time.Instant before);
+    /** Refunds with a payout claimed before {@code before} whose voucher is not noted yet. */
+    Flux<RefundDue> unvouchered(Instant before);
 }

@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * Once its day is closed it is corrected only by a reversing voucher (红字冲销, R-FIN-7) on a later day: a new number,
  * the negative amount, {@code reverses} naming it; the reversed one then names its reversal in {@code reversedBy}.
  *
- * @param payoutKey what the voucher pays, once: a payout of a refund ({@code refundId@claimed-at}) or a reversal
+ * @param payoutKey what the voucher pays, once: a payout of a refund ({@code refundId@payoutId}) or a reversal
  *                  ({@code reversal:<number>}); the store issues one voucher per key
  */
 public record Voucher(String number, String siteId, int year, long seq, String refundId, String unitId, String unitLabel,
@@ -32,9 +32,9 @@ public record Voucher(String number, String siteId, int year, long seq, String r
         return "FK-" + site + "-" + year + "-" + String.format("%06d", seq);
     }
 
-    /** The key of a refund's payout claimed at {@code claimedAt}: a retry of it finds the same voucher, a new payout after a void or reversal gets its own. */
-    public static String payoutKey(String refundId, Instant claimedAt) {
-        return refundId + "@" + claimedAt.toEpochMilli();
+    /** The key of a refund's payout: a retry of it finds the same voucher, another payout (a part, or after a void or reversal) gets its own. */
+    public static String payoutKey(String refundId, String payoutId) {
+        return refundId + "@" + payoutId;
     }
 
     public static String reversalKey(String number) {

@@ -10,6 +10,9 @@ import { store, siteToday, staffName, zone } from '../store.js';
 import { useForm, useAction } from '../forms.js';
 import { amountProblem, textProblem, fen, yuan, termsProblem } from '../validate.js';
 import { money, dateTime } from '../format.js';
+import { DealCorrection, DealAfterDeposit } from './deals/Corrections.js';
+import { Mortgages } from './deals/Mortgages.js';
+import { DayRecords } from './deals/DayRecords.js';
 
 const { ref, reactive, computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
@@ -20,6 +23,7 @@ const TERM_KINDS = ['DOWN_PAYMENT', 'INSTALMENT', 'MORTGAGE'];
 
 export const DealsView = {
   name: 'DealsView',
+  components: { DealCorrection, DealAfterDeposit, Mortgages, DayRecords },
   setup() {
     const { t, locale } = useI18n();
     const route = useRoute();
@@ -33,17 +37,22 @@ export const DealsView = {
       { key: 'deals', show: can.value.deals },
       { key: 'approvals', show: can.value.approvals },
       { key: 'dues', show: can.value.dues },
+      { key: 'mortgages', show: can.value.mortgages },
       { key: 'day', show: can.value.deskDay },
     ].filter((tab) => tab.show));
     const active = ref(tabs.value.some((x) => x.key === route.query.tab) ? route.query.tab : tabs.value[0]?.key);
     const state = reactive({ deals: [], approvals: [], dues: [], day: null, problem: null, loading: false, acting: null, overdueOnly: false,
-      dayShown: today, done: null, available: [] });
+      dayShown: today, done: null, available: [], mortgages: {} });
 
     async function load() {
       state.loading = true;
       state.problem = null;
       try {
         if (active.value === 'deals') state.deals = await api.get(`${base}/deals${state.overdueOnly ? '?contractOverdue=true' : ''}`) || [];
+        // R-FIN-7: each deal's mortgage as the finance desk tracks it, for those who may read it
+        if (active.value === 'deals' && can.value.mortgages) {
+          state.mortgages = Object.fromEntries((await api.get(`${fin}/mortgages`).catch(() => []) || []).map((m) => [m.dealId, m]));
+        }
         if (active.value === 'approvals') state.approvals = await api.get(`${base}/approvals`) || [];
         if (active.value === 'dues') state.dues = await api.get(`${fin}/dues${state.overdueOnly ? '?overdue=true' : ''}`) || [];
         if (active.value === 'day') state.day = await api.get(`${fin}/days/${seg(state.dayShown)}`);
@@ -182,7 +191,7 @@ export const DealsView = {
     const filingOptions = computed(() => ['SUBMITTED', 'FILED', 'REJECTED'].map((k) => ({ value: k, label: t(`deals.filing.${k}`) })));
     return {
       t, locale, store, can, tabs, active, choose, state, load, act, contract, addTerm, dropTerm, filing, refund, decision, payment, reminder, unitChange, ruling,
-      close, report, methodOptions, kindOptions, filingOptions, money, dateTime, zone, staffName, today,
+      close, report, methodOptions, kindOptions, filingOptions, money, dateTime, zone, staffName, today, finished,
     };
   },
   template: `
@@ -195,6 +204,8 @@ export const DealsView = {
       </a-tabs>
       <problem-alert :problem="state.problem" />
       <a-alert v-if="state.done" type="success" show-icon class="gap" data-test="deal-done" :message="$t('deals.done')" />
+      <a-alert v-if="state.done && state.done.state === 'FEE_DUE'" type="info" show-icon class="gap" data-test="name-change-fee-due"
+        :message="$t('after.feeDueDone', { fee: money(state.done.fee) })" />
 
       <template v-if="active === 'deals'">
         <a-checkbox v-model:checked="state.overdueOnly" @change="load" data-test="overdue-only">{{ $t('deals.overdueOnly') }}</a-checkbox>
@@ -221,11 +232,15 @@ export const DealsView = {
                 <dt>{{ $t('deals.waiting') }}</dt><dd data-test="awaiting-approval">{{ $t('deals.approvalKinds.' + d.unit.sale.approval.kind) }}</dd>
               </template>
             </dl>
+            <deal-after-deposit :unit="d.unit" :mortgage="state.mortgages[d.unit.sale.dealId] || null" />
             <div class="actions gap-top">
               <a-button v-if="can.signContract(d.unit)" size="small" type="primary" data-test="sign-contract" @click="act('contract', d)">{{ $t('deals.signContract') }}</a-button>
               <a-button v-if="can.filing && d.unit.sale.contract" size="small" data-test="contract-filing" @click="act('filing', d)">{{ $t('deals.filingAction') }}</a-button>
               <a-button v-if="can.requestRefund(d.unit) && !d.unit.sale.approval" size="small" danger data-test="request-refund" @click="act('refund', d)">{{ $t('deals.requestRefund') }}</a-button>
               <a-button v-if="can.changeUnit(d.unit) && !d.unit.sale.approval" size="small" data-test="change-unit" @click="act('unitChange', d)">{{ $t('deals.forms.unitChange') }}</a-button>
+              <a-button v-if="can.changeName(d.unit) && !d.unit.sale.approval" size="small" data-test="change-name" @click="act('nameChange', d)">{{ $t('deals.forms.nameChange') }}</a-button>
+              <a-button v-if="can.voidAgreement(d.unit) && !d.unit.sale.approval" size="small" danger data-test="void-agreement" @click="act('voidAgreement', d)">{{ $t('deals.forms.voidAgreement') }}</a-button>
+              <a-button v-if="can.keepCopies(d.unit)" size="small" data-test="keep-copies" @click="act('keeper', d)">{{ $t('deals.forms.keeper') }}</a-button>
             </div>
           </a-card>
         </div>
@@ -306,8 +321,11 @@ export const DealsView = {
           </div>
           <problem-alert :problem="report.state.problem" />
           <problem-alert :problem="close.state.problem" />
+          <day-records :day="state.day" @changed="load" />
         </template>
       </template>
+
+      <mortgages v-if="active === 'mortgages'" />
     </section>
 
     <section v-if="state.acting" class="panel gap-top" data-test="deal-form" :data-kind="state.acting.kind">
@@ -384,6 +402,8 @@ export const DealsView = {
         <problem-alert :problem="ruling.state.problem" class="gap" />
         <a-button type="primary" danger html-type="submit" :loading="ruling.state.submitting">{{ $t('deals.forms.ruling') }}</a-button>
       </a-form>
+      <deal-correction v-if="['voidAgreement', 'nameChange', 'keeper'].includes(state.acting.kind)" :key="state.acting.kind + state.acting.item.unit.id"
+        :kind="state.acting.kind" :item="state.acting.item" @done="finished" />
       <a-button class="gap-top" @click="state.acting = null">{{ $t('app.cancel') }}</a-button>
     </section>
   </div>`,

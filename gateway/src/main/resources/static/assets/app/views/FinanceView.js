@@ -140,7 +140,11 @@ export const FinanceView = {
   <div class="screen finance" data-test="finance">
     <div class="screen-head">
       <h1>{{ $t('finance.title') }} <span class="muted">{{ store.profile.name }}</span></h1>
-      <div class="head-actions"><a-button @click="refresh" data-test="refresh">{{ $t('app.refresh') }}</a-button></div>
+      <div class="head-actions">
+        <router-link to="/deals?tab=dues" data-test="to-dues"><a-button>{{ $t('deals.tabs.dues') }}</a-button></router-link>
+        <router-link to="/deals?tab=mortgages" data-test="to-mortgages"><a-button>{{ $t('deals.tabs.mortgages') }}</a-button></router-link>
+        <router-link to="/deals?tab=day" data-test="to-day"><a-button>{{ $t('deals.tabs.day') }}</a-button></router-link>
+        <a-button @click="refresh" data-test="refresh">{{ $t('app.refresh') }}</a-button></div>
     </div>
     <problem-alert :problem="state.problem" />
     <section class="panel">

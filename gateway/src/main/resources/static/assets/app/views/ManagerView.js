@@ -16,13 +16,14 @@ import { Policies } from './manager/Policies.js';
 import { Audit } from './manager/Audit.js';
 import { Overdue } from './manager/Overdue.js';
 import { Meeting } from './manager/Meeting.js';
+import { Targets } from './manager/Targets.js';
 
 const { ref, computed } = Vue;
 const { useRoute, useRouter } = VueRouter;
 
 export const ManagerView = {
   name: 'ManagerView',
-  components: { RotationEditor, Complaints, Disputes, Violations, Redistribution, Pending, Policies, Audit, Overdue, Meeting },
+  components: { RotationEditor, Complaints, Disputes, Violations, Redistribution, Pending, Policies, Audit, Overdue, Meeting, Targets },
   setup() {
     const route = useRoute();
     const router = useRouter();
@@ -34,6 +35,7 @@ export const ManagerView = {
       { key: 'violations', show: can.value.violations },
       { key: 'overdue', show: can.value.overdueCheck },
       { key: 'meeting', show: can.value.overdueCheck && can.value.readMeeting },
+      { key: 'targets', show: can.value.managerReports },
       { key: 'redistribution', show: can.value.redistribute },
       { key: 'pending', show: can.value.pendingAttributions },
       { key: 'policies', show: can.value.policies },
@@ -58,6 +60,7 @@ export const ManagerView = {
           <violations v-else-if="tab.key === 'violations'" />
           <overdue v-else-if="tab.key === 'overdue'" />
           <meeting v-else-if="tab.key === 'meeting'" />
+          <targets v-else-if="tab.key === 'targets'" />
           <redistribution v-else-if="tab.key === 'redistribution'" />
           <pending v-else-if="tab.key === 'pending'" />
           <policies v-else-if="tab.key === 'policies'" />

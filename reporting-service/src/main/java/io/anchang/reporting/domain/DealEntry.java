@@ -18,15 +18,19 @@ import java.util.List;
  * @param customerName   the customer's name in the archive, once known
  * @param buyerName      the name the rep gave asking for the deposit (shown until the archive's is known)
  * @param source         the customer's source (R-CUS-2)
- * @param payments       the deposits FINANCE confirmed for the deal (回款, R-FIN-2)
+ * @param payments       the money through the finance desk for the deal: deposits FINANCE confirmed (R-FIN-2) and the
+ *                       contract's terms paid (R-FIN-3) — 回款 — and refunds paid out (R-FIN-4), voided ones kept and not counted
+ * @param changes        the unit changes (R-DEAL-7): the deal's unit and price since
  */
 public record DealEntry(String id, String siteId, String unitId, String unitLabel, String building, long areaHundredths,
                         String customerId, String customerName, String buyerName, String phoneMasked, String source, String rep,
                         String repName, Status status, Hold hold, Small small, Big big, Contract contract,
-                        Reversal reversal, LocalDate lapsedOn, Credit credit, List<Payment> payments, Seen seen) implements Entry {
+                        Reversal reversal, LocalDate lapsedOn, Credit credit, List<Payment> payments, List<UnitChange> changes,
+                        Seen seen) implements Entry {
 
     public DealEntry {
         payments = payments == null ? List.of() : List.copyOf(payments);
+        changes = changes == null ? List.of() : List.copyOf(changes);
     }
 
     /** Where a deal stands. */
@@ -76,8 +80,29 @@ public record DealEntry(String id, String siteId, String unitId, String unitLabe
     public record Share(String userId, long credit, int bonusPercent) {
     }
 
-    /** A deposit FINANCE confirmed for the deal, on a day of the site's calendar, in fen. */
-    public record Payment(String requestId, LocalDate day, long fen) {
+    /**
+     * Money through the finance desk for the deal, on a day of the site's calendar, in fen: collected (回款) — a deposit
+     * FINANCE confirmed, a term paid, or a reversing entry's negative amount (R-FIN-7) — or, when {@code refund}, paid
+     * back out (R-FIN-4). A voided receipt or voucher (R-FIN-1) is kept {@code voided} and counts nowhere; a void told
+     * before the payment it voids is kept as a voided one with no day, which the payment then fills in.
+     */
+    public record Payment(String requestId, LocalDate day, long fen, boolean refund, boolean voided) {
+
+        public Payment(String requestId, LocalDate day, long fen) {
+            this(requestId, day, fen, false, false);
+        }
+
+        public static Payment refunded(String voucherNo, LocalDate day, long fen) {
+            return new Payment(voucherNo, day, fen, true, false);
+        }
+    }
+
+    /**
+     * R-DEAL-7: the deal moved to another unit at {@code at}, from a price and area to a new price and area; a change
+     * after the big deposit moves 认购金额 and 认购面积 by the difference on its own day.
+     */
+    public record UnitChange(String changeId, Instant at, LocalDate day, long fromPriceFen, long toPriceFen, long fromAreaHundredths,
+                             long toAreaHundredths) {
     }
 
     /** The user id the rulebook gives the house account (the department) in shares (R-ATT-16). */
@@ -88,7 +113,7 @@ public record DealEntry(String id, String siteId, String unitId, String unitLabe
 
     public static DealEntry empty(String id, String siteId) {
         return new DealEntry(id, siteId, null, null, null, 0, null, null, null, null, null, null, null, Status.HELD, null, null, null,
-                null, null, null, null, List.of(), Seen.NONE);
+                null, null, null, null, List.of(), List.of(), Seen.NONE);
     }
 
     /** The name the registers show: the archive's, else the one given with the deposit. */
@@ -100,7 +125,7 @@ public record DealEntry(String id, String siteId, String unitId, String unitLabe
         return new DealEntry(id, siteId, unitId != null ? unitId : this.unitId, unitLabel != null ? unitLabel : this.unitLabel,
                 building != null ? building : this.building, areaHundredths != 0 ? areaHundredths : this.areaHundredths,
                 customerId, customerName, buyerName, phoneMasked, source, rep, repName, status, hold, small, big, contract, reversal,
-                lapsedOn, credit, payments, seen);
+                lapsedOn, credit, payments, changes, seen);
     }
 
     /** What the archive says of the customer: name, masked phone, source. */
@@ -108,25 +133,25 @@ public record DealEntry(String id, String siteId, String unitId, String unitLabe
         return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths,
                 customerId != null ? customerId : this.customerId, name != null ? name : customerName, buyerName,
                 phoneMasked != null ? Masking.phone(phoneMasked) : this.phoneMasked, source != null ? source : this.source,
-                rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, payments, seen);
+                rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, payments, changes, seen);
     }
 
     public DealEntry withBuyer(String buyerName) {
         return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths, customerId, customerName,
                 buyerName != null ? buyerName : this.buyerName, phoneMasked, source, rep, repName, status, hold, small, big, contract,
-                reversal, lapsedOn, credit, payments, seen);
+                reversal, lapsedOn, credit, payments, changes, seen);
     }
 
     public DealEntry withRep(String rep, String repName) {
         return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths, customerId, customerName, buyerName, phoneMasked,
                 source, rep != null ? rep : this.rep, repName != null ? repName : this.repName, status, hold, small, big,
-                contract, reversal, lapsedOn, credit, payments, seen);
+                contract, reversal, lapsedOn, credit, payments, changes, seen);
     }
 
     private DealEntry with(Status status, Hold hold, Small small, Big big, Contract contract, Reversal reversal,
                            LocalDate lapsedOn, Credit credit) {
         return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths, customerId, customerName, buyerName, phoneMasked,
-                source, rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, payments, seen);
+                source, rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, payments, changes, seen);
     }
 
     public DealEntry held(Hold hold) {
@@ -185,26 +210,94 @@ public record DealEntry(String id, String siteId, String unitId, String unitLabe
         return with(status, hold, small, big, contract, reversal, lapsedOn, credit);
     }
 
-    /** R-FIN-2: FINANCE confirmed a deposit for the deal; the same confirmation again counts once. */
+    /**
+     * R-FIN-2, R-FIN-3, R-FIN-4: money through the desk for the deal; the same payment again counts once; a payment whose void
+     * was told first stays voided.
+     */
     public DealEntry paid(Payment payment) {
-        if (payments.stream().anyMatch(p -> p.requestId().equals(payment.requestId()))) {
+        List<Payment> next = new ArrayList<>(payments);
+        for (int i = 0; i < next.size(); i++) {
+            Payment known = next.get(i);
+            if (known.requestId().equals(payment.requestId())) {
+                if (known.day() != null || !known.voided()) {
+                    return this;
+                }
+                next.set(i, new Payment(payment.requestId(), payment.day(), payment.fen(), payment.refund(), true));
+                return withPayments(next);
+            }
+        }
+        next.add(payment);
+        return withPayments(next);
+    }
+
+    /** R-FIN-1: the receipt or voucher {@code requestId} was voided — it counts nowhere, whether its payment came first or not. */
+    public DealEntry voided(String requestId) {
+        List<Payment> next = new ArrayList<>(payments);
+        for (int i = 0; i < next.size(); i++) {
+            Payment known = next.get(i);
+            if (known.requestId().equals(requestId)) {
+                if (known.voided()) {
+                    return this;
+                }
+                next.set(i, new Payment(known.requestId(), known.day(), known.fen(), known.refund(), true));
+                return withPayments(next);
+            }
+        }
+        next.add(new Payment(requestId, null, 0, false, true));
+        return withPayments(next);
+    }
+
+    private DealEntry withPayments(List<Payment> next) {
+        return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths, customerId, customerName, buyerName, phoneMasked,
+                source, rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, next, changes, seen);
+    }
+
+    /**
+     * R-DEAL-7: the deal moved to {@code unit}; its price is the new unit's from then on (the same change told again changes
+     * nothing).
+     */
+    public DealEntry unitChanged(UnitChange change, String unitId, String unitLabel, String building) {
+        if (changes.stream().anyMatch(c -> c.changeId().equals(change.changeId()))) {
             return this;
         }
-        List<Payment> next = new ArrayList<>(payments);
-        next.add(payment);
-        return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths, customerId, customerName, buyerName, phoneMasked,
-                source, rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, next, seen);
+        List<UnitChange> next = new ArrayList<>(changes);
+        next.add(change);
+        next.sort(java.util.Comparator.comparing(UnitChange::at));
+        DealEntry moved = withUnit(unitId, unitLabel, building, change.toAreaHundredths());
+        return new DealEntry(id, siteId, moved.unitId, moved.unitLabel, moved.building, moved.areaHundredths, customerId, customerName,
+                buyerName, phoneMasked, source, rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, payments, next,
+                seen);
+    }
+
+    /** The unit changes after the big deposit (those before it are in its price already). */
+    private List<UnitChange> changesAfterBig() {
+        return big == null ? List.of() : changes.stream().filter(c -> big.at() == null || c.at() == null || !c.at().isBefore(big.at())).toList();
+    }
+
+    /** 大订明细表's 成交总价: the big deposit's price, or the unit's it was changed to since (R-DEAL-7). */
+    public long subscribedPriceFen() {
+        List<UnitChange> after = changesAfterBig();
+        return after.isEmpty() ? (big == null ? 0 : big.priceFen()) : after.get(after.size() - 1).toPriceFen();
+    }
+
+    /** 小订明细表's 成交价: the small deposit's price, or the unit's it was changed to since (R-DEAL-7). */
+    public long smallPriceFen() {
+        if (small == null) {
+            return 0;
+        }
+        List<UnitChange> after = changes.stream().filter(c -> small.at() == null || c.at() == null || !c.at().isBefore(small.at())).toList();
+        return after.isEmpty() ? small.priceFen() : after.get(after.size() - 1).toPriceFen();
     }
 
     @Override
     public DealEntry seeing(String eventId) {
         return new DealEntry(id, siteId, unitId, unitLabel, building, areaHundredths, customerId, customerName, buyerName, phoneMasked,
-                source, rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, payments, seen.plus(eventId));
+                source, rep, repName, status, hold, small, big, contract, reversal, lapsedOn, credit, payments, changes, seen.plus(eventId));
     }
 
-    /** The price the deal stands at: the contract's, else the big deposit's, else the small deposit's. */
+    /** The price the deal stands at: the contract's, else the big deposit's, else the small deposit's — after any unit change. */
     public long priceFen() {
-        return contract != null ? contract.priceFen() : big != null ? big.priceFen() : small != null ? small.priceFen() : 0;
+        return contract != null ? contract.priceFen() : big != null ? subscribedPriceFen() : smallPriceFen();
     }
 
     /** R-ATT-17: provisional until the contract, final at it, reversed on refund or breach. */
@@ -232,8 +325,18 @@ public record DealEntry(String id, String siteId, String unitId, String unitLabe
             out.add(Contribution.on(siteId, lapsedOn, Tally.of(Metric.SMALL_LAPSED, 1), dims));
         }
         if (big != null) {
+            List<UnitChange> after = changesAfterBig();
+            long areaAtBig = after.isEmpty() ? areaHundredths : after.get(0).fromAreaHundredths();
             out.add(Contribution.on(siteId, big.day(), Tally.builder().add(Metric.BIG_DEPOSITS, 1)
-                    .add(Metric.SUBSCRIBED_FEN, big.priceFen()).add(Metric.SUBSCRIBED_AREA, areaHundredths).build(), dims));
+                    .add(Metric.SUBSCRIBED_FEN, big.priceFen()).add(Metric.SUBSCRIBED_AREA, areaAtBig).build(), dims));
+            for (UnitChange change : after) {
+                // R-DEAL-7: the subscription moves by the difference on the day of the change; the days before stand as they were
+                if (change.day() != null) {
+                    out.add(Contribution.on(siteId, change.day(), Tally.builder()
+                            .add(Metric.SUBSCRIBED_FEN, change.toPriceFen() - change.fromPriceFen())
+                            .add(Metric.SUBSCRIBED_AREA, change.toAreaHundredths() - change.fromAreaHundredths()).build(), dims));
+                }
+            }
             out.addAll(shares(big.day()));
         }
         if (contract != null) {
@@ -244,7 +347,10 @@ public record DealEntry(String id, String siteId, String unitId, String unitLabe
             out.add(Contribution.on(siteId, reversal.day(), Tally.of(Metric.CANCELLED, 1, Metric.CANCELLED_FEN, priceFen()), dims));
         }
         for (Payment payment : payments) {
-            out.add(Contribution.on(siteId, payment.day(), Tally.of(Metric.COLLECTED_FEN, payment.fen()), dims));
+            if (!payment.voided() && payment.day() != null) {
+                out.add(Contribution.on(siteId, payment.day(), Tally.of(payment.refund() ? Metric.REFUNDED_FEN : Metric.COLLECTED_FEN,
+                        payment.fen()), dims));
+            }
         }
         return out;
     }

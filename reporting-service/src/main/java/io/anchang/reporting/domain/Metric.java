@@ -34,6 +34,8 @@ public enum Metric {
     CANCELLED_FEN("cancelledFen", Unit.FEN),
     COLLECTED_FEN("collectedFen", Unit.FEN),
     REFUND_DUE_FEN("refundDueFen", Unit.FEN),
+    /** R-FIN-4: refunds FINANCE paid out (a reversed voucher's negative amount on its own day), money out. */
+    REFUNDED_FEN("refundedFen", Unit.FEN),
     /** R-ATT-17 shares of deals whose contract is not signed yet: provisional. */
     CREDIT_PROVISIONAL("creditP", Unit.CREDIT),
     CREDIT_FEN_PROVISIONAL("creditFenP", Unit.FEN),

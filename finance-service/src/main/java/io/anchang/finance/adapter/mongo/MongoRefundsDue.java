@@ -12,14 +12,17 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-/** Refunds due, one per request, inserted with their event. */
+/**
+ * Refunds due, one per request, inserted with their event; paid out in parts, each payout kept on the document and the
+ * document changed only at the version read (R-FIN-4: two cashiers never pay out more than is owed).
+ */
 public class MongoRefundsDue implements RefundsDue {
 
     static final String COLLECTION = "refunds_due";
@@ -30,23 +33,49 @@ public class MongoRefundsDue implements RefundsDue {
         this.mongo = mongo;
     }
 
+    record PayoutDocument(String payoutId, String requestId, String amount, String method, String reference, String payee, String by, String byName,
+                          Instant at, String businessDay, String voucherNo, Boolean undone) {
+    }
+
+    /**
+     * {@code pendingPayout}: a payout claimed whose voucher is not noted yet (the recovery's query). A refund paid out in one
+     * go before payouts were kept ({@code voucherNo}, {@code payAt} …) reads as one payout of the whole amount.
+     */
     record RefundDocument(@Id String id, String siteId, String requestId, String unitId, String unitLabel, String receiptNo,
-                          String amount, String reason, Instant openedAt, String status, String dealId, String payMethod,
-                          String payReference, String payee, String payBy, String payByName, Instant payAt, String voucherNo) {
+                          String amount, String reason, Instant openedAt, String status, String dealId, List<PayoutDocument> payouts,
+                          Boolean pendingPayout, String payMethod, String payReference, String payee, String payBy, String payByName,
+                          Instant payAt, String voucherNo, Long version) {
+
+        static RefundDocument of(RefundDue r) {
+            boolean pending = r.payouts().stream().anyMatch(p -> p.voucherNo() == null);
+            return new RefundDocument(r.refundId(), r.siteId(), r.requestId(), r.unitId(), r.unitLabel(), r.receiptNo(), r.amount().toString(),
+                    r.reason(), r.openedAt(), r.status(), r.dealId(), r.payouts().stream().map(p -> new PayoutDocument(p.payoutId(), p.requestId(),
+                    p.amount().toString(), p.method().name(), p.reference(), p.payee(), p.by(), p.byName(), p.at(),
+                    p.businessDay() == null ? null : p.businessDay().toString(), p.voucherNo(), p.undone() ? Boolean.TRUE : null)).toList(),
+                    pending ? Boolean.TRUE : null, null, null, null, null, null, null, null, r.version());
+        }
+
         RefundDue refund() {
-            RefundDue.Payout payout = payAt == null ? null : new RefundDue.Payout(PaymentMethod.valueOf(payMethod), payReference, payee,
-                    payBy, payByName, payAt);
-            return new RefundDue(id, siteId, requestId, unitId, unitLabel, receiptNo, Money.of(amount), reason, openedAt, status, dealId,
-                    payout, voucherNo);
+            List<RefundDue.Payout> kept;
+            if (payouts != null) {
+                kept = payouts.stream().map(p -> new RefundDue.Payout(p.payoutId(), p.requestId(), Money.of(p.amount()), PaymentMethod.valueOf(p.method()),
+                        p.reference(), p.payee(), p.by(), p.byName(), p.at(), p.businessDay() == null ? null : LocalDate.parse(p.businessDay()),
+                        p.voucherNo(), Boolean.TRUE.equals(p.undone()))).toList();
+            } else if (voucherNo != null && payAt != null) {
+                kept = List.of(new RefundDue.Payout("legacy", null, Money.of(amount), PaymentMethod.valueOf(payMethod), payReference, payee, payBy,
+                        payByName, payAt, null, voucherNo, false));
+            } else {
+                kept = List.of();
+            }
+            String state = "PAYING".equals(status) ? RefundDue.OPEN : status;
+            return new RefundDue(id, siteId, requestId, unitId, unitLabel, receiptNo, Money.of(amount), reason, openedAt, state, dealId, kept,
+                    version == null ? 0 : version);
         }
     }
 
     @Override
     public Mono<Void> open(RefundDue r) {
-        return mongo.insert(Caller.system("finance-service"), new RefundDocument(r.refundId(), r.siteId(), r.requestId(), r.unitId(),
-                        r.unitLabel(), r.receiptNo(), r.amount().toString(), r.reason(), r.openedAt(), r.status(), r.dealId(), null, null,
-                        null, null, null, null, null), COLLECTION,
-                        List.of(FinanceDesk.refundEvent(r)))
+        return mongo.insert(Caller.system("finance-service"), RefundDocument.of(r), COLLECTION, List.of(FinanceDesk.refundEvent(r)))
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
     }
 
@@ -57,33 +86,15 @@ public class MongoRefundsDue implements RefundsDue {
     }
 
     @Override
-    public Mono<RefundDue> claim(String refundId, RefundDue.Payout p) {
-        Update update = Update.update("status", "PAYING").set("payMethod", p.method().name()).set("payee", p.payee()).set("payBy", p.by())
-                .set("payByName", p.byName()).set("payAt", p.at());
-        if (p.reference() != null) {
-            update.set("payReference", p.reference());
-        }
-        return mongo.findAndModify(Caller.system("finance-service"), Query.query(Criteria.where("_id").is(refundId).and("status").is("OPEN")),
-                update, RefundDocument.class, COLLECTION, List.of()).map(RefundDocument::refund);
+    public Mono<Boolean> save(Caller caller, RefundDue refund) {
+        return mongo.replace(caller, RefundDocument.of(refund), refund.version(), COLLECTION, List.of());
     }
 
     @Override
-    public Mono<Void> paid(String refundId, String voucherNo) {
-        return mongo.update(SiteScope.system(), Query.query(Criteria.where("_id").is(refundId).and("status").is("PAYING")),
-                Update.update("status", "PAID").set("voucherNo", voucherNo), COLLECTION, false).then();
-    }
-
-    @Override
-    public Mono<Void> reopen(String refundId, String voucherNo) {
-        return mongo.update(SiteScope.system(), Query.query(Criteria.where("_id").is(refundId).and("voucherNo").is(voucherNo)),
-                new Update().set("status", "OPEN").unset("voucherNo").unset("payMethod").unset("payReference").unset("payee").unset("payBy")
-                        .unset("payByName").unset("payAt"), COLLECTION, false).then();
-    }
-
-    @Override
-    public Flux<RefundDue> paying(Instant before) {
-        return mongo.find(SiteScope.system(), Query.query(Criteria.where("status").is("PAYING").and("payAt").lte(before)), RefundDocument.class,
-                COLLECTION).map(RefundDocument::refund);
+    public Flux<RefundDue> unvouchered(Instant before) {
+        return mongo.find(SiteScope.system(), Query.query(Criteria.where("pendingPayout").is(true)), RefundDocument.class, COLLECTION)
+                .map(RefundDocument::refund)
+                .filter(r -> r.payouts().stream().anyMatch(p -> p.voucherNo() == null && p.at().isBefore(before)));
     }
 
     @Override

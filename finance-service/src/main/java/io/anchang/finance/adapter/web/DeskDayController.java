@@ -90,8 +90,12 @@ public class DeskDayController {
     public record ReasonBody(@PlainText(max = 200, multiline = true) String reason) {
     }
 
-    /** How a refund is paid out and to whom. */
-    public record PayoutBody(PaymentMethod method, @PlainText(max = 64) String reference, @PlainText(max = 50) String payee) {
+    /**
+     * How a refund is paid out and to whom; {@code amount} ("5000.00" or 5000) a part of what remains, or absent for all of it;
+     * {@code requestId}: its repeat answers the first voucher, nothing is paid twice.
+     */
+    public record PayoutBody(PaymentMethod method, @PlainText(max = 64) String reference, @PlainText(max = 50) String payee, Object amount,
+                             @Size(max = 3) String currency, @Pattern(regexp = REQUEST_ID) String requestId) {
     }
 
     /** R-FIN-7: APPLIED (with the bank), APPROVED (with the approved amount) or REJECTED. */
@@ -213,11 +217,12 @@ public class DeskDayController {
 
     // ---- payouts (R-FIN-4) ----
 
-    @Operation(summary = "R-FIN-4 FINANCE pays a refund due out with a payment voucher (付款凭证), numbered gap-free, booked on today unless it is closed")
+    @Operation(summary = "R-FIN-4 R-DEAL-10 FINANCE pays a refund due out — all that remains, or a part (amount) — with a payment voucher (付款凭证), numbered gap-free, booked on today unless it is closed; a repeat with the same requestId answers the first voucher")
     @PostMapping("/refunds-due/{refundId}/payout")
     public Mono<ResponseEntity<VoucherView>> payOut(Caller caller, @PathVariable String site, @PathVariable String refundId,
                                                     @Valid @RequestBody PayoutBody body) {
-        return Mono.defer(() -> payouts.payOut(caller, site, refundId, new PayingOut.Payout(body.method(), body.reference(), body.payee())))
+        return Mono.defer(() -> payouts.payOut(caller, site, refundId, new PayingOut.Payout(body.method(), body.reference(), body.payee(),
+                        body.amount(), body.currency(), body.requestId())))
                 .map(issued -> ResponseEntity.status(issued.fresh() ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(VoucherView.of(issued.voucher(), !issued.fresh())));
     }

@@ -81,13 +81,24 @@ public class FinanceController {
         }
     }
 
-    /** What the desk owes back; OPEN until FINANCE pays it out ({@code voucherNo}). */
+    /**
+     * What the desk owes back: OPEN while anything remains, PAID once paid out in full; {@code paid} so far and what
+     * {@code remains}; every payout with its voucher ({@code voucherNo}: the last payout's that counts).
+     */
     public record RefundView(String refundId, String requestId, String unitId, String unitLabel, String receiptNo, String amount,
-                             String reason, Instant openedAt, String status, String dealId, String voucherNo, String payee) {
+                             String reason, Instant openedAt, String status, String dealId, String voucherNo, String payee, String paid,
+                             String remaining, java.util.List<PayoutView> payouts) {
         static RefundView of(RefundDue r) {
             return new RefundView(r.refundId(), r.requestId(), r.unitId(), r.unitLabel(), r.receiptNo(), r.amount().toString(),
-                    r.reason(), r.openedAt(), r.status(), r.dealId(), r.voucherNo(), r.payout() == null ? null : r.payout().payee());
+                    r.reason(), r.openedAt(), r.status(), r.dealId(), r.voucherNo(), r.lastPayout().map(RefundDue.Payout::payee).orElse(null),
+                    r.paid().toString(), r.remaining().toString(), r.payouts().stream().map(p -> new PayoutView(p.requestId(), p.amount().toString(),
+                            p.method().name(), p.payee(), p.by(), p.at(), p.businessDay(), p.voucherNo(), p.undone())).toList());
         }
+    }
+
+    /** One payout of a refund: its voucher once issued; {@code undone} once that voucher was voided or reversed. */
+    public record PayoutView(String requestId, String amount, String method, String payee, String by, Instant at, java.time.LocalDate businessDay,
+                             String voucherNo, boolean undone) {
     }
 
     @Operation(summary = "The finance desk's queue: deposits requested by reps, with the hold's time left (FINANCE, MANAGER)")

@@ -14,8 +14,9 @@ import java.time.LocalDate;
  * @param receiptNo the reversing entry's own number
  * @param reverses  the receipt it reverses
  * @param amount    negative
+ * @param kind      what the reversed receipt was for (DOWN_PAYMENT, INSTALMENT, MORTGAGE, TRANSFER_FEE, PENALTY); null in events before it was told
  */
 @EventContract(type = "finance.receipt-reversed", version = 1, topic = Topics.FINANCE)
 public record ReceiptReversed(String receiptNo, String reverses, String siteId, String dueId, String dealId, String unitId,
-                              BigDecimal amount, String reason, String reversedBy, Instant reversedAt, LocalDate businessDay) {
+                              BigDecimal amount, String reason, String reversedBy, Instant reversedAt, LocalDate businessDay, String kind) {
 }

@@ -14,8 +14,10 @@ import java.time.LocalDate;
  * @param voucherNo the reversing voucher's own number
  * @param reverses  the voucher it reverses
  * @param amount    negative
+ * @param dealId    the deal the refund is of, else null (also in events before it was told)
  */
 @EventContract(type = "finance.voucher-reversed", version = 1, topic = Topics.FINANCE)
 public record VoucherReversed(String voucherNo, String reverses, String siteId, String refundId, String unitId, BigDecimal amount,
-                              String reason, String reversedBy, Instant reversedAt, LocalDate businessDay) {
+                              String reason, String reversedBy, Instant reversedAt, LocalDate businessDay,
+                              String dealId) {
 }

@@ -7,8 +7,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** R-FIN-1: a payment voucher of a day not closed yet was voided with a reason (number kept); the refund is due again. */
+/**
+ * R-FIN-1: a payment voucher of a day not closed yet was voided with a reason (number kept); what it paid of the refund is
+ * owed again.
+ *
+ * @param dealId the deal the refund is of, else null (also in events before it was told)
+ */
 @EventContract(type = "finance.voucher-voided", version = 1, topic = Topics.FINANCE)
 public record VoucherVoided(String voucherNo, String siteId, String refundId, BigDecimal amount, String reason,
-                            String voidedBy, Instant voidedAt, LocalDate businessDay) {
+                            String voidedBy, Instant voidedAt, LocalDate businessDay, String dealId) {
 }

@@ -24,7 +24,8 @@ enum Measure {
     CANCELLED(Metric.CANCELLED, "cancelled", "退房（套）"),
     CANCELLED_AMOUNT(Metric.CANCELLED_FEN, "cancelledAmount", "退房金额（元）"),
     COLLECTED(Metric.COLLECTED_FEN, "collected", "回款（元）"),
-    REFUND_DUE(Metric.REFUND_DUE_FEN, "refundDue", "应退款（元）");
+    REFUND_DUE(Metric.REFUND_DUE_FEN, "refundDue", "应退款（元）"),
+    REFUNDED(Metric.REFUNDED_FEN, "refunded", "已退款（元）");
 
     private final Metric metric;
     private final String key;

@@ -151,7 +151,7 @@ public final class Registers {
         row.put("rep", deal.repName() != null ? deal.repName() : Labels.rep(profile, deal.rep()));
         switch (kind) {
             case SMALL_DEPOSITS -> {
-                row.put("price", deal.small() == null ? null : Fen.yuan(deal.small().priceFen()));
+                row.put("price", deal.small() == null ? null : Fen.yuan(deal.smallPriceFen()));
                 row.put("amount", deal.small() == null ? null : Fen.yuan(deal.small().amountFen()));
                 row.put("receiptNo", deal.small() == null ? null : deal.small().receiptNo());
                 row.put("lapsesOn", deal.small() == null ? null : deal.small().lapsesOn());
@@ -159,8 +159,9 @@ public final class Registers {
             }
             case BIG_DEPOSITS -> {
                 row.put("source", Labels.source(deal.source() == null ? "UNKNOWN" : deal.source()));
-                row.put("price", Fen.yuan(deal.big().priceFen()));
-                row.put("unitPrice", Values.pricePerSquareMetre(deal.big().priceFen(), deal.areaHundredths()));
+                // R-DEAL-7: after a unit change, the new unit's price
+                row.put("price", Fen.yuan(deal.subscribedPriceFen()));
+                row.put("unitPrice", Values.pricePerSquareMetre(deal.subscribedPriceFen(), deal.areaHundredths()));
                 row.put("deposit", Fen.yuan(deal.big().depositFen()));
                 row.put("agreementNo", deal.big().agreementNo());
                 row.put("credit", credit(deal, profile));

@@ -499,6 +499,7 @@ public final class SiteForms {
                         money.add(item("签约金额（元）", Fen.yuan(sheet.total().get(Metric.CONTRACTED_FEN))));
                         money.add(item("回款（元）", Fen.yuan(sheet.total().get(Metric.COLLECTED_FEN))));
                         money.add(item("应退款（元）", Fen.yuan(sheet.total().get(Metric.REFUND_DUE_FEN))));
+                        money.add(item("已退款（元）", Fen.yuan(sheet.total().get(Metric.REFUNDED_FEN))));
                         money.add(item("退房金额（元）", Fen.yuan(sheet.total().get(Metric.CANCELLED_FEN))));
                         long sold = stock.total().get(Metric.UNITS_BIG_DEPOSIT) + stock.total().get(Metric.UNITS_CONTRACTED);
                         money.add(item("去化率（当前）", Values.rate(sold, stock.total().get(Metric.UNITS) - stock.total().get(Metric.UNITS_RESERVED))));

@@ -151,9 +151,12 @@ public final class DealProjectors {
                     UnitChanged p = fact.payload();
                     UnitEntry unit = entries.change(EntryKind.UNIT, p.toUnitId(), p.siteId(), fact,
                             u -> u.moved(unitStatus(p.status()), p.dealId(), Fen.of(p.newPrice())));
-                    entries.change(EntryKind.DEAL, p.dealId(), p.siteId(), fact,
-                            deal -> deal.withUnit(unit.id(), p.toUnitLabel() != null ? p.toUnitLabel() : unit.label(), unit.building(),
-                                    unit.areaHundredths()));
+                    // R-RPT-3: the registers show the deal on the new unit at its price; 认购金额 moves by the difference that day
+                    entries.change(EntryKind.DEAL, p.dealId(), p.siteId(), fact, deal -> deal.unitChanged(new DealEntry.UnitChange(
+                                    p.changeId() != null ? p.changeId() : fact.eventId(), p.changedAt(), entries.day(p.siteId(), p.changedAt()),
+                                    p.oldPrice() != null ? Fen.of(p.oldPrice()) : deal.priceFen(), Fen.of(p.newPrice()), deal.areaHundredths(),
+                                    unit.areaHundredths() != 0 ? unit.areaHundredths() : deal.areaHundredths()),
+                            unit.id(), p.toUnitLabel() != null ? p.toUnitLabel() : unit.label(), unit.building()));
                 }),
                 // R-ATT-17, R-DEAL-11: the shares the deal keeps, provisional until the contract
                 Projector.of(CreditRecorded.class, p -> List.of(new EntryRef(EntryKind.DEAL, p.dealId())), (fact, entries) -> {

@@ -14,6 +14,11 @@ import io.anchang.platform.events.deal.UnitChanged;
 import io.anchang.platform.events.deal.UnitHeld;
 import io.anchang.platform.events.deal.UnitReleased;
 import io.anchang.platform.events.finance.PaymentRecorded;
+import io.anchang.platform.events.finance.ReceiptReversed;
+import io.anchang.platform.events.finance.ReceiptVoided;
+import io.anchang.platform.events.finance.RefundPaid;
+import io.anchang.platform.events.finance.VoucherReversed;
+import io.anchang.platform.events.finance.VoucherVoided;
 import io.anchang.platform.events.reception.CallRegistered;
 import io.anchang.platform.events.reception.CustomerLeft;
 import io.anchang.platform.events.reception.VisitRegistered;
@@ -181,6 +186,99 @@ class ProjectingTest {
         Sheet payday = sheet(Period.day(DAY.plusDays(3)));
         assertThat(payday.total().get(Metric.COLLECTED_FEN)).isEqualTo(205_000_000L);
         assertThat(payday.of(Axis.REP, "rep1").get(Metric.COLLECTED_FEN)).isEqualTo(205_000_000L);
+    }
+
+    @Test
+    @DisplayName("R-RPT-3 R-FIN-1 R-FIN-7 a voided receipt leaves 回款 of its own day; a closed day's receipt reversed lands on the day of the reversing entry, in the site's time zone; a fee's reversal is no 回款; twice told, once")
+    void voidedAndReversedReceipts() {
+        apply(sold("D6", "SH01-1-901"));
+        Fact<?> voided = fact(new ReceiptVoided("SK-11", "SH01", "due-SK-11", "D6", "SH01-1-901", new BigDecimal("100000.00"), "录错", "fin",
+                AT.plusSeconds(3 * 86_400), DAY.plusDays(3), "INSTALMENT"));
+        apply(List.of(fact(payment("SK-10", "D6", "DOWN_PAYMENT", "1950000.00")), fact(payment("SK-11", "D6", "INSTALMENT", "100000.00")),
+                voided, voided));
+        apply(List.of(voided));
+        assertThat(sheet(Period.day(DAY.plusDays(3))).of(Axis.REP, "rep1").get(Metric.COLLECTED_FEN)).isEqualTo(195_000_000L);
+
+        // the day closed; two days on, 00:30 in Shanghai (still the day before in UTC), the down payment is reversed
+        Instant reversedAt = Instant.parse("2026-11-29T16:30:00Z");
+        Fact<?> reversal = fact(new ReceiptReversed("SK-12", "SK-10", "SH01", "due-SK-10", "D6", "SH01-1-901", new BigDecimal("-1950000.00"),
+                "金额录错", "fin", reversedAt, null, "DOWN_PAYMENT"));
+        apply(List.of(reversal, reversal));
+        apply(List.of(reversal));
+        assertThat(sheet(Period.day(DAY.plusDays(3))).total().get(Metric.COLLECTED_FEN)).as("the closed day stands").isEqualTo(195_000_000L);
+        assertThat(sheet(Period.day(LocalDate.of(2026, 11, 30))).of(Axis.REP, "rep1").get(Metric.COLLECTED_FEN)).isEqualTo(-195_000_000L);
+        assertThat(sheet(Period.day(LocalDate.of(2026, 11, 29))).total().get(Metric.COLLECTED_FEN)).isZero();
+        assertThat(sheet(Period.month(DAY)).of(Axis.REP, "rep1").get(Metric.COLLECTED_FEN)).isZero();
+
+        // a transfer fee and its reversal: kept, never 回款
+        apply(List.of(fact(payment("SK-13", "D6", "TRANSFER_FEE", "65000.00")), fact(new ReceiptReversed("SK-14", "SK-13", "SH01", "due-SK-13",
+                "D6", "SH01-1-901", new BigDecimal("-65000.00"), "录错", "fin", reversedAt, LocalDate.of(2026, 11, 30), "TRANSFER_FEE"))));
+        assertThat(sheet(Period.month(DAY)).total().get(Metric.COLLECTED_FEN)).isZero();
+    }
+
+    @Test
+    @DisplayName("R-RPT-3 R-FIN-1 a receipt's void read before its payment (a replay) leaves it out all the same")
+    void aVoidReadFirst() {
+        apply(sold("D8", "SH01-1-903"));
+        apply(List.of(fact(new ReceiptVoided("SK-31", "SH01", "due-SK-31", "D8", "SH01-1-903", new BigDecimal("100000.00"), "录错", "fin",
+                AT.plusSeconds(3 * 86_400), DAY.plusDays(3), null))));
+        apply(List.of(fact(payment("SK-31", "D8", "INSTALMENT", "100000.00"))));
+        assertThat(sheet(Period.day(DAY.plusDays(3))).total().get(Metric.COLLECTED_FEN)).isZero();
+    }
+
+    @Test
+    @DisplayName("R-RPT-5 R-FIN-4 R-FIN-1 R-FIN-7 refunds paid out, in parts, are money out for the deal's rep on the desk's day; a voided voucher paid nothing; a reversed one comes back on its own day; a refund of no deal is the site's; twice told, once")
+    void refundsPaidAreMoneyOut() {
+        apply(sold("D7", "SH01-1-902"));
+        LocalDate d2 = DAY.plusDays(2);
+        LocalDate d3 = DAY.plusDays(3);
+        LocalDate d9 = DAY.plusDays(4);
+        Fact<?> part1 = fact(refundPaid("FK-1", "D7", "20000.00", d2, "20000.00", "30000.00"));
+        apply(List.of(part1, fact(refundPaid("FK-2", "D7", "30000.00", d3, "50000.00", "0.00")), part1));
+        apply(List.of(part1));
+        assertThat(sheet(Period.day(d2)).of(Axis.REP, "rep1").get(Metric.REFUNDED_FEN)).isEqualTo(2_000_000L);
+        assertThat(sheet(Period.day(d3)).of(Axis.REP, "rep1").get(Metric.REFUNDED_FEN)).isEqualTo(3_000_000L);
+        assertThat(sheet(Period.day(d3)).total().get(Metric.COLLECTED_FEN)).as("money out is not less 回款").isZero();
+
+        apply(List.of(fact(new VoucherVoided("FK-1", "SH01", "refund-D7", new BigDecimal("20000.00"), "账号错", "fin", AT, d2, "D7")),
+                fact(refundPaid("FK-3", "D7", "20000.00", d3, "50000.00", "0.00")),
+                fact(new VoucherReversed("FK-4", "FK-2", "SH01", "refund-D7", "SH01-1-902", new BigDecimal("-30000.00"), "录错", "fin",
+                        AT.plusSeconds(4 * 86_400), d9, "D7")),
+                fact(refundPaid("FK-5", null, "3000.00", d3, "3000.00", "0.00"))));
+        assertThat(sheet(Period.day(d2)).total().get(Metric.REFUNDED_FEN)).as("the voided voucher paid nothing").isZero();
+        assertThat(sheet(Period.day(d3)).of(Axis.REP, "rep1").get(Metric.REFUNDED_FEN)).isEqualTo(5_000_000L);
+        assertThat(sheet(Period.day(d3)).of(Axis.REP, Axis.NO_REP).get(Metric.REFUNDED_FEN)).isEqualTo(300_000L);
+        assertThat(sheet(Period.day(d9)).of(Axis.REP, "rep1").get(Metric.REFUNDED_FEN)).isEqualTo(-3_000_000L);
+        assertThat(sheet(Period.month(DAY)).total().get(Metric.REFUNDED_FEN)).isEqualTo(2_300_000L);
+    }
+
+    @Test
+    @DisplayName("R-RPT-3 R-DEAL-7 after a unit change the deal stands at the new unit's price and area; 认购金额 moves by the difference on the day of the change, the big deposit's day stands")
+    void aUnitChangeReprices() {
+        apply(sold("D9", "SH01-1-904"));
+        Instant nextDay = AT.plusSeconds(86_400);
+        apply(List.of(fact(new UnitAdded("SH01-2-802", "SH01", "2-802", "2", "802", 8, "三室两厅", new BigDecimal("120.00"),
+                        new BigDecimal("7000000.00"), "南", "A", "IMPORT", "imp-1", 1, "ctl", AT)),
+                fact(new UnitChanged("uc-9", "D9", "SH01", "SH01-1-904", "1-904", "SH01-2-802", "2-802", "BIG_DEPOSIT", "LARGER", null,
+                        null, new BigDecimal("6500000.00"), new BigDecimal("7000000.00"), new BigDecimal("200000.00"), "K1", "rep1", nextDay))));
+        var deal = (io.anchang.reporting.domain.DealEntry) store.entries.get(new EntryRef(io.anchang.reporting.domain.EntryKind.DEAL, "D9"));
+        assertThat(deal.unitLabel()).isEqualTo("2-802");
+        assertThat(deal.subscribedPriceFen()).isEqualTo(700_000_000L);
+        assertThat(deal.priceFen()).isEqualTo(700_000_000L);
+        assertThat(deal.areaHundredths()).isEqualTo(12_000L);
+        assertThat(day().total().get(Metric.SUBSCRIBED_FEN)).isEqualTo(650_000_000L);
+        assertThat(day().total().get(Metric.SUBSCRIBED_AREA)).isEqualTo(10_000L);
+        assertThat(sheet(Period.day(DAY.plusDays(1))).total().get(Metric.SUBSCRIBED_FEN)).isEqualTo(50_000_000L);
+        assertThat(sheet(Period.day(DAY.plusDays(1))).total().get(Metric.SUBSCRIBED_AREA)).isEqualTo(2_000L);
+        assertThat(sheet(Period.month(DAY)).total().get(Metric.SUBSCRIBED_FEN)).isEqualTo(700_000_000L);
+        assertThat(sheet(Period.month(DAY)).total().get(Metric.BIG_DEPOSITS)).isEqualTo(1);
+    }
+
+    private static RefundPaid refundPaid(String voucher, String deal, String amount, LocalDate day, String paidSoFar, String remaining) {
+        return new RefundPaid(voucher, "SH01", deal == null ? "lapsed-1" : "refund-" + deal, "SH01-1-902", "REFUND_APPROVED",
+                new BigDecimal(amount), "TRANSFER", "T-1", "钱女士", "fin", day.atStartOfDay(ZoneId.of("Asia/Shanghai")).plusHours(10).toInstant(),
+                day, deal, "req-" + voucher, new BigDecimal("50000.00"), new BigDecimal(paidSoFar), new BigDecimal(remaining),
+                new BigDecimal(remaining).signum() == 0);
     }
 
     /** A unit of building 1 held by rep1 for K1 and signed for a big deposit with rep1's whole share, provisional. */
