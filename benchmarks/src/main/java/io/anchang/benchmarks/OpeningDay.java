@@ -191,7 +191,10 @@ public final class OpeningDay {
                     .timeout(requestTimeout).header("Authorization", "Bearer " + tokens.get(rep))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"" + customerOf.get(rep) + "\"}")).build();
-            all.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+            // the client's timeout covers the headers only: the whole answer gets a deadline of its own
+            all.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .orTimeout(requestTimeout.plus(Deadlines.WHOLE_ANSWER_MARGIN).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .handle((response, error) -> {
                 latencies[attempt] = System.nanoTime() - t0;
                 statuses[attempt] = response == null ? -1 : response.statusCode();
                 bodies[attempt] = response == null ? String.valueOf(error) : response.body();
@@ -414,7 +417,7 @@ public final class OpeningDay {
         } else {
             request.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body));
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Deadlines.send(http, request.build());
         if (response.statusCode() != expected) {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
