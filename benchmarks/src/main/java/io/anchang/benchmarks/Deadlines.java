@@ -1,6 +1,13 @@
 package io.anchang.benchmarks;
 
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -30,6 +37,57 @@ final class Deadlines {
 
     static HttpClient http(Executor executor) {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT).executor(executor).build();
+    }
+
+    /**
+     * Sends and waits for the whole answer — headers and body — at most {@link #REQUEST} and a few
+     * seconds: the client's own timeout covers the headers only, so an answer whose body never
+     * ends would hold the run for ever. Past it the exchange is cancelled and {@link Unanswered}
+     * says whether the headers had come (and with which status) or nothing had.
+     */
+    static HttpResponse<String> send(HttpClient http, HttpRequest request) throws Unanswered, InterruptedException {
+        AtomicInteger headers = new AtomicInteger();
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, info -> {
+            headers.set(info.statusCode());
+            return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+        });
+        try {
+            return answer.get(REQUEST.plus(WHOLE_ANSWER_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new Unanswered(request, headers.get());
+        } catch (ExecutionException e) {
+            throw new Unanswered(request, headers.get(), e.getCause());
+        }
+    }
+
+    static final Duration WHOLE_ANSWER_MARGIN = Duration.ofSeconds(5);
+
+    /** A request that got no complete answer within its deadline, or a broken one. */
+    static final class Unanswered extends Exception {
+        private final int headersStatus;
+
+        Unanswered(HttpRequest request, int headersStatus) {
+            super(request.method() + " " + request.uri().getPath() + ": no complete answer within " + REQUEST.plus(WHOLE_ANSWER_MARGIN).toSeconds()
+                    + " s (" + (headersStatus > 0 ? "headers " + headersStatus + " came, the body never ended" : "not even headers") + ")");
+            this.headersStatus = headersStatus;
+        }
+
+        Unanswered(HttpRequest request, int headersStatus, Throwable cause) {
+            super(request.method() + " " + request.uri().getPath() + ": answer broken off (" + (headersStatus > 0 ? "after headers " + headersStatus
+                    : "before any headers") + "): " + cause, cause);
+            this.headersStatus = headersStatus;
+        }
+
+        /** The status of the headers that came, 0 if none did. */
+        int headersStatus() {
+            return headersStatus;
+        }
+
+        /** Whether the deadline passed (rather than the connection breaking). */
+        boolean timedOut() {
+            return getCause() == null || getCause() instanceof java.net.http.HttpTimeoutException;
+        }
     }
 
     static String current() {

@@ -157,6 +157,7 @@ public final class WalkIns {
         StoreCounts store = new StoreCounts(mongo);
         store.takeAll();
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> unanswered = new ConcurrentLinkedQueue<>();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(count, WalkIns::daemon);
         List<CompletableFuture<Void>> calls = new ArrayList<>();
@@ -167,10 +168,13 @@ public final class WalkIns {
                 try {
                     start.await();
                     long began = System.nanoTime();
-                    HttpResponse<String> response = http.send(request(desk, "POST", "/api/reception/sites/" + site + "/visits",
-                            Map.of("requestId", requestId, "phone", phone)), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = Deadlines.send(http, request(desk, "POST", "/api/reception/sites/" + site + "/visits",
+                            Map.of("requestId", requestId, "phone", phone)));
                     results.add(new Result(response.statusCode(), System.nanoTime() - began,
                             response.statusCode() < 300 ? JSON.readTree(response.body()) : null, response.body()));
+                } catch (Deadlines.Unanswered e) {
+                    unanswered.add(requestId + " (phone " + phone + "): " + e.getMessage());
+                    results.add(new Result(-1, 0, null, e.getMessage()));
                 } catch (Exception e) {
                     results.add(new Result(-1, 0, null, e.toString()));
                 }
@@ -219,7 +223,11 @@ public final class WalkIns {
             }
         }
         if (!refused.isEmpty()) {
-            System.out.println("answers other than 201 by status: " + refused);
+            System.out.println("answers other than 201 by status (-1: none): " + refused);
+        }
+        if (!unanswered.isEmpty()) {
+            System.out.println("FAILED: " + unanswered.size() + " walk-in(s) without a complete answer (each ended at its deadline):");
+            unanswered.stream().limit(20).forEach(u -> System.out.println("  " + u));
         }
         Deadlines.step("checking the outcome against the board");
         JsonNode after = get(manager, "/api/reception/sites/" + site + "/rotation");
@@ -352,9 +360,8 @@ public final class WalkIns {
     private String token(String username) throws Exception {
         String form = "grant_type=password&client_id=anchang-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + PASSWORD;
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/anchang/protocol/openid-connect/token"))
-                .timeout(Deadlines.REQUEST).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Deadlines.send(http, HttpRequest.newBuilder(URI.create(keycloak + "/realms/anchang/protocol/openid-connect/token"))
+                .timeout(Deadlines.REQUEST).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("no token for " + username + ": " + response.body());
         }
@@ -366,7 +373,7 @@ public final class WalkIns {
     }
 
     private JsonNode send(String token, String method, String path, Object body, int expected) throws Exception {
-        HttpResponse<String> response = http.send(request(token, method, path, body), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Deadlines.send(http, request(token, method, path, body));
         if (response.statusCode() != expected) {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -15,6 +16,7 @@ import org.h2.mvstore.MVStore;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -41,6 +43,22 @@ public final class StandInBackend extends H2Backend {
     public static final String COUNTS = "anchangCounts";
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    /**
+     * Documents a query read to answer, by database and collection: what an index saves. Made on first use, without an
+     * initialiser: the backend's constructor opens the collections before a field of this class is initialised.
+     */
+    private volatile Map<String, LongAdder> examined;
+
+    private Map<String, LongAdder> examined() {
+        if (examined == null) {
+            synchronized (this) {
+                if (examined == null) {
+                    examined = new ConcurrentHashMap<>();
+                }
+            }
+        }
+        return examined;
+    }
 
     private StandInBackend(MVStore store) {
         super(store);
@@ -88,21 +106,31 @@ public final class StandInBackend extends H2Backend {
         Document byCommand = new Document();
         sorted.forEach(byCommand::put);
         answer.put("counts", byCommand);
+        Map<String, Long> read = new TreeMap<>();
+        examined().forEach((key, count) -> read.put(key, reset ? count.sumThenReset() : count.sum()));
+        Document byCollection = new Document();
+        read.forEach(byCollection::put);
+        answer.put("examined", byCollection);
         answer.put("ok", 1.0);
         return answer;
     }
 
     /** The {@code _id} equality a query demands, top-level or in a top-level {@code $and}; null if none. */
     static Object idEquality(Document query) {
-        Object id = query.get("_id");
-        if (id != null && !(id instanceof Document) && !(id instanceof Map<?, ?>) && !(id instanceof java.util.Collection<?>)
-                && !(id instanceof java.util.regex.Pattern) && !id.getClass().getSimpleName().contains("RegularExpression")) {
-            return id;
+        return equality(query, "_id");
+    }
+
+    /** The plain value a query demands {@code field} to equal, top-level or in a top-level {@code $and}; null if none. */
+    static Object equality(Document query, String field) {
+        Object value = query.get(field);
+        if (value != null && !(value instanceof Document) && !(value instanceof Map<?, ?>) && !(value instanceof java.util.Collection<?>)
+                && !(value instanceof java.util.regex.Pattern) && !value.getClass().getSimpleName().contains("RegularExpression")) {
+            return value;
         }
         if (query.get("$and") instanceof List<?> all) {
             for (Object part : all) {
                 if (part instanceof Document condition) {
-                    Object found = idEquality(condition);
+                    Object found = equality(condition, field);
                     if (found != null) {
                         return found;
                     }
@@ -125,15 +153,155 @@ public final class StandInBackend extends H2Backend {
             String full = getFullCollectionNamespace(collectionName);
             MVStore store = getMvStore();
             return new IndexedCollection(this, collectionName, options, store.openMap("databases." + full), store.openMap("meta." + full),
-                    cursorRegistry);
+                    cursorRegistry, examined().computeIfAbsent(full, key -> new LongAdder()));
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            if (keys.size() == 1 && !keys.get(0).getKey().contains(".") && !keys.get(0).getKey().startsWith("$")) {
+                return new EqualityIndex(indexName, keys, sparse);
+            }
+            return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+        }
+    }
+
+    /**
+     * A non-unique index of one field, as MongoDB keeps one: mongo-java-server keeps none (an empty index that every query
+     * ignores), so a lookup by a field that is not unique — a customer by the hash of a phone — scanned and deserialised the
+     * whole collection, and the archive grows with every customer (issue 17). This one maps each text value of the field
+     * (each element of an array, as a multikey index does) to the ids of its documents; it is kept in memory and filled from
+     * the documents when the collection opens. Only a query that demands the field to equal a text answers from it, and the
+     * whole query is still matched on the documents it names.
+     */
+    static final class EqualityIndex extends Index<Object> {
+
+        private final String field;
+        private final Map<String, Set<Object>> ids = new ConcurrentHashMap<>();
+        /** Where each document indexed is (the collection asks it back when the document goes). */
+        private final Map<Object, Object> positions = new ConcurrentHashMap<>();
+
+        EqualityIndex(String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+            this.field = keys.get(0).getKey();
+        }
+
+        String field() {
+            return field;
+        }
+
+        /** The ids of the documents whose field equals {@code value} or holds it in an array. */
+        Set<Object> idsOf(String value) {
+            Set<Object> found = ids.get(value);
+            return found == null ? Set.of() : Set.copyOf(found);
+        }
+
+        private static List<String> values(Object value) {
+            if (value instanceof String text) {
+                return List.of(text);
+            }
+            if (value instanceof java.util.Collection<?> many) {
+                return many.stream().filter(String.class::isInstance).map(String.class::cast).distinct().toList();
+            }
+            return List.of();
+        }
+
+        @Override
+        public Object getPosition(Document document) {
+            return null;
+        }
+
+        @Override
+        public void checkAdd(Document document, MongoCollection<Object> collection) {
+        }
+
+        @Override
+        public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+            Object id = document.get("_id");
+            positions.put(id, position);
+            for (String value : values(document.get(field))) {
+                ids.computeIfAbsent(value, v -> ConcurrentHashMap.newKeySet()).add(id);
+            }
+        }
+
+        @Override
+        public synchronized Object remove(Document document) {
+            Object id = document.get("_id");
+            for (String value : values(document.get(field))) {
+                Set<Object> of = ids.get(value);
+                if (of != null) {
+                    of.remove(id);
+                    if (of.isEmpty()) {
+                        ids.remove(value);
+                    }
+                }
+            }
+            return positions.remove(id);
+        }
+
+        @Override
+        public boolean canHandle(Document query) {
+            return false; // mongo-java-server's own planner never uses it; IndexedCollection does
+        }
+
+        @Override
+        public Iterable<Object> getPositions(Document query) {
+            return List.of();
+        }
+
+        @Override
+        public long getCount() {
+            return positions.size();
+        }
+
+        @Override
+        public long getDataSize() {
+            return 0;
+        }
+
+        @Override
+        public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        }
+
+        @Override
+        public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
+            remove(oldDocument);
+            add(newDocument, position, collection);
+        }
+
+        @Override
+        public synchronized void drop() {
+            ids.clear();
+            positions.clear();
         }
     }
 
     private static final class IndexedCollection extends H2Collection {
 
         IndexedCollection(MongoDatabase database, String name, CollectionOptions options,
-                          org.h2.mvstore.MVMap<Object, Document> data, org.h2.mvstore.MVMap<String, Object> meta, CursorRegistry cursors) {
+                          org.h2.mvstore.MVMap<Object, Document> data, org.h2.mvstore.MVMap<String, Object> meta, CursorRegistry cursors,
+                          LongAdder examined) {
             super(database, name, options, data, meta, cursors);
+            this.examined = examined;
+        }
+
+        private final LongAdder examined;
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                             Document fieldSelector) {
+            examined.add(count()); // a scan reads every document
+            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        @Override
+        protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            if (positions instanceof java.util.Collection<?> some) {
+                examined.add(some.size());
+            } else {
+                examined.increment();
+            }
+            return super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
 
         @Override
@@ -141,14 +309,34 @@ public final class StandInBackend extends H2Backend {
                                              Document fieldSelector) {
             Object id = query.size() == 1 && query.containsKey("_id") ? null : idEquality(query);
             if (id != null) {
-                Document byId = new Document("_id", id);
-                for (Index<Object> index : getIndexes()) {
-                    if (index.isUnique() && index.canHandle(byId)) {
-                        return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                Index<Object> ids = idIndex();
+                if (ids != null) {
+                    return matchDocuments(query, ids.getPositions(new Document("_id", id)), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                }
+            }
+            for (Index<Object> index : getIndexes()) {
+                if (index instanceof EqualityIndex equality && equality(query, equality.field()) instanceof String value) {
+                    Index<Object> byId = idIndex();
+                    if (byId == null) {
+                        break;
                     }
+                    List<Object> positions = new java.util.ArrayList<>();
+                    for (Object found : equality.idsOf(value)) {
+                        byId.getPositions(new Document("_id", found)).forEach(positions::add);
+                    }
+                    return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
                 }
             }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        private Index<Object> idIndex() {
+            for (Index<Object> index : getIndexes()) {
+                if (index.isUnique() && index.getKeys().size() == 1 && "_id".equals(index.getKeys().get(0).getKey())) {
+                    return index;
+                }
+            }
+            return null;
         }
     }
 }

@@ -105,6 +105,55 @@ class MongoStandInTest {
     }
 
     @Test
+    void findsByANonUniqueIndexWithTheSameAnswerAsAScanThroughChangesAndRestarts(@TempDir Path folder) {
+        for (int start = 0; start < 2; start++) {
+            try (MongoStandIn standIn = MongoStandIn.onDisk(folder, 0);
+                 MongoClient client = MongoClients.create(standIn.connectionString("t"))) {
+                var customers = client.getDatabase("t").getCollection("customers");
+                var unindexed = client.getDatabase("t").getCollection("customers_unindexed");
+                if (start == 0) {
+                    customers.createIndex(new Document("phoneHashes", 1));
+                    for (int i = 0; i < 40; i++) {
+                        Document customer = new Document("_id", "c" + i).append("siteId", i % 2 == 0 ? "SH01" : "BJ01")
+                                .append("phoneHashes", java.util.List.of("h" + i, "shared" + (i % 5))).append("archiveNo", 100 - i)
+                                .append("mergedInto", i == 7 ? "c8" : null);
+                        customers.insertOne(customer);
+                        unindexed.insertOne(new Document(customer));
+                    }
+                    for (var collection : java.util.List.of(customers, unindexed)) {
+                        collection.updateOne(eq("_id", "c3"), set("phoneHashes", java.util.List.of("moved")));
+                        collection.deleteOne(eq("_id", "c4"));
+                        collection.replaceOne(eq("_id", "c5"), new Document("_id", "c5").append("siteId", "BJ01")
+                                .append("phoneHashes", "single").append("archiveNo", 95));
+                    }
+                }
+                // the second start: the index is filled again from the documents kept on disk
+                for (var query : java.util.List.of(eq("phoneHashes", "h3"), eq("phoneHashes", "moved"), eq("phoneHashes", "h4"),
+                        eq("phoneHashes", "single"), eq("phoneHashes", "nobody"),
+                        and(eq("phoneHashes", "shared2"), eq("siteId", "SH01"), eq("mergedInto", null)),
+                        and(eq("phoneHashes", "shared2"), Filters.in("siteId", java.util.List.of("BJ01"))),
+                        and(eq("phoneHashes", "h7"), eq("mergedInto", null)))) {
+                    var expected = unindexed.find(query).sort(new Document("archiveNo", 1)).into(new java.util.ArrayList<>());
+                    var found = customers.find(query).sort(new Document("archiveNo", 1)).into(new java.util.ArrayList<>());
+                    assertThat(found).as(query.toString()).isEqualTo(expected);
+                }
+                assertThat(customers.find(eq("phoneHashes", "moved")).first().getString("_id")).isEqualTo("c3");
+                assertThat(customers.find(eq("phoneHashes", "h3")).first()).isNull();
+                assertThat(customers.find(and(eq("phoneHashes", "shared2"), eq("siteId", "SH01"))).into(new java.util.ArrayList<>()))
+                        .extracting(d -> d.getString("_id")).containsExactlyInAnyOrder("c2", "c12", "c22", "c32");
+                // the index reads the one document it names; the collection without it reads all 39
+                var admin = client.getDatabase("admin");
+                admin.runCommand(new Document(StandInBackend.COUNTS, 1).append("reset", true));
+                assertThat(customers.find(eq("phoneHashes", "h9")).first()).isNotNull();
+                assertThat(unindexed.find(eq("phoneHashes", "h9")).first()).isNotNull();
+                Document examined = admin.runCommand(new Document(StandInBackend.COUNTS, 1)).get("examined", Document.class);
+                assertThat(((Number) examined.get("t.customers")).longValue()).isEqualTo(1);
+                assertThat(((Number) examined.get("t.customers_unindexed")).longValue()).isEqualTo(39);
+            }
+        }
+    }
+
+    @Test
     void takesTheIdOfAQueryOnlyWhenItIsAnEquality() {
         assertThat(StandInBackend.idEquality(new de.bwaldvogel.mongo.bson.Document("_id", "u1").append("siteId", "SH01"))).isEqualTo("u1");
         assertThat(StandInBackend.idEquality(new de.bwaldvogel.mongo.bson.Document("$and", java.util.List.of(

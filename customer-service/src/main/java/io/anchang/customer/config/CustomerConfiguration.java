@@ -36,6 +36,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import reactor.core.publisher.Flux;
 import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
@@ -88,10 +89,15 @@ public class CustomerConfiguration {
         return merging.survivors();
     }
 
-    /** R-CUS-3: one phone, one customer of the site — the store refuses a second, whoever writes first. */
+    /**
+     * R-CUS-3: one phone, one customer of the site — the store refuses a second, whoever writes first. And the lookups of
+     * flow 1 by an index, not a scan of the archive (issue 17): a customer by a phone's keyed hash (every walk-in and call)
+     * and by a visit (every change the desk reports).
+     */
     @Bean
     SmartInitializingSingleton customerIndexes(ReactiveMongoTemplate template) {
-        return () -> template.indexOps(MongoCustomers.COLLECTION).createIndex(MongoCustomers.PHONES_UNIQUE).block(Duration.ofSeconds(30));
+        return () -> Flux.fromIterable(MongoCustomers.INDEXES).concatMap(index -> template.indexOps(MongoCustomers.COLLECTION).createIndex(index))
+                .then().block(Duration.ofSeconds(30));
     }
 
     /** R-CUS-3: merges a crash interrupted are finished once the service is up (and by any lookup before that). */

@@ -34,6 +34,9 @@ public final class LoadSheddingWebFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(LoadSheddingWebFilter.class);
 
+    /** How long an answer already begun at the deadline may take to finish writing. */
+    static final java.time.Duration WRITING_GRACE = java.time.Duration.ofSeconds(2);
+
     private final WebLimits limits;
     private final Admission admission;
     private final ProblemResponses problems;
@@ -67,8 +70,20 @@ public final class LoadSheddingWebFilter implements WebFilter, Ordered {
         if (!limits.hasDeadline()) {
             return chain.filter(exchange);
         }
-        return chain.filter(exchange).timeout(limits.deadline(), Mono.defer(() -> {
+        // The deadline stops a request whose answer has not begun. An answer already begun (its
+        // status and length sent) is given a short grace to finish writing; one that still has not
+        // finished is broken off with an error, which closes the connection: cancelling it and
+        // completing quietly would leave the client (and the gateway's body stream) waiting for
+        // the promised bytes for ever (issue 17: a walk-in burst that never ended).
+        Mono<Long> deadline = Mono.delay(limits.deadline())
+                .flatMap(tick -> exchange.getResponse().isCommitted() ? Mono.delay(WRITING_GRACE) : Mono.just(tick));
+        return chain.filter(exchange).timeout(deadline, Mono.defer(() -> {
             pastDeadline.increment();
+            if (exchange.getResponse().isCommitted()) {
+                log.warn("{} {} passed the deadline of {} s while its answer was being written; the connection is closed",
+                        exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), limits.deadline().toSeconds());
+                return Mono.error(new IllegalStateException("answer not written within the deadline; connection closed"));
+            }
             log.warn("{} {} passed the deadline of {} s and was cancelled; answered 504", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(), limits.deadline().toSeconds());
             return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "deadline-exceeded", "Deadline exceeded",

@@ -82,6 +82,22 @@ public class TestController {
         return Streams.untilExpiry(Flux.interval(Duration.ZERO, Duration.ofMillis(200)).map(tick -> "tick " + tick));
     }
 
+    /**
+     * An answer whose headers (with its length) go out at once and whose body waits for the
+     * gate: what a request caught by its deadline while its answer was being written looks like.
+     */
+    @GetMapping("/api/test/sites/{site}/half-written")
+    public Mono<Void> halfWritten(Caller caller, @PathVariable String site, org.springframework.http.server.reactive.ServerHttpResponse response) {
+        caller.scope().requireRead(site);
+        byte[] first = "{\"part\":1,".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] rest = "\"rest\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        response.getHeaders().setContentLength(first.length + rest.length);
+        return response.writeAndFlushWith(Flux.just(
+                Mono.fromCallable(() -> response.bufferFactory().wrap(first)),
+                Mono.defer(() -> Mono.fromFuture(gate, true)).then(Mono.fromCallable(() -> response.bufferFactory().wrap(rest)))));
+    }
+
     @GetMapping("/api/test/boom")
     public Mono<String> boom() {
         return Mono.error(new IllegalStateException("a bug"));

@@ -146,6 +146,33 @@ class WebEdgeIntegrationTest {
     }
 
     @Test
+    @DisplayName("issue 17: an answer whose headers went out but whose body did not finish by the deadline is broken off (the connection closed), never left open for ever")
+    void aHalfWrittenAnswerPastTheDeadlineIsBrokenOff() throws Exception {
+        TestController.gate = new CompletableFuture<>();
+        String token = ISSUER.token("SH01-rep1", "SALES", "SH01");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger();
+        CompletableFuture<java.net.http.HttpResponse<String>> answer = client.sendAsync(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/test/sites/SH01/half-written"))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build(), info -> {
+            status.set(info.statusCode());
+            return java.net.http.HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
+        });
+        // the deadline is 10 s: well before 40 s the answer must have ended one way or the other
+        assertThat(answer).as("the half-written answer ends instead of waiting for its body for ever")
+                .failsWithin(Duration.ofSeconds(40))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(java.io.IOException.class);
+        assertThat(status.get()).as("its headers had gone out").isEqualTo(200);
+        TestController.gate.complete(null);
+        for (int i = 0; i < 6; i++) { // more than the places: its place was given back
+            web().post().uri("/api/test/sites/SH01/writes").headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("requestId", "freed-" + UUID.randomUUID()))
+                    .exchange().expectStatus().isCreated();
+        }
+    }
+
+    @Test
     @DisplayName("issue 9: JSON nested too deep, an overlong string or number, and an oversized body are refused with problem details, never 500")
     void boundedJson() {
         String token = ISSUER.token("SH01-rep1", "SALES", "SH01");

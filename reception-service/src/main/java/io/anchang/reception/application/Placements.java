@@ -52,9 +52,16 @@ final class Placements {
         String label = (answer != null && answer.archiveNo() != null ? answer.archiveNo() + " " : "") + visit.phoneMasked();
         return desks.change(caller, visit.siteId(), visit.day(), rotation -> DeskChanges.Change.of(
                         rotation.place(visit.id(), heldRep, proposal, label, visit.at(), clock.instant(), settings)))
-                .flatMap(change -> register(caller, visit, recovery, change.result().placement(), answer, desk, reason)
-                        .then(pickups(caller, visit.siteId(), change.result().pickups()))
-                        .then(visits.find(caller.scope(), visit.siteId(), visit.id()).map(Stored::value)));
+                .flatMap(change -> {
+                    List<Rotation.Pickup> pickups = change.result().pickups();
+                    // the entry as the registration wrote it (or found it, written by another) is the answer: read again
+                    // only if this same change handed it to a rep from the queue (issue 17: one read of the visit less)
+                    boolean pickedUpHere = pickups.stream().anyMatch(p -> visit.id().equals(p.waiting().visitId()));
+                    return register(caller, visit, recovery, change.result().placement(), answer, desk, reason)
+                            .flatMap(entry -> pickups(caller, visit.siteId(), pickups).then(pickedUpHere
+                                    ? visits.find(caller.scope(), visit.siteId(), visit.id()).map(Stored::value)
+                                    : Mono.just(entry)));
+                });
     }
 
     /**

@@ -31,6 +31,7 @@ import io.anchang.reception.application.Inbox;
 import io.anchang.reception.application.Informing;
 import io.anchang.reception.application.ManagingSites;
 import io.anchang.reception.application.ReceivingVisitors;
+import io.anchang.reception.application.RememberedSites;
 import io.anchang.reception.application.Reconciling;
 import io.anchang.reception.application.RecoveringWalkIns;
 import io.anchang.reception.application.RecordingViolations;
@@ -200,8 +201,9 @@ public class ReceptionConfiguration {
     }
 
     @Bean
-    ReceivingVisitors receivingVisitors(Sites sites, Visits visits, DeskChanges desks, CustomerDirectory customers, Clock clock) {
-        return new ReceivingVisitors(sites, visits, desks, customers, clock);
+    ReceivingVisitors receivingVisitors(Sites sites, Visits visits, DeskChanges desks, CustomerDirectory customers, Clock clock,
+                                        RecoveryProperties recovery) {
+        return new ReceivingVisitors(new RememberedSites(sites), visits, desks, customers, clock, recovery.grace());
     }
 
     @Bean

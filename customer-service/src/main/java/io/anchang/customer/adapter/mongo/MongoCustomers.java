@@ -32,6 +32,11 @@ public class MongoCustomers implements Customers {
     /** R-CUS-3: one phone, one customer of the site (sparse: records written before it have no keys yet). */
     public static final Index PHONES_UNIQUE = new Index().on(CustomerDocument.PHONE_KEYS, Sort.Direction.ASC).unique().sparse()
             .named("phone_once_per_site");
+    /** A customer by a phone's keyed hash ({@link #byPhone}), by a visit ({@link #byVisit}). */
+    public static final Index BY_PHONE = new Index().on(CustomerDocument.PHONE_HASHES, Sort.Direction.ASC).named("by_phone_hash");
+    public static final Index BY_VISIT = new Index().on("visitIds", Sort.Direction.ASC).named("by_visit");
+    /** Every index of the collection, created at start. */
+    public static final List<Index> INDEXES = List.of(PHONES_UNIQUE, BY_PHONE, BY_VISIT);
 
     private final ScopedMongo mongo;
     private final PhoneKey key;
