@@ -18,7 +18,7 @@
 //   ANCHANG_SITE (default SH01), ANCHANG_ARCHIVE_REP (default sh01-sales1), ANCHANG_TIMEOUT_MS (per step, default 60000), CHROMIUM.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { launch, webConfig, userContext, signIn, overflow, settle, sel } from './lib.mjs';
+import { launch, webConfig, userContext, signIn, overflow, settle, sel, tabsOf } from './lib.mjs';
 
 const env = process.env;
 const scenario = process.argv[2];
@@ -106,10 +106,6 @@ async function pick(page, select, label) {
   await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`).click();
 }
 
-/** The keys of the tabs a screen shows (Ant Design's tab ids end in -tab-<key>). */
-async function tabsOf(page) {
-  return page.locator('[role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.id.replace(/^.*-tab-/, '')));
-}
 
 /** The help under a form item (an error shown next to its field). */
 async function helpOf(scope) {

@@ -104,3 +104,8 @@ export async function settle(page, ms = 300) {
   await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-btn-loading'), null, { polling: 100 });
   await page.waitForTimeout(ms);
 }
+
+/** The keys of the tabs a screen shows (Ant Design's tab ids end in -tab-<key>; this version sets no data-node-key). */
+export async function tabsOf(page) {
+  return page.locator('[role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.id.replace(/^.*-tab-/, '')));
+}

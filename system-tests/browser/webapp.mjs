@@ -26,7 +26,7 @@
 //   ANCHANG_ARCHIVE_REP (new-screens: a rep with follow-ups due today, default sh01-sales1), ANCHANG_SITE (default SH01), ANCHANG_TIMEOUT_MS (per step, default 60000), CHROMIUM.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { launch, webConfig, userContext, signIn, keycloakLogin, overflow, settle, sel } from './lib.mjs';
+import { launch, webConfig, userContext, signIn, keycloakLogin, overflow, settle, sel, tabsOf } from './lib.mjs';
 
 const env = process.env;
 const scenario = process.argv[2];
@@ -513,7 +513,9 @@ async function newScreens() {
   await open(page, '/deals', 'deals');
   const dealsShown = await page.locator(sel('deal')).count();
   expect(dealsShown === repDeals.length, `the rep's deals: ${dealsShown} shown, ${repDeals.length} from the API`);
-  expect(await page.locator(sel('record-payment')).count() === 0 && await page.locator('[data-node-key="dues"]').count() === 0,
+  const repTabs = await tabsOf(page);
+  expect(repTabs.includes('deals'), `the rep's tabs on the deals page: ${repTabs}`); // the tabs are read at all
+  expect(await page.locator(sel('record-payment')).count() === 0 && !repTabs.includes('dues'),
     'the rep sees amounts due or a payment button (R-SEC-2)');
   widths.deals = await narrow(page, rep, 'the deals', 'deals-sales');
 

@@ -83,7 +83,12 @@ final class TheOffice {
     private static Office start() {
         Progress progress = new Progress(System.out);
         Office started = new Office(ROOT, home, PORTS, progress).start();
-        new DemoData(started.gatewayUrl(), started.keycloak(), REALM, progress).seed();
+        try {
+            new DemoData(started.gatewayUrl(), started.keycloak(), REALM, progress).seed();
+        } catch (RuntimeException e) {
+            started.close(); // no office left running behind a run that could not seed it
+            throw e;
+        }
         return started;
     }
 
