@@ -208,6 +208,17 @@ test('money is shown exactly as the API gives it, times count down', () => {
   assert.equal(format.daysBetween('2026-11-30', '2027-01-30'), 61);
 });
 
+test("a time typed on the floor is the site's clock, whatever the browser's zone (incidents, events)", () => {
+  // this test's process may run in any zone: the answers depend on the site's zone only
+  assert.equal(format.instantOnSiteClock('2026-12-06T14:30', 'Asia/Shanghai').toISOString(), '2026-12-06T06:30:00.000Z');
+  assert.equal(format.instantOnSiteClock('2026-12-06T23:30', 'Asia/Shanghai').toISOString(), '2026-12-06T15:30:00.000Z');
+  assert.equal(format.instantOnSiteClock('2026-07-01T09:00', 'Europe/Berlin').toISOString(), '2026-07-01T07:00:00.000Z');
+  assert.equal(format.wallClock(new Date('2026-12-06T15:30:00Z'), 'Asia/Shanghai'), '2026-12-06T23:30');
+  assert.equal(format.wallClock(format.instantOnSiteClock('2026-03-29T03:30', 'Europe/Berlin'), 'Europe/Berlin'), '2026-03-29T03:30');
+  assert.equal(format.instantOnSiteClock('', 'Asia/Shanghai'), null);
+  assert.equal(format.instantOnSiteClock('明天', 'Asia/Shanghai'), null);
+});
+
 function keys(object, prefix = '') {
   return Object.entries(object).flatMap(([key, value]) => (value && typeof value === 'object'
     ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`]));

@@ -94,3 +94,26 @@ export function credit(value, locale) {
   const text = Number.isFinite(n) ? String(Math.round(n * 100) / 100) : String(value);
   return zh(locale) ? `${text} 套` : `${text} unit${n === 1 ? '' : 's'}`;
 }
+
+/** How far {@code zone}'s wall clock is ahead of UTC at the instant {@code ms} (milliseconds). */
+function zoneOffset(zone, ms) {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone || undefined, hourCycle: 'h23', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(ms));
+  const part = (type) => Number(parts.find((p) => p.type === type).value);
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - Math.floor(ms / 1000) * 1000;
+}
+
+/** What a datetime-local field shows for an instant on the site's clock ("2026-12-06T14:30"), whatever the browser's zone. */
+export function wallClock(date, zone) {
+  return new Date(date.getTime() + zoneOffset(zone, date.getTime())).toISOString().slice(0, 16);
+}
+
+/** The instant a datetime-local value ("2026-12-06T14:30") names on the site's clock; null when it is not one. */
+export function instantOnSiteClock(value, zone) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(String(value || ''));
+  if (!m) return null;
+  const asUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  let at = asUtc - zoneOffset(zone, asUtc);
+  at = asUtc - zoneOffset(zone, at); // once more, for a time next to a change of the zone's offset
+  return new Date(at);
+}

@@ -7,7 +7,7 @@ import { archiveAbilities } from '../../archive-access.js';
 import { store, staffName, zone } from '../../store.js';
 import { useForm, useAction } from '../../forms.js';
 import { textProblem } from '../../validate.js';
-import { dateTime } from '../../format.js';
+import { dateTime, instantOnSiteClock } from '../../format.js';
 
 const { ref, reactive, computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
@@ -42,12 +42,12 @@ export const Occasions = {
       initial: () => ({ kind: 'OWNER_EVENT', title: '', description: '', startsAt: null, place: '' }),
       rules: {
         title: (v) => textProblem(v, { required: true, max: 100 }), description: (v) => textProblem(v, { max: 4000 }), place: (v) => textProblem(v, { max: 200 }),
-        startsAt: (v, f) => (f.kind !== 'NEWS' && !v ? 'day' : null),
+        startsAt: (v, f) => (f.kind !== 'NEWS' && !instantOnSiteClock(v, zone()) ? 'day' : null),
       },
       byType: { 'occasion-time-missing': 'startsAt', 'occasion-in-the-past': 'startsAt', 'occasion-invalid': 'title' },
       submit: async (v) => {
         const item = await api.post(base, { kind: v.kind, title: v.title.trim(), description: v.description.trim() || null,
-          startsAt: v.kind === 'NEWS' || !v.startsAt ? null : new Date(v.startsAt).toISOString(), place: v.place.trim() || null });
+          startsAt: v.kind === 'NEWS' || !v.startsAt ? null : instantOnSiteClock(v.startsAt, zone()).toISOString(), place: v.place.trim() || null });
         keep(item);
         return item;
       },

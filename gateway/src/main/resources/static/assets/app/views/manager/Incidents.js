@@ -5,13 +5,11 @@ import { api, seg } from '../../api.js';
 import { store, staffName, zone, receivingStaff } from '../../store.js';
 import { useForm } from '../../forms.js';
 import { textProblem } from '../../validate.js';
-import { dateTime } from '../../format.js';
+import { dateTime, wallClock, instantOnSiteClock } from '../../format.js';
 
 const { ref, reactive, computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
 
-/** What datetime-local holds for an instant, in the browser's zone (the site's, on the floor). */
-const local = (date) => new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 
 export const Incidents = {
   name: 'Incidents',
@@ -31,11 +29,12 @@ export const Incidents = {
     onMounted(load);
     const form = useForm({
       key: `incident:${site}`,
-      initial: () => ({ occurredAt: local(new Date()), reps: [], customers: '', others: '', what: '', actionTaken: '', takenAway: false }),
+      initial: () => ({ occurredAt: wallClock(new Date(), zone()), reps: [], customers: '', others: '', what: '', actionTaken: '', takenAway: false }),
       rules: {
         occurredAt: (v) => {
           if (!v) return 'day';
-          const at = new Date(v).getTime();
+          const at = instantOnSiteClock(v, zone())?.getTime();
+          if (at === undefined) return 'day';
           return at > Date.now() + 60000 ? 'notFuture' : at < Date.now() - 7 * 86400000 ? 'within7Days' : null;
         },
         customers: (v) => textProblem(v, { max: 1000 }), others: (v) => textProblem(v, { max: 1000 }),
@@ -49,7 +48,7 @@ export const Incidents = {
         const names = (text) => text.split(/[\n,，、]/).map((x) => x.trim()).filter(Boolean);
         const parties = [...v.reps.map((userId) => ({ kind: 'REP', userId, name: staffName(userId) })),
           ...names(v.customers).map((name) => ({ kind: 'CUSTOMER', name: name.slice(0, 50) })), ...names(v.others).map((name) => ({ kind: 'OTHER', name: name.slice(0, 50) }))];
-        const item = await api.post(base, { occurredAt: new Date(v.occurredAt).toISOString(), parties, what: v.what.trim(),
+        const item = await api.post(base, { occurredAt: instantOnSiteClock(v.occurredAt, zone()).toISOString(), parties, what: v.what.trim(),
           actionTaken: v.actionTaken.trim() || null, takenAwayFromFloor: v.takenAway });
         await load();
         return item;
