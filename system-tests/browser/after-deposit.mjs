@@ -368,6 +368,34 @@ async function scenario() {
   const refundAgain = ((await call(finance, 'GET', `${fin}/refunds-due`)).body || []).find((r) => r.refundId === refund.refundId);
   const downAfter = (await call(finance, 'GET', `${fin}/dues/${encodeURIComponent(down.dueId)}`)).body;
   widths.day = await narrow(finPage, 'sh01-finance', 'the day\'s records', 'day-records');
+
+  step = 'FINANCE pays the refund owed again in part from its desk (a double click: one payout), and a cash referral reward the MANAGER approved';
+  const referrals = `/api/customers/sites/${site}/referrals`;
+  const referral = await must(rep, 'POST', referrals, { kind: 'REFERRAL', referrer: customers[0], referred: customers[2], note: '网页测试' });
+  await must(rep, 'POST', `${referrals}/${encodeURIComponent(referral.id)}/reward`, { kind: 'CASH', description: '老带新现金奖励', amount: '500.00' });
+  await must(manager, 'POST', `${referrals}/${encodeURIComponent(referral.id)}/reward/state`, { state: 'APPROVED', note: null });
+  await open(finPage, '/finance', 'finance');
+  await finPage.locator(`${sel('refund')}[data-id="${refund.refundId}"] ${sel('pay-out')}`).click();
+  await finPage.fill(sel('payout-amount'), '90000.01');
+  await finPage.locator(`${sel('payout-method')} .ant-radio-wrapper`, { hasText: '现金' }).click();
+  await finPage.fill(sel('payout-payee'), '王大伟');
+  await finPage.locator(sel('payout-submit')).click();
+  const overShown = (await finPage.locator(`${sel('payout-form')} .ant-form-item-explain-error`).allInnerTexts()).join(' ');
+  expect(/90,000\.00|90000\.00/.test(overShown), `more than remains was not stopped before sending: ${overShown}`);
+  await finPage.fill(sel('payout-amount'), '30000');
+  await finPage.locator(sel('payout-submit')).dblclick();
+  await finPage.locator(sel('voucher')).waitFor();
+  const refundParts = ((await call(finance, 'GET', `${fin}/refunds-due`)).body || []).find((r) => r.refundId === refund.refundId);
+  await finPage.locator(`${sel('refund')}[data-id="${refund.refundId}"] ${sel('refund-paid-so-far')}`).waitFor();
+  await finPage.locator(`${sel('reward')}[data-id="${referral.id}"] ${sel('pay-reward')}`).click();
+  await finPage.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click();
+  const rewardPaid = await until('the reward paid', async () => {
+    const listed = (await call(finance, 'GET', referrals)).body || [];
+    const found = listed.find((r) => r.id === referral.id);
+    return found?.reward?.state === 'PAID' && found;
+  });
+  await finPage.locator(`${sel('reward')}[data-id="${referral.id}"]`).waitFor({ state: 'detached' });
+  widths.finance = await narrow(finPage, 'sh01-finance', 'the finance desk', 'finance-desk');
   clean(finCtx, 'sh01-finance');
   tick('finance', t3);
 
@@ -389,6 +417,9 @@ async function scenario() {
     receipt: { number: downReceipt.receiptNo, reason: receiptReason, voided: receiptApi.voided, voidReason: receiptApi.voidReason, dueOutstanding: downAfter.outstanding },
     depositVoidable,
     voucher: { number: voucher.voucherNo, reason: voucherReason, voided: voucherApi.voided, refundStatus: refundAgain?.status },
+    refundParts: { refundId: refund.refundId, paid: refundParts?.paid, remaining: refundParts?.remaining,
+      payouts: (refundParts?.payouts || []).filter((p) => !p.undone).map((p) => p.amount) },
+    reward: { referralId: referral.id, state: rewardPaid.reward.state, by: rewardPaid.reward.steps.at(-1)?.by },
     targets: { month, site: targets.siteTargets, rep: targets.reps.find((r) => r.userId === repUser), report: repReport, cells: repCells, unitsTargetColumn },
   };
 }

@@ -241,6 +241,16 @@ class WebAppSystemTest {
         assertThat(voucher.path("voided").asBoolean()).isTrue();
         assertThat(voucher.path("voidReason").asString()).isEqualTo(result.path("voucher").path("reason").asString());
         assertThat(result.path("voucher").path("refundStatus").asString()).isEqualTo("OPEN");
+        // R-DEAL-10, R-FIN-4: the refund owed again paid in part at the desk, a double click paying once; R-CUS-12, R-SEC-2: FINANCE paid the cash reward
+        JsonNode refund = json(gateway.get().uri("/api/finance/sites/{site}/refunds-due", SITE).headers(h -> h.setBearerAuth(finance))
+                .exchange().expectStatus().isOk()).valueStream()
+                .filter(r -> result.path("refundParts").path("refundId").asString().equals(r.path("refundId").asString())).findFirst().orElseThrow();
+        assertThat(refund.path("paid").asString()).isEqualTo("30000.00");
+        assertThat(refund.path("remaining").asString()).isEqualTo("60000.00");
+        assertThat(refund.path("status").asString()).isEqualTo("OPEN");
+        assertThat(result.path("refundParts").path("payouts").valueStream().map(JsonNode::asString)).containsExactly("30000.00");
+        assertThat(result.path("reward").path("state").asString()).isEqualTo("PAID");
+        assertThat(result.path("reward").path("by").asString()).isEqualTo("sh01-finance");
 
         // the targets saved on the screen are what the targets API and the report give, and the screen shows the report's
         String month = result.path("targets").path("month").asString();

@@ -1,7 +1,8 @@
 // 财务 — the finance desk (R-SEC-2, R-FIN-1, 2, 6): the queue of requested deposits with each
 // hold's time left counting down, confirming with amount, method and reference (FINANCE only:
 // nobody else sees the button, and the API refuses and audits anyone else), the receipt as a
-// PDF, refunds due.
+// PDF, refunds due paid out whole or in parts (R-DEAL-10, R-FIN-4), and the cash referral rewards the
+// MANAGER approved, paid by FINANCE only (R-CUS-12, R-SEC-2).
 import { api, seg, openPdf } from '../api.js';
 import { abilities } from '../access.js';
 import { store, zone, siteToday } from '../store.js';
@@ -30,7 +31,7 @@ export const FinanceView = {
     const { t, locale } = useI18n();
     const site = store.site;
     const can = computed(() => abilities(store.user, site));
-    const state = reactive({ queue: [], loadedAt: Date.now(), problem: null, refunds: [], receipts: [], confirming: null, day: null });
+    const state = reactive({ queue: [], loadedAt: Date.now(), problem: null, refunds: [], receipts: [], confirming: null, day: null, rewards: [] });
 
     async function refresh() {
       try {
@@ -42,6 +43,11 @@ export const FinanceView = {
         state.refunds = refunds || [];
         // the desk's day (R-FIN-5): today's receipts and totals
         state.day = await api.get(`/api/finance/sites/${seg(site)}/days/${siteToday()}`).catch(() => state.day);
+        // R-CUS-12: cash rewards the MANAGER approved wait for the desk
+        if (can.value.payOutRefund) {
+          const referrals = await api.get(`/api/customers/sites/${seg(site)}/referrals`).catch(() => null);
+          if (referrals) state.rewards = referrals.filter((r) => r.reward?.kind === 'CASH' && r.reward?.state === 'APPROVED');
+        }
         state.loadedAt = Date.now();
         state.problem = null;
       } catch (error) {
@@ -108,15 +114,20 @@ export const FinanceView = {
     const paying = ref(null);
     const payout = useForm({
       key: null,
-      initial: () => ({ method: undefined, reference: '', payee: '' }),
+      initial: () => ({ amount: '', method: undefined, reference: '', payee: '' }),
       rules: {
+        // R-DEAL-10: whole or in parts, never more than remains
+        amount: (v) => amountProblem(v, { max: paying.value?.remaining ?? paying.value?.amount }),
         method: (v) => (v ? null : 'required'),
         reference: (v, f) => (f.method && f.method !== 'CASH' ? textProblem(v, { required: true, max: 64 }) : textProblem(v, { max: 64 })),
         payee: (v) => textProblem(v, { required: true, max: 50 }),
       },
-      byType: { 'payment-method-required': 'method', 'payment-reference-required': 'reference' },
-      submit: async (v) => {
+      byType: { 'payment-method-required': 'method', 'payment-reference-required': 'reference', 'payout-exceeds-refund': 'amount',
+        'amount-invalid': 'amount', 'amount-too-precise': 'amount', 'amount-not-positive': 'amount' },
+      // the same requestId again answers the first voucher: a double click or a retry pays once
+      submit: async (v, requestId) => {
         const voucher = await api.post(`/api/finance/sites/${seg(site)}/refunds-due/${seg(paying.value.refundId)}/payout`, {
+          amount: String(v.amount).trim().replace(/,/g, ''), currency: 'CNY', requestId,
           method: v.method, reference: v.reference.trim() || undefined, payee: v.payee.trim(),
         });
         paying.value = null;
@@ -126,15 +137,22 @@ export const FinanceView = {
     });
     const payOut = (refund) => {
       payout.reset();
+      payout.values.amount = refund.remaining ?? refund.amount;
       paying.value = refund;
     };
+    // R-CUS-12, R-SEC-2: a cash reward is money: FINANCE pays it
+    const payReward = useAction(async (referral) => {
+      await api.post(`/api/customers/sites/${seg(site)}/referrals/${seg(referral.id)}/reward/state`, { state: 'PAID', note: null });
+      await refresh();
+    });
     const pdf = useAction((no) => openPdf(`/api/finance/sites/${seg(site)}/receipts/${seg(no)}/pdf`, `${no}.pdf`));
     const methodOptions = computed(() => METHODS.map((m) => ({ value: m, label: t(`finance.method.${m}`) })));
     const receipts = computed(() => {
       const seen = new Set();
       return [...state.receipts, ...[...(state.day?.receipts || [])].reverse()].filter((r) => !seen.has(r.receiptNo) && seen.add(r.receiptNo));
     });
-    return { t, locale, store, can, state, refresh, receipts, confirm, open, late, lookup, pdf, methodOptions, money, dateTime, zone, paying, payout, payOut };
+    return { t, locale, store, can, state, refresh, receipts, confirm, open, late, lookup, pdf, methodOptions, money, dateTime, zone, paying, payout,
+      payOut, payReward };
   },
   template: `
   <div class="screen finance" data-test="finance">
@@ -198,9 +216,10 @@ export const FinanceView = {
         <p v-if="!state.refunds.length" class="muted" data-test="refunds-empty">{{ $t('finance.noRefunds') }}</p>
         <a-list v-else :data-source="state.refunds" size="small" data-test="refunds">
           <template #renderItem="{ item }">
-            <a-list-item>
+            <a-list-item data-test="refund" :data-id="item.refundId">
               <a-list-item-meta :title="item.unitLabel + ' · ' + money(item.amount)" :description="item.reason" />
-              <div class="small muted">{{ item.receiptNo }} · {{ $te('finance.refundStatus.' + item.status) ? $t('finance.refundStatus.' + item.status) : item.status }}</div>
+              <div class="small muted">{{ item.receiptNo }} · {{ $te('finance.refundStatus.' + item.status) ? $t('finance.refundStatus.' + item.status) : item.status }}
+                <span v-if="item.paid && Number(item.paid) > 0" data-test="refund-paid-so-far"> · {{ $t('finance.refundPaidSoFar', { paid: money(item.paid), remaining: money(item.remaining) }) }}</span></div>
               <template #actions v-if="can.payOutRefund && item.status === 'OPEN'">
                 <a-button size="small" type="primary" data-test="pay-out" @click="payOut(item)">{{ $t('finance.payOut') }}</a-button>
               </template>
@@ -210,23 +229,43 @@ export const FinanceView = {
         <a-alert v-if="payout.state.result" type="success" show-icon class="gap-top" data-test="voucher"
           :message="$t('finance.paidOut', { no: payout.state.result.voucherNo, amount: money(payout.state.result.amount) })" />
         <p class="muted small">{{ $t('finance.refundsHint') }}</p>
+        <template v-if="can.payOutRefund">
+          <h2 class="gap-top">{{ $t('finance.rewards') }}</h2>
+          <p v-if="!state.rewards.length" class="muted" data-test="rewards-empty">{{ $t('finance.noRewards') }}</p>
+          <a-list v-else :data-source="state.rewards" size="small" data-test="rewards">
+            <template #renderItem="{ item }">
+              <a-list-item :data-id="item.id" data-test="reward">
+                <a-list-item-meta :title="item.referrerArchiveNo + ' → ' + item.referredArchiveNo + ' · ' + money(item.reward.amount)" :description="item.reward.description" />
+                <template #actions>
+                  <a-popconfirm :title="$t('finance.payRewardConfirm', { amount: money(item.reward.amount) })" @confirm="payReward.act(item)">
+                    <a-button size="small" type="primary" :loading="payReward.state.busy" data-test="pay-reward">{{ $t('finance.payReward') }}</a-button>
+                  </a-popconfirm>
+                </template>
+              </a-list-item>
+            </template>
+          </a-list>
+          <problem-alert :problem="payReward.state.problem" />
+        </template>
       </section>
     </div>
 
-    <a-modal :open="!!paying" :title="paying ? $t('finance.payOutTitle', { unit: paying.unitLabel, amount: money(paying.amount) }) : ''"
+    <a-modal :open="!!paying" :title="paying ? $t('finance.payOutTitle', { unit: paying.unitLabel, amount: money(paying.remaining ?? paying.amount) }) : ''"
       :footer="null" @cancel="paying = null" destroy-on-close>
       <a-form v-if="paying" layout="vertical" @submit="payout.send()" data-test="payout-form">
+        <a-form-item :label="$t('field.amount')" required :validate-status="payout.state.errors.amount ? 'error' : ''" :help="payout.state.errors.amount || $t('finance.payoutPartHint')">
+          <a-input v-model:value="payout.values.amount" prefix="¥" inputmode="decimal" :maxlength="16" data-test="payout-amount" />
+        </a-form-item>
         <a-form-item :label="$t('field.method')" required :validate-status="payout.state.errors.method ? 'error' : ''" :help="payout.state.errors.method">
-          <a-radio-group v-model:value="payout.values.method" :options="methodOptions" />
+          <a-radio-group v-model:value="payout.values.method" :options="methodOptions" data-test="payout-method" />
         </a-form-item>
         <a-form-item :label="$t('field.reference')" :validate-status="payout.state.errors.reference ? 'error' : ''" :help="payout.state.errors.reference">
-          <a-input v-model:value="payout.values.reference" :maxlength="64" />
+          <a-input v-model:value="payout.values.reference" :maxlength="64" data-test="payout-reference" />
         </a-form-item>
         <a-form-item :label="$t('finance.payee')" required :validate-status="payout.state.errors.payee ? 'error' : ''" :help="payout.state.errors.payee">
-          <a-input v-model:value="payout.values.payee" :maxlength="50" />
+          <a-input v-model:value="payout.values.payee" :maxlength="50" data-test="payout-payee" />
         </a-form-item>
         <problem-alert :problem="payout.state.problem" class="gap" />
-        <a-button type="primary" html-type="submit" block :loading="payout.state.submitting">{{ $t('finance.payOutIt') }}</a-button>
+        <a-button type="primary" html-type="submit" block :loading="payout.state.submitting" data-test="payout-submit">{{ $t('finance.payOutIt') }}</a-button>
       </a-form>
     </a-modal>
 
