@@ -51,7 +51,9 @@ final class TheOffice {
     static synchronized WebTestClient gateway() {
         Office running = office();
         if (gateway == null) {
-            gateway = WebTestClient.bindToServer().baseUrl(running.gatewayUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+            // an audit trail of a thousand entries is more than the default 256 KB a body may buffer
+            gateway = WebTestClient.bindToServer().baseUrl(running.gatewayUrl()).responseTimeout(Duration.ofSeconds(30))
+                    .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 << 20)).build();
         }
         return gateway;
     }
