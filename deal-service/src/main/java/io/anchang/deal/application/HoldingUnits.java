@@ -40,12 +40,14 @@ public class HoldingUnits {
     private static final Caller SYSTEM = Caller.system("deal-service");
 
     private final Units units;
+    private final UnitWrites writes;
     private final CustomerCopies customers;
     private final LocalSiteDirectory directory;
     private final Clock clock;
 
     public HoldingUnits(Units units, CustomerCopies customers, LocalSiteDirectory directory, Clock clock) {
         this.units = units;
+        this.writes = new UnitWrites(units);
         this.customers = customers;
         this.directory = directory;
         this.clock = clock;
@@ -211,32 +213,15 @@ public class HoldingUnits {
     }
 
     /**
-     * Reads the unit, applies {@code what} and writes the result with its events if the unit
-     * was not changed meanwhile; if it was, reads it again and lets {@code what} decide again
+     * Through {@link UnitWrites#change}: reads the unit, applies {@code what} and writes the result with its
+     * events if the unit was not changed meanwhile; if it was, reads it again and lets {@code what} decide again
      * (a lost race on a hold then answers 409 naming the winner). With a {@code requestId}, a
      * write the unit shows as applied already ({@link Unit#answered}) is answered as it is, and
      * this one's id is kept in the same atomic write as its change (issue 10).
      */
     Mono<Answer> change(Caller caller, String site, String unitId, String action, String requestId, UnaryOperator<Unit> what,
                         java.util.function.BiFunction<Unit, Unit, List<PendingEvent>> events) {
-        caller.scope().requireWrite(site);
-        return Mono.defer(() -> units.find(caller.scope(), site, unitId)
-                        .switchIfEmpty(Mono.error(() -> ManagingInventory.unknownUnit(unitId)))
-                        .flatMap(unit -> {
-                            if (unit.answered(action, requestId)) {
-                                return Mono.just(new Answer(unit, true));
-                            }
-                            Unit after = what.apply(unit).answering(action, requestId);
-                            return units.save(caller, after, events.apply(unit, after))
-                                    .flatMap(written -> written ? Mono.just(new Answer(new Unit(after.id(), after.siteId(),
-                                            after.buildingCode(), after.number(), after.floor(), after.layout(), after.area(),
-                                            after.listPrice(), after.orientation(), after.grade(), after.status(), after.hold(),
-                                            after.reservation(), after.request(), after.sale(), after.answered(), after.version() + 1), false))
-                                            : Mono.error(new Raced()));
-                        }))
-                .retryWhen(reactor.util.retry.Retry.max(5).filter(Raced.class::isInstance))
-                .onErrorMap(e -> reactor.core.Exceptions.isRetryExhausted(e) ? ProblemException.conflict("unit-changed",
-                        "房源刚被他人改动，请刷新后重试 (The unit changed meanwhile; reload and try again)") : e);
+        return writes.change(caller, site, unitId, action, requestId, what, events);
     }
 
     static io.anchang.platform.site.PolicySettings policyDay(SiteProfile profile, Instant at) {
