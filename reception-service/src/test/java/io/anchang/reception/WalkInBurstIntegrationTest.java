@@ -2,6 +2,17 @@ package io.anchang.reception;
 
 import io.anchang.reception.adapter.client.HttpCustomerDirectory;
 import io.anchang.reception.application.CustomerDirectory;
+import io.anchang.platform.api.attribution.Channel;
+import io.anchang.platform.problem.ProblemException;
+import io.anchang.platform.security.Caller;
+import io.anchang.platform.security.SiteScope;
+import io.anchang.platform.site.Role;
+import io.anchang.reception.adapter.client.ServiceTokens;
+import io.anchang.reception.application.DeskChanges;
+import io.anchang.reception.application.ReceivingVisitors;
+import io.anchang.reception.application.Sites;
+import io.anchang.reception.application.Visits;
+import io.anchang.reception.domain.Visit;
 import io.anchang.testing.Infrastructure;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -11,12 +22,16 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import static io.anchang.reception.ReceptionFixture.aPhone;
 import static io.anchang.reception.ReceptionFixture.manager;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 17: a burst of walk-ins at the desk with the real customer-service beside, healthy. The burst is absorbed —
@@ -135,5 +151,54 @@ class WalkInBurstIntegrationTest {
             assertThat(directory.reservedPlaces()).isZero();
             assertThat(directory.queued()).isZero();
         });
+    }
+
+    @Autowired
+    Sites sites;
+
+    @Autowired
+    Visits visits;
+
+    @Autowired
+    DeskChanges desks;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    ServiceTokens tokens;
+
+    @Autowired
+    JsonMapper mapper;
+
+    @Test
+    @DisplayName("R-REC-1 issue 17: with the queue to customer-service full, a walk-in is refused 503 before anything is written — no entry, no turn — and goes through once a place is free")
+    void aFullQueueRefusesBeforeAnythingIsWritten() {
+        FrontDesk desk = FrontDesk.aNewSite(web, "WF");
+        desk.rotation(1, 2);
+        List<String> order = desk.turnOrder();
+        WebClient client = WebClient.builder().baseUrl(CustomerServiceBeside.shared().uri()).build();
+        HttpCustomerDirectory directory = new HttpCustomerDirectory(client, tokens,
+                HttpCustomerDirectory.breaker("customer-service-full", 10, Duration.ofSeconds(10)), mapper,
+                new HttpCustomerDirectory.Limits(Duration.ofSeconds(10), 2, 50, 128 * 1024, 1));
+        ReceivingVisitors receiving = new ReceivingVisitors(sites, visits, desks, directory, clock);
+        Caller clerk = new Caller(desk.rep(1), "张三", Set.of(Role.SALES), SiteScope.of(desk.site));
+        String requestId = UUID.randomUUID().toString();
+        ReceivingVisitors.WalkIn walkIn = new ReceivingVisitors.WalkIn(requestId, aPhone(), null, null, null);
+
+        CustomerDirectory.Place taken = directory.reserve();
+        assertThatThrownBy(() -> receiving.walkIn(clerk, desk.site, walkIn).block(Duration.ofSeconds(30)))
+                .isInstanceOfSatisfying(ProblemException.class, busy -> assertThat(busy.status()).isEqualTo(503));
+        String visitId = Visit.idFor(desk.site, Channel.VISIT, requestId);
+        assertThat(visits.find(clerk.scope(), desk.site, visitId).blockOptional()).as("a 503 means nothing happened").isEmpty();
+        assertThat(desk.turnOrder()).isEqualTo(order);
+        assertThat(desk.up()).isEqualTo(desk.rep(1));
+        assertThat(directory.callsMade()).isZero();
+
+        taken.release();
+        ReceivingVisitors.Registered registered = receiving.walkIn(clerk, desk.site, walkIn).block(Duration.ofSeconds(60));
+        assertThat(registered.visit().attributionPending()).isFalse();
+        assertThat(registered.visit().servedBy()).isEqualTo(desk.rep(1));
+        assertThat(directory.reservedPlaces()).isZero();
     }
 }

@@ -1,15 +1,12 @@
 package io.anchang.reception.adapter.client;
 
 import io.anchang.platform.api.attribution.AttributionAnswer;
-import io.anchang.platform.api.attribution.AttributionApi;
 import io.anchang.platform.api.attribution.AttributionBatch;
 import io.anchang.platform.api.attribution.AttributionRequest;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.web.CorrelationId;
 import io.anchang.reception.application.CustomerDirectory;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -52,8 +49,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class HttpCustomerDirectory implements CustomerDirectory {
 
-    private static final Logger log = LoggerFactory.getLogger(HttpCustomerDirectory.class);
-
     /** Bounds of the queue and of each call. */
     public record Limits(Duration timeout, int maxCalls, int maxBatch, int maxBatchBytes, int maxWaiting) {
 
@@ -79,8 +74,6 @@ public class HttpCustomerDirectory implements CustomerDirectory {
     private int calls;
     private final AtomicLong arrivals = new AtomicLong();
     private final AtomicInteger reserved = new AtomicInteger();
-    /** customer-service answered the batch path with 404/405 (a version before it, while a deployment rolls): one by one. */
-    private volatile boolean singleOnly;
 
     private final AtomicLong callsMade = new AtomicLong();
     private final AtomicLong questionsAsked = new AtomicLong();
@@ -100,13 +93,6 @@ public class HttpCustomerDirectory implements CustomerDirectory {
         IdentityRefused(int status) {
             super("customer-service refused reception-service's identity (HTTP " + status + ")", null, false, false);
             this.status = status;
-        }
-    }
-
-    /** customer-service does not know the batch path: it is asked one question at a time. */
-    static final class NoBatches extends RuntimeException {
-        NoBatches() {
-            super("customer-service has no batch path", null, false, false);
         }
     }
 
@@ -235,7 +221,7 @@ public class HttpCustomerDirectory implements CustomerDirectory {
                 ArrayDeque<Question> line = waiting.get(site);
                 List<Question> batch = new ArrayList<>();
                 int bytes = 0;
-                int most = singleOnly ? 1 : limits.maxBatch();
+                int most = limits.maxBatch();
                 while (!line.isEmpty() && batch.size() < most
                         && (batch.isEmpty() || bytes + line.peekFirst().json.length + 1 <= limits.maxBatchBytes())) {
                     Question next = line.pollFirst();
@@ -331,18 +317,10 @@ public class HttpCustomerDirectory implements CustomerDirectory {
 
     /** The batch's outcomes in its order: an answer, a refusal ({@link ProblemException}) or a failure ({@link Unavailable}). */
     private Mono<List<Object>> asked(Batch batch) {
-        if (singleOnly) {
-            return one(batch);
-        }
         return ask(batch)
                 .onErrorResume(IdentityRefused.class, refused -> {
                     tokens.forget();
                     return ask(batch);
-                })
-                .onErrorResume(NoBatches.class, none -> {
-                    log.warn("customer-service has no batch path for flow 1: asking one question at a time");
-                    singleOnly = true;
-                    return one(batch);
                 })
                 .onErrorMap(IdentityRefused.class, refused -> new Unavailable(refused.getMessage(), refused));
     }
@@ -374,9 +352,6 @@ public class HttpCustomerDirectory implements CustomerDirectory {
                     }
                     if (status == 401 || status == 403) {
                         return response.releaseBody().then(Mono.error(new IdentityRefused(status)));
-                    }
-                    if (status == 404 || status == 405) {
-                        return response.releaseBody().then(Mono.error(new NoBatches()));
                     }
                     // the batch as a whole refused: reception's mistake, not the desk user's — a failure of the flow
                     return response.createError();
@@ -410,46 +385,6 @@ public class HttpCustomerDirectory implements CustomerDirectory {
         return mapped;
     }
 
-    /** A customer-service without the batch path: the batch's questions one by one, as before it. */
-    private Mono<List<Object>> one(Batch batch) {
-        return reactor.core.publisher.Flux.fromIterable(batch.questions())
-                .concatMap(question -> single(batch.site(), question.request)
-                        .onErrorResume(IdentityRefused.class, refused -> {
-                            tokens.forget();
-                            return single(batch.site(), question.request);
-                        })
-                        .<Object>map(answer -> answer)
-                        .onErrorResume(ProblemException.class, Mono::just))
-                .collectList();
-    }
-
-    private Mono<AttributionAnswer> single(String site, AttributionRequest request) {
-        return tokens.token().flatMap(token -> Mono.deferContextual(context -> web.post()
-                .uri(AttributionApi.PATH, site)
-                .headers(headers -> {
-                    headers.setBearerAuth(token);
-                    CorrelationId.from(context).ifPresent(id -> headers.set(CorrelationId.HEADER, id));
-                })
-                .contentType(MediaType.APPLICATION_JSON)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(mapper.writeValueAsBytes(request))
-                .exchangeToMono(response -> {
-                    int status = response.statusCode().value();
-                    if (response.statusCode().is2xxSuccessful()) {
-                        return response.bodyToMono(AttributionAnswer.class);
-                    }
-                    if (status == 401 || status == 403) {
-                        return response.releaseBody().then(Mono.error(new IdentityRefused(status)));
-                    }
-                    if (response.statusCode().is4xxClientError()) {
-                        return response.bodyToMono(Map.class).defaultIfEmpty(Map.of()).flatMap(body -> Mono.error(
-                                new ProblemException(status, slug(text(body, "type", null)), text(body, "title", "Refused"),
-                                        text(body, "detail", "客户服务拒绝了请求 (customer-service refused the request)"))));
-                    }
-                    return response.createError();
-                })));
-    }
-
     /**
      * The breaker: opens when half of the last questions (at least {@code minimumCalls}) failed or went unanswered, lets a
      * call try again after {@code openFor}; refusals of a question count as answers.
@@ -463,11 +398,6 @@ public class HttpCustomerDirectory implements CustomerDirectory {
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .build());
-    }
-
-    private static String text(Map<?, ?> body, String key, String otherwise) {
-        Object value = body.get(key);
-        return value == null ? otherwise : String.valueOf(value);
     }
 
     private static String slug(String type) {

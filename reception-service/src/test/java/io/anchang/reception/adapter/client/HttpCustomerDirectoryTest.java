@@ -48,20 +48,21 @@ class HttpCustomerDirectoryTest {
     private final AtomicInteger answering = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
     private final AtomicInteger batchCalls = new AtomicInteger();
-    private final AtomicInteger singleCalls = new AtomicInteger();
     private final ConcurrentLinkedQueue<Integer> batchSizes = new ConcurrentLinkedQueue<>();
 
-    enum Behaviour { ANSWERS, FAILS, NO_BATCH_PATH }
+    enum Behaviour { ANSWERS, FAILS }
 
     /**
      * customer-service as a stand-in: one call at a time, each {@code millis} long; it answers each question with its own
-     * visit id (or, for a phone ending in 999, refuses that question alone), fails every call with 500, or has no batch path.
+     * visit id (or, for a phone ending in 999, refuses that question alone), or fails every call with 500.
      */
     private String customerService(long millis, Behaviour behaviour) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
         server.setExecutor(Executors.newSingleThreadExecutor());
-        server.createContext("/token", exchange -> send(exchange, 200,
-                "{\"access_token\":\"reception-token\",\"expires_in\":300}".getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/token", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            send(exchange, 200, "{\"access_token\":\"reception-token\",\"expires_in\":300}".getBytes(StandardCharsets.UTF_8));
+        });
         server.createContext("/", exchange -> {
             int now = answering.incrementAndGet();
             mostAtOnce.accumulateAndGet(now, Math::max);
@@ -75,8 +76,6 @@ class HttpCustomerDirectoryTest {
             boolean batch = exchange.getRequestURI().getPath().endsWith("/batch");
             if (behaviour == Behaviour.FAILS) {
                 send(exchange, 500, "{}".getBytes(StandardCharsets.UTF_8));
-            } else if (batch && behaviour == Behaviour.NO_BATCH_PATH) {
-                send(exchange, 404, "{}".getBytes(StandardCharsets.UTF_8));
             } else if (batch) {
                 batchCalls.incrementAndGet();
                 List<Object> outcomes = new ArrayList<>();
@@ -86,8 +85,7 @@ class HttpCustomerDirectoryTest {
                 batchSizes.add(outcomes.size());
                 send(exchange, 200, JSON.writeValueAsBytes(Map.of("outcomes", outcomes)));
             } else {
-                singleCalls.incrementAndGet();
-                send(exchange, 200, JSON.writeValueAsBytes(answer(body.path("visitId").asString())));
+                send(exchange, 404, "{}".getBytes(StandardCharsets.UTF_8));
             }
         });
         server.start();
@@ -241,22 +239,5 @@ class HttpCustomerDirectoryTest {
         assertThat(third.attribute("SH01", question(1)).block(Duration.ofSeconds(10)).visitId()).isEqualTo("v1");
         second.release();
         third.release();
-    }
-
-    @Test
-    @DisplayName("flow 1: a customer-service without the batch path (a version before it) is asked one question at a time, each answered")
-    void withoutTheBatchPathQuestionsGoOneByOne() throws IOException {
-        String uri = customerService(10, Behaviour.NO_BATCH_PATH);
-        CircuitBreaker breaker = HttpCustomerDirectory.breaker("customer-service", 10, Duration.ofSeconds(10));
-        HttpCustomerDirectory directory = directory(uri, breaker, Duration.ofSeconds(2), 2, 400);
-
-        List<Object> outcomes = burst(directory, 10);
-
-        for (int i = 0; i < 10; i++) {
-            assertThat(outcomes.get(i)).isInstanceOfSatisfying(AttributionAnswer.class, answer -> assertThat(answer.visitId()).startsWith("v"));
-        }
-        assertThat(outcomes).extracting(o -> ((AttributionAnswer) o).visitId()).doesNotHaveDuplicates();
-        assertThat(singleCalls.get()).isEqualTo(10);
-        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 }
