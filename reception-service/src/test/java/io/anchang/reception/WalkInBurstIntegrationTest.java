@@ -58,6 +58,9 @@ class WalkInBurstIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         Infrastructure.register(registry, "reception-burst-it");
         registry.add("anchang.customer.uri", () -> CustomerServiceBeside.shared().uri());
+        // what is proven here is that a burst is queued, not degraded; a call's time limit is proven elsewhere
+        // (HttpCustomerDirectoryTest, DegradedModeIntegrationTest) and must not fire on a starved test machine
+        registry.add("anchang.customer.timeout", () -> "20s");
     }
 
     @Autowired

@@ -145,7 +145,9 @@ public class ReceivingVisitors {
                         return Mono.just(existing);
                     }
                     handedOver.set(true);
-                    return Detached.run(Mono.defer(() -> flow.apply(place)).doFinally(signal -> place.release()))
+                    // given back before the answer goes on (doOnSuccess precedes it), whatever the end
+                    return Detached.run(Mono.defer(() -> flow.apply(place)).doOnSuccess(visit -> place.release())
+                                    .doOnError(error -> place.release()).doOnCancel(place::release))
                             .map(v -> new Registered(v, false));
                 })
                 .doFinally(signal -> {
