@@ -615,6 +615,9 @@ async function newScreens() {
   await hq.locator(`${sel('hq-overview')} ${sel('chart')} svg`).first().waitFor();
   const sitesShown = await hq.locator(`${sel('hq-overview')} ${sel('report-table')}`).first().locator('tbody tr:not(.total-row):not(.ant-table-measure-row)').count();
   expect(sitesShown === overview.tables[0].rows.length, `head office shows ${sitesShown} sites, the API ${overview.tables[0].rows.length}`);
+  // R-RPT-6: money out (已退款) beside money in (回款), per site and in total
+  const hqHeads = (await hq.locator(`${sel('hq-overview')} ${sel('report-table')}`).first().locator('thead th').allInnerTexts()).map((h) => h.trim());
+  expect(hqHeads.includes('回款（元）') && hqHeads.includes('已退款（元）'), `head office's table lacks 回款 or 已退款: ${hqHeads.join(' | ')}`);
   widths.hq = await narrow(hq, 'hq-analyst', "head office's dashboard", 'head-office-overview');
   clean(hqCtx, 'hq-analyst');
 
