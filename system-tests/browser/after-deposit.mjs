@@ -16,7 +16,9 @@
 //   ANCHANG_AD_REP (the rep, default sh01-sales2), ANCHANG_TIMEOUT_MS (per step, default 60000), CHROMIUM.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { launch, webConfig, userContext, signIn, overflow, settle, sel } from './lib.mjs';
+import {
+  launch, webConfig, userContext, signIn, settle, sel, expect, clean, officeApi, until, narrow as atPhoneWidth,
+} from './lib.mjs';
 
 const env = process.env;
 const started = Date.now();
@@ -42,47 +44,7 @@ const PRICE = '3000000.00';
 const DEPOSIT = '100000.00';
 let issuer;
 let browser;
-
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function tokenOf(user) {
-  const response = await fetch(`${issuer}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'anchang-cli', username: user, password }),
-  });
-  expect(response.ok, `no token for ${user}: HTTP ${response.status}`);
-  return (await response.json()).access_token;
-}
-
-async function call(token, method, path, body) {
-  const response = await fetch(`${base}${path}`, {
-    method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
-
-/** The call answered one of {@code statuses}: its body; else the step fails with the API's answer. */
-async function must(token, method, path, body, statuses = [200, 201, 202]) {
-  const answer = await call(token, method, path, body);
-  expect(statuses.includes(answer.status), `${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
-
-/** Polls {@code probe} until it answers something truthy (events travel between the services). */
-async function until(what, probe, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    expect(Date.now() < deadline, `waited ${ms / 1000} s for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+const { tokenOf, call, must } = officeApi({ base, password, issuer: () => issuer });
 
 async function context() {
   const made = await userContext(browser, { base, issuer, timeout });
@@ -90,24 +52,8 @@ async function context() {
   return made;
 }
 
-function clean(ctx, who) {
-  expect(!ctx.watch.errors.length, `${who}: the page threw: ${ctx.watch.errors.join(' | ')}`);
-  expect(!ctx.watch.outside.length, `${who}: the page fetched from outside the deployment: ${[...new Set(ctx.watch.outside)].join(', ')}`);
-}
-
 /** The page at a phone's width: nothing sticks out sideways; a PNG of each width. */
-async function narrow(page, who, what, shot) {
-  await mkdir(out, { recursive: true });
-  await page.screenshot({ path: join(out, `${shot}-1280.png`), fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await settle(page, 500);
-  const measured = await overflow(page);
-  expect(!measured.overflows, `${who}: ${what} at 390 px is ${measured.scroll} px wide (${measured.culprits.join(', ')})`);
-  await page.screenshot({ path: join(out, `${shot}-390.png`), fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await settle(page, 150);
-  return measured.scroll;
-}
+const narrow = (page, who, what, shot) => atPhoneWidth(page, { who, what, shot, out, pause: [500, 150] });
 
 async function open(page, path, marker) {
   await page.goto(`${base}${path}`);

@@ -247,3 +247,16 @@ test('every text the screens use is there in Chinese and in English', async () =
   assert.deepEqual([...used].filter((k) => !k.endsWith('.') && !zh.has(k)).sort(), [], 'used but not defined');
   for (const key of zh) assert.ok(!/[|@]/.test(key), key);
 });
+
+test('every module of the application parses as a module: one syntax error and no screen loads at all', async () => {
+  const files = (await readdir(APP, { recursive: true })).filter((name) => name.endsWith('.js'));
+  assert.ok(files.length > 40, `found ${files.length} modules`);
+  for (const file of files) {
+    // parsed first, then linked: a module that names others stops at linking (a data: URL resolves no relative
+    // path), one that names none runs without the page's globals; only a SyntaxError is the module's own fault
+    // (`node --check file.js` passes a broken ES module on Node 20)
+    const source = await readFile(new URL(file, APP), 'utf8');
+    const error = await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`).then(() => null, (e) => e);
+    assert.ok(!(error instanceof SyntaxError), `${file}: ${error}`);
+  }
+});

@@ -18,7 +18,9 @@
 //   ANCHANG_SITE (default SH01), ANCHANG_ARCHIVE_REP (default sh01-sales1), ANCHANG_TIMEOUT_MS (per step, default 60000), CHROMIUM.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { launch, webConfig, userContext, signIn, overflow, settle, sel, tabsOf } from './lib.mjs';
+import {
+  launch, webConfig, userContext, signIn, settle, sel, tabsOf, expect, clean, officeApi, narrow as atPhoneWidth,
+} from './lib.mjs';
 
 const env = process.env;
 const scenario = process.argv[2];
@@ -45,10 +47,7 @@ const rep = env.ANCHANG_ARCHIVE_REP || 'sh01-sales1';
 const timeout = Number(env.ANCHANG_TIMEOUT_MS) > 0 ? Number(env.ANCHANG_TIMEOUT_MS) : 60_000;
 let issuer;
 let browser;
-
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { tokenOf, call: apiAs } = officeApi({ base, password, issuer: () => issuer });
 
 async function context() {
   const made = await userContext(browser, { base, issuer, timeout });
@@ -56,42 +55,11 @@ async function context() {
   return made;
 }
 
-async function tokenOf(user) {
-  const response = await fetch(`${issuer}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'anchang-cli', username: user, password }),
-  });
-  expect(response.ok, `no token for ${user}: HTTP ${response.status}`);
-  return (await response.json()).access_token;
-}
-
-async function apiAs(token, method, path, body) {
-  const response = await fetch(`${base}${path}`, {
-    method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
-
-function clean(ctx, who) {
-  expect(!ctx.watch.errors.length, `${who}: the page threw: ${ctx.watch.errors.join(' | ')}`);
-  expect(!ctx.watch.outside.length, `${who}: the page fetched from outside the deployment: ${[...new Set(ctx.watch.outside)].join(', ')}`);
-}
-
 const widths = {};
 
-/** The page at a phone's width, then back: nothing sticks out sideways. */
+/** The page at a phone's width, then back: nothing sticks out sideways; its width kept, a PNG at 390 px if {@code shot}. */
 async function narrow(page, what, shot) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await settle(page, 400);
-  const measured = await overflow(page);
-  if (shot) await page.screenshot({ path: join(out, `${shot}-390.png`), fullPage: true });
-  expect(!measured.overflows, `${what} at 390 px is ${measured.scroll} px wide (${measured.culprits.join(', ')})`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await settle(page, 100);
-  widths[what] = measured.scroll;
+  widths[what] = await atPhoneWidth(page, { what, shot, out, wide: false, pause: [400, 100] });
 }
 
 async function open(page, path, marker) {

@@ -1,7 +1,9 @@
 // What the browser checks share: Debian's Chromium driven by playwright-core (no browser
-// download), signing in on Keycloak's own login page, and watching a page for errors and for
-// requests that leave the deployment.
-import { chromium } from 'playwright-core';
+// download), signing in on Keycloak's own login page, watching a page for errors and for
+// requests that leave the deployment, calling the API as a demo user beside the screens, and
+// a page's look at a phone's width.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 
 // Without the background-networking flags Chromium keeps calling out to Google's hosts,
 // which a closed network refuses; --no-sandbox because tests run as root.
@@ -14,6 +16,8 @@ export const sel = (name) => `[data-test="${name}"]`;
 
 /** One browser for the whole run; each user gets a context of their own (own cookies, own session). */
 export async function launch({ executablePath = process.env.CHROMIUM || '/usr/bin/chromium', timeout = 60_000 } = {}) {
+  // loaded here, not at the top: the helpers below are unit-tested (lib.test.mjs) where no `npm ci` has run
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS, timeout });
 }
 
@@ -108,4 +112,80 @@ export async function settle(page, ms = 300) {
 /** The keys of the tabs a screen shows (Ant Design's tab ids end in -tab-<key>; this version sets no data-node-key). */
 export async function tabsOf(page) {
   return page.locator('[role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.id.replace(/^.*-tab-/, '')));
+}
+
+/** A step's check: throws {@code message} (the scenario reports it with its step) when {@code condition} fails. */
+export function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** The page showed nothing but what it should: no uncaught error, nothing fetched from outside the deployment. */
+export function clean(ctx, who) {
+  expect(!ctx.watch.errors.length, `${who}: the page threw: ${ctx.watch.errors.join(' | ')}`);
+  expect(!ctx.watch.outside.length, `${who}: the page fetched from outside the deployment: ${[...new Set(ctx.watch.outside)].join(', ')}`);
+}
+
+/**
+ * The API beside the screens, as the demo users: {@code tokenOf(user)} from the password grant of
+ * the CLI client, {@code call(token, method, path, body)} answering { status, body }, and
+ * {@code must(…)}, which fails the step unless the status is one of those wanted. {@code issuer} is a
+ * function: the scripts learn Keycloak's address from the gateway after they start.
+ */
+export function officeApi({ base, password, issuer }) {
+  async function tokenOf(user) {
+    const response = await fetch(`${issuer()}/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', client_id: 'anchang-cli', username: user, password }),
+    });
+    expect(response.ok, `no token for ${user}: HTTP ${response.status}`);
+    return (await response.json()).access_token;
+  }
+
+  async function call(token, method, path, body) {
+    const response = await fetch(`${base}${path}`, {
+      method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+
+  /** The call answered one of {@code statuses}: its body; else the step fails with the API's answer. */
+  async function must(token, method, path, body, statuses = [200, 201, 202]) {
+    const answer = await call(token, method, path, body);
+    expect(statuses.includes(answer.status), `${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  }
+
+  return { tokenOf, call, must };
+}
+
+/** Polls {@code probe} until it answers something truthy (events travel between the services). */
+export async function until(what, probe, ms = 30_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    expect(Date.now() < deadline, `waited ${ms / 1000} s for ${what}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+/**
+ * The page at a phone's width (390 px), then back at 1280: nothing sticks out sideways. With
+ * {@code shot}, a PNG into {@code out} at 390 px, and first at 1280 px unless {@code wide} is false;
+ * {@code pause} the ms to let the page settle at 390 px and back. Answers the width the page took.
+ */
+export async function narrow(page, { what, who = null, out, shot = null, wide = true, pause = [600, 200] }) {
+  if (shot) await mkdir(out, { recursive: true });
+  if (shot && wide) await page.screenshot({ path: join(out, `${shot}-1280.png`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await settle(page, pause[0]);
+  const measured = await overflow(page);
+  if (shot) await page.screenshot({ path: join(out, `${shot}-390.png`), fullPage: true });
+  expect(!measured.overflows, `${who ? `${who}: ` : ''}${what} at 390 px is ${measured.scroll} px wide (${measured.culprits.join(', ')})`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await settle(page, pause[1]);
+  return measured.scroll;
 }

@@ -26,7 +26,9 @@
 //   ANCHANG_ARCHIVE_REP (new-screens: a rep with follow-ups due today, default sh01-sales1), ANCHANG_SITE (default SH01), ANCHANG_TIMEOUT_MS (per step, default 60000), CHROMIUM.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { launch, webConfig, userContext, signIn, keycloakLogin, overflow, settle, sel, tabsOf } from './lib.mjs';
+import {
+  launch, webConfig, userContext, signIn, keycloakLogin, overflow, settle, sel, tabsOf, expect, clean, officeApi, narrow as atPhoneWidth,
+} from './lib.mjs';
 
 const env = process.env;
 const scenario = process.argv[2];
@@ -54,6 +56,8 @@ const site = env.ANCHANG_SITE || 'SH01';
 const timeout = Number(env.ANCHANG_TIMEOUT_MS) > 0 ? Number(env.ANCHANG_TIMEOUT_MS) : 60_000;
 let issuer;
 let browser;
+// the API beside the screens, as the demo users
+const { tokenOf, call: apiAs } = officeApi({ base, password, issuer: () => issuer });
 
 async function context(options = {}) {
   const made = await userContext(browser, { base, issuer, timeout, ...options });
@@ -61,39 +65,9 @@ async function context(options = {}) {
   return made;
 }
 
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
 /** A mainland mobile nobody has used: 139 and eight random digits. */
 function newPhone() {
   return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-}
-
-/** A token of a demo user from the password grant of the CLI client (to call the API as that user). */
-async function tokenOf(user) {
-  const response = await fetch(`${issuer}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'anchang-cli', username: user, password }),
-  });
-  expect(response.ok, `no token for ${user}: HTTP ${response.status}`);
-  return (await response.json()).access_token;
-}
-
-async function apiAs(token, method, path, body) {
-  const response = await fetch(`${base}${path}`, {
-    method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
-
-/** The page shows nothing but what it should: no uncaught error, nothing fetched from outside. */
-function clean(ctx, who) {
-  expect(!ctx.watch.errors.length, `${who}: the page threw: ${ctx.watch.errors.join(' | ')}`);
-  expect(!ctx.watch.outside.length, `${who}: the page fetched from outside the deployment: ${[...new Set(ctx.watch.outside)].join(', ')}`);
 }
 
 // ------------------------------------------------------------------ main pages
@@ -427,19 +401,8 @@ async function badInput() {
 
 // ------------------------------------------------------------------ new screens (issues 13, 14, 15)
 
-/** The page at a phone's width, then back: nothing sticks out sideways. */
-async function narrow(page, who, what, shot) {
-  await mkdir(out, { recursive: true });
-  await page.screenshot({ path: join(out, `${shot}-1280.png`), fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await settle(page, 600);
-  const measured = await overflow(page);
-  expect(!measured.overflows, `${who}: ${what} at 390 px is ${measured.scroll} px wide (${measured.culprits.join(', ')})`);
-  await page.screenshot({ path: join(out, `${shot}-390.png`), fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await settle(page, 200);
-  return measured.scroll;
-}
+/** The page at a phone's width, then back: nothing sticks out sideways; a PNG of each width. */
+const narrow = (page, who, what, shot) => atPhoneWidth(page, { who, what, shot, out });
 
 async function open(page, path, marker) {
   await page.goto(`${base}${path}`);
@@ -652,6 +615,9 @@ async function newScreens() {
   await hq.locator(`${sel('hq-overview')} ${sel('chart')} svg`).first().waitFor();
   const sitesShown = await hq.locator(`${sel('hq-overview')} ${sel('report-table')}`).first().locator('tbody tr:not(.total-row):not(.ant-table-measure-row)').count();
   expect(sitesShown === overview.tables[0].rows.length, `head office shows ${sitesShown} sites, the API ${overview.tables[0].rows.length}`);
+  // R-RPT-6: money out (已退款) beside money in (回款), per site and in total
+  const hqHeads = (await hq.locator(`${sel('hq-overview')} ${sel('report-table')}`).first().locator('thead th').allInnerTexts()).map((h) => h.trim());
+  expect(hqHeads.includes('回款（元）') && hqHeads.includes('已退款（元）'), `head office's table lacks 回款 or 已退款: ${hqHeads.join(' | ')}`);
   widths.hq = await narrow(hq, 'hq-analyst', "head office's dashboard", 'head-office-overview');
   clean(hqCtx, 'hq-analyst');
 

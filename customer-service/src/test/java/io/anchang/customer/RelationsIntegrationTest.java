@@ -144,6 +144,55 @@ class RelationsIntegrationTest extends ArchiveIntegrationTest {
     }
 
     @Test
+    @DisplayName("R-CUS-12 R-FIN-4 the referral list filters on the server: FINANCE asks for the approved cash rewards and gets only those; an unknown status or a page of a million is a Chinese problem detail")
+    void referralsFilteredByTheirReward() {
+        String owner = (String) customerOf("A", "老业主").get("archiveNo");
+        String cashApproved = referral(owner, (String) customerOf("A", "朋友甲").get("archiveNo"), "CASH", "APPROVED");
+        String giftApproved = referral(owner, (String) customerOf("A", "朋友乙").get("archiveNo"), "GIFT", "APPROVED");
+        String cashProposed = referral(owner, (String) customerOf("A", "朋友丙").get("archiveNo"), "CASH", null);
+        String noReward = referral(owner, (String) customerOf("A", "朋友丁").get("archiveNo"), null, null);
+
+        assertThat(ids("/referrals")).containsExactlyInAnyOrder(cashApproved, giftApproved, cashProposed, noReward);
+        assertThat(ids("/referrals?status=APPROVED")).containsExactlyInAnyOrder(cashApproved, giftApproved);
+        assertThat(ids("/referrals?status=APPROVED&reward=CASH")).containsExactly(cashApproved);
+        assertThat(ids("/referrals?status=PROPOSED")).containsExactly(cashProposed);
+        assertThat(ids("/referrals?reward=GIFT&customer=" + owner)).containsExactly(giftApproved);
+        assertThat(ids("/referrals?status=PAID")).isEmpty();
+        assertThat(ids("/referrals?size=2")).hasSize(2);
+
+        problem(web.get().uri(base() + "/referrals?status=SETTLED").headers(h -> h.setBearerAuth(finance())).exchange(),
+                400, "reward-state-unknown", "没有这个奖励状态：SETTLED");
+        problem(web.get().uri(base() + "/referrals?reward=CHEQUE").headers(h -> h.setBearerAuth(finance())).exchange(),
+                400, "reward-kind-unknown", "没有这种奖励方式");
+        problem(web.get().uri(base() + "/referrals?status=APPROVED&size=1000000").headers(h -> h.setBearerAuth(finance())).exchange(),
+                400, "page-size-invalid", "1 到 500");
+        problem(web.get().uri(base() + "/referrals?size=0").headers(h -> h.setBearerAuth(finance())).exchange(),
+                400, "page-size-invalid", "1 到 500");
+    }
+
+    /** A referral of {@code referred} by {@code referrer}, with a reward of {@code kind} moved to {@code state} if given. */
+    private String referral(String referrer, String referred, String kind, String state) {
+        String id = json(web.post().uri(base() + "/referrals").headers(h -> h.setBearerAuth(sales("A")))
+                .bodyValue(object("kind", "REFERRAL", "referrer", referrer, "referred", referred)).exchange().expectStatus().isCreated())
+                .path("id").asString();
+        if (kind != null) {
+            web.post().uri(base() + "/referrals/{id}/reward", id).headers(h -> h.setBearerAuth(sales("A")))
+                    .bodyValue("CASH".equals(kind) ? object("kind", kind, "description", "老带新奖励", "amount", "1000.00")
+                            : object("kind", kind, "description", "购物卡"))
+                    .exchange().expectStatus().isOk();
+        }
+        if (state != null) {
+            web.post().uri(base() + "/referrals/{id}/reward/state", id).headers(h -> h.setBearerAuth(manager()))
+                    .bodyValue(object("state", state)).exchange().expectStatus().isOk();
+        }
+        return id;
+    }
+
+    private java.util.List<String> ids(String path) {
+        return texts(json(web.get().uri(base() + path).headers(h -> h.setBearerAuth(finance())).exchange().expectStatus().isOk()), "id");
+    }
+
+    @Test
     @DisplayName("R-OPS-4 the MANAGER lists today's calls by purpose; each rep sees and records only their own")
     void callLists() {
         String mine = (String) customerOf("A", "孙女士").get("archiveNo");

@@ -1,10 +1,12 @@
 // A form that sends once: what the user typed is kept in this tab's storage as they type (a
 // session that ends mid-form signs in again and finds it there), a click while the form is
 // on its way sends nothing more, and the requestId stays the same until the API has decided
-// — a retry after a lost answer is the same request, which the API registers once.
+// — a retry after a lost answer is the same request, which the API registers once. A list read
+// from the API keeps its problem beside it the same way (useList).
 import { newRequestId, check } from './validate.js';
 import { ApiProblem, fieldErrors } from './problems.js';
 import { i18n } from './i18n.js';
+import { api } from './api.js';
 
 const { reactive, watch } = Vue;
 const PREFIX = 'anchang.draft.';
@@ -120,4 +122,32 @@ export function useAction(run) {
     }
   }
   return { state, act };
+}
+
+/**
+ * A list read from the API: {@code state.items} (empty when the API answers nothing) and the problem
+ * of the last read in {@code state.problem}, cleared once a read succeeds; what was shown stays
+ * shown when a read fails.
+ *
+ * @param url   the path, or a function answering it at each read (for a screen's filters)
+ * @param extra the screen's own fields, kept in the same state (filters, a summary)
+ * @param also  (state) → Promise, run after the list came, in the same read: its problem is the read's
+ * @return { state, load, keep } — keep(item) puts an item the API answered in place of its old self (same id), else first
+ */
+export function useList(url, extra = {}, also = null) {
+  const state = reactive({ items: [], problem: null, ...extra });
+  async function load() {
+    try {
+      state.items = await api.get(typeof url === 'function' ? url() : url) || [];
+      if (also) await also(state);
+      state.problem = null;
+    } catch (error) {
+      state.problem = error;
+    }
+  }
+  function keep(item) {
+    const i = state.items.findIndex((x) => x.id === item.id);
+    if (i >= 0) state.items[i] = item; else state.items.unshift(item);
+  }
+  return { state, load, keep };
 }

@@ -781,6 +781,67 @@ class ReportsIntegrationTest {
     }
 
     @Test
+    @Order(23)
+    @DisplayName("R-RPT-6 R-FIN-4 head office's side by side: a refund paid out on one site is 已退款 on that site's row and in the total, as JSON, as a typed money cell in the workbook and in the CSV; told twice, counted once")
+    void refundsOnHeadOfficesSideBySide() throws Exception {
+        // a lapsed small deposit's refund paid out in Los Angeles on 10 March 2027 (no deal's, the site's), delivered twice
+        LocalDate mar10 = LocalDate.of(2027, 3, 10);
+        RefundPaid paid = new RefundPaid("FK-RP02-2027-000001", OTHER, "lapsed-RP02", "U-RP02", "REFUND_APPROVED", new BigDecimal("8000.00"),
+                "TRANSFER", "T-RP02-1", "Ann", "RP02-fin", mar10.atTime(11, 0).atZone(java.time.ZoneId.of("America/Los_Angeles")).toInstant(),
+                mar10, null, "req-RP02-1", new BigDecimal("8000.00"), new BigDecimal("8000.00"), BigDecimal.ZERO.setScale(2), true);
+        UUID paidId = UUID.randomUUID();
+        ReportEvents.publish(paidId, OTHER, paid.voucherNo(), paid);
+        ReportEvents.publish(paidId, OTHER, paid.voucherNo(), paid);
+        ReportEvents.awaitProjected(DATABASE);
+
+        String march = "/head-office?period=MONTH&date=2027-03-15";
+        JsonNode sites = table(get(march, headOffice()), "sites");
+        assertThat(sites.path("columns")).extracting(c -> c.path("key").asString() + "=" + c.path("type").asString())
+                .contains("refunded=MONEY", "collected=MONEY");
+        numbers(row(sites, "site", OTHER), "refunded", "8000.00");
+        numbers(row(sites, "site", SITE), "refunded", "0");
+        BigDecimal refunded = BigDecimal.ZERO;
+        for (JsonNode site : sites.path("rows")) {
+            refunded = refunded.add(site.path("refunded").decimalValue());
+        }
+        assertThat(refunded).isEqualByComparingTo("8000.00");
+        numbers(sites.path("total"), "refunded", "8000.00");
+
+        byte[] xlsx = web.get().uri(BASE + march + "&format=xlsx").headers(h -> h.setBearerAuth(headOffice())).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            Row header = sheet.getRow(2);
+            int refundedAt = column(header, "已退款（元）");
+            int siteAt = column(header, "案场编号");
+            int nameAt = column(header, "案场");
+            Row other = StreamSupport.stream(sheet.spliterator(), false).filter(r -> r.getRowNum() > 2 && r.getCell(siteAt) != null
+                    && r.getCell(siteAt).getCellType() == CellType.STRING && OTHER.equals(r.getCell(siteAt).getStringCellValue()))
+                    .findFirst().orElseThrow();
+            Cell cell = other.getCell(refundedAt);
+            assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(cell.getNumericCellValue()).isEqualTo(8_000.0);
+            assertThat(cell.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            Row total = StreamSupport.stream(sheet.spliterator(), false).filter(r -> r.getCell(nameAt) != null
+                    && r.getCell(nameAt).getCellType() == CellType.STRING && "全部案场合计".equals(r.getCell(nameAt).getStringCellValue()))
+                    .findFirst().orElseThrow();
+            assertThat(total.getCell(refundedAt).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(total.getCell(refundedAt).getNumericCellValue()).isEqualTo(8_000.0);
+        }
+
+        byte[] csv = web.get().uri(BASE + march + "&format=csv").headers(h -> h.setBearerAuth(headOffice())).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        List<String> lines = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).lines().toList();
+        List<String> header = List.of(lines.stream().filter(l -> l.startsWith("排名,")).findFirst().orElseThrow().split(",", -1));
+        int refundedAt = header.indexOf("已退款（元）");
+        assertThat(refundedAt).isPositive();
+        String[] other = lines.stream().filter(l -> l.contains("," + OTHER + ",")).findFirst().orElseThrow().split(",", -1);
+        assertThat(other[refundedAt]).isEqualTo("8000.00");
+        String[] total = lines.stream().filter(l -> l.contains(",全部案场合计,")).findFirst().orElseThrow().split(",", -1);
+        assertThat(total[refundedAt]).isEqualTo("8000.00");
+    }
+
+    @Test
     @Order(30)
     @DisplayName("R-RPT an ADMIN's rebuild replays every topic into new read models while the old serve, then switches: the forms come out the same")
     void aRebuildComesOutTheSame() {
@@ -789,7 +850,8 @@ class ReportsIntegrationTest {
                 "/sites/RP01/registers/big-deposits?from=2026-11-01&to=2026-11-30", "/head-office?period=MONTH&date=2026-11-15",
                 "/sites/RP01/forms/targets?month=2027-01", "/head-office?period=DAY&date=2027-01-08",
                 "/head-office/trends?unit=WEEK&count=2&date=2027-01-12&measure=refunded",
-                "/sites/RP01/registers/big-deposits?from=2027-02-01&to=2027-02-28", "/head-office?period=DAY&date=2027-02-03");
+                "/sites/RP01/registers/big-deposits?from=2027-02-01&to=2027-02-28", "/head-office?period=DAY&date=2027-02-03",
+                "/head-office?period=MONTH&date=2027-03-15");
         Map<String, JsonNode> before = new java.util.LinkedHashMap<>();
         forms.forEach(form -> before.put(form, get(form, headOffice()).path("tables")));
         String admin = ISSUER.token("admin", List.of("ADMIN"), List.of("*"));

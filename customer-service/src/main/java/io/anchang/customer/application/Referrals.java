@@ -15,8 +15,11 @@ public interface Referrals {
 
     Mono<Stored<Referral>> byId(SiteScope scope, String site, String referralId);
 
-    /** Newest first; those a customer is part of (either side) if given. */
-    Flux<Referral> of(SiteScope scope, String site, String customerId, int limit);
+    /**
+     * Newest first; those a customer is part of (either side) if given, those whose reward stands in {@code state} and is of
+     * {@code rewardKind} if given.
+     */
+    Flux<Referral> of(SiteScope scope, String site, String customerId, Referral.RewardState state, Referral.RewardKind rewardKind, int limit);
 
     Mono<Boolean> save(Caller caller, Referral referral, long expectedVersion, List<PendingEvent> events);
 }

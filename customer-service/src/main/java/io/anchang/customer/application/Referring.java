@@ -11,6 +11,7 @@ import io.anchang.platform.outbox.PendingEvent;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.Role;
+import io.anchang.platform.validation.Echo;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +30,8 @@ public class Referring {
     public static final String PAYMENT_REFUSED = "security.payment-refused";
     /** The largest cash reward a referral may carry, in yuan. */
     public static final BigDecimal MAX_REWARD = new BigDecimal("1000000");
+    /** The most referrals one list answers. */
+    public static final int MAX_LIST = 500;
 
     private final Archive archive;
     private final Referrals referrals;
@@ -88,12 +91,46 @@ public class Referring {
         return change(caller, site, referralId, r -> r.rewardMoved(to, caller.userId(), archive.clock().instant(), note));
     }
 
-    public Flux<Referral> list(Caller caller, String site, String customerRef) {
+    /**
+     * The site's referrals, newest first, at most {@code size} (1..{@value #MAX_LIST}, all of them up to that if null): those a
+     * customer is part of if {@code customerRef} is given, those whose reward stands in {@code status} (PROPOSED, APPROVED,
+     * GIVEN, PAID, DECLINED) and is of {@code reward} (GIFT, CASH) if given — FINANCE asks for the approved cash rewards only.
+     */
+    public Flux<Referral> list(Caller caller, String site, String customerRef, String status, String reward, Integer size) {
         Archive.requireReader(caller, site, Role.SALES, Role.ASSISTANT, Role.FINANCE);
-        if (customerRef == null || customerRef.isBlank()) {
-            return referrals.of(caller.scope(), site, null, 500);
+        Referral.RewardState state = rewardState(status);
+        Referral.RewardKind kind = rewardKind(reward);
+        if (size != null && (size < 1 || size > MAX_LIST)) {
+            throw ProblemException.invalid("page-size-invalid", "每次最多列出 1 到 " + MAX_LIST + " 条介绍记录 (size must be 1.." + MAX_LIST + ")");
         }
-        return archive.customer(caller, site, customerRef).flatMapMany(c -> referrals.of(caller.scope(), site, c.id(), 500));
+        int limit = size == null ? MAX_LIST : size;
+        if (customerRef == null || customerRef.isBlank()) {
+            return referrals.of(caller.scope(), site, null, state, kind, limit);
+        }
+        return archive.customer(caller, site, customerRef).flatMapMany(c -> referrals.of(caller.scope(), site, c.id(), state, kind, limit));
+    }
+
+    private static Referral.RewardState rewardState(String status) {
+        return oneOf(Referral.RewardState.class, status, () -> ProblemException.invalid("reward-state-unknown", "没有这个奖励状态："
+                + Echo.of(status) + "；可选 PROPOSED（待审批）、APPROVED（已批准）、GIVEN（已发放）、PAID（已付款）、DECLINED（未批准） (Unknown reward state)"));
+    }
+
+    private static Referral.RewardKind rewardKind(String reward) {
+        return oneOf(Referral.RewardKind.class, reward, () -> ProblemException.invalid("reward-kind-unknown", "没有这种奖励方式："
+                + Echo.of(reward) + "；可选 GIFT（礼品）、CASH（现金） (Unknown reward kind)"));
+    }
+
+    /** The constant named {@code given} (blank: none), else the problem. */
+    private static <E extends Enum<E>> E oneOf(Class<E> type, String given, java.util.function.Supplier<ProblemException> unknown) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(given.trim())) {
+                return constant;
+            }
+        }
+        throw unknown.get();
     }
 
     private Mono<Referral> change(Caller caller, String site, String referralId, java.util.function.UnaryOperator<Referral> change) {

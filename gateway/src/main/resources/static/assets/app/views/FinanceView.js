@@ -43,10 +43,10 @@ export const FinanceView = {
         state.refunds = refunds || [];
         // the desk's day (R-FIN-5): today's receipts and totals
         state.day = await api.get(`/api/finance/sites/${seg(site)}/days/${siteToday()}`).catch(() => state.day);
-        // R-CUS-12: cash rewards the MANAGER approved wait for the desk
+        // R-CUS-12: cash rewards the MANAGER approved wait for the desk — the API answers only those
         if (can.value.payOutRefund) {
-          const referrals = await api.get(`/api/customers/sites/${seg(site)}/referrals`).catch(() => null);
-          if (referrals) state.rewards = referrals.filter((r) => r.reward?.kind === 'CASH' && r.reward?.state === 'APPROVED');
+          const rewards = await api.get(`/api/customers/sites/${seg(site)}/referrals?status=APPROVED&reward=CASH`).catch(() => null);
+          if (rewards) state.rewards = rewards;
         }
         state.loadedAt = Date.now();
         state.problem = null;

@@ -177,8 +177,15 @@ public final class MongoRelations {
             }
 
             @Override
-            public Flux<Referral> of(SiteScope scope, String site, String customerId, int limit) {
+            public Flux<Referral> of(SiteScope scope, String site, String customerId, Referral.RewardState state,
+                                     Referral.RewardKind rewardKind, int limit) {
                 Criteria criteria = customerId == null ? new Criteria() : Criteria.where("parties").is(customerId);
+                if (state != null) {
+                    criteria = criteria.and("reward.state").is(state);
+                }
+                if (rewardKind != null) {
+                    criteria = criteria.and("reward.kind").is(rewardKind);
+                }
                 return store.many(scope, site, criteria, Sort.by(Sort.Direction.DESC, "at"), limit);
             }
 

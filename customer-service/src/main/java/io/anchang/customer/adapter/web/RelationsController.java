@@ -193,10 +193,14 @@ public class RelationsController {
         return referring.record(caller, site, body.kind(), body.referrer(), body.referred(), body.note());
     }
 
-    @Operation(summary = "R-CUS-12: the site's referrals, newest first; ?customer= those a customer is part of")
+    @Operation(summary = "R-CUS-12: the site's referrals, newest first; ?customer= those a customer is part of; ?status=PROPOSED|APPROVED|GIVEN|PAID|DECLINED "
+            + "and ?reward=GIFT|CASH by their reward; ?size= at most 1 to " + Referring.MAX_LIST + " (all up to that by default)")
     @GetMapping("/referrals")
-    public Flux<Referral> referrals(Caller caller, @PathVariable String site, @RequestParam(required = false) @PlainText(max = 64) String customer) {
-        return referring.list(caller, site, customer);
+    public Flux<Referral> referrals(Caller caller, @PathVariable String site, @RequestParam(required = false) @PlainText(max = 64) String customer,
+                                    @RequestParam(required = false) @PlainText(max = 20) String status,
+                                    @RequestParam(required = false) @PlainText(max = 20) String reward,
+                                    @RequestParam(required = false) Integer size) {
+        return referring.list(caller, site, customer, status, reward, size);
     }
 
     @Operation(summary = "R-CUS-12: a rep proposes the referrer's reward — a GIFT described, or CASH with its amount")

@@ -4,11 +4,11 @@
 import { api, seg } from '../../api.js';
 import { archiveAbilities } from '../../archive-access.js';
 import { store, staffName, zone, receivingStaff } from '../../store.js';
-import { useForm } from '../../forms.js';
+import { useForm, useList } from '../../forms.js';
 import { textProblem } from '../../validate.js';
 import { dateTime } from '../../format.js';
 
-const { ref, reactive, computed, onMounted } = Vue;
+const { ref, computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
 
 export const Feedback = {
@@ -18,17 +18,8 @@ export const Feedback = {
     const site = store.site;
     const base = `/api/customers/sites/${seg(site)}/feedback`;
     const can = computed(() => archiveAbilities(store.user, site));
-    const state = reactive({ items: [], status: '', problem: null });
-    async function load() {
-      try {
-        state.items = await api.get(`${base}${state.status ? `?status=${state.status}` : ''}`) || [];
-        state.problem = null;
-      } catch (error) {
-        state.problem = error;
-      }
-    }
+    const { state, load, keep: replace } = useList(() => `${base}${state.status ? `?status=${state.status}` : ''}`, { status: '' });
     onMounted(load);
-    const replace = (item) => { const i = state.items.findIndex((x) => x.id === item.id); if (i >= 0) state.items[i] = item; else state.items.unshift(item); };
     const receive = useForm({
       key: `feedback:${site}`,
       initial: () => ({ customer: '', contact: '', kind: 'COMPLAINT', channel: 'PHONE', subject: '', text: '', assignTo: '' }),

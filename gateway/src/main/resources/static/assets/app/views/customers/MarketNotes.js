@@ -3,11 +3,11 @@
 import { api, seg } from '../../api.js';
 import { archiveAbilities } from '../../archive-access.js';
 import { store, staffName, zone, siteToday } from '../../store.js';
-import { useForm } from '../../forms.js';
+import { useForm, useList } from '../../forms.js';
 import { textProblem } from '../../validate.js';
 import { dateTime, daysBefore } from '../../format.js';
 
-const { reactive, computed, onMounted } = Vue;
+const { computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
 
 export const MarketNotes = {
@@ -17,15 +17,7 @@ export const MarketNotes = {
     const site = store.site;
     const base = `/api/reception/sites/${seg(site)}/market-notes`;
     const can = computed(() => archiveAbilities(store.user, site));
-    const state = reactive({ items: [], day: siteToday(), problem: null });
-    async function load() {
-      try {
-        state.items = await api.get(`${base}?day=${state.day}`) || [];
-        state.problem = null;
-      } catch (error) {
-        state.problem = error;
-      }
-    }
+    const { state, load } = useList(() => `${base}?day=${state.day}`, { day: siteToday() });
     onMounted(load);
     const week = (n) => { state.day = daysBefore(state.day, n); load(); };
     const form = useForm({

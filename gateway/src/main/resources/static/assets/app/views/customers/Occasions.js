@@ -5,11 +5,11 @@
 import { api, seg } from '../../api.js';
 import { archiveAbilities } from '../../archive-access.js';
 import { store, staffName, zone } from '../../store.js';
-import { useForm, useAction } from '../../forms.js';
+import { useForm, useAction, useList } from '../../forms.js';
 import { textProblem } from '../../validate.js';
 import { dateTime, instantOnSiteClock } from '../../format.js';
 
-const { ref, reactive, computed, onMounted } = Vue;
+const { ref, computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
 
 const CHANNELS = ['PHONE', 'SMS', 'WECHAT', 'LETTER', 'EMAIL', 'IN_PERSON'];
@@ -21,20 +21,12 @@ export const Occasions = {
     const site = store.site;
     const base = `/api/customers/sites/${seg(site)}/occasions`;
     const can = computed(() => archiveAbilities(store.user, site));
-    const state = reactive({ items: [], problem: null });
+    const list = useList(base);
+    const { state, load } = list;
     const chosen = ref(null);
-    async function load() {
-      try {
-        state.items = await api.get(base) || [];
-        state.problem = null;
-      } catch (error) {
-        state.problem = error;
-      }
-    }
     onMounted(load);
     const keep = (item) => {
-      const i = state.items.findIndex((x) => x.id === item.id);
-      if (i >= 0) state.items[i] = item; else state.items.unshift(item);
+      list.keep(item);
       if (chosen.value?.id === item.id) chosen.value = item;
     };
     const announce = useForm({

@@ -4,11 +4,11 @@
 import { api, seg } from '../../api.js';
 import { archiveAbilities } from '../../archive-access.js';
 import { store, staffName, zone } from '../../store.js';
-import { useForm } from '../../forms.js';
+import { useForm, useList } from '../../forms.js';
 import { textProblem } from '../../validate.js';
 import { dateTime } from '../../format.js';
 
-const { ref, reactive, computed, onMounted } = Vue;
+const { ref, computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
 
 export const Questions = {
@@ -19,17 +19,11 @@ export const Questions = {
     const site = store.site;
     const base = `/api/customers/sites/${seg(site)}/questions`;
     const can = computed(() => archiveAbilities(store.user, site));
-    const state = reactive({ items: [], openOnly: !props.customer, problem: null });
-    async function load() {
-      try {
-        const q = new URLSearchParams({ open: String(state.openOnly) });
-        if (props.customer) q.set('customer', props.customer);
-        state.items = await api.get(`${base}?${q}`) || [];
-        state.problem = null;
-      } catch (error) {
-        state.problem = error;
-      }
-    }
+    const { state, load } = useList(() => {
+      const q = new URLSearchParams({ open: String(state.openOnly) });
+      if (props.customer) q.set('customer', props.customer);
+      return `${base}?${q}`;
+    }, { openOnly: !props.customer });
     onMounted(load);
     const chosen = ref(null);
     const answer = useForm({

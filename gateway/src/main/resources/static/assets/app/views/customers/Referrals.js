@@ -5,11 +5,11 @@
 import { api, seg } from '../../api.js';
 import { archiveAbilities } from '../../archive-access.js';
 import { store, staffName, zone } from '../../store.js';
-import { useForm, useAction } from '../../forms.js';
+import { useForm, useAction, useList } from '../../forms.js';
 import { textProblem, amountProblem } from '../../validate.js';
 import { dateTime, money } from '../../format.js';
 
-const { ref, reactive, computed, onMounted } = Vue;
+const { ref, computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
 
 /** Where a reward may go from where it stands (Referral.rewardMoved). */
@@ -22,17 +22,8 @@ export const Referrals = {
     const site = store.site;
     const base = `/api/customers/sites/${seg(site)}/referrals`;
     const can = computed(() => archiveAbilities(store.user, site));
-    const state = reactive({ items: [], problem: null });
-    async function load() {
-      try {
-        state.items = await api.get(base) || [];
-        state.problem = null;
-      } catch (error) {
-        state.problem = error;
-      }
-    }
+    const { state, load, keep } = useList(base);
     onMounted(load);
-    const keep = (item) => { const i = state.items.findIndex((x) => x.id === item.id); if (i >= 0) state.items[i] = item; else state.items.unshift(item); };
     const refer = useForm({
       key: `referral:${site}`,
       initial: () => ({ kind: 'REFERRAL', referrer: '', referred: '', note: '' }),

@@ -4,12 +4,12 @@
 import { api, seg } from '../../api.js';
 import { archiveAbilities } from '../../archive-access.js';
 import { store, staffName, zone } from '../../store.js';
-import { useForm } from '../../forms.js';
+import { useForm, useList } from '../../forms.js';
 import { textProblem } from '../../validate.js';
 import { scoresProblem } from '../../archive-validate.js';
 import { dateTime } from '../../format.js';
 
-const { reactive, computed, onMounted } = Vue;
+const { computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
 
 export const TOPICS = ['PROPERTY', 'SERVICE', 'CONSTRUCTION', 'OVERALL'];
@@ -21,16 +21,9 @@ export const Surveys = {
     const site = store.site;
     const base = `/api/customers/sites/${seg(site)}/surveys`;
     const can = computed(() => archiveAbilities(store.user, site));
-    const state = reactive({ items: [], summary: null, problem: null });
-    async function load() {
-      try {
-        state.items = await api.get(base) || [];
-        if (can.value.surveySummary) state.summary = await api.get(`${base}/summary`);
-        state.problem = null;
-      } catch (error) {
-        state.problem = error;
-      }
-    }
+    const { state, load } = useList(base, { summary: null }, async (read) => {
+      if (can.value.surveySummary) read.summary = await api.get(`${base}/summary`);
+    });
     onMounted(load);
     const form = useForm({
       key: `survey:${site}`,

@@ -1,11 +1,11 @@
 // R-ATT-6: complaints that wait for a SUPERVISOR, who verifies or rejects each with a note.
 import { api, seg } from '../../api.js';
 import { store, zone } from '../../store.js';
-import { useForm } from '../../forms.js';
+import { useForm, useList } from '../../forms.js';
 import { textProblem } from '../../validate.js';
 import { dateTime } from '../../format.js';
 
-const { ref, onMounted } = Vue;
+const { ref, onMounted, toRefs } = Vue;
 const { useI18n } = VueI18n;
 
 export const Complaints = {
@@ -13,17 +13,9 @@ export const Complaints = {
   setup() {
     const { locale } = useI18n();
     const site = store.site;
-    const list = ref([]);
-    const problem = ref(null);
+    const { state, load } = useList(`/api/customers/sites/${seg(site)}/complaints`);
+    const { items: list, problem } = toRefs(state);
     const chosen = ref(null);
-    async function load() {
-      try {
-        list.value = await api.get(`/api/customers/sites/${seg(site)}/complaints`) || [];
-        problem.value = null;
-      } catch (error) {
-        problem.value = error;
-      }
-    }
     onMounted(load);
     const verdict = useForm({
       key: null,

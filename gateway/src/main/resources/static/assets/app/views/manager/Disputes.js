@@ -3,11 +3,11 @@
 import { api, seg } from '../../api.js';
 import { abilities } from '../../access.js';
 import { store, staffName, receivingStaff, zone } from '../../store.js';
-import { useForm } from '../../forms.js';
+import { useForm, useList } from '../../forms.js';
 import { textProblem } from '../../validate.js';
 import { dateTime } from '../../format.js';
 
-const { ref, computed, onMounted } = Vue;
+const { ref, computed, onMounted, toRefs } = Vue;
 const { useI18n } = VueI18n;
 
 export const Disputes = {
@@ -16,17 +16,9 @@ export const Disputes = {
     const { locale } = useI18n();
     const site = store.site;
     const can = computed(() => abilities(store.user, site));
-    const list = ref([]);
-    const problem = ref(null);
+    const { state, load } = useList(`/api/customers/sites/${seg(site)}/disputes`);
+    const { items: list, problem } = toRefs(state);
     const chosen = ref(null);
-    async function load() {
-      try {
-        list.value = await api.get(`/api/customers/sites/${seg(site)}/disputes`) || [];
-        problem.value = null;
-      } catch (error) {
-        problem.value = error;
-      }
-    }
     onMounted(load);
     const sharesRight = (shares) => {
       const creditSum = shares.reduce((sum, s) => sum + Math.round(Number(s.credit) * 100), 0);

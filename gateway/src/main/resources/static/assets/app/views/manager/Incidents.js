@@ -3,11 +3,11 @@
 // SUPERVISOR or the MANAGER within 7 days of it and closed with its outcome.
 import { api, seg } from '../../api.js';
 import { store, staffName, zone, receivingStaff } from '../../store.js';
-import { useForm } from '../../forms.js';
+import { useForm, useList } from '../../forms.js';
 import { textProblem } from '../../validate.js';
 import { dateTime, wallClock, instantOnSiteClock } from '../../format.js';
 
-const { ref, reactive, computed, onMounted } = Vue;
+const { ref, computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
 
 
@@ -17,15 +17,7 @@ export const Incidents = {
     const { t, locale } = useI18n();
     const site = store.site;
     const base = `/api/reception/sites/${seg(site)}/incidents`;
-    const state = reactive({ items: [], openOnly: false, problem: null });
-    async function load() {
-      try {
-        state.items = await api.get(`${base}?open=${state.openOnly}`) || [];
-        state.problem = null;
-      } catch (error) {
-        state.problem = error;
-      }
-    }
+    const { state, load } = useList(() => `${base}?open=${state.openOnly}`, { openOnly: false });
     onMounted(load);
     const form = useForm({
       key: `incident:${site}`,

@@ -2,11 +2,11 @@
 // each (the system records it, it does not run payroll).
 import { api, seg } from '../../api.js';
 import { store, staffName, receivingStaff, zone } from '../../store.js';
-import { useForm } from '../../forms.js';
+import { useForm, useList } from '../../forms.js';
 import { textProblem } from '../../validate.js';
 import { dateTime } from '../../format.js';
 
-const { ref, computed, onMounted } = Vue;
+const { computed, onMounted, toRefs } = Vue;
 const { useI18n } = VueI18n;
 
 const KINDS = ['GRABBING', 'FIGHTING', 'NEGLECT', 'REFUSING_OWNED_CUSTOMER', 'PROVOKING_DISPUTE', 'PRIVATE_COLLECTION', 'REFUSING_RULING'];
@@ -17,16 +17,8 @@ export const Violations = {
   setup() {
     const { t, locale } = useI18n();
     const site = store.site;
-    const list = ref([]);
-    const problem = ref(null);
-    async function load() {
-      try {
-        list.value = await api.get(`/api/reception/sites/${seg(site)}/violations`) || [];
-        problem.value = null;
-      } catch (error) {
-        problem.value = error;
-      }
-    }
+    const { state, load } = useList(`/api/reception/sites/${seg(site)}/violations`);
+    const { items: list, problem } = toRefs(state);
     onMounted(load);
     const form = useForm({
       key: `violation:${site}`,

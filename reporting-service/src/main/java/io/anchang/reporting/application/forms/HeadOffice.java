@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 
 /**
  * R-RPT-6 head office (集团): every site side by side and in total, ranked, with the change against the period
- * before, and trends by week and month. HEAD_OFFICE reads every site; a site's MANAGER sees only their own sites
+ * before, and trends by week and month. Money in (回款) and money out (已退款, R-FIN-4) stand side by side. HEAD_OFFICE reads every site; a site's MANAGER sees only their own sites
  * here (R-SEC-1). A period is each site's own calendar (the same dates at every site); "today", when no date is
  * given, is head office's (Asia/Shanghai).
  */
@@ -42,7 +42,7 @@ public final class HeadOffice {
     public static final int MAX_TREND_PERIODS = 24;
     static final List<Measure> SIDE_BY_SIDE = List.of(Measure.CALLS, Measure.VISITS, Measure.FIRST_VISITS, Measure.NEW_CUSTOMERS,
             Measure.SMALL_DEPOSITS, Measure.BIG_DEPOSITS, Measure.CONTRACTS, Measure.CANCELLED, Measure.SUBSCRIBED_AMOUNT,
-            Measure.CONTRACTED_AMOUNT, Measure.COLLECTED);
+            Measure.CONTRACTED_AMOUNT, Measure.COLLECTED, Measure.REFUNDED);
 
     private final ReadModels models;
     private final SiteDirectory sites;
