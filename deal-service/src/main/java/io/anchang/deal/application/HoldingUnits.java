@@ -40,12 +40,14 @@ public class HoldingUnits {
     private static final Caller SYSTEM = Caller.system("deal-service");
 
     private final Units units;
+    private final UnitWrites writes;
     private final CustomerCopies customers;
     private final LocalSiteDirectory directory;
     private final Clock clock;
 
     public HoldingUnits(Units units, CustomerCopies customers, LocalSiteDirectory directory, Clock clock) {
         this.units = units;
+        this.writes = new UnitWrites(units);
         this.customers = customers;
         this.directory = directory;
         this.clock = clock;
@@ -61,10 +63,17 @@ public class HoldingUnits {
     /**
      * R-DEAL-2: a rep holds an AVAILABLE unit for a customer of theirs, for the site's {@code holdMinutes}.
      * The same {@code requestId} again (a retry after a lost answer) answers the hold it made (issue 10).
+     * <p>
+     * The unit is read first (issue 17): on opening day nine attempts in ten find the unit taken, and such an
+     * attempt costs that one read — its 409 names the holder, as the board every rep of the site sees does.
+     * Only an attempt that finds the unit holdable reads the customer's copy (once, whatever races follow)
+     * and the site's profile; so a rep holding for a customer not theirs hears 403 when the unit is still
+     * to be had, 409 when it is gone either way.
      */
     public Mono<Answer> hold(Caller caller, String site, String unitId, String customerId, String requestId) {
         caller.requireOn(site, Role.SALES);
-        return directory.require(caller.scope(), site).flatMap(profile -> customers.find(caller.scope(), site, customerId)
+        caller.scope().requireWrite(site);
+        Mono<CustomerCopies.CustomerCopy> ownCustomer = customers.find(caller.scope(), site, customerId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("customer-unknown", "案场 " + site + " 没有客户 " + Echo.of(customerId)
                         + "（或尚未同步） (No customer " + Echo.of(customerId) + " at site " + site + ")")))
                 .flatMap(customer -> {
@@ -75,23 +84,45 @@ public class HoldingUnits {
                                         + "，不能为其保留房源 (The customer belongs to another rep; you may hold units only for your own customers)",
                                 java.util.Map.of()));
                     }
-                    return change(caller, site, unitId, "hold", requestId, unit -> {
-                        Instant now = clock.instant();
-                        Instant expires = now.plus(Duration.ofMinutes(policyDay(profile, now).holdMinutes()));
-                        return unit.hold(new Unit.Hold(UUID.randomUUID().toString(), customerId, customer.name(), caller.userId(),
-                                caller.name(), now, expires));
-                    }, (before, after) -> {
-                        Unit.Hold hold = after.hold();
-                        List<PendingEvent> events = new ArrayList<>();
-                        if (before.status() == UnitStatus.HELD) {
-                            // R-DEAL-2: the hold before ran out by the clock; it lapses in the same write
-                            events.add(released(before, "HOLD_LAPSED", SYSTEM.userId(), hold.heldAt()));
-                        }
-                        events.add(PendingEvent.of(site, unitId, new UnitHeld(unitId, site, after.label(), hold.holdId(), customerId,
-                                caller.userId(), caller.name(), hold.heldAt(), hold.expiresAt())).before(before.status()));
-                        return events;
-                    });
-                }));
+                    return Mono.just(customer);
+                })
+                .cache();
+        return Mono.defer(() -> units.find(caller.scope(), site, unitId)
+                        .switchIfEmpty(Mono.error(() -> ManagingInventory.unknownUnit(unitId)))
+                        .flatMap(unit -> {
+                            if (unit.answered("hold", requestId)) {
+                                return Mono.just(new Answer(unit, true));
+                            }
+                            if (!unit.holdableAt(clock.instant())) {
+                                // R-DEAL-1: taken already — a lost race costs this one read
+                                return Mono.error(unit.unavailable());
+                            }
+                            return ownCustomer.zipWith(directory.require(caller.scope(), site)).flatMap(found -> {
+                                CustomerCopies.CustomerCopy customer = found.getT1();
+                                Instant now = clock.instant();
+                                Instant expires = now.plus(Duration.ofMinutes(policyDay(found.getT2(), now).holdMinutes()));
+                                Unit after = unit.hold(new Unit.Hold(UUID.randomUUID().toString(), customerId, customer.name(),
+                                        caller.userId(), caller.name(), now, expires)).answering("hold", requestId);
+                                return units.save(caller, after, held(unit, after, caller, customerId))
+                                        .flatMap(written -> written ? Mono.just(new Answer(after.written(), false)) : Mono.error(new Raced()));
+                            });
+                        }))
+                .retryWhen(reactor.util.retry.Retry.max(5).filter(Raced.class::isInstance))
+                .onErrorMap(e -> reactor.core.Exceptions.isRetryExhausted(e) ? ProblemException.conflict("unit-changed",
+                        "房源刚被他人改动，请刷新后重试 (The unit changed meanwhile; reload and try again)") : e);
+    }
+
+    /** The events of a hold: the lapse of the hold before it if that one ran out by the clock, and the hold. */
+    private static List<PendingEvent> held(Unit before, Unit after, Caller caller, String customerId) {
+        Unit.Hold hold = after.hold();
+        List<PendingEvent> events = new ArrayList<>();
+        if (before.status() == UnitStatus.HELD) {
+            // R-DEAL-2: the hold before ran out by the clock; it lapses in the same write
+            events.add(released(before, "HOLD_LAPSED", SYSTEM.userId(), hold.heldAt()));
+        }
+        events.add(PendingEvent.of(after.siteId(), after.id(), new UnitHeld(after.id(), after.siteId(), after.label(), hold.holdId(), customerId,
+                caller.userId(), caller.name(), hold.heldAt(), hold.expiresAt())).before(before.status()));
+        return events;
     }
 
     /**
@@ -182,32 +213,15 @@ public class HoldingUnits {
     }
 
     /**
-     * Reads the unit, applies {@code what} and writes the result with its events if the unit
-     * was not changed meanwhile; if it was, reads it again and lets {@code what} decide again
+     * Through {@link UnitWrites#change}: reads the unit, applies {@code what} and writes the result with its
+     * events if the unit was not changed meanwhile; if it was, reads it again and lets {@code what} decide again
      * (a lost race on a hold then answers 409 naming the winner). With a {@code requestId}, a
      * write the unit shows as applied already ({@link Unit#answered}) is answered as it is, and
      * this one's id is kept in the same atomic write as its change (issue 10).
      */
     Mono<Answer> change(Caller caller, String site, String unitId, String action, String requestId, UnaryOperator<Unit> what,
                         java.util.function.BiFunction<Unit, Unit, List<PendingEvent>> events) {
-        caller.scope().requireWrite(site);
-        return Mono.defer(() -> units.find(caller.scope(), site, unitId)
-                        .switchIfEmpty(Mono.error(() -> ManagingInventory.unknownUnit(unitId)))
-                        .flatMap(unit -> {
-                            if (unit.answered(action, requestId)) {
-                                return Mono.just(new Answer(unit, true));
-                            }
-                            Unit after = what.apply(unit).answering(action, requestId);
-                            return units.save(caller, after, events.apply(unit, after))
-                                    .flatMap(written -> written ? Mono.just(new Answer(new Unit(after.id(), after.siteId(),
-                                            after.buildingCode(), after.number(), after.floor(), after.layout(), after.area(),
-                                            after.listPrice(), after.orientation(), after.grade(), after.status(), after.hold(),
-                                            after.reservation(), after.request(), after.sale(), after.answered(), after.version() + 1), false))
-                                            : Mono.error(new Raced()));
-                        }))
-                .retryWhen(reactor.util.retry.Retry.max(5).filter(Raced.class::isInstance))
-                .onErrorMap(e -> reactor.core.Exceptions.isRetryExhausted(e) ? ProblemException.conflict("unit-changed",
-                        "房源刚被他人改动，请刷新后重试 (The unit changed meanwhile; reload and try again)") : e);
+        return writes.change(caller, site, unitId, action, requestId, what, events);
     }
 
     static io.anchang.platform.site.PolicySettings policyDay(SiteProfile profile, Instant at) {

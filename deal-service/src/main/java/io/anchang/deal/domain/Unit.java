@@ -199,13 +199,21 @@ public record Unit(String id, String siteId, String buildingCode, String number,
      * the clock, not by when the lapse check comes round. Anything else is refused, naming who has it.
      */
     public Unit hold(Hold hold) {
-        if (status == UnitStatus.HELD && holdLapsedAt(hold.heldAt()) && request == null) {
-            return lapse().hold(hold);
-        }
-        if (status != UnitStatus.AVAILABLE) {
+        if (!holdableAt(hold.heldAt())) {
             throw unavailable();
         }
+        if (status == UnitStatus.HELD) {
+            return lapse().hold(hold);
+        }
         return with(UnitStatus.HELD, hold, null, null, sale);
+    }
+
+    /**
+     * R-DEAL-2: whether a hold made at {@code at} can take this unit: it is AVAILABLE, or its hold ran out by the
+     * clock with no deposit request waiting at the finance desk (the new hold lapses it in the same write).
+     */
+    public boolean holdableAt(Instant at) {
+        return status == UnitStatus.AVAILABLE || status == UnitStatus.HELD && holdLapsedAt(at) && request == null;
     }
 
     /** Why this unit cannot be held now: a 409 that names the holder, SALES_CONTROL's reservation or the sale. */

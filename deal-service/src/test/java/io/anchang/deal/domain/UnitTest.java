@@ -6,6 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static io.anchang.deal.domain.UnitFixture.NOW;
 import static io.anchang.deal.domain.UnitFixture.aHeldUnit;
@@ -36,6 +37,22 @@ class UnitTest {
                     assertThat(e.type()).isEqualTo("unit-already-held");
                     assertThat(e.detail()).contains("房源 3-1702 已被 张伟 保留").contains("rep-1");
                 });
+    }
+
+    @Test
+    @DisplayName("R-DEAL-2 R-DEAL-1 a unit is holdable when AVAILABLE or when its hold ran out with no deposit request waiting — as hold() decides it")
+    void holdableAsHoldDecides() {
+        Instant later = NOW.plus(Duration.ofMinutes(30));
+        assertThat(anAvailableUnit().holdableAt(NOW)).isTrue();
+        assertThat(aHeldUnit().holdableAt(NOW.plus(Duration.ofMinutes(29)))).isFalse();
+        assertThat(aHeldUnit().holdableAt(later)).isTrue();
+        assertThat(aHeldUnit().hold(new Unit.Hold("h-2", "c-2", "李先生", "rep-2", "李娜", later, later.plus(Duration.ofMinutes(30))))
+                .hold().repUserId()).isEqualTo("rep-2");
+        Unit waiting = aHeldUnit().requestDeposit(aRequest(DepositKind.SMALL, "20000"));
+        assertThat(waiting.holdableAt(later)).isFalse();
+        assertThatThrownBy(() -> waiting.hold(new Unit.Hold("h-2", "c-2", "李先生", "rep-2", "李娜", later, later.plus(Duration.ofMinutes(30)))))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThat(anAvailableUnit().reserve(new Unit.Reservation("ctl", "吴销控", "领导保留", NOW)).holdableAt(later)).isFalse();
     }
 
     @Test

@@ -258,6 +258,7 @@ public final class OutboxRelay implements SmartLifecycle {
                     : sendInOrder(w, unreachable, leaseLost));
         }
         boolean complete = true;
+        Map<String, Done> done = new LinkedHashMap<>();
         for (int i = 0; i < work.size(); i++) {
             Work w = work.get(i);
             Outcome outcome = await(sends.get(i), properties.sendTimeout().multipliedBy(w.entries().size()), leaseLost);
@@ -265,15 +266,22 @@ public final class OutboxRelay implements SmartLifecycle {
                 complete = false;
             }
             park(w, outcome.parked());
-            List<String> done = new ArrayList<>(outcome.sent());
-            outcome.parked().forEach(p -> done.add(p.entry().getString("eventId")));
-            if (!done.isEmpty()) {
-                Query query = Query.query(Criteria.where("_id").is(w.id()));
-                Update update = new Update().pull(OutboxEntries.FIELD, new Document("eventId", new Document("$in", done)));
-                template.updateFirst(query, update, w.collection()).block(properties.sendTimeout());
-                published.increment(outcome.sent().size());
+            if (outcome.done() > 0) {
+                Done of = done.computeIfAbsent(w.collection(), c -> new Done());
+                of.ids().add(w.id());
+                of.events().addAll(outcome.sent());
+                outcome.parked().forEach(p -> of.events().add(p.entry().getString("eventId")));
+                of.sent().addAndGet(outcome.sent().size());
             }
         }
+        // what the broker acknowledged (or what was parked) leaves its documents: one update per collection for the pass,
+        // not one per document (issue 17); an event id is unique, so each document loses exactly its own entries
+        done.forEach((collection, of) -> {
+            Query query = Query.query(Criteria.where("_id").in(of.ids()));
+            Update update = new Update().pull(OutboxEntries.FIELD, new Document("eventId", new Document("$in", of.events())));
+            template.updateMulti(query, update, collection).block(properties.sendTimeout());
+            published.increment(of.sent().get());
+        });
         if (leaseLost.get()) {
             log.warn("the relay lease was lost during a pass; the instance holding it now relays what is left");
         } else if (!complete) {
@@ -426,6 +434,13 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private record Work(String collection, Object id, List<Document> entries) {
+    }
+
+    /** What a pass published (or parked) in one collection: the documents and the ids of their entries. */
+    private record Done(List<Object> ids, List<String> events, AtomicLong sent) {
+        Done() {
+            this(new ArrayList<>(), new ArrayList<>(), new AtomicLong());
+        }
     }
 
     private record Parked(Document entry, String reason) {

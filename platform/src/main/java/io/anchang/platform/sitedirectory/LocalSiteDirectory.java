@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * its site's profile, and reading and parsing it was a store operation and a JSON document per
  * request (issue 17). What this instance keeps replaces what it remembered at once; a change
  * kept by another instance of the service is seen here at most a second later — beside the
- * copy's own delay (it arrives as an event), nothing a user can tell.
+ * copy's own delay (it arrives as an event), nothing a user can tell. The requests that find the
+ * remembered profile a second old together share one read of it, not one read each.
  */
 public final class LocalSiteDirectory {
 
@@ -35,6 +36,8 @@ public final class LocalSiteDirectory {
     private final java.util.concurrent.ConcurrentHashMap<String, Remembered> remembered = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final java.util.concurrent.atomic.AtomicLong kept = new java.util.concurrent.atomic.AtomicLong();
+    /** The read of a site's profile under way, shared by the requests that need it meanwhile. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Mono<SiteProfile>> reading = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Remembered(SiteProfile profile, long readAt) {
     }
@@ -51,9 +54,17 @@ public final class LocalSiteDirectory {
         if (known != null && System.nanoTime() - known.readAt() < FRESH) {
             return Mono.just(known.profile());
         }
+        // one read per site at a time: the requests that find the remembered profile stale together share it (issue 17)
+        return reading.computeIfAbsent(site, this::read);
+    }
+
+    /** Reads the profile of {@code site} once for everyone asking meanwhile; remembered unless a keep overlapped it. */
+    private Mono<SiteProfile> read(String site) {
         long readAt = System.nanoTime();
         long generation = kept.get();
-        return mongo.findOne(scope, Query.query(Criteria.where("_id").is(site)), Document.class, COLLECTION)
+        java.util.concurrent.atomic.AtomicReference<Mono<SiteProfile>> self = new java.util.concurrent.atomic.AtomicReference<>();
+        // the caller's right to read the site was checked; the shared read is not narrowed to one caller's sites
+        Mono<SiteProfile> shared = mongo.findOne(SiteScope.system(), Query.query(Criteria.where("_id").is(site)), Document.class, COLLECTION)
                 .map(document -> mapper.readValue(document.getString("profile"), SiteProfile.class))
                 .doOnNext(profile -> {
                     // a read that overlapped a keep may have seen the old profile: not remembered
@@ -61,7 +72,11 @@ public final class LocalSiteDirectory {
                         remembered.compute(site, (code, before) ->
                                 before != null && before.readAt() > readAt ? before : new Remembered(profile, readAt));
                     }
-                });
+                })
+                .doFinally(signal -> reading.remove(site, self.get()))
+                .cache(profile -> java.time.Duration.ZERO, error -> java.time.Duration.ZERO, () -> java.time.Duration.ZERO);
+        self.set(shared);
+        return shared;
     }
 
     /** As {@link #find}, or 404 with a sentence the desk understands. */
@@ -78,6 +93,8 @@ public final class LocalSiteDirectory {
         Update update = Update.update("profile", json).set("revision", profile.revision()).set(ScopedMongo.SITE, profile.code());
         kept.incrementAndGet();
         remembered.remove(profile.code());
+        // a read under way may see the profile before this one: the requests from now on read again
+        reading.remove(profile.code());
         return mongo.update(system, newer, update, COLLECTION, false)
                 .flatMap(matched -> matched > 0 ? Mono.<Void>empty()
                         : mongo.update(system, Query.query(Criteria.where("_id").is(profile.code())),
@@ -88,6 +105,7 @@ public final class LocalSiteDirectory {
                 .doFinally(signal -> {
                     kept.incrementAndGet();
                     remembered.remove(profile.code());
+                    reading.remove(profile.code());
                 });
     }
 }

@@ -35,7 +35,9 @@ import java.util.Optional;
  * attribution rules; the desk gives the customer to the rep the rules name — or, when that rep
  * cannot serve any more, to the held rep as helper — or to the queue. When customer-service
  * does not answer in time the held rep serves on their turn and the visit is marked
- * attribution-pending, to be reconciled from the events. The same request id twice is one visit.
+ * attribution-pending, to be reconciled from the events — when it fails or falls silent, not when it is busy: a burst
+ * waits its turn in the directory's queue, and a desk whose queue is full refuses with 503 before writing anything
+ * (issue 17). The same request id twice is one visit.
  */
 public class ReceivingVisitors {
 
@@ -108,8 +110,7 @@ public class ReceivingVisitors {
             String visitId = Visit.idFor(site, Channel.VISIT, walkIn.requestId());
             Visit receiving = Visit.receiving(visitId, site, walkIn.requestId(), Channel.VISIT, day, now, phone.e164(),
                     phone.masked(), walkIn.name(), said, caller.userId(), walkIn.note());
-            return begin(caller, receiving).flatMap(existing -> existing.replayed() ? Mono.just(existing)
-                    : Detached.run(receive(caller, known, receiving)).map(v -> new Registered(v, false)));
+            return registered(caller, receiving, place -> receive(caller, known, receiving, place));
         });
     }
 
@@ -127,9 +128,33 @@ public class ReceivingVisitors {
             String callId = Visit.idFor(site, Channel.CALL, call.requestId());
             Visit receiving = Visit.receiving(callId, site, call.requestId(), Channel.CALL, known.today(now), now, phone.e164(),
                     phone.masked(), call.name(), Statement.none(), taker, call.note());
-            return begin(caller, receiving).flatMap(existing -> existing.replayed() ? Mono.just(existing)
-                    : Detached.run(takeCall(caller, receiving)).map(v -> new Registered(v, false)));
+            return registered(caller, receiving, place -> takeCall(caller, receiving, place));
         });
+    }
+
+    /**
+     * Flow 1 with a place in the queue of questions to customer-service, reserved before anything is written (issue 17): a
+     * desk too busy to ask is answered 503 with nothing done, never a walk-in in degraded mode for a burst. The place is
+     * given back when the flow is over — a replay, a refusal, or the detached registration's end.
+     */
+    private Mono<Registered> registered(Caller caller, Visit receiving, java.util.function.Function<CustomerDirectory.Place, Mono<Visit>> flow) {
+        CustomerDirectory.Place place = customers.reserve();
+        java.util.concurrent.atomic.AtomicBoolean handedOver = new java.util.concurrent.atomic.AtomicBoolean();
+        return begin(caller, receiving).flatMap(existing -> {
+                    if (existing.replayed()) {
+                        return Mono.just(existing);
+                    }
+                    handedOver.set(true);
+                    // given back before the answer goes on (doOnSuccess precedes it), whatever the end
+                    return Detached.run(Mono.defer(() -> flow.apply(place)).doOnSuccess(visit -> place.release())
+                                    .doOnError(error -> place.release()).doOnCancel(place::release))
+                            .map(v -> new Registered(v, false));
+                })
+                .doFinally(signal -> {
+                    if (!handedOver.get()) {
+                        place.release();
+                    }
+                });
     }
 
     /** Writes the entry as RECEIVING, or finds the one this request id made before (idempotency). */
@@ -144,7 +169,7 @@ public class ReceivingVisitors {
                 }));
     }
 
-    private Mono<Visit> receive(Caller caller, Site site, Visit visit) {
+    private Mono<Visit> receive(Caller caller, Site site, Visit visit, CustomerDirectory.Place place) {
         String code = site.code();
         PolicySettings settings = site.profile().policyOn(visit.day());
         return desks.change(caller, code, visit.day(), rotation -> DeskChanges.Change.of(rotation.hold(visit.id())))
@@ -153,7 +178,7 @@ public class ReceivingVisitors {
                     Desk desk = held.rotation().desk(heldRep, visit.id());
                     AttributionRequest request = new AttributionRequest(visit.id(), Channel.VISIT, visit.phone(), visit.customerName(),
                             visit.at(), caller.userId(), visit.statement(), desk, null, false, caller.userId());
-                    return customers.attribute(code, request)
+                    return place.attribute(code, request)
                             .map(answer -> placements.place(caller, visit, false, settings, heldRep, answer, desk,
                                     answer.ruleId() + " " + answer.rule()))
                             .onErrorResume(CustomerDirectory.Unavailable.class, unavailable -> {
@@ -175,10 +200,10 @@ public class ReceivingVisitors {
                 });
     }
 
-    private Mono<Visit> takeCall(Caller caller, Visit call) {
+    private Mono<Visit> takeCall(Caller caller, Visit call, CustomerDirectory.Place place) {
         AttributionRequest request = new AttributionRequest(call.id(), Channel.CALL, call.phone(), call.customerName(), call.at(),
                 call.registeredBy(), Statement.none(), null, null, false, caller.userId());
-        return customers.attribute(call.siteId(), request).map(answer -> (AttributionAnswer) answer)
+        return place.attribute(call.siteId(), request).map(answer -> (AttributionAnswer) answer)
                 .onErrorResume(CustomerDirectory.Unavailable.class, e -> Mono.empty())
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(answer -> placements.registerCall(caller, call, false, answer.orElse(null), null));

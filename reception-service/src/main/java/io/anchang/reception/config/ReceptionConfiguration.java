@@ -81,25 +81,29 @@ public class ReceptionConfiguration {
     /**
      * Where customer-service answers flow 1's question, and how long the desk waits for it.
      *
-     * @param uri          its base URL ({@code CUSTOMER_URI})
-     * @param timeout      the time limit of one answer
-     * @param minimumCalls calls the breaker sees before it may open
-     * @param openFor      how long the open breaker sends visits straight to degraded mode
-     * @param maxInFlight  questions with customer-service at once; a burst beyond waits its turn (issue 17)
-     * @param maxQueueWait how long a question waits for its turn; past it the visit is registered in degraded mode
-     *                     (timeout plus this stay within the desk's own deadline)
+     * @param uri           its base URL ({@code CUSTOMER_URI})
+     * @param timeout       the time limit of one call (one question, or a batch of them)
+     * @param minimumCalls  questions the breaker sees before it may open
+     * @param openFor       how long the open breaker sends visits straight to degraded mode
+     * @param maxInFlight   calls with customer-service at once; each carries the questions of one site waiting then (issue 17)
+     * @param maxBatch      the most questions in one call (at most {@link io.anchang.platform.api.attribution.AttributionBatch#MOST})
+     * @param maxBatchBytes the most bytes of questions in one call, under customer-service's limit of a request body
+     * @param maxWaiting    walk-ins and calls waiting for customer-service at once; one more is refused with 503 before
+     *                      anything is written
      */
     @ConfigurationProperties("anchang.customer")
     public record CustomerServiceProperties(String uri, Duration timeout, int minimumCalls, Duration openFor, int maxInFlight,
-                                            Duration maxQueueWait) {
+                                            int maxBatch, int maxBatchBytes, int maxWaiting) {
 
         public CustomerServiceProperties {
             uri = uri == null || uri.isBlank() ? "http://127.0.0.1:8082" : uri;
             timeout = timeout == null ? Duration.ofSeconds(3) : timeout;
             minimumCalls = minimumCalls <= 0 ? 10 : minimumCalls;
             openFor = openFor == null ? Duration.ofSeconds(10) : openFor;
-            maxInFlight = maxInFlight <= 0 ? 8 : maxInFlight;
-            maxQueueWait = maxQueueWait == null ? Duration.ofSeconds(5) : maxQueueWait;
+            maxInFlight = maxInFlight <= 0 ? 2 : maxInFlight;
+            maxBatch = maxBatch <= 0 ? io.anchang.platform.api.attribution.AttributionBatch.MOST : maxBatch;
+            maxBatchBytes = maxBatchBytes <= 0 ? 128 * 1024 : maxBatchBytes;
+            maxWaiting = maxWaiting <= 0 ? 400 : maxWaiting;
         }
     }
 
@@ -177,12 +181,14 @@ public class ReceptionConfiguration {
                 .baseUrl(properties.uri())
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> {
+                    codecs.defaultCodecs().maxInMemorySize(2 * 1024 * 1024);
                     codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(mapper));
                     codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(mapper));
                 })
                 .build();
         return new HttpCustomerDirectory(web, tokens, HttpCustomerDirectory.breaker("customer-service", properties.minimumCalls(),
-                properties.openFor()), properties.timeout(), properties.maxInFlight(), properties.maxQueueWait());
+                properties.openFor()), mapper, new HttpCustomerDirectory.Limits(properties.timeout(), properties.maxInFlight(),
+                properties.maxBatch(), properties.maxBatchBytes(), properties.maxWaiting()));
     }
 
     @Bean
