@@ -175,7 +175,9 @@ class OfficeSystemTest {
     void everyRouteIsIsolatedBySite() {
         String before = audit();
         for (String module : List.of("reception-service", "customer-service", "deal-service", "finance-service", "reporting-service")) {
-            WebTestClient docs = WebTestClient.bindToServer().baseUrl(office.services().spec(module).managementUrl()).build();
+            // a service's OpenAPI document is built on first request: more than the client's default 5 s on a crowded machine
+            WebTestClient docs = WebTestClient.bindToServer().baseUrl(office.services().spec(module).managementUrl())
+                    .responseTimeout(Duration.ofSeconds(30)).build();
             List<SiteIsolationWalk.Call> calls = SiteIsolationWalk.walk(docs, gateway, manager("HZ01"), "SH01");
             assertThat(calls).as(module).isNotEmpty()
                     .allSatisfy(call -> assertThat(call.isolated("SH01")).as(module + " " + call).isTrue());

@@ -5,12 +5,19 @@ import io.anchang.launcher.Office;
 import io.anchang.launcher.OfficePorts;
 import io.anchang.launcher.Progress;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one office of a system-test run: started by the run command's launcher (a real Kafka
@@ -25,6 +32,13 @@ final class TheOffice {
     static final Path ROOT = Path.of(System.getProperty("anchang.root", "..")).toAbsolutePath().normalize();
     static final Path REALM = ROOT.resolve("launcher/src/main/resources/keycloak/anchang-realm.json");
     static final OfficePorts PORTS = OfficePorts.free();
+
+    /** Reused tokens must outlive the longest wait of a test that holds one (the realm's tokens live 15 minutes). */
+    private static final Duration TOKEN_LEFT = Duration.ofMinutes(8);
+    private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicInteger SIGN_INS = new AtomicInteger();
+    private static final AtomicInteger REUSED = new AtomicInteger();
 
     private static Path home;
     private static Office office;
@@ -67,14 +81,39 @@ final class TheOffice {
     /** Stops every part and starts the office again on the same data (the demo seeding changes nothing that is there). */
     static synchronized Office restart() {
         office().close();
+        TOKENS.clear(); // signed in again at the restarted Keycloak
         office = start();
         gateway = null;
         return office;
     }
 
-    /** A demo user's access token (password grant at the office's Keycloak). */
+    /**
+     * A demo user's access token (password grant at the office's Keycloak), reused while it has more than
+     * {@link #TOKEN_LEFT} to live: a grant hashes the password, a few hundred milliseconds of a crowded
+     * machine's CPU, and the tests ask for thousands. A test about signing in itself asks Keycloak directly.
+     */
     static String token(String username) {
-        return office().keycloak().token(username, DemoData.PASSWORD);
+        Office running = office();
+        Token cached = TOKENS.get(username);
+        if (cached == null || cached.expires().minus(TOKEN_LEFT).isBefore(Instant.now())) {
+            String fresh = running.keycloak().token(username, DemoData.PASSWORD);
+            SIGN_INS.incrementAndGet();
+            cached = new Token(fresh, expiry(fresh));
+            TOKENS.put(username, cached);
+        } else {
+            REUSED.incrementAndGet();
+        }
+        return cached.value();
+    }
+
+    /** The {@code exp} of a JWT (its payload is not verified here: the services do that). */
+    private static Instant expiry(String jwt) {
+        String[] parts = jwt.split("\\.");
+        JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        return Instant.ofEpochSecond(payload.path("exp").asLong());
+    }
+
+    private record Token(String value, Instant expires) {
     }
 
     /** The token of a site's demo manager ({@code sh01-manager}, {@code hz01-manager}). */
@@ -95,6 +134,7 @@ final class TheOffice {
     }
 
     private static synchronized void stop() {
+        System.out.printf("the system tests signed in %d times and reused a token %d times%n", SIGN_INS.get(), REUSED.get());
         if (office != null) {
             office.close();
             office = null;
