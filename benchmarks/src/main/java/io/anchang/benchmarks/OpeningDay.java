@@ -292,6 +292,11 @@ public final class OpeningDay {
         if (other > unanswered) {
             // a 503/504 is not a rep hearing whether they won: the run does not count as met
             System.out.printf("%d attempt(s) answered neither 201 nor 409 — the run fails%n", other - unanswered);
+            if (java.util.Arrays.stream(statuses).anyMatch(status -> status == 429)) {
+                // three accounts stand in for thousands of reps; the gateway's per-user limit is a human's
+                System.out.println("  429: the gateway's per-user limit; for this benchmark start the office with "
+                        + "ANCHANG_GATEWAY_REQUESTS_PER_PERIOD=100000 ./anchang up");
+            }
         }
         gatewayFigure(http, gateway, manager, site, building, o);
         return new Summary(rate, rate / (reps / raw.seconds()), ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 1.0), opsPer, 0,
