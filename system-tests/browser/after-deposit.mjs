@@ -14,10 +14,9 @@
 //
 //   ANCHANG_URL, ANCHANG_PASSWORD (required), ANCHANG_OUT (PNGs, default .), ANCHANG_SITE (default SH01),
 //   ANCHANG_AD_REP (the rep, default sh01-sales2), ANCHANG_TIMEOUT_MS (per step, default 60000), CHROMIUM.
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
-  launch, webConfig, userContext, signIn, settle, sel, expect, clean, officeApi, until, narrow as atPhoneWidth,
+  launch, webConfig, userContext, signIn, settle, sel, expect, clean, officeApi, until, narrow as atPhoneWidth, open as openAt, evidence,
 } from './lib.mjs';
 
 const env = process.env;
@@ -55,11 +54,7 @@ async function context() {
 /** The page at a phone's width: nothing sticks out sideways; a PNG of each width. */
 const narrow = (page, who, what, shot) => atPhoneWidth(page, { who, what, shot, out, pause: [500, 150] });
 
-async function open(page, path, marker) {
-  await page.goto(`${base}${path}`);
-  await page.locator(sel(marker)).waitFor();
-  await settle(page, 300);
-}
+const open = (page, path, marker) => openAt(page, { base, path, marker });
 
 const buyer = (name, phone) => ({ name, phone, address: '上海市浦东新区滨江大道2889弄8号', postcode: '200120' });
 
@@ -381,19 +376,7 @@ try {
 } catch (error) {
   code = 1;
   result = { ok: false, step, timings, error: String(error?.message || error).split('\n').slice(0, 3).join(' ') };
-  try {
-    await mkdir(out, { recursive: true });
-    let n = 0;
-    for (const ctx of contexts) {
-      for (const page of ctx.pages()) {
-        n += 1;
-        await page.screenshot({ path: join(out, `failed-after-deposit-${n}.png`), fullPage: true }).catch(() => {});
-      }
-      result.watch = [...(result.watch || []), { ...ctx.watch, inFlight: [...ctx.watch.inFlight.values()].filter((r) => !r.includes('/unit-changes')) }];
-    }
-  } catch {
-    // the failure itself is reported
-  }
+  result.watch = await evidence(contexts, { out, name: 'after-deposit' });
 } finally {
   if (browser) await browser.close().catch(() => {});
 }

@@ -19,7 +19,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
-  launch, webConfig, userContext, signIn, settle, sel, tabsOf, expect, clean, officeApi, narrow as atPhoneWidth,
+  launch, webConfig, userContext, signIn, settle, sel, tabsOf, expect, clean, officeApi, narrow as atPhoneWidth, open as openAt, evidence,
 } from './lib.mjs';
 
 const env = process.env;
@@ -62,11 +62,7 @@ async function narrow(page, what, shot) {
   widths[what] = await atPhoneWidth(page, { what, shot, out, wide: false, pause: [400, 100] });
 }
 
-async function open(page, path, marker) {
-  await page.goto(`${base}${path}`);
-  await page.locator(sel(marker)).first().waitFor();
-  await settle(page, 300);
-}
+const open = (page, path, marker) => openAt(page, { base, path, marker });
 
 /** Picks an option of an Ant Design select by its label. */
 async function pick(page, select, label) {
@@ -332,19 +328,7 @@ try {
 } catch (error) {
   code = 1;
   result = { ok: false, step, error: String(error?.message || error).split('\n').slice(0, 3).join(' ') };
-  try {
-    await mkdir(out, { recursive: true });
-    let n = 0;
-    for (const ctx of contexts) {
-      for (const page of ctx.pages()) {
-        n += 1;
-        await page.screenshot({ path: join(out, `failed-${scenario}-${n}.png`), fullPage: true }).catch(() => {});
-      }
-      result.watch = [...(result.watch || []), { ...ctx.watch, inFlight: [...ctx.watch.inFlight.values()] }];
-    }
-  } catch {
-    // the failure itself is reported
-  }
+  result.watch = await evidence(contexts, { out, name: scenario });
 } finally {
   if (browser) await browser.close().catch(() => {});
 }

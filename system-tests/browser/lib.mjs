@@ -109,6 +109,39 @@ export async function settle(page, ms = 300) {
   await page.waitForTimeout(ms);
 }
 
+/**
+ * Opens {@code path} of the application at {@code base} and waits until the screen shows {@code marker}
+ * (the first element marked so) and has its data ({@code pause} ms after the last spinner).
+ */
+export async function open(page, { base, path, marker, pause = 300 }) {
+  await page.goto(`${base}${path}`);
+  await page.locator(sel(marker)).first().waitFor();
+  await settle(page, pause);
+}
+
+/**
+ * What a failed scenario leaves to look at: a PNG of every open page of {@code contexts} in {@code out}
+ * ({@code failed-<name>-<n>.png}) and what each context watched, with the requests still in flight (the
+ * board's live stream, always open, left out). Never throws: the failure itself is what is reported.
+ */
+export async function evidence(contexts, { out, name }) {
+  const watched = [];
+  try {
+    await mkdir(out, { recursive: true });
+    let n = 0;
+    for (const ctx of contexts) {
+      for (const page of ctx.pages()) {
+        n += 1;
+        await page.screenshot({ path: join(out, `failed-${name}-${n}.png`), fullPage: true }).catch(() => {});
+      }
+      watched.push({ ...ctx.watch, inFlight: [...ctx.watch.inFlight.values()].filter((r) => !r.includes('/unit-changes')) });
+    }
+  } catch {
+    // the failure itself is reported
+  }
+  return watched;
+}
+
 /** The keys of the tabs a screen shows (Ant Design's tab ids end in -tab-<key>; this version sets no data-node-key). */
 export async function tabsOf(page) {
   return page.locator('[role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.id.replace(/^.*-tab-/, '')));

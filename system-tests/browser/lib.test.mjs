@@ -1,9 +1,13 @@
 // Unit tests of the scenarios' shared helpers (lib.mjs) that need no browser: the API beside the
-// screens against a stand-in gateway and issuer on a free local port, and the polling of until().
+// screens against a stand-in gateway and issuer on a free local port, the polling of until(), and open()
+// and evidence() on stand-in pages that record what they are asked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { officeApi, until, expect, clean } from './lib.mjs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { officeApi, until, expect, clean, open, evidence } from './lib.mjs';
 
 /** A stand-in for Keycloak's token endpoint and the gateway: answers what {@code answer} says, remembers the requests. */
 async function standIn(answer) {
@@ -71,4 +75,59 @@ test('expect() and clean(): a page that threw or fetched from outside fails its 
   assert.throws(() => clean(watch(['TypeError: x is undefined'], []), 'sh01-finance'), /sh01-finance: the page threw: TypeError/);
   assert.throws(() => clean(watch([], ['https://fonts.example/a', 'https://fonts.example/a']), 'hq-analyst'),
     /hq-analyst: the page fetched from outside the deployment: https:\/\/fonts.example\/a$/);
+});
+
+/** A stand-in for a Playwright page: records what it is asked; {@code spinning} answers for how many checks a spinner shows. */
+function standInPage({ spinning = 0, shot = async () => {} } = {}) {
+  const calls = [];
+  let checks = 0;
+  return {
+    calls,
+    goto: async (url) => { calls.push(['goto', url]); },
+    locator: (selector) => ({ first: () => ({ waitFor: async () => { calls.push(['waitFor', selector]); } }) }),
+    waitForFunction: async () => {
+      for (; checks < spinning; checks += 1) calls.push(['spinner']);
+      calls.push(['no spinner']);
+    },
+    waitForTimeout: async (ms) => { calls.push(['pause', ms]); },
+    screenshot: async (options) => { calls.push(['screenshot', options.path]); await shot(options); },
+  };
+}
+
+test('open() goes to the path, waits for the screen\'s marker, then for its data (no spinner), then the pause', async () => {
+  const page = standInPage({ spinning: 2 });
+  await open(page, { base: 'http://gw:8080', path: '/deals?tab=day', marker: 'day-records' });
+  assert.deepEqual(page.calls, [
+    ['goto', 'http://gw:8080/deals?tab=day'], ['waitFor', '[data-test="day-records"]'],
+    ['spinner'], ['spinner'], ['no spinner'], ['pause', 300],
+  ]);
+  const slower = standInPage();
+  await open(slower, { base: 'http://gw:8080', path: '/customers', marker: 'customers', pause: 400 });
+  assert.deepEqual(slower.calls.at(-1), ['pause', 400]);
+});
+
+test('evidence(): a PNG of every open page of every context, numbered; what each watched, the live stream left out; a page that cannot be shot does not stop it', async () => {
+  const out = join(await mkdtemp(join(tmpdir(), 'anchang-lib-')), 'shots'); // not there yet: made
+  const write = ({ path }) => writeFile(path, 'png');
+  const closed = standInPage({ shot: async () => { throw new Error('Target page, context or browser has been closed'); } });
+  const context = (pages, errors, inFlight) => ({
+    pages: () => pages,
+    watch: { errors, outside: [], consoleErrors: [], inFlight: new Map(inFlight.map((r, i) => [i, r])) },
+  });
+  try {
+    const watched = await evidence([
+      context([standInPage({ shot: write }), closed], ['TypeError: x'], ['GET http://gw/api/deals/sites/SH01/unit-changes', 'POST http://gw/api/finance/x']),
+      context([standInPage({ shot: write })], [], []),
+    ], { out, name: 'unit-live' });
+    assert.deepEqual((await readdir(out)).sort(), ['failed-unit-live-1.png', 'failed-unit-live-3.png']);
+    assert.equal(await readFile(join(out, 'failed-unit-live-3.png'), 'utf8'), 'png');
+    assert.deepEqual(closed.calls, [['screenshot', join(out, 'failed-unit-live-2.png')]]);
+    assert.deepEqual(watched, [
+      { errors: ['TypeError: x'], outside: [], consoleErrors: [], inFlight: ['POST http://gw/api/finance/x'] },
+      { errors: [], outside: [], consoleErrors: [], inFlight: [] },
+    ]);
+    assert.deepEqual(await evidence([{ pages: () => { throw new Error('browser gone'); } }], { out, name: 'x' }), []);
+  } finally {
+    await rm(join(out, '..'), { recursive: true, force: true });
+  }
 });

@@ -28,6 +28,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   launch, webConfig, userContext, signIn, keycloakLogin, overflow, settle, sel, tabsOf, expect, clean, officeApi, narrow as atPhoneWidth,
+  open as openAt, evidence,
 } from './lib.mjs';
 
 const env = process.env;
@@ -404,11 +405,7 @@ async function badInput() {
 /** The page at a phone's width, then back: nothing sticks out sideways; a PNG of each width. */
 const narrow = (page, who, what, shot) => atPhoneWidth(page, { who, what, shot, out });
 
-async function open(page, path, marker) {
-  await page.goto(`${base}${path}`);
-  await page.locator(sel(marker)).waitFor();
-  await settle(page, 400);
-}
+const open = (page, path, marker) => openAt(page, { base, path, marker, pause: 400 });
 
 async function newScreens() {
   const widths = {};
@@ -642,19 +639,7 @@ try {
 } catch (error) {
   code = 1;
   result = { ok: false, step, error: String(error?.message || error).split('\n').slice(0, 3).join(' ') };
-  try {
-    await mkdir(out, { recursive: true });
-    let n = 0;
-    for (const ctx of contexts) {
-      for (const page of ctx.pages()) {
-        n += 1;
-        await page.screenshot({ path: join(out, `failed-${scenario}-${n}.png`), fullPage: true }).catch(() => {});
-      }
-      result.watch = [...(result.watch || []), { ...ctx.watch, inFlight: [...ctx.watch.inFlight.values()].filter((r) => !r.includes('/unit-changes')) }];
-    }
-  } catch {
-    // the failure itself is reported
-  }
+  result.watch = await evidence(contexts, { out, name: scenario });
 } finally {
   if (browser) await browser.close().catch(() => {});
 }
