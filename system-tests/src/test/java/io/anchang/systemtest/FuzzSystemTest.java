@@ -1,11 +1,11 @@
 package io.anchang.systemtest;
 
 import io.anchang.launcher.Office;
-import io.anchang.launcher.ServiceSpec;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.Label;
+import net.jqwik.api.RandomGenerator;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -26,6 +26,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A 429 (the per-user limit) and a 503 with {@code Retry-After} (load shed before any work)
  * are waited out and sent again; every other 5xx is a failure.
  *
+ * <p>Outside the sending it asks the office everything at once (the API documents, the ten audit
+ * trails, their verification, every service's health), settles by reading the trails' heads until
+ * they stay still, and prints how long each phase took ({@code FUZZ phases}).
+ *
  * <p>It runs on the jqwik engine (an {@code @Example}, so that the arbitraries work), beside
  * the JUnit classes that share {@link TheOffice}; it changes nothing, so it needs no place in
  * their order.
@@ -76,6 +81,7 @@ class FuzzSystemTest {
     static final Map<String, String> BASE_PATHS = new TreeMap<>(Map.of(
             "reception-service", "/api/reception", "customer-service", "/api/customers", "deal-service", "/api/deals",
             "finance-service", "/api/finance", "reporting-service", "/api/reports"));
+    static final List<String> SITES = List.of("SH01", "HZ01");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Example // run by jqwik, whose arbitraries draw the requests
@@ -83,15 +89,17 @@ class FuzzSystemTest {
     void malformedRequestsBreakNothingAndChangeNothing() {
         long seed = Long.getLong("anchang.fuzz.seed", new SecureRandom().nextLong());
         System.out.println("FUZZ seed = " + seed + "  (replay: -Danchang.fuzz.seed=" + seed + " -Danchang.fuzz.requests=" + REQUESTS + ")");
-        Office office = TheOffice.office();
-        List<Operation> operations = operations(office);
+        Phases phases = new Phases();
+        Office office = phases.time("office", TheOffice::office);
+        List<Operation> operations = phases.time("API documents", () -> operations(office));
         assertThat(operations).as("operations in the OpenAPI documents").hasSizeGreaterThan(20);
-        Map<String, List<String>> foreignIds = foreignIds();
-        Map<String, Long> trailsBefore = trailHeads();
+        Map<String, List<String>> foreignIds = phases.time("foreign ids", FuzzSystemTest::foreignIds);
+        Map<String, Long> trailsBefore = phases.time("trail heads", FuzzSystemTest::trailHeads);
 
         Generator generator = new Generator(operations, foreignIds);
         Random random = new Random(seed);
-        List<FuzzRequest> requests = IntStream.range(0, REQUESTS).mapToObj(i -> generator.next(random)).toList();
+        List<FuzzRequest> requests = phases.time("drawing requests",
+                () -> IntStream.range(0, REQUESTS).mapToObj(i -> generator.next(random)).toList());
 
         Sender sender = new Sender(office.gatewayUrl());
         Instant started = Instant.now();
@@ -106,9 +114,10 @@ class FuzzSystemTest {
                 sender.transport.get());
         failures.forEach(failure -> System.out.println("FUZZ 5xx " + failure));
 
-        List<String> changes = changesSince(trailsBefore);
+        List<String> changes = changesSince(trailsBefore, phases);
         changes.forEach(change -> System.out.println("FUZZ change " + change));
-        List<String> unhealthy = unhealthy(office);
+        List<String> unhealthy = phases.time("health", () -> unhealthy(office));
+        System.out.println("FUZZ phases (s): sending " + took.toSeconds() + ", " + phases);
 
         assertThat(failures).as("requests answered 5xx (seed %d; each printed above as 'FUZZ 5xx'):%n%s", seed,
                 failures.stream().limit(40).map(Answer::toString).collect(Collectors.joining("\n"))).isEmpty();
@@ -142,9 +151,10 @@ class FuzzSystemTest {
 
     static List<Operation> operations(Office office) {
         List<Operation> operations = new ArrayList<>();
+        // each service makes its document on the first request: asked of all of them at once
+        Map<String, String> documents = inParallel(List.copyOf(BASE_PATHS.keySet()), module -> get(office.services().spec(module).apiDocsUrl()));
         for (String module : BASE_PATHS.keySet()) {
-            ServiceSpec spec = office.services().spec(module);
-            JsonNode document = JSON.readTree(get(spec.apiDocsUrl()));
+            JsonNode document = JSON.readTree(documents.get(module));
             JsonNode components = document.path("components");
             for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
                 for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
@@ -195,17 +205,18 @@ class FuzzSystemTest {
     /** Turns a seed into requests, with jqwik's arbitraries (and their edge cases). */
     static final class Generator {
 
-        private final List<Operation> operations;
+        private final Arbitrary<Operation> operationChoice;
+        private final Arbitrary<String> userChoice = Arbitraries.of(USERS.keySet().stream().sorted().toList());
         private final Map<String, List<String>> foreignIds;
 
         Generator(List<Operation> operations, Map<String, List<String>> foreignIds) {
-            this.operations = operations;
+            this.operationChoice = Arbitraries.of(operations);
             this.foreignIds = foreignIds;
         }
 
         FuzzRequest next(Random random) {
-            Operation op = pick(Arbitraries.of(operations), random);
-            String user = pick(Arbitraries.of(USERS.keySet().stream().sorted().toList()), random);
+            Operation op = pick(operationChoice, random);
+            String user = pick(userChoice, random);
             String ownSite = USERS.get(user);
             String otherSite = ownSite.equals("SH01") ? "HZ01" : "SH01";
             boolean write = !op.method().equals("GET");
@@ -214,7 +225,7 @@ class FuzzSystemTest {
             // a write that names nothing but the site must not reach the caller's own site whole
             boolean mustLeaveOwnSite = write && !op.hasPathIds() && op.bodySchema() == null;
             int where = random.nextInt(100);
-            String site = where < 70 && !mustLeaveOwnSite ? ownSite : where < 85 ? otherSite : pick(junk(), random);
+            String site = where < 70 && !mustLeaveOwnSite ? ownSite : where < 85 ? otherSite : pick(JUNK, random);
             if (!site.equals(ownSite)) {
                 what.add("site " + shorten(site, 20));
             }
@@ -238,11 +249,11 @@ class FuzzSystemTest {
                 if (choice < 3) {
                     continue;
                 }
-                String value = choice < 6 ? String.valueOf(plain(param.schema(), op.components(), random, 0)) : pick(junk(), random);
+                String value = choice < 6 ? String.valueOf(plain(param.schema(), op.components(), random, 0)) : pick(JUNK, random);
                 query.append(query.isEmpty() ? "?" : "&").append(encode(param.name())).append('=').append(encode(value));
             }
             if (random.nextInt(20) == 0) {
-                query.append(query.isEmpty() ? "?" : "&").append(encode(pick(junk(), random))).append('=').append(encode(pick(junk(), random)));
+                query.append(query.isEmpty() ? "?" : "&").append(encode(pick(JUNK, random))).append('=').append(encode(pick(JUNK, random)));
             }
 
             String contentType = null;
@@ -268,7 +279,7 @@ class FuzzSystemTest {
             if (choice < 6) {
                 return UUID.randomUUID().toString();
             }
-            String junk = pick(junk(), random);
+            String junk = pick(JUNK, random);
             what.add(name + " junk");
             return junk;
         }
@@ -284,14 +295,14 @@ class FuzzSystemTest {
                 }
                 // a body nobody asked for: broken JSON
                 what.add("unasked body");
-                return new Body(MediaType.APPLICATION_JSON_VALUE, pick(brokenJson(), random).getBytes(StandardCharsets.UTF_8));
+                return new Body(MediaType.APPLICATION_JSON_VALUE, pick(BROKEN_JSON, random).getBytes(StandardCharsets.UTF_8));
             }
             Object value = plain(op.bodySchema(), op.components(), random, 0);
             int mutation = random.nextInt(100);
             String json;
             if (mutation < 15) {
                 what.add("broken JSON");
-                json = random.nextBoolean() ? pick(brokenJson(), random) : truncate(write(value), random);
+                json = random.nextBoolean() ? pick(BROKEN_JSON, random) : truncate(write(value), random);
             } else if (mutation < 40) {
                 what.add("wrong type");
                 json = write(replaceLeaf(value, op.bodySchema(), op.components(), random, Generator::wrongType, what));
@@ -302,7 +313,7 @@ class FuzzSystemTest {
             } else if (mutation < 72) {
                 what.add("huge number");
                 json = write(replaceLeaf(value, op.bodySchema(), op.components(), random,
-                        (schema, r) -> new Raw(pick(hugeNumbers(), r)), what));
+                        (schema, r) -> new Raw(pick(HUGE_NUMBERS, r)), what));
             } else if (mutation < 80) {
                 what.add("long string");
                 int length = random.nextBoolean() ? 10_000 : 70_000;
@@ -319,7 +330,7 @@ class FuzzSystemTest {
                         (schema, r) -> new Raw("[".repeat(200) + "]".repeat(200)), what));
             } else if (mutation < 95 || !op.bodyRequired()) {
                 what.add("not an object");
-                json = pick(Arbitraries.of("[]", "\"text\"", "42", "true", "[{}]", "1E10000000"), random);
+                json = pick(NOT_AN_OBJECT, random);
             } else {
                 what.add("empty body");
                 json = random.nextBoolean() ? "" : "null";
@@ -327,8 +338,7 @@ class FuzzSystemTest {
             if (!write && mutation % 2 == 0) {
                 return new Body(MediaType.APPLICATION_JSON_VALUE, json.getBytes(StandardCharsets.UTF_8));
             }
-            String type = random.nextInt(25) == 0 ? pick(Arbitraries.of("text/plain", "application/xml",
-                    "application/x-www-form-urlencoded", "application/json; charset=ISO-8859-1"), random) : MediaType.APPLICATION_JSON_VALUE;
+            String type = random.nextInt(25) == 0 ? pick(OTHER_TYPES, random) : MediaType.APPLICATION_JSON_VALUE;
             return new Body(type, json.getBytes(StandardCharsets.UTF_8));
         }
 
@@ -379,7 +389,7 @@ class FuzzSystemTest {
                         case "date" -> "2026-12-06";
                         case "date-time" -> "2026-12-06T10:00:00+08:00";
                         case "uuid" -> UUID.randomUUID().toString();
-                        default -> pick(Arbitraries.of("张三", "13800138000", "x", "2026-12-06", "SALES", "CASH", "A1"), random);
+                        default -> pick(PLAIN_TEXTS, random);
                     };
                 }
             }
@@ -462,8 +472,7 @@ class FuzzSystemTest {
             return current;
         }
 
-        static Arbitrary<String> junk() {
-            return Arbitraries.oneOf(
+        static final Arbitrary<String> JUNK = Arbitraries.oneOf(
                     Arbitraries.strings().ofMinLength(1).ofMaxLength(40).alpha().numeric(),
                     Arbitraries.strings().withCharRange('\u4e00', '\u9fa5').ofMinLength(1).ofMaxLength(20),
                     Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(8),
@@ -472,19 +481,18 @@ class FuzzSystemTest {
                             "NaN", "Infinity", "null", "true", "../../etc/passwd", "..", "%", "%00", "' OR '1'='1", "<script>",
                             "${jndi:ldap://x/a}", "{}", "[]", "😀", "\u202e", " ", "SH01-2026-000001", "HZ01-1-101",
                             "00000000-0000-0000-0000-000000000000"));
-        }
 
-        static Arbitrary<String> hugeNumbers() {
-            // each beyond any field's range: no well-formed request is made by chance
-            return Arbitraries.of("1E10000000", "1E-200000000", "-1E10000000", "1e999", "-0.0000000000000000000000000000001",
+        // each beyond any field's range: no well-formed request is made by chance
+        static final Arbitrary<String> HUGE_NUMBERS = Arbitraries.of("1E10000000", "1E-200000000", "-1E10000000", "1e999", "-0.0000000000000000000000000000001",
                     "123456789012345678901234567890123456789", "1.0E+2147483647", "9223372036854775808", "-9223372036854775809",
                     "100000000000000000");
-        }
 
-        static Arbitrary<String> brokenJson() {
-            return Arbitraries.of("{", "}", "[1,2", "{\"a\":}", "nul", "{}x", "{\"a\":\"\\uZZZZ\"}", "{'a':1}", "{\"a\" 1}",
+        static final Arbitrary<String> BROKEN_JSON = Arbitraries.of("{", "}", "[1,2", "{\"a\":}", "nul", "{}x", "{\"a\":\"\\uZZZZ\"}", "{'a':1}", "{\"a\" 1}",
                     "\u0000", "{\"a\":1,}", "[" + "{\"a\":".repeat(100), "{\"amount\":1E10000000", "\"unterminated");
-        }
+        static final Arbitrary<String> NOT_AN_OBJECT = Arbitraries.of("[]", "\"text\"", "42", "true", "[{}]", "1E10000000");
+        static final Arbitrary<String> OTHER_TYPES = Arbitraries.of("text/plain", "application/xml",
+                "application/x-www-form-urlencoded", "application/json; charset=ISO-8859-1");
+        static final Arbitrary<String> PLAIN_TEXTS = Arbitraries.of("张三", "13800138000", "x", "2026-12-06", "SALES", "CASH", "A1");
 
         static byte[] junkBytes(Random random) {
             byte[] bytes = new byte[1 + random.nextInt(2000)];
@@ -496,8 +504,16 @@ class FuzzSystemTest {
             return json.length() < 2 ? "{" : json.substring(0, 1 + random.nextInt(json.length() - 1));
         }
 
+        /**
+         * Each arbitrary's generator, made once: making one (its edge cases embedded) costs more than drawing
+         * thousands of values from it, and was most of the time the fuzz took outside sending.
+         */
+        private static final Map<Arbitrary<?>, RandomGenerator<?>> GENERATORS = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+
+        @SuppressWarnings("unchecked")
         static <T> T pick(Arbitrary<T> arbitrary, Random random) {
-            return arbitrary.generatorWithEmbeddedEdgeCases(1000).next(random).value();
+            RandomGenerator<T> generator = (RandomGenerator<T>) GENERATORS.computeIfAbsent(arbitrary, a -> a.generatorWithEmbeddedEdgeCases(1000));
+            return generator.next(random).value();
         }
     }
 
@@ -636,8 +652,7 @@ class FuzzSystemTest {
 
     /** Real ids of each site (units, buildings, visits, deposit requests), to be used as another site's. */
     static Map<String, List<String>> foreignIds() {
-        Map<String, List<String>> ids = new LinkedHashMap<>();
-        for (String site : List.of("SH01", "HZ01")) {
+        return inParallel(SITES, site -> {
             Set<String> found = new java.util.LinkedHashSet<>();
             String manager = TheOffice.manager(site);
             JsonNode buildings = read("/api/deals/sites/" + site + "/buildings", manager);
@@ -651,9 +666,8 @@ class FuzzSystemTest {
             }
             collectIds(read("/api/reception/sites/" + site + "/visits", manager), found);
             collectIds(read("/api/finance/sites/" + site + "/deposit-requests", manager), found);
-            ids.put(site, found.stream().limit(80).toList());
-        }
-        return ids;
+            return found.stream().limit(80).toList();
+        });
     }
 
     static JsonNode read(String path, String token) {
@@ -682,51 +696,67 @@ class FuzzSystemTest {
         }
     }
 
-    /** Each service's and site's last audit entry. */
+    /** The audit trails: each service's base path and site, as "{@code /api/deals SH01}". */
+    static final List<String> TRAILS = BASE_PATHS.values().stream().flatMap(base -> SITES.stream().map(site -> base + " " + site)).toList();
+
+    /** Each service's and site's last audit entry, the trails read at once. */
     static Map<String, Long> trailHeads() {
-        Map<String, Long> heads = new TreeMap<>();
-        for (String base : BASE_PATHS.values()) {
-            for (String site : List.of("SH01", "HZ01")) {
-                heads.put(base + " " + site, entries(base, site, 1).stream().mapToLong(e -> e.path("seq").asLong()).max().orElse(0));
+        return inParallel(TRAILS, trail -> entries(trail, 1).stream().mapToLong(e -> e.path("seq").asLong()).max().orElse(0));
+    }
+
+    /** Entries written since, by a fuzzing user, other than the security log of refused attempts. */
+    static List<String> changesSince(Map<String, Long> before, Phases phases) {
+        phases.time("settling", FuzzSystemTest::settle);
+        return phases.time("trails and verification", () -> inParallel(TRAILS, trail -> trailChanges(trail, before.get(trail)))
+                .values().stream().flatMap(List::stream).toList());
+    }
+
+    /**
+     * Waits until the trails are still: the relay writes the trail just after the change, so an entry of
+     * a request answered last may come a moment after its answer. Read every half second, the heads
+     * must stay the same for {@link #STILL} (at most a minute: the refusals' summaries may keep coming).
+     */
+    static Map<String, Long> settle() {
+        Map<String, Long> heads = trailHeads();
+        Instant still = Instant.now();
+        Instant deadline = still.plus(Duration.ofMinutes(1));
+        while (Instant.now().isBefore(deadline) && Duration.between(still, Instant.now()).compareTo(STILL) < 0) {
+            sleep(Duration.ofMillis(500));
+            Map<String, Long> now = trailHeads();
+            if (!now.equals(heads)) {
+                heads = now;
+                still = Instant.now();
             }
         }
         return heads;
     }
 
-    /** Entries written since, by a fuzzing user, other than the security log of refused attempts. */
-    static List<String> changesSince(Map<String, Long> before) {
+    static final Duration STILL = Duration.ofSeconds(2);
+
+    /** One trail's entries after {@code from} by a fuzzing user (but the security log), and whether its chain is intact. */
+    static List<String> trailChanges(String trail, long from) {
+        String base = trail.split(" ")[0];
+        String site = trail.split(" ")[1];
         List<String> changes = new ArrayList<>();
-        Map<String, Long> settled = before;
-        for (int i = 0; i < 10; i++) { // the relay writes the trail just after the change: let it settle
-            sleep(Duration.ofSeconds(2));
-            Map<String, Long> now = trailHeads();
-            if (now.equals(settled)) {
-                break;
+        for (JsonNode entry : entries(trail, 1000)) {
+            if (entry.path("seq").asLong() > from && USERS.containsKey(entry.path("actor").asString())
+                    && !entry.path("action").asString().startsWith("security.")) {
+                changes.add(trail + " #" + entry.path("seq").asLong() + " " + entry.path("action").asString()
+                        + " by " + entry.path("actor").asString() + " on " + entry.path("subject").asString());
             }
-            settled = now;
         }
-        for (String base : BASE_PATHS.values()) {
-            for (String site : List.of("SH01", "HZ01")) {
-                long from = before.get(base + " " + site);
-                for (JsonNode entry : entries(base, site, 1000)) {
-                    if (entry.path("seq").asLong() > from && USERS.containsKey(entry.path("actor").asString())
-                            && !entry.path("action").asString().startsWith("security.")) {
-                        changes.add(base + " " + site + " #" + entry.path("seq").asLong() + " " + entry.path("action").asString()
-                                + " by " + entry.path("actor").asString() + " on " + entry.path("subject").asString());
-                    }
-                }
-                JsonNode verification = JSON.readTree(TheOffice.gateway().get().uri(base + "/sites/{site}/audit/verification", site)
-                        .headers(h -> h.setBearerAuth(TheOffice.manager(site))).exchange().expectStatus().isOk()
-                        .expectBody(String.class).returnResult().getResponseBody());
-                if (!verification.path("intact").asBoolean()) {
-                    changes.add(base + " " + site + " trail not intact: " + verification.path("problem").asString());
-                }
-            }
+        JsonNode verification = JSON.readTree(TheOffice.gateway().get().uri(base + "/sites/{site}/audit/verification", site)
+                .headers(h -> h.setBearerAuth(TheOffice.manager(site))).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+        if (!verification.path("intact").asBoolean()) {
+            changes.add(trail + " trail not intact: " + verification.path("problem").asString());
         }
         return changes;
     }
 
-    static List<JsonNode> entries(String base, String site, int limit) {
+    static List<JsonNode> entries(String trail, int limit) {
+        String base = trail.split(" ")[0];
+        String site = trail.split(" ")[1];
         String body = TheOffice.gateway().get().uri(base + "/sites/{site}/audit?limit={limit}", site, limit)
                 .headers(h -> h.setBearerAuth(TheOffice.manager(site))).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
@@ -737,9 +767,9 @@ class FuzzSystemTest {
 
     /** Services whose readiness is not UP, or that no longer answer a plain read through the gateway. */
     static List<String> unhealthy(Office office) {
-        List<String> unhealthy = new ArrayList<>();
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
-        BASE_PATHS.forEach((module, base) -> {
+        inParallel(List.copyOf(BASE_PATHS.keySet()), module -> {
+            String base = BASE_PATHS.get(module);
             String health = get(office.services().spec(module).healthUrl());
             if (!health.contains("\"UP\"")) {
                 problems.add(module + " readiness: " + health);
@@ -752,9 +782,59 @@ class FuzzSystemTest {
             if (status != 200) {
                 problems.add(module + " answers " + read + " with " + status);
             }
+            return status;
         });
-        unhealthy.addAll(problems);
-        return unhealthy;
+        return List.copyOf(problems);
+    }
+
+    /**
+     * {@code work} done for every key at once, one thread each (the office, not this JVM, does the work),
+     * answered in the keys' order; the first failure is thrown as it is.
+     */
+    static <K, V> Map<K, V> inParallel(List<K> keys, java.util.function.Function<K, V> work) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(keys.size());
+        try {
+            Map<K, java.util.concurrent.Future<V>> futures = new LinkedHashMap<>();
+            keys.forEach(key -> futures.put(key, pool.submit(() -> work.apply(key))));
+            Map<K, V> answers = new LinkedHashMap<>();
+            for (Map.Entry<K, java.util.concurrent.Future<V>> future : futures.entrySet()) {
+                answers.put(future.getKey(), future.getValue().get());
+            }
+            return answers;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** How long each phase outside the sending took, printed so that a slow run shows where its time went. */
+    static final class Phases {
+        private final Map<String, Long> millis = new LinkedHashMap<>();
+
+        <T> T time(String phase, java.util.function.Supplier<T> work) {
+            long started = System.nanoTime();
+            try {
+                return work.get();
+            } finally {
+                millis.merge(phase, (System.nanoTime() - started) / 1_000_000, Long::sum);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return millis.entrySet().stream().map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / 1000.0))
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     static String get(String url) {

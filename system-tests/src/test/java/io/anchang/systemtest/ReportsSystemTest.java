@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,8 @@ class ReportsSystemTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String SITE = "HZ01";
+    /** How long no event may come before the forms are read "before": the office is still. */
+    static final Duration QUIET = Duration.ofSeconds(4);
     static WebTestClient gateway;
     static String manager;
     static String day;
@@ -64,15 +67,22 @@ class ReportsSystemTest {
     @DisplayName("R-RPT-1..6 what the forms show before: every event of the office so far applied")
     void theFormsBefore() {
         String status = TheOffice.token("hq-analyst");
-        // the read models have read every topic to its end, twice in a row a few seconds apart
-        for (int i = 0; i < 2; i++) {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                JsonNode s = json(get("/api/reports/projections", status));
-                return StreamSupport.stream(s.path("engines").spliterator(), false)
-                        .anyMatch(e -> e.path("generation").asInt() == s.path("active").asInt() && e.path("lag").asLong() == 0);
-            });
-            sleep(6_000);
-        }
+        // the read models have read every topic to its end, and no event has come for a few seconds (the
+        // services' relays have published what the earlier tests wrote): polled, not a fixed wait
+        long[] applied = {-1};
+        Instant[] since = {Instant.now()};
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            JsonNode s = json(get("/api/reports/projections", status));
+            long events = StreamSupport.stream(s.path("engines").spliterator(), false)
+                    .filter(e -> e.path("generation").asInt() == s.path("active").asInt() && e.path("lag").asLong() == 0)
+                    .mapToLong(e -> e.path("events").asLong()).findFirst().orElse(-1);
+            if (events < 0 || events != applied[0]) {
+                applied[0] = events;
+                since[0] = Instant.now();
+                return false;
+            }
+            return Duration.between(since[0], Instant.now()).compareTo(QUIET) >= 0;
+        });
         JsonNode board = json(get("/api/reception/sites/HZ01/rotation", manager));
         rep = board.path("up").path("userId").asString();
         assertThat(rep).as("a rep is up at HZ01").isNotBlank();
@@ -289,13 +299,5 @@ class ReportsSystemTest {
     private static JsonNode json(WebTestClient.ResponseSpec response) {
         byte[] body = response.expectBody().returnResult().getResponseBody();
         return JSON.readTree(body == null ? "null" : new String(body, StandardCharsets.UTF_8));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
