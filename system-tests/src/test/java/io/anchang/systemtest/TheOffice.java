@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,6 +44,7 @@ final class TheOffice {
     private static Path home;
     private static Office office;
     private static WebTestClient gateway;
+    private static CompletableFuture<Map<String, String>> apiDocuments;
 
     private TheOffice() {
     }
@@ -57,8 +59,29 @@ final class TheOffice {
             }
             office = start();
             Runtime.getRuntime().addShutdownHook(new Thread(TheOffice::stop, "stop-the-office"));
+            // a service makes its OpenAPI document on the first request, tens of seconds on a crowded machine:
+            // asked for in the background now, while the other classes run, for the fuzz, which runs last
+            Office started = office;
+            apiDocuments = CompletableFuture.supplyAsync(() -> FuzzSystemTest.apiDocuments(started));
         }
         return office;
+    }
+
+    /**
+     * The services' OpenAPI documents by module, as they answered after the office first started (the
+     * same code since, whatever restarts came); empty if they could not be read, and then asked for again.
+     */
+    static Map<String, String> apiDocuments() {
+        CompletableFuture<Map<String, String>> asked;
+        synchronized (TheOffice.class) {
+            office();
+            asked = apiDocuments;
+        }
+        try {
+            return asked.join();
+        } catch (RuntimeException unread) {
+            return Map.of();
+        }
     }
 
     /** A client of the office's gateway, as users reach it. */
