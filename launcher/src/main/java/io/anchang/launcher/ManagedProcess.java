@@ -55,6 +55,17 @@ public final class ManagedProcess {
         }
     }
 
+    /** Adds a line of the launcher's own to the log, e.g. where a second start begins. */
+    void note(String line) {
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, System.lineSeparator() + "=== " + line + " ===" + System.lineSeparator(), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + log, e);
+        }
+    }
+
     public boolean isAlive() {
         return process != null ? process.isAlive() : pid(pidFile).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
     }
