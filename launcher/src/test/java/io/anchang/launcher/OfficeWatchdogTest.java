@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -58,6 +59,26 @@ class OfficeWatchdogTest {
             starter.destroyForcibly();
             office.forEach(ProcessHandle::destroyForcibly); // whatever this test started, if the watchdog failed
         }
+    }
+
+    @Test
+    @DisplayName("an office belongs to the JVM that starts it and gets a watchdog; one of ./anchang up runs on after it and gets none")
+    void onlyAnOfficeThatBelongsToItsJvmGetsAWatchdog() throws IOException {
+        // a project whose parts cannot start (no libraries): the office starts its watchdog, then fails at Kafka's storage
+        Path root = folder.resolve("project");
+        Files.createDirectories(root.resolve("launcher/target/lib"));
+        Files.createDirectories(root.resolve("launcher/target/keycloak-stand-in"));
+
+        Path owned = folder.resolve("owned");
+        Office ofATest = new Office(root, owned, OfficePorts.free(), new Progress(System.out));
+        assertThatThrownBy(ofATest::start).hasMessageContaining("Kafka");
+        assertThat(owned.resolve("logs/watchdog.log")).exists();
+
+        Path detached = folder.resolve("detached");
+        Office ofUp = new Office(root, detached, OfficePorts.free(), new Progress(System.out)).keepRunningAfterThisJvm();
+        assertThatThrownBy(ofUp::start).hasMessageContaining("Kafka");
+        assertThat(detached.resolve("logs")).exists();
+        assertThat(detached.resolve("logs/watchdog.log")).doesNotExist();
     }
 
     /**
