@@ -216,7 +216,8 @@ class SiteDirectoryIntegrationTest {
     @DisplayName("R-SEC-1 every route, called for SH01 by BJ01's ADMIN, is refused or finds nothing, and writes nothing")
     void everyRouteIsIsolatedFromAnAdminOfAnotherSite(@LocalManagementPort int managementPort) {
         long before = auditEntries();
-        WebTestClient docs = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        // the first API document is generated on demand: slow on a loaded machine
+        WebTestClient docs = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).responseTimeout(Duration.ofSeconds(60)).build();
         List<SiteIsolationWalk.Call> calls = SiteIsolationWalk.walk(docs, web, adminOf("BJ01"), "SH01");
         assertThat(calls).hasSizeGreaterThanOrEqualTo(8);
         assertThat(calls).allSatisfy(call -> assertThat(call.isolated("SH01")).as(call.toString()).isTrue());
@@ -233,7 +234,8 @@ class SiteDirectoryIntegrationTest {
     @DisplayName("R-SEC-1 every route, called for SH01 by BJ01's manager, is refused or finds nothing, and writes nothing")
     void everyRouteIsIsolatedBySite(@LocalManagementPort int managementPort) {
         long before = auditEntries();
-        WebTestClient docs = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        // the first API document is generated on demand: slow on a loaded machine
+        WebTestClient docs = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).responseTimeout(Duration.ofSeconds(60)).build();
         List<SiteIsolationWalk.Call> calls = SiteIsolationWalk.walk(docs, web, manager("BJ01"), "SH01");
         assertThat(calls).hasSizeGreaterThanOrEqualTo(8);
         assertThat(calls).allSatisfy(call -> assertThat(call.isolated("SH01")).as(call.toString()).isTrue());
