@@ -21,8 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -33,7 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * every customer is served or queued, never both — prints p50/p99 latency and throughput,
  * then sees every customer off so the desk is as it was (the customers stay in the archive).
  *
- * <pre>./bench walk-ins [gatewayUrl] [keycloakUrl] [site] [walkIns] [--mongo URI] [--repeat N]</pre>
+ * <pre>./bench walk-ins [gatewayUrl] [keycloakUrl] [site] [walkIns] [--mongo URI] [--repeat N] [--client netty|jdk] [--client-warm-up 2000]</pre>
  * Defaults: http://localhost:8080 http://localhost:8180 SH01 200, mongodb://127.0.0.1:27117, 1 run.
  * Beside the burst, in the same run, the raw rate of the store's conditional update (as opening
  * day measures it) and the store operations the burst cost; a walk-in registered in degraded mode
@@ -63,6 +61,10 @@ public final class WalkIns {
     /** customer-service's readiness, asked right after the burst: degraded mode is for a customer-service that is not UP. */
     static String customerHealthUrl = "http://127.0.0.1:9082/actuator/health/readiness";
 
+    /** What the burst is sent with ({@code --client netty|jdk}) and how many requests warm it first ({@code --client-warm-up}). */
+    static String client = "netty";
+    static int clientWarmUp = 2000;
+
     private WalkIns(String gateway, String keycloak, String site, String mongo) {
         this.gateway = gateway;
         this.keycloak = keycloak;
@@ -87,6 +89,8 @@ public final class WalkIns {
         int repeat = Integer.parseInt(options.getOrDefault("repeat", "1"));
         String mongo = options.getOrDefault("mongo", "mongodb://127.0.0.1:27117");
         customerHealthUrl = options.getOrDefault("customer-health", customerHealthUrl);
+        client = options.getOrDefault("client", client);
+        clientWarmUp = Integer.parseInt(options.getOrDefault("client-warm-up", String.valueOf(clientWarmUp)));
         int failures = 1;
         Deadlines.watchdog("walk-ins", Duration.ofMinutes(10L * repeat));
         try {
@@ -158,34 +162,30 @@ public final class WalkIns {
         store.takeAll();
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> unanswered = new ConcurrentLinkedQueue<>();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService callers = Executors.newFixedThreadPool(count, WalkIns::daemon);
+        // the burst's client, warmed on a server inside the benchmark first (the office is not touched: RaceClient)
+        RaceClient race = RaceClient.of(client, count);
+        race.warmUp(clientWarmUp, count);
         List<CompletableFuture<Void>> calls = new ArrayList<>();
+        Deadlines.step(count + " walk-ins at once");
+        long began = System.nanoTime();
         for (int i = 0; i < count; i++) {
             String requestId = "bench-" + UUID.randomUUID();
             String phone = phone();
-            calls.add(CompletableFuture.runAsync(() -> {
-                try {
-                    start.await();
-                    long began = System.nanoTime();
-                    HttpResponse<String> response = Deadlines.send(http, request(desk, "POST", "/api/reception/sites/" + site + "/visits",
-                            Map.of("requestId", requestId, "phone", phone)));
-                    results.add(new Result(response.statusCode(), System.nanoTime() - began,
-                            response.statusCode() < 300 ? JSON.readTree(response.body()) : null, response.body()));
-                } catch (Deadlines.Unanswered e) {
-                    unanswered.add(requestId + " (phone " + phone + "): " + e.getMessage());
-                    results.add(new Result(-1, 0, null, e.getMessage()));
-                } catch (Exception e) {
-                    results.add(new Result(-1, 0, null, e.toString()));
+            long sent = System.nanoTime();
+            calls.add(race.post(gateway + "/api/reception/sites/" + site + "/visits", desk,
+                    JSON.writeValueAsString(Map.of("requestId", requestId, "phone", phone)), Deadlines.REQUEST).thenAccept(answer -> {
+                if (answer.status() == -1) {
+                    unanswered.add(requestId + " (phone " + phone + "): " + answer.body());
+                    results.add(new Result(-1, 0, null, answer.body()));
+                    return;
                 }
-            }, callers));
+                results.add(new Result(answer.status(), System.nanoTime() - sent,
+                        answer.status() < 300 ? JSON.readTree(answer.body()) : null, answer.body()));
+            }));
         }
-        Deadlines.step(count + " walk-ins at once");
-        long began = System.nanoTime();
-        start.countDown();
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
         double seconds = (System.nanoTime() - began) / 1e9;
-        callers.shutdown();
+        race.close();
         java.util.Map<String, Long> storeOps = store.takeAll();
         store.close();
 

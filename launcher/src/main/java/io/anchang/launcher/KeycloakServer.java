@@ -167,12 +167,24 @@ public final class KeycloakServer {
     }
 
     /**
-     * Waits until Keycloak is ready and serves the realm under the expected issuer; fails at
-     * once, with the end of its log, if the process died.
+     * Waits until Keycloak is ready and serves the realm under the expected issuer. If the process dies while starting,
+     * starts it once more ({@link #startOnceMore}), with {@code timeout} again; fails, with the end of its log, if it dies
+     * a second time, or if it lives on without answering within {@code timeout}.
      */
     public void awaitReady(Duration timeout) {
-        Readiness.awaitHttp("Keycloak", process, "http://127.0.0.1:" + managementPort + "/health/ready",
-                response -> response.statusCode() == 200, timeout);
+        try {
+            awaitHealth(timeout);
+        } catch (Readiness.StoppedWhileStarting died) {
+            // a loaded machine's H2 can fail Keycloak's start ("Acquisition timeout … Reading from file failed");
+            // one that lives on past its deadline is not started again (a second start would fare no better)
+            startOnceMore();
+            try {
+                awaitHealth(timeout);
+            } catch (Readiness.StoppedWhileStarting again) {
+                throw new IllegalStateException("Keycloak stopped while starting, and again when started once more; its log ("
+                        + process.log() + ") ends:\n" + process.tail(30), again);
+            }
+        }
         String discovery = get(local(issuer()) + "/.well-known/openid-configuration");
         if (!discovery.contains("\"issuer\":\"" + issuer() + "\"")) {
             throw new IllegalStateException("Keycloak is up but does not name its issuer " + issuer() + ": " + discovery);
@@ -186,6 +198,31 @@ public final class KeycloakServer {
             }
             importing = null;
         }
+    }
+
+    private void awaitHealth(Duration timeout) {
+        Readiness.awaitHttp("Keycloak", process, "http://127.0.0.1:" + managementPort + "/health/ready",
+                response -> response.statusCode() == 200, timeout);
+    }
+
+    /**
+     * Starts Keycloak again after it died while starting. When that start was making a new database (its realm's hash is
+     * recorded only once Keycloak is ready, so none is recorded yet), what it wrote may be half a database: its data folder
+     * goes, and the second start imports the realm into a new one. A kept database stays — H2 keeps its last commit
+     * through a crash, and it holds the office's Keycloak data (changed passwords, sessions).
+     */
+    private void startOnceMore() {
+        progress.say("Keycloak stopped while starting; starting it once more (its log: " + process.log() + ")");
+        process.stop(30); // what is left of it: a build's JVM beside the script
+        process.note("Keycloak stopped while starting; the launcher starts it once more");
+        if (importing != null) {
+            try {
+                deleteRecursively(dataDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the database of Keycloak's failed start in " + dataDir, e);
+            }
+        }
+        start();
     }
 
     /** Stops Keycloak (the script and the JVM it started), also one started by another launcher run. */

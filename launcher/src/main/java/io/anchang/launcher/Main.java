@@ -47,7 +47,7 @@ public final class Main {
         }
         Office office;
         try {
-            office = new Office(root, home, OfficePorts.defaults(), progress).start();
+            office = new Office(root, home, OfficePorts.defaults(), progress).keepRunningAfterThisJvm().start();
             new DemoData(office.gatewayUrl(), office.keycloak(), root.resolve("launcher/src/main/resources/keycloak/anchang-realm.json"),
                     progress).seed();
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,17 @@ public final class ManagedProcess {
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** Adds a line of the launcher's own to the log, e.g. where a second start begins. */
+    void note(String line) {
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, System.lineSeparator() + "=== " + line + " ===" + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + log, e);
         }
     }
 

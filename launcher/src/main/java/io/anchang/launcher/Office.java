@@ -27,6 +27,8 @@ public final class Office implements AutoCloseable {
     private final KeycloakServer keycloak;
     private final OfficeSecrets secrets;
     private ServiceStack services;
+    private boolean ownedByThisJvm = true;
+    private Process watchdog;
 
     /**
      * @param root  the project (where each module's {@code target} holds its built jar)
@@ -49,6 +51,16 @@ public final class Office implements AutoCloseable {
                 log("keycloak"), pid("keycloak"), progress);
     }
 
+    /**
+     * For {@code ./anchang up}: the office runs on after this JVM ends, until {@code ./anchang down}. Otherwise the office
+     * belongs to the JVM that starts it (a system test's): {@link #close} stops it, and should that JVM be killed before
+     * (no shutdown hook runs on SIGKILL), its watchdog ({@link OfficeWatchdog}) does.
+     */
+    public Office keepRunningAfterThisJvm() {
+        ownedByThisJvm = false;
+        return this;
+    }
+
     public Office start() {
         List<String> taken = new ArrayList<>();
         ports.byPart().forEach((part, port) -> {
@@ -61,6 +73,9 @@ public final class Office implements AutoCloseable {
                     + " — is the office already up (./anchang status)? Otherwise stop what uses them.");
         }
         try {
+            if (ownedByThisJvm && watchdog == null) {
+                watchdog = OfficeWatchdog.start(home);
+            }
             progress.say("starting the MongoDB stand-in (:" + ports.mongo() + "), Kafka (:" + ports.kafka()
                     + ") and Keycloak (:" + ports.keycloak() + ")");
             mongo.start();
@@ -129,7 +144,7 @@ public final class Office implements AutoCloseable {
         return home;
     }
 
-    /** Stops everything this office started: services and gateway first, then the infrastructure. */
+    /** Stops everything this office started: services and gateway first, then the infrastructure, then its watchdog. */
     @Override
     public void close() {
         if (services != null) {
@@ -140,6 +155,11 @@ public final class Office implements AutoCloseable {
                 CompletableFuture.runAsync(keycloak::stop),
                 CompletableFuture.runAsync(kafka::stop),
                 CompletableFuture.runAsync(mongo::stop)).join();
+        if (watchdog != null) {
+            // last: should this JVM be killed while closing, the watchdog stops the rest
+            watchdog.destroy();
+            watchdog = null;
+        }
     }
 
     /** Stops an office started by another launcher run, from its pid files: the services and gateway, then the rest. */

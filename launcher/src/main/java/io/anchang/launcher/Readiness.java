@@ -43,6 +43,14 @@ final class Readiness {
         });
     }
 
+    /** The part's process died before it answered (as opposed to one that lives on without answering). */
+    static final class StoppedWhileStarting extends IllegalStateException {
+
+        StoppedWhileStarting(String message) {
+            super(message);
+        }
+    }
+
     interface Check {
         boolean ready();
     }
@@ -51,7 +59,7 @@ final class Readiness {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (process != null && !process.isAlive()) {
-                throw new IllegalStateException(what + " stopped while starting; its log (" + process.log() + ") ends:\n" + process.tail(30));
+                throw new StoppedWhileStarting(what + " stopped while starting; its log (" + process.log() + ") ends:\n" + process.tail(30));
             }
             if (check.ready()) {
                 return;

@@ -842,6 +842,29 @@ class ReportsIntegrationTest {
     }
 
     @Test
+    @Order(29)
+    @DisplayName("R-SEC-1 an ADMIN of one site neither sees the state of nor rebuilds the read models, which hold every site: "
+            + "403 site-access-denied, nothing started; an ADMIN of * and HEAD_OFFICE see the state")
+    void anAdminOfOneSiteDoesNotRebuildEverySite() {
+        String adminOfSite = ISSUER.token("admin-" + SITE, "ADMIN", SITE);
+        String admin = ISSUER.token("admin", List.of("ADMIN"), List.of("*"));
+        web.post().uri(BASE + "/projections/rebuild").headers(h -> h.setBearerAuth(adminOfSite)).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:site-access-denied");
+        web.get().uri(BASE + "/projections").headers(h -> h.setBearerAuth(adminOfSite)).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:site-access-denied")
+                .jsonPath("$.active").doesNotExist();
+
+        Map<?, ?> status = web.get().uri(BASE + "/projections").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(status.get("building")).isEqualTo(0);
+        assertThat(status.get("requestedBy")).as("no rebuild was started by the ADMIN of " + SITE).isNotEqualTo("admin-" + SITE);
+        web.get().uri(BASE + "/projections").headers(h -> h.setBearerAuth(headOffice())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.building").isEqualTo(0);
+    }
+
+    @Test
     @Order(30)
     @DisplayName("R-RPT an ADMIN's rebuild replays every topic into new read models while the old serve, then switches: the forms come out the same")
     void aRebuildComesOutTheSame() {

@@ -2,6 +2,7 @@ package io.anchang.platform.audit;
 
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.Role;
+import io.anchang.platform.validation.ListLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +15,9 @@ import reactor.core.publisher.Mono;
 @RestController
 public class AuditController {
 
+    /** The most entries one answer lists. */
+    public static final int MOST = 1000;
+
     private final AuditTrail trail;
 
     public AuditController(AuditTrail trail) {
@@ -24,8 +28,8 @@ public class AuditController {
     @GetMapping("${anchang.api.base-path}/sites/{site}/audit")
     public Flux<AuditEntry> latest(Caller caller, @PathVariable String site,
                                    @RequestParam(defaultValue = "100") int limit) {
-        caller.requireOn(site, Role.MANAGER, Role.ADMIN);
-        return trail.latest(site, Math.max(1, Math.min(limit, 1000)));
+        caller.requireOn(site, Role.MANAGER, Role.ADMIN); // R-SEC-1: an ADMIN too only of the sites of the token
+        return trail.latest(site, ListLimit.of(limit, MOST));
     }
 
     @Operation(summary = "Re-walks the site's hash chain and says whether any entry was changed or removed")

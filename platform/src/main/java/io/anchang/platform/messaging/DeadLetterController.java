@@ -3,6 +3,7 @@ package io.anchang.platform.messaging;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.Role;
+import io.anchang.platform.validation.ListLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import org.apache.kafka.common.KafkaException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,9 @@ import java.util.concurrent.Callable;
 @RestController
 public class DeadLetterController {
 
+    /** The most dead letters one answer lists. */
+    public static final int MOST = 1000;
+
     private final DeadLetters deadLetters;
 
     public DeadLetterController(DeadLetters deadLetters) {
@@ -28,7 +32,8 @@ public class DeadLetterController {
     @GetMapping("${anchang.api.base-path}/dead-letters")
     public Mono<DeadLetters.Listing> list(Caller caller, @RequestParam(defaultValue = "200") int limit) {
         requireAdmin(caller);
-        return blocking(() -> deadLetters.list(Math.max(1, Math.min(limit, 1000))));
+        int most = ListLimit.of(limit, MOST);
+        return blocking(() -> deadLetters.list(most));
     }
 
     @Operation(summary = "Applies every dead letter not replayed yet (once each, however often asked); says which still fail")
@@ -43,6 +48,8 @@ public class DeadLetterController {
             throw ProblemException.forbidden("role-required",
                     "死信只由管理员(ADMIN)查看和重放 (Only an ADMIN sees and replays dead letters)");
         }
+        // R-SEC-1: the dead letters are every site's events: only an ADMIN of every site sees or replays them
+        caller.scope().requireWriteEverySite("查看和重放死信", "see and replay the dead letters");
     }
 
     private static <T> Mono<T> blocking(Callable<T> work) {

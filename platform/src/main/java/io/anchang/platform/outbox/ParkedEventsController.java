@@ -3,6 +3,7 @@ package io.anchang.platform.outbox;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.Role;
+import io.anchang.platform.validation.ListLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +18,9 @@ import java.util.concurrent.Callable;
 @RestController
 public class ParkedEventsController {
 
+    /** The most parked events one answer lists or one republish takes. */
+    public static final int MOST = 1000;
+
     private final ParkedEvents parked;
 
     public ParkedEventsController(ParkedEvents parked) {
@@ -27,7 +31,8 @@ public class ParkedEventsController {
     @GetMapping("${anchang.api.base-path}/outbox/parked")
     public Mono<ParkedEvents.Listing> list(Caller caller, @RequestParam(defaultValue = "200") int limit) {
         requireAdmin(caller);
-        return blocking(() -> parked.list(Math.max(1, Math.min(limit, 1000))));
+        int most = ListLimit.of(limit, MOST);
+        return blocking(() -> parked.list(most));
     }
 
     @Operation(summary = "After the fix, puts the parked events back into their outboxes for the relay (each delivered once to its consumers; "
@@ -35,7 +40,8 @@ public class ParkedEventsController {
     @PostMapping("${anchang.api.base-path}/outbox/parked/republish")
     public Mono<ParkedEvents.Republish> republish(Caller caller, @RequestParam(defaultValue = "1000") int limit) {
         requireAdmin(caller);
-        return blocking(() -> parked.republish(caller.userId(), Math.max(1, Math.min(limit, 1000))));
+        int most = ListLimit.of(limit, MOST);
+        return blocking(() -> parked.republish(caller.userId(), most));
     }
 
     private static void requireAdmin(Caller caller) {
@@ -43,6 +49,8 @@ public class ParkedEventsController {
             throw ProblemException.forbidden("role-required",
                     "被拒收的事件只由管理员(ADMIN)查看和重新发布 (Only an ADMIN sees and republishes parked events)");
         }
+        // R-SEC-1: the parked events are every site's: only an ADMIN of every site sees or republishes them
+        caller.scope().requireWriteEverySite("查看和重新发布被拒收的事件", "see and republish the parked events");
     }
 
     private static <T> Mono<T> blocking(Callable<T> work) {

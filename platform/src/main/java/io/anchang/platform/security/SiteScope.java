@@ -81,6 +81,32 @@ public final class SiteScope {
         }
     }
 
+    /**
+     * R-SEC-1: work that spans every site (registering a new site, the service's dead letters and
+     * parked events, rebuilding read models) is for a caller who may change every site — an ADMIN
+     * whose {@code sites} claim holds {@code *} — else 403 {@code site-access-denied}.
+     *
+     * @param chinese what is being done, as a clerk reads it ("新建案场")
+     * @param english the same in English ("register a site")
+     */
+    public void requireWriteEverySite(String chinese, String english) {
+        if (!writeAll) {
+            throw everySiteDenied(chinese, english);
+        }
+    }
+
+    /** R-SEC-1: reading what spans every site is for HEAD_OFFICE and an ADMIN of {@code *}, else 403 {@code site-access-denied}. */
+    public void requireReadEverySite(String chinese, String english) {
+        if (!readAll) {
+            throw everySiteDenied(chinese, english);
+        }
+    }
+
+    private ProblemException everySiteDenied(String chinese, String english) {
+        return ProblemException.forbidden("site-access-denied", "此操作涉及所有案场，只有管辖全部案场（*）的管理员可以" + chinese
+                + "；您只管辖 " + Echo.of(readable) + " (Only an ADMIN of every site (*) may " + english + "; you belong to " + Echo.of(readable) + ")");
+    }
+
     /** The sites readable, or empty when every site is. */
     public Optional<Set<String>> readableSites() {
         return readAll ? Optional.empty() : Optional.of(readable);

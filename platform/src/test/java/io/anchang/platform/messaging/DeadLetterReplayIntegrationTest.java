@@ -56,7 +56,8 @@ class DeadLetterReplayIntegrationTest {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
     }
 
-    final String admin = TestIssuer.shared().token("admin-1", "ADMIN", "SH01");
+    final String admin = TestIssuer.shared().token("admin-1", "ADMIN", "*");
+    final String adminOfSh01 = TestIssuer.shared().token("admin-sh01", "ADMIN", "SH01");
     final String manager = TestIssuer.shared().token("mgr-1", "MANAGER", "SH01");
 
     @Test
@@ -84,11 +85,14 @@ class DeadLetterReplayIntegrationTest {
         management().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         assertThat(prometheus()).contains("anchang_dead_letters_pending 1.0");
 
-        // only an ADMIN sees or replays them
+        // only an ADMIN sees or replays them — R-SEC-1: an ADMIN of every site (*), as they hold every site's events
         web.get().uri("/api/test/dead-letters").header(HttpHeaders.AUTHORIZATION, "Bearer " + manager).exchange()
                 .expectStatus().isForbidden();
         web.post().uri("/api/test/dead-letters/replay").header(HttpHeaders.AUTHORIZATION, "Bearer " + manager).exchange()
                 .expectStatus().isForbidden();
+        web.post().uri("/api/test/dead-letters/replay").header(HttpHeaders.AUTHORIZATION, "Bearer " + adminOfSh01).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:site-access-denied");
         assertThat(tally(counter)).isNull();
 
         TestApp.REFUSED.remove(counter); // the fix

@@ -53,6 +53,28 @@ class SiteScopeTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("R-SEC-1 work spanning every site is for an ADMIN of * (write) and HEAD_OFFICE too (read), never for an ADMIN of SH01")
+    void workSpanningEverySiteNeedsTheWildcard() {
+        SiteScope adminOfSh01 = SiteScope.forCaller(Set.of(Role.ADMIN), List.of("SH01"));
+        assertThatThrownBy(() -> adminOfSh01.requireWriteEverySite("新建案场", "register a site"))
+                .isInstanceOfSatisfying(ProblemException.class, p -> {
+                    assertThat(p.status()).isEqualTo(403);
+                    assertThat(p.type()).isEqualTo("site-access-denied");
+                    assertThat(p.getMessage()).startsWith("此操作涉及所有案场").contains("SH01");
+                });
+        assertThatThrownBy(() -> adminOfSh01.requireReadEverySite("查看", "see")).isInstanceOf(ProblemException.class);
+        SiteScope.forCaller(Set.of(Role.ADMIN), List.of("*")).requireWriteEverySite("新建案场", "register a site");
+        SiteScope.forCaller(Set.of(Role.ADMIN), List.of("*")).requireReadEverySite("查看", "see");
+        SiteScope.forCaller(Set.of(Role.HEAD_OFFICE), List.of()).requireReadEverySite("查看", "see");
+        assertThatThrownBy(() -> SiteScope.forCaller(Set.of(Role.HEAD_OFFICE), List.of()).requireWriteEverySite("重建", "rebuild"))
+                .isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> SiteScope.forCaller(Set.of(Role.HEAD_OFFICE, Role.ADMIN), List.of("*")).requireWriteEverySite("重建", "rebuild"))
+                .isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> SiteScope.forCaller(Set.of(Role.MANAGER), List.of("*")).requireReadEverySite("查看", "see"))
+                .isInstanceOf(ProblemException.class);
+    }
+
+    @Test
     void onlyAnAdminIsWidenedByTheWildcard() {
         assertThat(SiteScope.forCaller(Set.of(Role.ADMIN), List.of("*")).canWrite("ANY")).isTrue();
         assertThat(SiteScope.forCaller(Set.of(Role.MANAGER), List.of("*")).canRead("ANY")).isFalse();

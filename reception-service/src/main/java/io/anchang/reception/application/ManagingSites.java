@@ -32,10 +32,19 @@ public class ManagingSites {
         this.clock = clock;
     }
 
-    public Mono<Site> register(Caller caller, String code, String name, String timeZone) {
+    /**
+     * R-SEC-1: a new site belongs to no one's {@code sites} claim yet, so only an ADMIN of every
+     * site ({@code *}) registers one — an ADMIN of SH01 may not, not even a code their claim names.
+     */
+    public void requireRegistrar(Caller caller) {
         if (!caller.has(Role.ADMIN)) {
             throw ProblemException.forbidden("role-required", "只有管理员可以新建案场 (Only an ADMIN registers sites)");
         }
+        caller.scope().requireWriteEverySite("新建案场", "register a site");
+    }
+
+    public Mono<Site> register(Caller caller, String code, String name, String timeZone) {
+        requireRegistrar(caller);
         SiteChange change = Site.register(code, name, timeZone);
         return sites.add(caller, change.site(), List.of(event(change, null))).thenReturn(change.site());
     }
@@ -45,12 +54,13 @@ public class ManagingSites {
         return sites.find(caller.scope(), code).switchIfEmpty(Mono.error(() -> Sites.unknown(code)));
     }
 
+    /** R-SEC-1: the sites of the caller's token; every site for HEAD_OFFICE and an ADMIN of {@code *} only. */
     public Flux<Site> list(Caller caller) {
         return sites.all(caller.scope());
     }
 
     public Mono<Site> rename(Caller caller, String code, String name, String timeZone) {
-        caller.requireOn(code, Role.ADMIN);
+        caller.requireOn(code, Role.ADMIN); // R-SEC-1: an ADMIN of this site (or of every site)
         return change(caller, code, site -> site.rename(name, timeZone));
     }
 

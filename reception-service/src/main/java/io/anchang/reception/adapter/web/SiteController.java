@@ -62,14 +62,15 @@ public class SiteController {
     public record Policies(String site, PolicySettings current, List<PolicyVersion> versions) {
     }
 
-    @Operation(summary = "Registers a site (ADMIN)")
+    @Operation(summary = "Registers a site (an ADMIN of every site, *)")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Mono<SiteProfile> register(Caller caller, @Valid @RequestBody NewSite site) {
-        return managing.register(caller, site.code(), site.name(), site.timeZone()).map(Site::profile);
+    public Mono<SiteProfile> register(Caller caller, @Valid @RequestBody Mono<NewSite> site) {
+        managing.requireRegistrar(caller); // R-SEC-1: refused before the body is read
+        return site.flatMap(s -> managing.register(caller, s.code(), s.name(), s.timeZone())).map(Site::profile);
     }
 
-    @Operation(summary = "The sites the caller belongs to (all of them for HEAD_OFFICE)")
+    @Operation(summary = "The sites the caller belongs to (all of them for HEAD_OFFICE and an ADMIN of every site, *)")
     @GetMapping
     public Flux<SiteProfile> list(Caller caller) {
         return managing.list(caller).map(Site::profile);

@@ -28,21 +28,25 @@ public class ProjectionsController {
         this.rebuilding = rebuilding;
     }
 
-    @Operation(summary = "The generation serving the reports, a rebuild under way, events applied and records still to read (ADMIN, HEAD_OFFICE)")
+    @Operation(summary = "The generation serving the reports, a rebuild under way, events applied and records still to read (an ADMIN of every site *, HEAD_OFFICE)")
     @GetMapping
     public Mono<ProjectionStatus> status(Caller caller) {
         if (!caller.hasAny(Role.ADMIN, Role.HEAD_OFFICE)) {
             throw ProblemException.forbidden("role-required", "仅管理员或总部可查看 (ADMIN or HEAD_OFFICE only)");
         }
+        // R-SEC-1: the read models hold every site: HEAD_OFFICE, or an ADMIN of every site (*)
+        caller.scope().requireReadEverySite("查看报表数据的状态", "see the state of the read models");
         return Mono.fromCallable(rebuilding::status).subscribeOn(Schedulers.boundedElastic());
     }
 
-    @Operation(summary = "ADMIN: rebuild every read model by replaying the four topics from their start into new collections; the old ones serve until the new have caught up, then the switch is one atomic write. 202, or 409 while a rebuild is under way")
+    @Operation(summary = "ADMIN of every site (*): rebuild every read model by replaying the four topics from their start into new collections; the old ones serve until the new have caught up, then the switch is one atomic write. 202, or 409 while a rebuild is under way")
     @PostMapping("/rebuild")
     public Mono<ResponseEntity<ProjectionStatus>> rebuild(Caller caller) {
         if (!caller.has(Role.ADMIN)) {
             throw ProblemException.forbidden("role-required", "仅管理员可重建报表数据 (Only an ADMIN rebuilds the read models)");
         }
+        // R-SEC-1: a rebuild replays every site's events: only an ADMIN of every site (*)
+        caller.scope().requireWriteEverySite("重建报表数据", "rebuild the read models");
         return Mono.fromCallable(() -> rebuilding.rebuild(caller.userId()).orElseThrow(() -> ProblemException.conflict("rebuild-under-way",
                         "报表数据正在重建，完成后才能再次重建 (A rebuild is under way; wait until it is done)")))
                 .subscribeOn(Schedulers.boundedElastic())
