@@ -37,6 +37,7 @@ final class TheOffice {
     /** Reused tokens must outlive the longest wait of a test that holds one (the realm's tokens live 15 minutes). */
     private static final Duration TOKEN_LEFT = Duration.ofMinutes(8);
     private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, Object> SIGNING_IN = new ConcurrentHashMap<>();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger SIGN_INS = new AtomicInteger();
     private static final AtomicInteger REUSED = new AtomicInteger();
@@ -114,19 +115,24 @@ final class TheOffice {
      * A demo user's access token (password grant at the office's Keycloak), reused while it has more than
      * {@link #TOKEN_LEFT} to live: a grant hashes the password, a few hundred milliseconds of a crowded
      * machine's CPU, and the tests ask for thousands. A test about signing in itself asks Keycloak directly.
+     * One user signs in once at a time: threads asking together for a token due to be renewed wait for the
+     * one grant (with brute-force detection on, Keycloak 26 refuses concurrent logins of one user by default:
+     * "Invalid user credentials" for all but one).
      */
     static String token(String username) {
         Office running = office();
-        Token cached = TOKENS.get(username);
-        if (cached == null || cached.expires().minus(TOKEN_LEFT).isBefore(Instant.now())) {
-            String fresh = running.keycloak().token(username, DemoData.PASSWORD);
-            SIGN_INS.incrementAndGet();
-            cached = new Token(fresh, expiry(fresh));
-            TOKENS.put(username, cached);
-        } else {
-            REUSED.incrementAndGet();
+        synchronized (SIGNING_IN.computeIfAbsent(username, user -> new Object())) {
+            Token cached = TOKENS.get(username);
+            if (cached == null || cached.expires().minus(TOKEN_LEFT).isBefore(Instant.now())) {
+                String fresh = running.keycloak().token(username, DemoData.PASSWORD);
+                SIGN_INS.incrementAndGet();
+                cached = new Token(fresh, expiry(fresh));
+                TOKENS.put(username, cached);
+            } else {
+                REUSED.incrementAndGet();
+            }
+            return cached.value();
         }
-        return cached.value();
     }
 
     /** The {@code exp} of a JWT (its payload is not verified here: the services do that). */
