@@ -50,6 +50,7 @@ public final class Main {
             office = new Office(root, home, OfficePorts.defaults(), progress).keepRunningAfterThisJvm().start();
             new DemoData(office.gatewayUrl(), office.keycloak(), root.resolve("launcher/src/main/resources/keycloak/anchang-realm.json"),
                     progress).seed();
+            warmUp(office, progress);
         } catch (RuntimeException e) {
             System.err.println();
             System.err.println("The office did not come up: " + e.getMessage());
@@ -73,6 +74,26 @@ public final class Main {
         System.out.println("  ./anchang status · ./anchang logs gateway · ./anchang down");
         // the parts run on as processes of their own; this launcher's work is done
         System.exit(0);
+    }
+
+    /**
+     * The office's request paths compiled before its first rush ({@link WarmUp}): {@code ANCHANG_WARM_UP} requests
+     * (2,000 by default, 0 for none), at most a minute; a warm-up that fails leaves the office up.
+     */
+    private static void warmUp(Office office, Progress progress) {
+        int requests = Integer.parseInt(System.getenv().getOrDefault("ANCHANG_WARM_UP", "2000").trim());
+        if (requests <= 0) {
+            return;
+        }
+        progress.say("warming up the office: " + requests + " of the demo staff's everyday reads through the gateway "
+                + "(nothing is written; ANCHANG_WARM_UP=0 skips it)");
+        try {
+            int answered = new WarmUp(office.gatewayUrl(), user -> office.keycloak().token(user, DemoData.PASSWORD), progress)
+                    .run(WarmUp.everyday(new java.util.TreeSet<>(DemoData.SITES.keySet())), requests, 16, java.time.Duration.ofSeconds(60));
+            progress.say("warmed up: " + answered + " requests answered");
+        } catch (RuntimeException | InterruptedException e) {
+            progress.say("the warm-up stopped early (" + e.getMessage() + "); the office is up all the same");
+        }
     }
 
     /**

@@ -1,0 +1,127 @@
+package io.anchang.launcher;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The last step of {@code ./anchang up}: the office's first rush is served by code the JVMs have compiled, not
+ * by the interpreter. Every part starts cold; on two cores a dozen JVMs compiling their request paths while
+ * the first customers come in made the first minute several times slower than the rest of the day (issue 17:
+ * the first opening-day race after the start ran at a third of the rate of the third). So before the office
+ * is announced, the demo staff's everyday reads go through the gateway for a while — the unit board, the desk's
+ * rotation and register, the archive, the day's follow-ups, the finance desk's queues — and a rep tries a unit
+ * another rep holds (answered 409, nothing written). Nothing here changes any data. The system tests' offices
+ * skip it; {@code ANCHANG_WARM_UP=0} skips it too.
+ */
+final class WarmUp {
+
+    /** A request of the warm-up: who sends it, how, where, and what body (null for none). */
+    record Call(String user, String method, String path, String body) {
+    }
+
+    private final String gateway;
+    private final Function<String, String> tokens;
+    private final Progress progress;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    WarmUp(String gateway, Function<String, String> tokens, Progress progress) {
+        this.gateway = gateway;
+        this.tokens = tokens;
+        this.progress = progress;
+    }
+
+    /** The demo staff's everyday reads on each demo site, and a hold on a held unit (409, nothing written). */
+    static List<Call> everyday(Iterable<String> sites) {
+        List<Call> calls = new ArrayList<>();
+        for (String site : sites) {
+            String user = site.toLowerCase();
+            // spread over four of each site's demo staff, so that none comes near the gateway's per-user limit
+            calls.add(new Call(user + "-sales1", "GET", "/api/deals/sites/" + site + "/buildings/" + DemoBuilding.BUILDING + "/board", null));
+            calls.add(new Call(user + "-sales1", "GET", "/api/reception/sites/" + site + "/rotation", null));
+            calls.add(new Call(user + "-manager", "GET", "/api/reception/sites/" + site + "/visits", null));
+            calls.add(new Call(user + "-manager", "GET", "/api/customers/sites/" + site + "/archive", null));
+            calls.add(new Call(user + "-sales1", "GET", "/api/customers/sites/" + site + "/follow-ups/today", null));
+            calls.add(new Call(user + "-finance", "GET", "/api/finance/sites/" + site + "/deposit-requests", null));
+            calls.add(new Call(user + "-finance", "GET", "/api/finance/sites/" + site + "/dues", null));
+            // a rep trying the unit the demo holds for another rep's customer: 409 at the first read, nothing written
+            calls.add(new Call(user + "-sales2", "POST", "/api/deals/sites/" + site + "/units/" + site + "-" + DemoBuilding.BUILDING
+                    + "-204/hold", "{\"customerId\":\"warm-up\"}"));
+        }
+        return calls;
+    }
+
+    /**
+     * Sends {@code calls} round after round, {@code inFlight} at a time, until {@code requests} were answered or
+     * {@code limit} passed; any answer counts (a 404 or 409 exercises the same path as a 200).
+     *
+     * @return how many were answered
+     */
+    int run(List<Call> calls, int requests, int inFlight, Duration limit) throws InterruptedException {
+        Map<String, String> token = new java.util.HashMap<>();
+        for (Call call : calls) {
+            token.computeIfAbsent(call.user(), tokens);
+        }
+        long deadline = System.nanoTime() + limit.toNanos();
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger answered = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(inFlight, work -> {
+            Thread thread = new Thread(work, "warm-up");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < inFlight; i++) {
+                all.add(senders.submit(() -> {
+                    int n;
+                    while ((n = sent.getAndIncrement()) < requests && System.nanoTime() < deadline) {
+                        Call call = calls.get(n % calls.size());
+                        if (send(call, token.get(call.user())) && answered.incrementAndGet() % 1000 == 0) {
+                            progress.say("warming up the office: " + answered.get() + " of " + requests + " requests");
+                        }
+                    }
+                }));
+            }
+            for (Future<?> sender : all) {
+                try {
+                    sender.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("the warm-up failed: " + e.getCause(), e.getCause());
+                }
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        return answered.get();
+    }
+
+    private boolean send(Call call, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + call.path())).timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        if (call.body() == null) {
+            request.method(call.method(), HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(call.method(), HttpRequest.BodyPublishers.ofString(call.body()));
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() > 0;
+        } catch (java.io.IOException e) {
+            return false; // a slow answer on a loaded machine: the warm-up goes on, the office is up either way
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
