@@ -20,8 +20,8 @@ import java.util.function.Function;
  * the first customers come in made the first minute several times slower than the rest of the day (issue 17:
  * the first opening-day race after the start ran at a third of the rate of the third). So before the office
  * is announced, the demo staff's everyday reads go through the gateway for a while — the unit board, the desk's
- * rotation and register, the archive, the day's follow-ups, the finance desk's queues — and a rep tries a unit
- * another rep holds (answered 409, nothing written). Nothing here changes any data. The system tests' offices
+ * rotation and register, the archive, the day's follow-ups, the finance desk's queues — and a rep tries a unit that
+ * is held already (answered 409, nothing written). Nothing here changes any data. The system tests' offices
  * skip it; {@code ANCHANG_WARM_UP=0} skips it too.
  */
 final class WarmUp {
@@ -55,7 +55,8 @@ final class WarmUp {
             calls.add(new Call(user + "-sales1", "GET", "/api/customers/sites/" + site + "/follow-ups/today", null));
             calls.add(new Call(user + "-finance", "GET", "/api/finance/sites/" + site + "/deposit-requests", null));
             calls.add(new Call(user + "-finance", "GET", "/api/finance/sites/" + site + "/dues", null));
-            // a rep trying the unit the demo holds for another rep's customer: 409 at the first read, nothing written
+            // a rep trying the unit the demo holds (SH01's 1-204; HZ01's is still to be had, and the customer is
+            // unknown there: 404): answered at the first reads, nothing written
             calls.add(new Call(user + "-sales2", "POST", "/api/deals/sites/" + site + "/units/" + site + "-" + DemoBuilding.BUILDING
                     + "-204/hold", "{\"customerId\":\"warm-up\"}"));
         }

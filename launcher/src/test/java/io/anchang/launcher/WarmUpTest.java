@@ -68,13 +68,13 @@ class WarmUpTest {
     }
 
     @Test
-    void writesNothingOnlyReadsAndAHoldOnAUnitAnotherRepHolds() {
+    void writesNothingOnlyReadsAndAHoldOnAHeldUnit() {
         List<WarmUp.Call> calls = WarmUp.everyday(List.of("SH01", "HZ01"));
 
         assertThat(calls).allSatisfy(call -> {
             assertThat(call.method()).isIn("GET", "POST");
             if (call.method().equals("POST")) {
-                // the demo holds SH01's unit 1-204 for another rep's customer: the attempt is answered 409 and changes nothing
+                // the demo holds SH01's unit 1-204: the attempt is answered 409 and changes nothing
                 assertThat(call.path()).endsWith("-" + DemoBuilding.BUILDING + "-204/hold");
                 assertThat(call.user()).endsWith("-sales2");
             }
