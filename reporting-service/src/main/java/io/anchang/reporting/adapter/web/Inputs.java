@@ -27,10 +27,13 @@ final class Inputs {
 
     /** A period asked for by {@code from}/{@code to}, or null (then {@code period} and {@code date} say it). */
     static Period range(String from, String to) {
-        if (from == null && to == null) {
+        boolean hasFrom = from != null && !from.isBlank();
+        boolean hasTo = to != null && !to.isBlank();
+        if (!hasFrom && !hasTo) {
             return null;
         }
-        if (from == null || to == null) {
+        // an end left empty (to=) is an end not given: a period half given, never a server error
+        if (!hasFrom || !hasTo) {
             throw ProblemException.invalid("period-incomplete", "请同时填写开始日期和结束日期 (Give both from and to, e.g. from=2026-11-01&to=2026-11-30)");
         }
         LocalDate start = date(from, "from");
