@@ -20,12 +20,17 @@ public final class JvmOptions {
     /**
      * The launcher's flags for a part: a fixed heap ceiling, the serial collector (a dozen JVMs
      * share two cores; a parallel or concurrent collector's threads would compete with the
-     * request threads) and both JIT tiers — the optimising compiler costs some CPU in the first
-     * minute and makes every later request cheaper (issue 17: measured on the opening-day race).
+     * request threads) and the quick JIT compiler only ({@code -XX:TieredStopAtLevel=1}). On
+     * two cores shared by a dozen JVMs, the optimising compiler's own work in the minutes after the
+     * start cost more than its faster code gave back within them (issue 17, fresh offices on a quiet
+     * machine, three runs each: opening day 197 / 292 / 435 holds/s with both tiers against
+     * 299 / 424 / 457 with the quick one, p99 of the first run 5.2 s against 2.7 s; walk-ins 39 / 54 /
+     * 89 against 64 / 79 / 123 a second). {@code ANCHANG_JAVA_OPTS=-XX:TieredStopAtLevel=4} gives
+     * both tiers back.
      */
     static List<String> standard(int heapMb, int initialHeapMb) {
         return List.of("-Xms" + initialHeapMb + "m", "-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-Xss512k",
-                "-XX:ReservedCodeCacheSize=64m", "-Dfile.encoding=UTF-8");
+                "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-Dfile.encoding=UTF-8");
     }
 
     /** What the environment adds for a part: the flight recording, then {@code ANCHANG_JAVA_OPTS}. */

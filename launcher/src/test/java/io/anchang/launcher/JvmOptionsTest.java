@@ -19,9 +19,9 @@ class JvmOptionsTest {
 
     @Test
     void addsTheOperatorsOwnFlagsAfterTheLaunchersSoTheyWin() {
-        assertThat(JvmOptions.extra("gateway", Map.of("ANCHANG_JAVA_OPTS", "  -XX:TieredStopAtLevel=1   -Xlog:gc ")))
-                .containsExactly("-XX:TieredStopAtLevel=1", "-Xlog:gc");
-        assertThat(JvmOptions.standard(256, 128)).contains("-Xmx256m", "-Xms128m", "-XX:+UseSerialGC")
-                .doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(JvmOptions.extra("gateway", Map.of("ANCHANG_JAVA_OPTS", "  -XX:TieredStopAtLevel=4   -Xlog:gc ")))
+                .containsExactly("-XX:TieredStopAtLevel=4", "-Xlog:gc");
+        assertThat(JvmOptions.standard(256, 128)).contains("-Xmx256m", "-Xms128m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1");
     }
 }
