@@ -78,18 +78,24 @@ public final class Main {
 
     /**
      * The office's request paths compiled before its first rush ({@link WarmUp}): {@code ANCHANG_WARM_UP} requests
-     * (2,000 by default, 0 for none), at most a minute; a warm-up that fails leaves the office up.
+     * (6,000 by default, 0 for none), at most a minute; a warm-up that fails leaves the office up.
      */
     private static void warmUp(Office office, Progress progress) {
-        int requests = Integer.parseInt(System.getenv().getOrDefault("ANCHANG_WARM_UP", "2000").trim());
+        int requests = Integer.parseInt(System.getenv().getOrDefault("ANCHANG_WARM_UP", "6000").trim());
         if (requests <= 0) {
             return;
         }
-        progress.say("warming up the office: " + requests + " of the demo staff's everyday reads through the gateway "
+        progress.say("warming up the office: " + requests + " of the demo staff's everyday requests through the gateway "
                 + "(nothing is written; ANCHANG_WARM_UP=0 skips it)");
         try {
-            int answered = new WarmUp(office.gatewayUrl(), user -> office.keycloak().token(user, DemoData.PASSWORD), progress)
-                    .run(WarmUp.everyday(new java.util.TreeSet<>(DemoData.SITES.keySet())), requests, 16, java.time.Duration.ofSeconds(60));
+            // each user's share within half of the gateway's limit (anchang.gateway.limits: 600 per 10 s unless raised)
+            int limit = Integer.parseInt(System.getenv().getOrDefault("ANCHANG_GATEWAY_REQUESTS_PER_PERIOD", "600").trim());
+            WarmUp warmUp = new WarmUp(office.gatewayUrl(), user -> office.keycloak().token(user, DemoData.PASSWORD), progress,
+                    WarmUp.spacingWithin(limit, java.time.Duration.ofSeconds(10)));
+            List<WarmUp.Call> calls = WarmUp.everyday(new java.util.TreeSet<>(DemoData.SITES.keySet()));
+            int answered = warmUp.run(calls, requests, 16, java.time.Duration.ofSeconds(60));
+            // then 200 at once per service: a rush of 200 finds the gateway's connections to each service open
+            answered += warmUp.wide(calls, 200, java.time.Duration.ofSeconds(30));
             progress.say("warmed up: " + answered + " requests answered");
         } catch (RuntimeException | InterruptedException e) {
             progress.say("the warm-up stopped early (" + e.getMessage() + "); the office is up all the same");

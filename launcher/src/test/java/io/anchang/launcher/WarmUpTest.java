@@ -25,6 +25,7 @@ class WarmUpTest {
     private HttpServer gateway;
     private final ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> tokensAsked = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentLinkedQueue<Long>> arrivals = new ConcurrentHashMap<>();
 
     @BeforeEach
     void aGatewayThatRecordsWhatItIsSent() throws Exception {
@@ -33,6 +34,8 @@ class WarmUpTest {
         gateway.createContext("/", exchange -> {
             seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
                     + exchange.getRequestHeaders().getFirst("Authorization"));
+            arrivals.computeIfAbsent(exchange.getRequestHeaders().getFirst("Authorization"), user -> new ConcurrentLinkedQueue<>())
+                    .add(System.nanoTime());
             exchange.getRequestBody().readAllBytes();
             byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 409 : 200, body.length);
@@ -52,7 +55,7 @@ class WarmUpTest {
         WarmUp warmUp = new WarmUp("http://127.0.0.1:" + gateway.getAddress().getPort(), user -> {
             tokensAsked.computeIfAbsent(user, u -> new AtomicInteger()).incrementAndGet();
             return "token-of-" + user;
-        }, new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        }, new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), Duration.ZERO);
         List<WarmUp.Call> calls = WarmUp.everyday(List.of("SH01", "HZ01"));
 
         int answered = warmUp.run(calls, 250, 8, Duration.ofSeconds(60));
@@ -73,10 +76,14 @@ class WarmUpTest {
 
         assertThat(calls).allSatisfy(call -> {
             assertThat(call.method()).isIn("GET", "POST");
-            if (call.method().equals("POST")) {
+            if (call.method().equals("POST") && call.path().endsWith("/hold")) {
                 // the demo holds SH01's unit 1-204: the attempt is answered 409 and changes nothing
                 assertThat(call.path()).endsWith("-" + DemoBuilding.BUILDING + "-204/hold");
                 assertThat(call.user()).endsWith("-sales2");
+            } else if (call.method().equals("POST")) {
+                // a walk-in whose phone is not a phone: refused 400 before anything is written
+                assertThat(call.path()).endsWith("/visits");
+                assertThat(call.body()).contains("\"phone\":\"" + WarmUp.NOT_A_PHONE + "\"");
             }
         });
         assertThat(calls.stream().map(WarmUp.Call::path).map(path -> path.split("/")[2]).distinct())
@@ -86,10 +93,72 @@ class WarmUpTest {
     @Test
     void stopsAtItsTimeLimit() throws Exception {
         WarmUp warmUp = new WarmUp("http://127.0.0.1:" + gateway.getAddress().getPort(), user -> "t",
-                new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+                new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), Duration.ZERO);
 
         int answered = warmUp.run(WarmUp.everyday(List.of("SH01")), 1_000_000, 2, Duration.ZERO);
 
         assertThat(answered).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void keepsEachUserWithinHalfOfTheGatewaysLimit() throws Exception {
+        // 600 requests per 10 s, the gateway's default: one request of a user every 33 ms at most
+        Duration spacing = WarmUp.spacingWithin(600, Duration.ofSeconds(10));
+        assertThat(spacing).isEqualTo(Duration.ofNanos(33_333_333));
+        WarmUp warmUp = new WarmUp("http://127.0.0.1:" + gateway.getAddress().getPort(), user -> "token-of-" + user,
+                new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), spacing);
+
+        int answered = warmUp.run(WarmUp.everyday(List.of("SH01")), 60, 16, Duration.ofSeconds(60));
+
+        assertThat(answered).isEqualTo(60);
+        assertThat(arrivals).isNotEmpty();
+        arrivals.forEach((user, times) -> {
+            List<Long> sorted = times.stream().sorted().toList();
+            assertThat(sorted).hasSizeGreaterThan(5);
+            for (int i = 5; i < sorted.size(); i++) {
+                // five of a user's requests span at least four spacings (sixteen senders unpaced would send them all
+                // within a few milliseconds); half of that is left for a send's own delays
+                assertThat(sorted.get(i) - sorted.get(i - 5)).as("%s, requests %d to %d", user, i - 4, i + 1)
+                        .isGreaterThan(spacing.multipliedBy(2).toNanos());
+            }
+        });
+    }
+
+    @Test
+    void opensAsManyConnectionsToEachServiceAsABurstNeeds() throws Exception {
+        // a gateway that answers a service's requests only once all ten of them have come: sent one after the other,
+        // the first would wait out the 5 s and the burst would not count as answered at once
+        HttpServer burstGateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        burstGateway.setExecutor(Executors.newFixedThreadPool(64));
+        Map<String, java.util.concurrent.CountDownLatch> together = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> togetherCount = new ConcurrentHashMap<>();
+        burstGateway.createContext("/", exchange -> {
+            String service = exchange.getRequestURI().getPath().split("/")[2];
+            java.util.concurrent.CountDownLatch all = together.computeIfAbsent(service, s -> new java.util.concurrent.CountDownLatch(10));
+            all.countDown();
+            try {
+                if (all.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    togetherCount.computeIfAbsent(service, s -> new AtomicInteger()).incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        burstGateway.start();
+        try {
+            WarmUp warmUp = new WarmUp("http://127.0.0.1:" + burstGateway.getAddress().getPort(), user -> "token-of-" + user,
+                    new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), Duration.ZERO);
+
+            int answered = warmUp.wide(WarmUp.everyday(List.of("SH01", "HZ01")), 10, Duration.ofSeconds(30));
+
+            assertThat(answered).isEqualTo(40);
+            assertThat(togetherCount.keySet()).containsExactlyInAnyOrder("deals", "reception", "customers", "finance");
+            assertThat(togetherCount.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(10));
+        } finally {
+            burstGateway.stop(0);
+        }
     }
 }
