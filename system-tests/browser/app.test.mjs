@@ -18,6 +18,7 @@ const validate = await load('validate.js');
 const access = await load('access.js');
 const format = await load('format.js');
 const { messages } = await load('messages.js');
+const lists = await load('lists.js');
 
 test('a Chinese-first detail splits into its Chinese and its English', () => {
   const { splitDetail, detailIn } = problems;
@@ -183,6 +184,53 @@ test('R-SEC-2 after the deposit only FINANCE records payments and closes the day
   assert.equal(access.abilities(user('SUPERVISOR'), 'SH01').overdueCheck, true);
   assert.equal(access.abilities(user('SUPERVISOR'), 'SH01').recordMeeting, false);
   assert.equal(access.abilities(user('MANAGER'), 'SH01').recordMeeting, true);
+});
+
+test('R-CUS-7 R-CUS-12 R-SEC-1 the deal archive is the archive\'s readers\'; key persons and industries the site\'s sales staff\'s only', () => {
+  const user = (role, sites = ['SH01']) => access.userFrom({ preferred_username: `u-${role}`, realm_access: { roles: [role] }, sites });
+  const sees = (u, site = 'SH01') => { const can = access.abilities(u, site); return [can.dealArchive, can.connections]; };
+  // SearchingArchive.dealArchive: SALES (and the roles that include it), ASSISTANT, HEAD_OFFICE, on a site they read
+  // CaringForCustomers.connections: SALES (SUPERVISOR, MANAGER) only, on a site they read
+  assert.deepEqual(sees(user('SALES')), [true, true]);
+  assert.deepEqual(sees(user('SUPERVISOR')), [true, true]);
+  assert.deepEqual(sees(user('MANAGER')), [true, true]);
+  assert.deepEqual(sees(user('ASSISTANT')), [true, false]);
+  for (const role of ['FINANCE', 'SALES_CONTROL', 'ADMIN']) assert.deepEqual(sees(user(role)), [false, false], role);
+  const hq = access.userFrom({ preferred_username: 'hq', realm_access: { roles: ['HEAD_OFFICE'] } });
+  assert.deepEqual(sees(hq, 'HZ01'), [true, false], 'head office reads every site\'s deal archive, no key persons');
+  assert.deepEqual(sees(user('SALES'), 'HZ01'), [false, false], 'another site');
+  assert.deepEqual(sees(user('MANAGER'), 'HZ01'), [false, false], 'another site');
+  assert.deepEqual(sees(null), [false, false]);
+});
+
+test('R-CUS-7 a page of the archive keeps its numbers beside its items; a plain list stays as it is', () => {
+  assert.deepEqual(lists.listed({ page: 1, size: 20, total: 41, items: [{ archiveNo: 'A' }] }),
+    { items: [{ archiveNo: 'A' }], page: { page: 1, size: 20, total: 41 } });
+  assert.deepEqual(lists.listed([{ id: 1 }]), { items: [{ id: 1 }], page: null });
+  assert.deepEqual(lists.listed(null), { items: [], page: null });
+  assert.deepEqual(lists.listed(undefined), { items: [], page: null });
+  assert.deepEqual(lists.listed({ detail: 'not a list' }), { items: [], page: null });
+});
+
+test('R-CUS-7 R-DEAL-7 R-DEAL-8 a customer\'s deals in the deal archive: each deal once, at its unit now and its last step, changes noted', () => {
+  const step = (dealId, unitLabel, s, at, note = null) => ({ dealId, unitLabel, step: s, at, event: 'x', ref: null, note });
+  const deals = [
+    step('d1', '1-204', 'SMALL_DEPOSIT', '2026-11-01T02:00:00Z'),
+    step('d2', '3-101', 'SMALL_DEPOSIT', '2026-11-03T02:00:00Z'),
+    // a step that came late is put where its time says
+    step('d1', '1-204', 'BIG_DEPOSIT', '2026-11-02T02:00:00.5Z'),
+    step('d1', '1-305', 'UNIT_CHANGED', '2026-11-04T02:00:00Z', '换房 1-204 → 1-305'),
+    step('d1', '1-305', 'CONTRACT', '2026-11-10T02:00:00Z'),
+    step('d1', '1-305', 'NAME_CHANGED', '2026-11-12T02:00:00Z', '更名 冯先生 → 冯太太（签约后，已交更名费）'),
+    step('d2', '3-101', 'LAPSED', '2026-11-06T02:00:00Z'),
+  ];
+  assert.deepEqual(lists.dealUnits(deals), [
+    { dealId: 'd1', unitLabel: '1-305', stage: 'CONTRACT', at: '2026-11-10T02:00:00Z', changes: ['换房 1-204 → 1-305', '更名 冯先生 → 冯太太（签约后，已交更名费）'] },
+    { dealId: 'd2', unitLabel: '3-101', stage: 'LAPSED', at: '2026-11-06T02:00:00Z', changes: [] },
+  ]);
+  assert.deepEqual(lists.dealUnits(null), []);
+  assert.deepEqual(lists.dealUnits([{ step: 'CONTRACT' }]), [], 'a step of no deal');
+  for (const stage of lists.DEAL_STAGES) assert.equal(typeof messages['zh-CN'].dealArchive.stages[stage], 'string', stage);
 });
 
 test('R-DEAL-6 a contract\'s terms with the deposits add up to the price, to the fen, before sending', () => {

@@ -101,6 +101,12 @@ export function abilities(user, site) {
     // the archive and the card (customer-service, issue 14): R-CUS-1, 2, 4, 5, 8
     archive: canRead(user, site) && hasAny(user, 'SALES', 'ASSISTANT', 'HEAD_OFFICE'),
     followUpLists: on(user, site, 'SALES'),
+    // R-CUS-7: the deal archive (成交客户档案: buyers, owners, owners who referred others) — the archive's readers, SALES
+    // (a SUPERVISOR, the MANAGER), ASSISTANT, HEAD_OFFICE, on a site they read (SearchingArchive.dealArchive)
+    dealArchive: canRead(user, site) && hasAny(user, 'SALES', 'ASSISTANT', 'HEAD_OFFICE'),
+    // R-CUS-12: key persons (核心人物) and the customers of an industry (交叉合作) — the site's sales staff only: SALES,
+    // a SUPERVISOR, the MANAGER, on a site they read (CaringForCustomers.connections)
+    connections: canRead(user, site) && has(user, 'SALES'),
     anyRepsLists: on(user, site, 'SUPERVISOR'),
     // R-ATT-12: the customer's rep, a SUPERVISOR or the MANAGER classify and keep the notebook
     editCard: (card) => on(user, site, 'SALES') && (card?.owner === me || has(user, 'SUPERVISOR')),

@@ -7,6 +7,7 @@ import { newRequestId, check } from './validate.js';
 import { ApiProblem, fieldErrors } from './problems.js';
 import { i18n } from './i18n.js';
 import { api } from './api.js';
+import { listed } from './lists.js';
 
 const { reactive, watch } = Vue;
 const PREFIX = 'anchang.draft.';
@@ -132,13 +133,17 @@ export function useAction(run) {
  * @param url   the path, or a function answering it at each read (for a screen's filters)
  * @param extra the screen's own fields, kept in the same state (filters, a summary)
  * @param also  (state) → Promise, run after the list came, in the same read: its problem is the read's
+ * A page of the API ({page, size, total, items}) keeps its numbers in {@code state.page} beside its items.
+ *
  * @return { state, load, keep } — keep(item) puts an item the API answered in place of its old self (same id), else first
  */
 export function useList(url, extra = {}, also = null) {
   const state = reactive({ items: [], problem: null, ...extra });
   async function load() {
     try {
-      state.items = await api.get(typeof url === 'function' ? url() : url) || [];
+      const { items, page } = listed(await api.get(typeof url === 'function' ? url() : url));
+      state.items = items;
+      if (page) state.page = page;
       if (also) await also(state);
       state.problem = null;
     } catch (error) {

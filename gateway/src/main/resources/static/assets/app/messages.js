@@ -439,6 +439,30 @@ Object.assign(en.validation, {
 });
 Object.assign(zh.customers.tabs, { feedback: '投诉建议', surveys: '满意度调查', occasions: '活动与资讯', referrals: '老带新', questions: '抗性与疑问', market: '市场信息', import: '导入导出' });
 Object.assign(en.customers.tabs, { feedback: 'Feedback', surveys: 'Surveys', occasions: 'Events & news', referrals: 'Referrals', questions: 'Questions', market: 'Market notes', import: 'Import & export' });
+Object.assign(zh.customers.tabs, { dealArchive: '成交档案', connections: '核心人物' });
+Object.assign(en.customers.tabs, { dealArchive: 'Deal archive', connections: 'Key persons' });
+Object.assign(zh, {
+  dealArchive: {
+    title: '成交客户档案（R-CUS-7）', hint: '已成交、业主（已签约）和介绍新客户的业主，最新的在前，供回访使用；电话已隐藏。', none: '暂无成交客户',
+    noDeals: '无成交记录', stages: { SMALL_DEPOSIT: '小定', BIG_DEPOSIT: '大定', CONTRACT: '已签约', REFUND: '已退房', LAPSED: '小定已失效', CANCELLED: '违约解除' },
+  },
+  connections: {
+    title: '核心人物（R-CUS-12）', hint: '所在圈子（商会、公司、社区）的核心人物，可请其介绍圈内客户；在客户档案卡的客户关怀中登记。',
+    ofIndustry: '“{industry}”行业的客户（交叉合作）', industryHint: '同一行业的客户，可相互介绍业务（交叉介绍在“老带新”中登记）。',
+    industry: '行业', industryPlaceholder: '如：贸易', back: '返回核心人物', none: '暂无核心人物', noneOfIndustry: '这个行业暂无客户', keyPerson: '核心人物',
+  },
+});
+Object.assign(en, {
+  dealArchive: {
+    title: 'Deal archive (R-CUS-7)', hint: 'Customers who bought, owners (contracted) and owners who referred others, newest first, for revisits; phones masked.', none: 'No customers with a deal yet',
+    noDeals: 'No deal recorded', stages: { SMALL_DEPOSIT: 'Small deposit', BIG_DEPOSIT: 'Big deposit', CONTRACT: 'Contracted', REFUND: 'Refunded', LAPSED: 'Small deposit lapsed', CANCELLED: 'Cancelled for breach' },
+  },
+  connections: {
+    title: 'Key persons (R-CUS-12)', hint: 'People at the centre of a circle (a chamber of commerce, a company, a neighbourhood) who may introduce its members; recorded in the care profile on the customer card.',
+    ofIndustry: 'Customers in {industry} (cross-introductions)', industryHint: 'Customers of one industry, to introduce to one another (record an introduction under Referrals).',
+    industry: 'Industry', industryPlaceholder: 'e.g. 贸易', back: 'Back to key persons', none: 'No key persons yet', noneOfIndustry: 'No customers in this industry', keyPerson: 'Key person',
+  },
+});
 Object.assign(zh.manager.tabs, { incidents: '突发事件', questions: '抗性与疑问' });
 Object.assign(en.manager.tabs, { incidents: 'Incidents', questions: 'Questions' });
 Object.assign(zh, {

@@ -16,6 +16,8 @@ import { Referrals } from './customers/Referrals.js';
 import { Questions } from './customers/Questions.js';
 import { MarketNotes } from './customers/MarketNotes.js';
 import { Import } from './customers/Import.js';
+import { DealArchive } from './customers/DealArchive.js';
+import { Connections } from './customers/Connections.js';
 
 const { ref, reactive, computed, onMounted } = Vue;
 const { useI18n } = VueI18n;
@@ -26,7 +28,7 @@ const STATUSES = ['RECORDED', 'CLASSIFIED', 'FOLLOWING', 'DEPOSIT', 'DEAL', 'LOS
 
 export const CustomersView = {
   name: 'CustomersView',
-  components: { Plans, Feedback, Surveys, Occasions, Referrals, Questions, MarketNotes, Import },
+  components: { Plans, Feedback, Surveys, Occasions, Referrals, Questions, MarketNotes, Import, DealArchive, Connections },
   setup() {
     const { t } = useI18n();
     const route = useRoute();
@@ -46,6 +48,9 @@ export const CustomersView = {
       { key: 'surveys', show: more.value.readSurveys },
       { key: 'occasions', show: more.value.readOccasions },
       { key: 'referrals', show: more.value.readReferrals },
+      // R-CUS-7 the deal archive for revisits; R-CUS-12 key persons and cross-introductions
+      { key: 'dealArchive', show: can.value.dealArchive },
+      { key: 'connections', show: can.value.connections },
       { key: 'questions', show: more.value.readQuestions },
       { key: 'market', show: more.value.readMarketNotes },
       { key: 'import', show: more.value.importCustomers || more.value.readImports || more.value.exportCustomers },
@@ -219,6 +224,8 @@ export const CustomersView = {
       <surveys v-if="active === 'surveys'" :key="tick" />
       <occasions v-if="active === 'occasions'" :key="tick" />
       <referrals v-if="active === 'referrals'" :key="tick" />
+      <deal-archive v-if="active === 'dealArchive'" :key="tick" />
+      <connections v-if="active === 'connections'" :key="tick" />
       <questions v-if="active === 'questions'" :key="tick" />
       <market-notes v-if="active === 'market'" :key="tick" />
       <import v-if="active === 'import'" :key="tick" />
