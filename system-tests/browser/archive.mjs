@@ -11,7 +11,8 @@
 //             number (a wrong check digit shown as the server says it), raises a question, withdraws
 //             consent to be contacted (a survey of that customer refused), takes down a complaint, records
 //             a survey, a referral with its reward, an invitation and a market note; the MANAGER answers
-//             the question, approves the reward, resolves the complaint and records an incident; none of
+//             the question, approves the reward, resolves the complaint, records an incident and reads the
+//             deal archive and the key persons (the rows the API holds); none of
 //             the pages wider than 390 px, and the rep sees none of the MANAGER's actions
 //
 //   ANCHANG_URL (required), ANCHANG_PASSWORD (required), ANCHANG_OUT (folder for PNGs, default .),
@@ -308,12 +309,32 @@ async function archive() {
   await mgr.locator(sel('incident-closing-save')).click();
   await mgr.locator(`${sel('incident')}[data-id="${incidentId}"][data-status="CLOSED"]`).waitFor();
   await narrow(mgr, 'incidents', 'archive-incidents');
+
+  step = 'the MANAGER reads the deal archive and the key persons: the rows the API holds';
+  const shownNumbers = (page, what) => page.locator(sel(what)).evaluateAll((items) => items.map((item) => item.dataset.archiveNo));
+  await open(mgr, '/customers?tab=dealArchive', 'deal-archive-heading');
+  await mgr.locator(sel('deal-archive-total')).waitFor();
+  const dealPage = (await apiAs(managerToken, 'GET', `/api/customers/sites/${site}/deal-archive?page=0&size=20`)).body;
+  const dealArchive = { heading: (await mgr.locator(sel('deal-archive-heading')).innerText()).trim(), shown: await shownNumbers(mgr, 'deal-archive-customer'),
+    total: Number(await mgr.locator(sel('deal-archive-total')).getAttribute('data-total')) };
+  expect(JSON.stringify(dealArchive.shown) === JSON.stringify(dealPage.items.map((h) => h.archiveNo)) && dealArchive.total === dealPage.total,
+    `the deal archive shows ${JSON.stringify(dealArchive)}, the API ${dealPage.total}: ${dealPage.items.map((h) => h.archiveNo)}`);
+  await narrow(mgr, 'dealArchive', 'archive-deals');
+  await open(mgr, '/customers?tab=connections', 'connections-heading');
+  await mgr.locator(`${sel('connections')}[data-loaded="yes"]`).waitFor();
+  const keyPersons = (await apiAs(managerToken, 'GET', `/api/customers/sites/${site}/connections`)).body;
+  const connections = { heading: (await mgr.locator(sel('connections-heading')).innerText()).trim(), shown: await shownNumbers(mgr, 'connection') };
+  expect(JSON.stringify(connections.shown) === JSON.stringify(keyPersons.map((p) => p.archiveNo)),
+    `the key persons shown ${connections.shown}, the API's ${keyPersons.map((p) => p.archiveNo)}`);
+  await narrow(mgr, 'connections', 'archive-connections');
+  const managerCustomerTabs = await tabsOf(mgr);
   clean(mgrCtx, 'sh01-manager');
 
   return {
     customers: { first: c1.customerId, second: c2.customerId, numbers }, importRows, imported, importsBefore, importId, exported,
     care: { shown: careShown, solarRefused, lunarRefused, puts: carePuts.length }, id: { refused: idRefused, masked: idMasked, revealed: idRevealed },
     question, answer, surveyRefused, feedbackId, resolution, referralId, occasionId, inviteRefused, noteTitle, incidentId, repTabs, managerTabs, widths,
+    dealArchive, connections, managerCustomerTabs,
   };
 }
 

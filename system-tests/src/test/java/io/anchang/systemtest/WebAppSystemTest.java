@@ -278,7 +278,7 @@ class WebAppSystemTest {
 
     @Test
     @Order(50)
-    @DisplayName("R-CUS-2 R-CUS-5 R-CUS-8 R-CUS-9 R-CUS-10 R-CUS-11 R-CUS-12 R-CUS-13 R-OPS-3 R-OPS-5 R-SEC-3 the archive's screens hold what the API holds: an import with a bad row shows that row and imports nothing, the right file imports; the export is audited; a lunar leap-month birthday saved in the browser is what the API returns; the ID number masked and revealed; a withdrawn consent shows and the API agrees; a complaint resolved, a survey, a referral's reward approved, an invitation, a question answered, a market note and an incident; none wider than 390 px")
+    @DisplayName("R-CUS-2 R-CUS-5 R-CUS-7 R-CUS-8 R-CUS-9 R-CUS-10 R-CUS-11 R-CUS-12 R-CUS-13 R-OPS-3 R-OPS-5 R-SEC-3 the archive's screens hold what the API holds: an import with a bad row shows that row and imports nothing, the right file imports; the export is audited; a lunar leap-month birthday saved in the browser is what the API returns; the ID number masked and revealed; a withdrawn consent shows and the API agrees; a complaint resolved, a survey, a referral's reward approved, an invitation, a question answered, a market note and an incident; the deal archive and the key persons, the demo's among them; none wider than 390 px")
     void theArchiveScreensShowWhatTheApiHolds() throws Exception {
         JsonNode result = scenario("the archive's care, personal data, feedback and site operations", List.of("archive.mjs", "archive"),
                 Map.of("ANCHANG_OUT", screenshots().toString()));
@@ -342,6 +342,13 @@ class WebAppSystemTest {
         assertThat(api("/api/reception/sites/" + SITE + "/incidents", manager).valueStream()
                 .filter(i -> result.path("incidentId").asString().equals(i.path("id").asString())).map(i -> i.path("status").asString()))
                 .containsExactly("CLOSED");
+        // R-CUS-7, R-CUS-12: the deal archive's first page and the key persons showed the rows the API holds (the scenario
+        // compared them); the demo's key person, 冯先生 of the 浦东外贸商会, among them
+        assertThat(result.path("managerCustomerTabs").valueStream().map(JsonNode::asString)).contains("dealArchive", "connections");
+        assertThat(result.path("dealArchive").path("heading").asString()).startsWith("成交客户档案");
+        assertThat(result.path("dealArchive").path("total").asInt()).isEqualTo(api(customers + "/deal-archive", manager).path("total").asInt());
+        assertThat(result.path("connections").path("heading").asString()).startsWith("核心人物");
+        assertThat(result.path("connections").path("shown").valueStream().map(JsonNode::asString)).contains("BJ-2024-0031");
         // the rep saw none of the MANAGER's screens
         assertThat(result.path("repTabs").valueStream().map(JsonNode::asString)).doesNotContain("import").contains("feedback", "referrals");
     }
