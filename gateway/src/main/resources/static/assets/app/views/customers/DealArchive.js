@@ -40,7 +40,7 @@ export const DealArchive = {
               <span class="muted small"> {{ item.archiveNo }} · {{ (item.phones || []).join('、') }} · {{ item.ownerName || staffName(item.owner) }}</span></template>
             <template #description>
               <span v-for="d in dealUnits(item.deals)" :key="d.dealId" class="deal-unit" data-test="deal-unit" :data-stage="d.stage || ''">
-                {{ d.unitLabel || '—' }}<template v-if="d.stage"> · {{ $t('dealArchive.stages.' + d.stage) }}</template><template v-if="d.at"> {{ dateTime(d.at, zone(), locale) }}</template><template v-for="(c, i) in d.changes" :key="i">；{{ c }}</template><br />
+                {{ [d.unitLabel || '—', d.stage ? $t('dealArchive.stages.' + d.stage) : '', d.at ? dateTime(d.at, zone(), locale) : ''].filter(Boolean).join(' · ') }}{{ d.changes.map((c) => '；' + c).join('') }}<br />
               </span>
               <span v-if="!(item.deals || []).length" class="muted">{{ $t('dealArchive.noDeals') }}</span>
             </template>
