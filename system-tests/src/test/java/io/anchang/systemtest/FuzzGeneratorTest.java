@@ -120,14 +120,9 @@ class FuzzGeneratorTest {
                 .contains("stood at #40");
     }
 
+    /** Everything each request sends ({@link FuzzRequest#exactly()}: its body as Base64). */
     static List<List<String>> drawn(long seed) {
-        return FuzzSystemTest.draw(OPERATIONS, FOREIGN_IDS, seed, COUNT).stream().map(FuzzGeneratorTest::exactly).toList();
-    }
-
-    /** Everything a request sends, its body as Base64 (a record's array compares by identity). */
-    static List<String> exactly(FuzzRequest request) {
-        return java.util.Arrays.asList(request.user(), request.method(), request.uri(), request.contentType(),
-                request.body() == null ? null : Base64.getEncoder().encodeToString(request.body()), request.what());
+        return FuzzSystemTest.draw(OPERATIONS, FOREIGN_IDS, seed, COUNT).stream().map(FuzzRequest::exactly).toList();
     }
 
     static String body(List<String> exactly) {

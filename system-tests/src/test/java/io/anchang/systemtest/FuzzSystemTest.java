@@ -107,6 +107,9 @@ class FuzzSystemTest {
         Map<String, Long> trailsBefore = phases.time("trail heads", FuzzSystemTest::trailHeads);
 
         List<FuzzRequest> requests = phases.time("drawing requests", () -> draw(operations, foreignIds, seed, REQUESTS));
+        // a replay on the same office draws the same requests: the same digests; other ids of the other site change the first
+        System.out.println("FUZZ requests digest " + digest(requests.stream().map(FuzzRequest::exactly).toList())
+                + " (other sites' ids digest " + digest(List.of(foreignIds.toString())) + ")");
 
         Sender sender = new Sender(office.gatewayUrl());
         Instant started = Instant.now();
@@ -125,6 +128,8 @@ class FuzzSystemTest {
         List<String> changes = trails.changes();
         changes.forEach(change -> System.out.println("FUZZ change " + change));
         trails.unread().forEach(gap -> System.out.println("FUZZ unread " + gap));
+        System.out.println("FUZZ entries since the start, per trail (each read back to its start up to " + AUDIT_MOST + "): "
+                + trails.grown());
         List<String> unhealthy = phases.time("health", () -> unhealthy(office));
         System.out.println("FUZZ phases (s): sending " + took.toSeconds() + ", " + phases);
 
@@ -228,6 +233,13 @@ class FuzzSystemTest {
     // ---- what the fuzz sends ----
 
     record FuzzRequest(String user, String method, String uri, String contentType, byte[] body, String what) {
+
+        /** Everything the request sends, its body as Base64 (the record's own equality compares the array's identity). */
+        List<String> exactly() {
+            return java.util.Arrays.asList(user, method, uri, contentType,
+                    body == null ? null : java.util.Base64.getEncoder().encodeToString(body), what);
+        }
+
         @Override
         public String toString() {
             String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
@@ -580,6 +592,20 @@ class FuzzSystemTest {
         return JSON.writeValueAsString(value);
     }
 
+    /** A short SHA-256 of the texts, to tell two draws apart at a glance. */
+    static String digest(List<?> texts) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Object text : texts) {
+                sha.update(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String encode(String value) {
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
@@ -756,15 +782,17 @@ class FuzzSystemTest {
      * What the trails show since the fuzz started: entries by a fuzzing user other than the security log of
      * refused attempts (and broken chains), and the trails that could not be read back to their head before it.
      */
-    record TrailCheck(List<String> changes, List<String> unread) {
+    record TrailCheck(List<String> changes, List<String> unread, Map<String, Long> grown) {
     }
 
     static TrailCheck changesSince(Map<String, Long> before, Phases phases) {
         phases.time("settling", FuzzSystemTest::settle);
         Map<String, TrailCheck> checks = phases.time("trails and verification",
                 () -> inParallel(TRAILS, trail -> trailChanges(trail, before.get(trail))));
+        Map<String, Long> grown = new TreeMap<>();
+        checks.values().forEach(c -> grown.putAll(c.grown()));
         return new TrailCheck(checks.values().stream().flatMap(c -> c.changes().stream()).toList(),
-                checks.values().stream().flatMap(c -> c.unread().stream()).toList());
+                checks.values().stream().flatMap(c -> c.unread().stream()).toList(), grown);
     }
 
     /**
@@ -818,7 +846,8 @@ class FuzzSystemTest {
         if (!verification.path("intact").asBoolean()) {
             changes.add(trail + " trail not intact: " + verification.path("problem").asString());
         }
-        return new TrailCheck(changes, unread);
+        long newest = entries.stream().mapToLong(e -> e.path("seq").asLong()).max().orElse(from);
+        return new TrailCheck(changes, unread, Map.of(trail, newest - from));
     }
 
     /**
