@@ -2,6 +2,7 @@ package io.anchang.reception;
 
 import io.anchang.testing.BadTokens;
 import io.anchang.testing.Infrastructure;
+import io.anchang.testing.KeepAliveProbe;
 import io.anchang.testing.SiteIsolationWalk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -9,11 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -215,13 +218,24 @@ class SiteDirectoryIntegrationTest {
     @Test
     @DisplayName("R-SEC-1 every route, called for SH01 by BJ01's ADMIN, is refused or finds nothing, and writes nothing")
     void everyRouteIsIsolatedFromAnAdminOfAnotherSite(@LocalManagementPort int managementPort) {
-        long before = auditEntries();
-        // the first API document is generated on demand: slow on a loaded machine
-        WebTestClient docs = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).responseTimeout(Duration.ofSeconds(60)).build();
-        List<SiteIsolationWalk.Call> calls = SiteIsolationWalk.walk(docs, web, adminOf("BJ01"), "SH01");
-        assertThat(calls).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(calls).allSatisfy(call -> assertThat(call.isolated("SH01")).as(call.toString()).isTrue());
-        assertThat(auditEntries()).isEqualTo(before);
+        assertEveryRouteIsolatesSH01From(adminOf("BJ01"), managementPort);
+    }
+
+    @Test
+    @DisplayName("issue 10: the desk's kept-alive connection from the gateway is read request after request, also after a request refused before its body was read")
+    void keepsReadingAKeptAliveConnection(@LocalServerPort int port) throws IOException {
+        String token = manager("SH01");
+        try (KeepAliveProbe probe = new KeepAliveProbe(port, 10_000)) {
+            for (int round = 1; round <= 30; round++) {
+                String read = probe.request("GET", "/api/reception/sites/SH01/audit/verification", null)
+                        .replace("Accept:", "Authorization: Bearer " + token + "\r\nAccept:");
+                String refusedWithBody = probe.request("POST", "/api/reception/sites/SH01/visits",
+                        "{\"requestId\":\"keep-alive-" + round + "\",\"phone\":\"13800138000\"}");
+                String refused = probe.request("GET", "/api/reception/sites/SH01/rotation", null);
+                assertThat(probe.send("round " + round, read, refusedWithBody, refused)).as("round %d", round)
+                        .containsExactly(200, 401, 401);
+            }
+        }
     }
 
     @Test
@@ -233,10 +247,15 @@ class SiteDirectoryIntegrationTest {
     @Test
     @DisplayName("R-SEC-1 every route, called for SH01 by BJ01's manager, is refused or finds nothing, and writes nothing")
     void everyRouteIsIsolatedBySite(@LocalManagementPort int managementPort) {
+        assertEveryRouteIsolatesSH01From(manager("BJ01"), managementPort);
+    }
+
+    /** Walks every route for SH01 with another site's token: each refused or finding nothing, nothing written. */
+    private void assertEveryRouteIsolatesSH01From(String token, int managementPort) {
         long before = auditEntries();
         // the first API document is generated on demand: slow on a loaded machine
         WebTestClient docs = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).responseTimeout(Duration.ofSeconds(60)).build();
-        List<SiteIsolationWalk.Call> calls = SiteIsolationWalk.walk(docs, web, manager("BJ01"), "SH01");
+        List<SiteIsolationWalk.Call> calls = SiteIsolationWalk.walk(docs, web, token, "SH01");
         assertThat(calls).hasSizeGreaterThanOrEqualTo(8);
         assertThat(calls).allSatisfy(call -> assertThat(call.isolated("SH01")).as(call.toString()).isTrue());
         assertThat(auditEntries()).isEqualTo(before);
