@@ -60,7 +60,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * — comes from one {@link Random} of that seed ({@link #draw}, proved by {@code FuzzGeneratorTest}).
  * One thing is the office's, not the seed's: the real ids of the other site, asked of the office at
  * the start, may differ between offices (another demo data run, other walk-ins), so a seed replays
- * exactly on the same office and otherwise uses that office's ids in their places. They are sent
+ * exactly on the same office and otherwise uses that office's ids in their places. {@code FUZZ digests}
+ * prints a digest of the seed's requests (those ids as placeholders: the same on every office), of the
+ * requests as sent and of the office's ids, so that a replay shows what it repeated. They are sent
  * 16 at a time and all of them are sent, so that a failure lists every failing request, not the first.
  *
  * <p>Every write is malformed on purpose (a broken body, a missing or wrongly typed field, an
@@ -107,9 +109,14 @@ class FuzzSystemTest {
         Map<String, Long> trailsBefore = phases.time("trail heads", FuzzSystemTest::trailHeads);
 
         List<FuzzRequest> requests = phases.time("drawing requests", () -> draw(operations, foreignIds, seed, REQUESTS));
-        // a replay on the same office draws the same requests: the same digests; other ids of the other site change the first
-        System.out.println("FUZZ requests digest " + digest(requests.stream().map(FuzzRequest::exactly).toList())
-                + " (other sites' ids digest " + digest(List.of(foreignIds.toString())) + ")");
+        // the seed's part of the requests, the office's ids of the other site in placeholders, is the same on every
+        // office of the same code; the requests as sent are the same where the office's ids are too
+        Map<String, List<String>> placeholders = new TreeMap<>();
+        foreignIds.forEach((site, ids) -> placeholders.put(site,
+                IntStream.range(0, ids.size()).mapToObj(i -> "<" + site + " id " + i + ">").toList()));
+        System.out.println("FUZZ digests: seed's requests " + digest(draw(operations, placeholders, seed, REQUESTS).stream()
+                .map(FuzzRequest::exactly).toList()) + ", requests as sent " + digest(requests.stream().map(FuzzRequest::exactly).toList())
+                + ", the office's ids " + digest(List.of(foreignIds.toString())));
 
         Sender sender = new Sender(office.gatewayUrl());
         Instant started = Instant.now();
