@@ -32,6 +32,15 @@ test('a Chinese-first detail splits into its Chinese and its English', () => {
   assert.deepEqual(problems.splitDetail(null), { zh: '', en: '' });
 });
 
+test('an instant in a detail is shown as the reader\'s clock shows it, in their language', () => {
+  const held = '房源 1-204 已被 刘洋 保留，至 2026-12-06T18:16:05.427197764Z (Unit 1-204 is held by 刘洋 until 2026-12-06T18:16:05.427197764Z)';
+  assert.equal(problems.detailIn(held, 'zh-CN', 'Asia/Shanghai'), '房源 1-204 已被 刘洋 保留，至 12月7日 02:16');
+  assert.equal(problems.detailIn(held, 'en', 'Asia/Shanghai'), 'Unit 1-204 is held by 刘洋 until 7 Dec, 02:16');
+  assert.equal(problems.localTimes('到期 2026-12-06T18:16:00Z', 'zh-CN', 'UTC'), '到期 12月6日 18:16');
+  // not an instant: left as written
+  assert.equal(problems.localTimes('编号 SH01-2026-000001，日期 2026-12-06', 'zh-CN', 'UTC'), '编号 SH01-2026-000001，日期 2026-12-06');
+});
+
 test('a problem goes to the field it concerns: the API\'s fields, or the types the form knows', () => {
   const problem = new problems.ApiProblem({
     status: 400, type: 'urn:anchang:problem:invalid-input', detail: '请检查填写的内容 (Please correct: phone must not be blank)',

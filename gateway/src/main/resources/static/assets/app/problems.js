@@ -72,10 +72,29 @@ export function splitDetail(detail) {
   return { zh: text, en: text };
 }
 
-/** The detail in the reader's language. */
-export function detailIn(detail, locale) {
+/** An instant as the services write it (ISO-8601 in UTC, Java's Instant): 2026-12-06T18:16:05.427197764Z. */
+const INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?Z\b/g;
+
+/**
+ * The instants in a detail as the reader's clock shows them ("12月7日 02:16", "7 Dec, 02:16"): a rep told a unit is
+ * held until 2026-12-06T18:16:05.427197764Z cannot act on it. {@code timeZone} is the browser's unless given.
+ */
+export function localTimes(text, locale, timeZone) {
+  const zh = String(locale || '').toLowerCase().startsWith('zh');
+  const format = new Intl.DateTimeFormat(zh ? 'zh-CN' : 'en-GB', {
+    month: zh ? 'long' : 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone,
+  });
+  return String(text).replace(INSTANT, (iso) => {
+    // a Date keeps milliseconds only; the nanoseconds of Java's instant are dropped first
+    const at = new Date(iso.replace(/(\.\d{3})\d*Z$/, '$1Z'));
+    return Number.isNaN(at.getTime()) ? iso : format.format(at);
+  });
+}
+
+/** The detail in the reader's language, its instants in the reader's time. */
+export function detailIn(detail, locale, timeZone) {
   const { zh, en } = splitDetail(detail);
-  return String(locale || '').toLowerCase().startsWith('zh') ? zh : en;
+  return localTimes(String(locale || '').toLowerCase().startsWith('zh') ? zh : en, locale, timeZone);
 }
 
 /** Bean Validation's messages (which the API answers per field, in English) in Chinese. */

@@ -62,7 +62,7 @@ public final class KafkaBroker {
                     "group.initial.rebalance.delay.ms=0",
                     "") + "\n");
             if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
-                format(properties);
+                format(properties, clusterId());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,10 +83,14 @@ public final class KafkaBroker {
         return process;
     }
 
-    private void format(Path properties) {
+    /**
+     * Formats the storage for the broker with these properties. The id is given as {@code --cluster-id=<id>}: a random
+     * id begins with '-' one time in 64, and given as the next argument the tool took it for an option and failed.
+     */
+    void format(Path properties, String clusterId) {
         Path log = dataDir.resolve("format.log");
-        List<String> command = JavaCommand.command(classpath, 256, "kafka.tools.StorageTool", "format", "-t", clusterId(),
-                "-c", properties.toString(), "--standalone");
+        List<String> command = JavaCommand.command(classpath, 256, "kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId,
+                "--config=" + properties, "--standalone");
         try {
             Process format = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -101,7 +105,8 @@ public final class KafkaBroker {
         }
     }
 
-    private static String clusterId() {
+    /** A random cluster id: 16 bytes, URL-safe Base64 (so it may begin with '-'). */
+    static String clusterId() {
         UUID uuid = UUID.randomUUID();
         java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
                 .putLong(uuid.getLeastSignificantBits());
