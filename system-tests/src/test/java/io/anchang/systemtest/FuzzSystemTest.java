@@ -40,6 +40,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,8 +55,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The requests are drawn from jqwik arbitraries with one seed, printed first and in every
  * failure: {@code -Danchang.fuzz.seed=<seed>} replays the same requests
- * ({@code -Danchang.fuzz.requests=<n>} changes how many). They are sent 16 at a time and all
- * of them are sent, so that a failure lists every failing request, not the first.
+ * ({@code -Danchang.fuzz.requests=<n>} changes how many). Every value — the choices, the junk,
+ * the ids that name nothing (UUIDs made from the seeded random, never {@link UUID#randomUUID()})
+ * — comes from one {@link Random} of that seed ({@link #draw}, proved by {@code FuzzGeneratorTest}).
+ * One thing is the office's, not the seed's: the real ids of the other site, asked of the office at
+ * the start, may differ between offices (another demo data run, other walk-ins), so a seed replays
+ * exactly on the same office and otherwise uses that office's ids in their places. {@code FUZZ digests}
+ * prints a digest of the seed's requests (those ids as placeholders: the same on every office), of the
+ * requests as sent and of the office's ids, so that a replay shows what it repeated. They are sent
+ * 16 at a time and all of them are sent, so that a failure lists every failing request, not the first.
  *
  * <p>Every write is malformed on purpose (a broken body, a missing or wrongly typed field, an
  * out-of-range number, a string far beyond any field, another site, an id that is not the
@@ -66,7 +74,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Outside the sending it asks the office everything at once (the ten audit trails, their
  * verification, every service's health; the API documents were asked for when the office started,
  * see {@link TheOffice#apiDocuments()}), settles by reading the trails' heads until
- * they stay still, and prints how long each phase took ({@code FUZZ phases}).
+ * they stay still, and prints how long each phase took ({@code FUZZ phases}). Each trail must be
+ * read back to where it stood before the fuzz: the audit endpoint lists only the newest 1,000
+ * entries, so a trail that grew by more fails the test as unread instead of passing unchecked
+ * ({@link #unreadSince}).
  *
  * <p>It runs on the jqwik engine (an {@code @Example}, so that the arbitraries work), beside
  * the JUnit classes that share {@link TheOffice}; it changes nothing, so it needs no place in
@@ -97,10 +108,15 @@ class FuzzSystemTest {
         Map<String, List<String>> foreignIds = phases.time("foreign ids", FuzzSystemTest::foreignIds);
         Map<String, Long> trailsBefore = phases.time("trail heads", FuzzSystemTest::trailHeads);
 
-        Generator generator = new Generator(operations, foreignIds);
-        Random random = new Random(seed);
-        List<FuzzRequest> requests = phases.time("drawing requests",
-                () -> IntStream.range(0, REQUESTS).mapToObj(i -> generator.next(random)).toList());
+        List<FuzzRequest> requests = phases.time("drawing requests", () -> draw(operations, foreignIds, seed, REQUESTS));
+        // the seed's part of the requests, the office's ids of the other site in placeholders, is the same on every
+        // office of the same code; the requests as sent are the same where the office's ids are too
+        Map<String, List<String>> placeholders = new TreeMap<>();
+        foreignIds.forEach((site, ids) -> placeholders.put(site,
+                IntStream.range(0, ids.size()).mapToObj(i -> "<" + site + " id " + i + ">").toList()));
+        System.out.println("FUZZ digests: seed's requests " + digest(draw(operations, placeholders, seed, REQUESTS).stream()
+                .map(FuzzRequest::exactly).toList()) + ", requests as sent " + digest(requests.stream().map(FuzzRequest::exactly).toList())
+                + ", the office's ids " + digest(List.of(foreignIds.toString())));
 
         Sender sender = new Sender(office.gatewayUrl());
         Instant started = Instant.now();
@@ -115,16 +131,32 @@ class FuzzSystemTest {
                 sender.transport.get());
         failures.forEach(failure -> System.out.println("FUZZ 5xx " + failure));
 
-        List<String> changes = changesSince(trailsBefore, phases);
+        TrailCheck trails = changesSince(trailsBefore, phases);
+        List<String> changes = trails.changes();
         changes.forEach(change -> System.out.println("FUZZ change " + change));
+        trails.unread().forEach(gap -> System.out.println("FUZZ unread " + gap));
+        System.out.println("FUZZ entries since the start, per trail (each read back to its start up to " + AUDIT_MOST + "): "
+                + trails.grown());
         List<String> unhealthy = phases.time("health", () -> unhealthy(office));
         System.out.println("FUZZ phases (s): sending " + took.toSeconds() + ", " + phases);
 
         assertThat(failures).as("requests answered 5xx (seed %d; each printed above as 'FUZZ 5xx'):%n%s", seed,
                 failures.stream().limit(40).map(Answer::toString).collect(Collectors.joining("\n"))).isEmpty();
+        assertThat(trails.unread()).as("audit trails not read back to where they stood before the fuzz, so that"
+                + " 'nothing changed' cannot be told (seed %d)", seed).isEmpty();
         assertThat(changes).as("changes made by malformed requests (seed %d)", seed).isEmpty();
         assertThat(unhealthy).as("services not healthy after the fuzz (seed %d)", seed).isEmpty();
         assertThat(answers).hasSize(REQUESTS);
+    }
+
+    /**
+     * The requests of a seed: every value drawn from one {@link Random} of that seed, so that the same operations
+     * and foreign ids give the same requests, byte for byte ({@code FuzzGeneratorTest}).
+     */
+    static List<FuzzRequest> draw(List<Operation> operations, Map<String, List<String>> foreignIds, long seed, int count) {
+        Generator generator = new Generator(operations, foreignIds);
+        Random random = new Random(seed);
+        return IntStream.range(0, count).mapToObj(i -> generator.next(random)).toList();
     }
 
     // ---- the API as the services describe it ----
@@ -156,11 +188,23 @@ class FuzzSystemTest {
     }
 
     static List<Operation> operations(Office office) {
-        List<Operation> operations = new ArrayList<>();
-        Map<String, String> documents = TheOffice.apiDocuments();
+        Map<String, String> documents = new LinkedHashMap<>();
+        Map<String, String> asked = TheOffice.apiDocuments();
         for (String module : BASE_PATHS.keySet()) {
-            String text = documents.getOrDefault(module, "");
-            JsonNode document = JSON.readTree(text.startsWith("{") ? text : get(office.services().spec(module).apiDocsUrl()));
+            String text = asked.getOrDefault(module, "");
+            documents.put(module, text.startsWith("{") ? text : get(office.services().spec(module).apiDocsUrl()));
+        }
+        return operations(documents);
+    }
+
+    /** The operations of each module's OpenAPI document, in the modules' and the documents' order. */
+    static List<Operation> operations(Map<String, String> documents) {
+        List<Operation> operations = new ArrayList<>();
+        for (String module : BASE_PATHS.keySet()) {
+            if (!documents.containsKey(module)) {
+                continue;
+            }
+            JsonNode document = JSON.readTree(documents.get(module));
             JsonNode components = document.path("components");
             for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
                 for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
@@ -196,6 +240,13 @@ class FuzzSystemTest {
     // ---- what the fuzz sends ----
 
     record FuzzRequest(String user, String method, String uri, String contentType, byte[] body, String what) {
+
+        /** Everything the request sends, its body as Base64 (the record's own equality compares the array's identity). */
+        List<String> exactly() {
+            return java.util.Arrays.asList(user, method, uri, contentType,
+                    body == null ? null : java.util.Base64.getEncoder().encodeToString(body), what);
+        }
+
         @Override
         public String toString() {
             String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
@@ -283,7 +334,7 @@ class FuzzSystemTest {
                 return id;
             }
             if (choice < 6) {
-                return UUID.randomUUID().toString();
+                return uuid(random).toString();
             }
             String junk = pick(JUNK, random);
             what.add(name + " junk");
@@ -394,7 +445,7 @@ class FuzzSystemTest {
                     return switch (format) {
                         case "date" -> "2026-12-06";
                         case "date-time" -> "2026-12-06T10:00:00+08:00";
-                        case "uuid" -> UUID.randomUUID().toString();
+                        case "uuid" -> uuid(random).toString();
                         default -> pick(PLAIN_TEXTS, random);
                     };
                 }
@@ -500,6 +551,16 @@ class FuzzSystemTest {
                 "application/x-www-form-urlencoded", "application/json; charset=ISO-8859-1");
         static final Arbitrary<String> PLAIN_TEXTS = Arbitraries.of("张三", "13800138000", "x", "2026-12-06", "SALES", "CASH", "A1");
 
+        /**
+         * A version-4 UUID (as {@link UUID#randomUUID()} makes) whose bits come from the seeded random, so that
+         * a seed replays the same ids: {@code randomUUID()} draws from its own unseeded source.
+         */
+        static UUID uuid(Random random) {
+            long most = random.nextLong() & ~0xF000L | 0x4000L;
+            long least = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+            return new UUID(most, least);
+        }
+
         static byte[] junkBytes(Random random) {
             byte[] bytes = new byte[1 + random.nextInt(2000)];
             random.nextBytes(bytes);
@@ -536,6 +597,20 @@ class FuzzSystemTest {
             return list.stream().map(FuzzSystemTest::write).collect(Collectors.joining(",", "[", "]"));
         }
         return JSON.writeValueAsString(value);
+    }
+
+    /** A short SHA-256 of the texts, to tell two draws apart at a glance. */
+    static String digest(List<?> texts) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Object text : texts) {
+                sha.update(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String encode(String value) {
@@ -710,11 +785,21 @@ class FuzzSystemTest {
         return inParallel(TRAILS, trail -> entries(trail, 1).stream().mapToLong(e -> e.path("seq").asLong()).max().orElse(0));
     }
 
-    /** Entries written since, by a fuzzing user, other than the security log of refused attempts. */
-    static List<String> changesSince(Map<String, Long> before, Phases phases) {
+    /**
+     * What the trails show since the fuzz started: entries by a fuzzing user other than the security log of
+     * refused attempts (and broken chains), and the trails that could not be read back to their head before it.
+     */
+    record TrailCheck(List<String> changes, List<String> unread, Map<String, Long> grown) {
+    }
+
+    static TrailCheck changesSince(Map<String, Long> before, Phases phases) {
         phases.time("settling", FuzzSystemTest::settle);
-        return phases.time("trails and verification", () -> inParallel(TRAILS, trail -> trailChanges(trail, before.get(trail)))
-                .values().stream().flatMap(List::stream).toList());
+        Map<String, TrailCheck> checks = phases.time("trails and verification",
+                () -> inParallel(TRAILS, trail -> trailChanges(trail, before.get(trail))));
+        Map<String, Long> grown = new TreeMap<>();
+        checks.values().forEach(c -> grown.putAll(c.grown()));
+        return new TrailCheck(checks.values().stream().flatMap(c -> c.changes().stream()).toList(),
+                checks.values().stream().flatMap(c -> c.unread().stream()).toList(), grown);
     }
 
     /**
@@ -739,12 +824,23 @@ class FuzzSystemTest {
 
     static final Duration STILL = Duration.ofSeconds(2);
 
-    /** One trail's entries after {@code from} by a fuzzing user (but the security log), and whether its chain is intact. */
-    static List<String> trailChanges(String trail, long from) {
+    /** The most entries the audit endpoint lists in one answer (its {@code limit}, 1 to 1,000); it lists the newest only. */
+    static final int AUDIT_MOST = 1000;
+
+    /**
+     * One trail's entries after {@code from} by a fuzzing user (but the security log), and whether its chain is
+     * intact. The audit endpoint lists only the newest {@value #AUDIT_MOST} entries and cannot page further back,
+     * so the check is honest only if they reach back to entry {@code from + 1}: the chain is numbered without
+     * gaps (its verification checks that), so every entry since the fuzz started is one of
+     * {@code from + 1 … newest}, and all of them must have been read. Otherwise the trail is reported unread.
+     */
+    static TrailCheck trailChanges(String trail, long from) {
         String base = trail.split(" ")[0];
         String site = trail.split(" ")[1];
         List<String> changes = new ArrayList<>();
-        for (JsonNode entry : entries(trail, 1000)) {
+        List<JsonNode> entries = entries(trail, AUDIT_MOST);
+        List<String> unread = unreadSince(trail, from, entries.stream().map(e -> e.path("seq").asLong()).toList());
+        for (JsonNode entry : entries) {
             if (entry.path("seq").asLong() > from && USERS.containsKey(entry.path("actor").asString())
                     && !entry.path("action").asString().startsWith("security.")) {
                 changes.add(trail + " #" + entry.path("seq").asLong() + " " + entry.path("action").asString()
@@ -757,7 +853,27 @@ class FuzzSystemTest {
         if (!verification.path("intact").asBoolean()) {
             changes.add(trail + " trail not intact: " + verification.path("problem").asString());
         }
-        return changes;
+        long newest = entries.stream().mapToLong(e -> e.path("seq").asLong()).max().orElse(from);
+        return new TrailCheck(changes, unread, Map.of(trail, newest - from));
+    }
+
+    /**
+     * Empty if the sequence numbers read hold every one of {@code from + 1 … newest}; else what was missed, e.g.
+     * more entries written since the fuzz started than one answer lists.
+     */
+    static List<String> unreadSince(String trail, long from, List<Long> seqsRead) {
+        long newest = seqsRead.stream().mapToLong(Long::longValue).max().orElse(from);
+        if (newest < from) {
+            return List.of(trail + ": its newest entry is #" + newest + ", but it stood at #" + from + " before the fuzz");
+        }
+        Set<Long> read = new java.util.HashSet<>(seqsRead);
+        long missing = LongStream.rangeClosed(from + 1, newest).filter(seq -> !read.contains(seq)).count();
+        if (missing == 0) {
+            return List.of();
+        }
+        return List.of(trail + ": " + (newest - from) + " entries since the fuzz started (#" + (from + 1) + " to #" + newest
+                + "), " + missing + " of them not among the newest " + seqsRead.size() + " the audit endpoint lists (at most "
+                + AUDIT_MOST + ", no paging back): the fuzz cannot tell that they are not its changes");
     }
 
     static List<JsonNode> entries(String trail, int limit) {
