@@ -71,7 +71,7 @@ class WarmUpTest {
     }
 
     @Test
-    void writesNothingOnlyReadsAndAHoldOnAHeldUnit() {
+    void writesNothingOnlyReadsAHoldOnAHeldUnitAndAWalkInWithNoPhone() {
         List<WarmUp.Call> calls = WarmUp.everyday(List.of("SH01", "HZ01"));
 
         assertThat(calls).allSatisfy(call -> {
