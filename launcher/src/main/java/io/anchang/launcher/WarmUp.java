@@ -59,6 +59,15 @@ final class WarmUp {
         return period.multipliedBy(2).dividedBy(Math.max(1, requests));
     }
 
+    /** Each user of the calls signed in once: user → token. */
+    private Map<String, String> signIn(List<Call> calls) {
+        Map<String, String> token = new java.util.HashMap<>();
+        for (Call call : calls) {
+            token.computeIfAbsent(call.user(), tokens);
+        }
+        return token;
+    }
+
     /** Waits for the user's next turn: at most one request of a user every {@code perUserSpacing}. */
     private void pace(String user) throws InterruptedException {
         long at;
@@ -105,10 +114,7 @@ final class WarmUp {
      * @return how many were answered
      */
     int run(List<Call> calls, int requests, int inFlight, Duration limit) throws InterruptedException {
-        Map<String, String> token = new java.util.HashMap<>();
-        for (Call call : calls) {
-            token.computeIfAbsent(call.user(), tokens);
-        }
+        Map<String, String> token = signIn(calls);
         long deadline = System.nanoTime() + limit.toNanos();
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger answered = new AtomicInteger();
@@ -157,10 +163,7 @@ final class WarmUp {
      * @return how many were answered
      */
     int wide(List<Call> calls, int width, Duration limit) {
-        Map<String, String> token = new java.util.HashMap<>();
-        for (Call call : calls) {
-            token.computeIfAbsent(call.user(), tokens);
-        }
+        Map<String, String> token = signIn(calls);
         Map<String, List<Call>> byService = new java.util.TreeMap<>();
         for (Call call : calls) {
             byService.computeIfAbsent(call.path().split("/")[2], service -> new ArrayList<>()).add(call);
