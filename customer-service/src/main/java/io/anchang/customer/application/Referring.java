@@ -79,7 +79,7 @@ public class Referring {
                             referralId.length() > 64 ? referralId.substring(0, 64) : referralId, null, null,
                             "R-SEC-2 拒绝：" + caller.name() + " 试图登记介绍奖励已付款；只有财务可以登记付款"))
                     .then(Mono.error(ProblemException.forbidden("finance-only", "只有财务可以登记现金奖励已支付；此次尝试已记入审计 "
-                            + "(R-SEC-2: only FINANCE records money; this attempt was audited)")));
+                            + "(R-SEC-2: only FINANCE records money; this attempt was audited)").audited()));
         }
         switch (to) {
             case APPROVED, DECLINED -> caller.requireOn(site, Role.MANAGER);

@@ -50,7 +50,7 @@ public class RevealingPhones {
         return customers.byId(caller.scope(), site, customerId)
                 .filter(stored -> byRole || caller.userId().equals(stored.value().owner().orElse(null)))
                 .switchIfEmpty(Mono.defer(() -> byRole ? Mono.error(CustomerChanges.unknownCustomer(customerId))
-                        : refused(caller, site, customerId, reason).then(Mono.error(forbidden()))))
+                        : refused(caller, site, customerId, reason).then(Mono.error(forbidden().audited()))))
                 .flatMap(stored -> {
                     Customer customer = stored.value();
                     Instant now = clock.instant();

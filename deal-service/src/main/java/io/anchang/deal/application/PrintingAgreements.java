@@ -40,7 +40,7 @@ public class PrintingAgreements {
                     boolean own = unit.sale() != null && unit.sale().repUserId().equals(caller.userId()) && caller.has(Role.SALES);
                     if (!own && !caller.hasAny(Role.SUPERVISOR, Role.FINANCE)) {
                         return record(caller, site, unit, REFUSED, null).then(Mono.error(ProblemException.forbidden("agreement-print-refused",
-                                "认购书含买受人完整电话，只有本交易的置业顾问、主管、经理和财务可以打印；此次尝试已记入审计 (Only the deal's rep, a SUPERVISOR/MANAGER or FINANCE may print it; this attempt was audited)")));
+                                "认购书含买受人完整电话，只有本交易的置业顾问、主管、经理和财务可以打印；此次尝试已记入审计 (Only the deal's rep, a SUPERVISOR/MANAGER or FINANCE may print it; this attempt was audited)").audited()));
                     }
                     if (unit.sale() == null || unit.sale().agreement() == null) {
                         return Mono.error(ProblemException.notFound("agreement-unknown", "房源 " + unit.label()

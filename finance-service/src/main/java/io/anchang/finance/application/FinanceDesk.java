@@ -84,7 +84,7 @@ public class FinanceDesk {
     public Mono<Receipts.Issued> confirm(Caller caller, String requestId, Mono<Payment> payment) {
         if (!caller.has(Role.FINANCE)) {
             return refused(caller, requestId).then(Mono.error(ProblemException.forbidden("finance-only",
-                    "只有财务可以收款、确认定金；此次尝试已记入安全审计 (Only FINANCE records money; this attempt was written to the security audit log)")));
+                    "只有财务可以收款、确认定金；此次尝试已记入安全审计 (Only FINANCE records money; this attempt was written to the security audit log)").audited()));
         }
         return requests.find(caller.scope(), requestId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("deposit-request-unknown", "没有定金申请 " + requestId

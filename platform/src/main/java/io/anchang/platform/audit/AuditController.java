@@ -1,5 +1,6 @@
 package io.anchang.platform.audit;
 
+import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.Role;
 import io.anchang.platform.validation.ListLimit;
@@ -24,12 +25,22 @@ public class AuditController {
         this.trail = trail;
     }
 
-    @Operation(summary = "The latest audit entries of a site, newest first")
+    @Operation(summary = "The latest audit entries of a site, newest first; with before=<seq>, those numbered below it "
+            + "(to page back through the whole trail: pass the smallest seq of the last page)")
     @GetMapping("${anchang.api.base-path}/sites/{site}/audit")
     public Flux<AuditEntry> latest(Caller caller, @PathVariable String site,
-                                   @RequestParam(defaultValue = "100") int limit) {
+                                   @RequestParam(defaultValue = "100") int limit,
+                                   @RequestParam(required = false) Long before) {
         caller.requireOn(site, Role.MANAGER, Role.ADMIN); // R-SEC-1: an ADMIN too only of the sites of the token
-        return trail.latest(site, ListLimit.of(limit, MOST));
+        int bounded = ListLimit.of(limit, MOST);
+        if (before == null) {
+            return trail.latest(site, bounded);
+        }
+        if (before < 1) {
+            throw ProblemException.invalid("before-invalid", "before 须是审计条目的序号（1 或更大），现为 " + before
+                    + " (before must be an entry's sequence number, 1 or more, not " + before + ")");
+        }
+        return trail.before(site, before, bounded);
     }
 
     @Operation(summary = "Re-walks the site's hash chain and says whether any entry was changed or removed")

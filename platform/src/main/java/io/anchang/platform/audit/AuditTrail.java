@@ -208,6 +208,13 @@ public final class AuditTrail {
         return template.find(query, Document.class, ENTRIES).map(AuditTrail::fromDocument);
     }
 
+    /** The latest entries of a site numbered below {@code seq}, newest first: the page before one whose smallest number is {@code seq}. */
+    public Flux<AuditEntry> before(String site, long seq, int limit) {
+        Query query = Query.query(Criteria.where("siteId").is(site).and("seq").lt(seq))
+                .with(Sort.by(Sort.Direction.DESC, "seq")).limit(limit);
+        return template.find(query, Document.class, ENTRIES).map(AuditTrail::fromDocument);
+    }
+
     /**
      * Re-walks the site's chain, {@value #PAGE} entries at a time: numbering without gaps, each
      * link, each entry's keyed hash; then the stored head — an entry it names that is gone means

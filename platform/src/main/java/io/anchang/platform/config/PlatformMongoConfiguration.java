@@ -5,6 +5,7 @@ import io.anchang.platform.audit.AuditKey;
 import io.anchang.platform.audit.AuditProperties;
 import io.anchang.platform.audit.RefusalSummaries;
 import io.anchang.platform.audit.AuditTrail;
+import io.anchang.platform.audit.RefusalAuditor;
 import io.anchang.platform.messaging.ConsumedEvents;
 import io.anchang.platform.messaging.EventHandler;
 import io.anchang.platform.messaging.KafkaConfiguration;
@@ -63,6 +64,12 @@ public class PlatformMongoConfiguration {
     @Bean
     RefusalSummaries refusalSummaries(AuditTrail trail) {
         return new RefusalSummaries(trail.refusals(), Duration.ofSeconds(10));
+    }
+
+    /** R-SEC-4: every 403 given to a signed-in caller goes to a trail (the refusal answers wait for it). */
+    @Bean
+    RefusalAuditor refusalAuditor(AuditTrail trail, Clock clock) {
+        return new RefusalAuditor(trail, clock);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import io.anchang.platform.web.CorrelationId;
 import io.anchang.platform.web.CorrelationIdWebFilter;
 import io.anchang.platform.web.ProblemDetailsAdvice;
 import io.anchang.platform.web.ProblemResponses;
+import io.anchang.platform.web.Refusals;
 import io.micrometer.context.ContextRegistry;
 import org.slf4j.MDC;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -61,13 +62,13 @@ public class PlatformWebConfiguration {
     }
 
     @Bean
-    ProblemResponses problemResponses(JsonMapper mapper) {
-        return new ProblemResponses(mapper);
+    ProblemResponses problemResponses(JsonMapper mapper, ObjectProvider<Refusals> refusals) {
+        return new ProblemResponses(mapper, refusals::getIfAvailable); // R-SEC-4: where the service keeps a trail
     }
 
     @Bean
-    ProblemDetailsAdvice problemDetailsAdvice() {
-        return new ProblemDetailsAdvice();
+    ProblemDetailsAdvice problemDetailsAdvice(ProblemResponses problems) {
+        return new ProblemDetailsAdvice(problems);
     }
 
     @Bean

@@ -21,12 +21,17 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, Object> properties;
+    private final boolean audited;
 
     public ProblemException(int status, String type, String title, String detail) {
         this(status, type, title, detail, Map.of());
     }
 
     public ProblemException(int status, String type, String title, String detail, Map<String, Object> properties) {
+        this(status, type, title, detail, properties, false);
+    }
+
+    private ProblemException(int status, String type, String title, String detail, Map<String, Object> properties, boolean audited) {
         // a client's mistake or a lost race (4xx) is an answer, not a fault: no stack trace to fill in — on opening day nine
         // attempts in ten end in a 409, each through a deep reactive stack (issue 17); a 5xx keeps its trace for the log
         super(detail, null, false, status >= 500);
@@ -34,6 +39,20 @@ public class ProblemException extends RuntimeException {
         this.type = type;
         this.title = title;
         this.properties = new LinkedHashMap<>(properties);
+        this.audited = audited;
+    }
+
+    /**
+     * R-SEC-4: the same refusal, marked as already written to the audit trail by the use case that raised it (a
+     * phone reveal, an agreement print, a payment), so that the platform does not write it a second time.
+     */
+    public ProblemException audited() {
+        return new ProblemException(status, type, title, getMessage(), properties, true);
+    }
+
+    /** Whether the use case that raised this refusal audited it itself ({@link #audited()}). */
+    public boolean isAudited() {
+        return audited;
     }
 
     public int status() {

@@ -86,9 +86,9 @@ public class PlatformSecurityConfiguration {
         ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> problems.write(exchange,
                 HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", describe(error),
                 "Bearer error=\"invalid_token\"");
-        ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.write(exchange,
-                HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "您没有执行此操作的权限 (You may not do this)", null);
+        // R-SEC-4: a role refused at the door is audited before it is answered
+        ServerAccessDeniedHandler forbidden = (exchange, denied) -> problems.refuse(exchange, "forbidden", "Forbidden",
+                "您没有执行此操作的权限 (You may not do this)");
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -3,7 +3,6 @@ package io.anchang.platform.security;
 import io.anchang.platform.web.ProblemResponses;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
@@ -22,6 +21,7 @@ import java.util.List;
  * scope again; this only makes sure no route can forget. A POST the service names as a read
  * ({@code anchang.security.read-only-posts}: a search whose input must stay out of URLs) is
  * judged as a read, so that HEAD_OFFICE, which reads every site and writes none, may send it.
+ * The refusal is audited before it is answered (R-SEC-4, {@link ProblemResponses#refuse}).
  */
 public final class SiteAccessWebFilter implements WebFilter, Ordered {
 
@@ -58,8 +58,7 @@ public final class SiteAccessWebFilter implements WebFilter, Ordered {
                 .map(scope -> read ? scope.canRead(site) : scope.canWrite(site))
                 .defaultIfEmpty(true) // unauthenticated requests never get here past security; public paths have no site
                 .flatMap(allowed -> allowed ? chain.filter(exchange)
-                        : problems.write(exchange, HttpStatus.FORBIDDEN, "site-access-denied", "Forbidden",
-                        SiteScope.denied(site).detail(), null));
+                        : problems.refuse(exchange, "site-access-denied", "Forbidden", SiteScope.denied(site).detail()));
     }
 
     private static String site(ServerWebExchange exchange) {

@@ -58,13 +58,32 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    /** Audits the refusals (R-SEC-4); none in a unit test. */
+    private final ProblemResponses problems;
+
+    public ProblemDetailsAdvice() {
+        this(null);
+    }
+
+    public ProblemDetailsAdvice(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
     @ExceptionHandler(ProblemException.class)
     public Mono<ResponseEntity<Object>> handleProblem(ProblemException ex, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemResponses.problem(HttpStatusCode.valueOf(ex.status()), ex.type(), ex.title(), ex.detail(), exchange);
         ex.properties().forEach(problem::setProperty);
         HttpHeaders headers = new HttpHeaders();
         retryAfter(ex).ifPresent(seconds -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+        if (ex.status() == 403 && !ex.isAudited()) {
+            return audited(exchange, ex.type()).then(respond(problem, headers)); // R-SEC-4
+        }
         return respond(problem, headers);
+    }
+
+    /** R-SEC-4: a refusal is on the trail before it is answered (once; a failure to audit is logged, the answer stays 403). */
+    private Mono<Void> audited(ServerWebExchange exchange, String problemType) {
+        return problems == null ? Mono.empty() : problems.audit(exchange, problemType);
     }
 
     /**
@@ -95,8 +114,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     public Mono<ResponseEntity<Object>> handleAccessDenied(AccessDeniedException ex, ServerWebExchange exchange) {
-        return respond(ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "您没有执行此操作的权限 (You may not do this)", exchange), new HttpHeaders());
+        return audited(exchange, "forbidden").then(respond(ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "您没有执行此操作的权限 (You may not do this)", exchange), new HttpHeaders()));
     }
 
     @ExceptionHandler(Exception.class)

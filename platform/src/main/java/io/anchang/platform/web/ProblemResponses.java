@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Builds and writes RFC 9457 problem details. The {@code type} is
@@ -25,10 +26,45 @@ public final class ProblemResponses {
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
     static final int MAX_DETAIL = 1000;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemResponses.class);
+
     private final JsonMapper mapper;
+    private final Supplier<Refusals> refusals;
 
     public ProblemResponses(JsonMapper mapper) {
+        this(mapper, () -> null);
+    }
+
+    /** @param refusals what audits a 403 (R-SEC-4), looked up when one is given; null where the service keeps no trail */
+    public ProblemResponses(JsonMapper mapper, Supplier<Refusals> refusals) {
         this.mapper = mapper;
+        this.refusals = refusals;
+    }
+
+    /**
+     * R-SEC-4: writes this request's refusal to the audit trail, once — not when its own path audited it already
+     * ({@link Refusals#AUDITED}). Completes when the entry is written or counted; a failure to audit is logged and
+     * the refusal still answered 403, never turned into a 500.
+     */
+    public Mono<Void> audit(ServerWebExchange exchange, String problemType) {
+        if (exchange.getAttributes().putIfAbsent(Refusals.AUDITED, Boolean.TRUE) != null) {
+            return Mono.empty();
+        }
+        Refusals auditor = refusals.get();
+        if (auditor == null) {
+            return Mono.empty();
+        }
+        return Mono.defer(() -> auditor.audit(exchange, problemType))
+                .onErrorResume(error -> {
+                    log.error("R-SEC-4: could not audit the refusal of {} {} ({}): {}", exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath(), problemType, error.toString());
+                    return Mono.empty();
+                });
+    }
+
+    /** A 403 written straight to the response, after it was audited (R-SEC-4). */
+    public Mono<Void> refuse(ServerWebExchange exchange, String slug, String title, String detail) {
+        return audit(exchange, slug).then(Mono.defer(() -> write(exchange, HttpStatus.FORBIDDEN, slug, title, detail, null)));
     }
 
     public static URI type(String slug) {

@@ -6,6 +6,7 @@ import io.anchang.platform.messaging.EventHandler;
 import io.anchang.platform.messaging.MalformedEventException;
 import io.anchang.platform.messaging.TypedEventHandler;
 import io.anchang.platform.mongo.ScopedMongo;
+import io.anchang.platform.security.AccessRules;
 import io.anchang.platform.security.SiteScope;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +46,12 @@ public class TestApp {
 
     /** Counters whose events this version refuses as invalid (a bug to be fixed): they are poison until removed. */
     public static final Set<String> REFUSED = ConcurrentHashMap.newKeySet();
+
+    /** A route only an ADMIN may call, refused by the security chain itself (its {@code forbidden}). */
+    @Bean
+    AccessRules adminOnlyPath() {
+        return exchanges -> exchanges.pathMatchers("/api/test/sites/*/admin-only/**").hasRole("ADMIN");
+    }
 
     @Bean
     EventHandler tally(ScopedMongo mongo, JsonMapper mapper) {

@@ -1,5 +1,8 @@
 package io.anchang.platform.testapp;
 
+import io.anchang.platform.audit.AuditRecord;
+import io.anchang.platform.audit.AuditTrail;
+import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.Role;
 import jakarta.validation.Valid;
@@ -37,9 +40,39 @@ public class TestController {
     public static volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
 
     private final ReactiveMongoTemplate template;
+    private final AuditTrail audit;
 
-    public TestController(ReactiveMongoTemplate template) {
+    public TestController(ReactiveMongoTemplate template, AuditTrail audit) {
         this.template = template;
+        this.audit = audit;
+    }
+
+    /** The action the self-auditing refusal below writes. */
+    public static final String SECRET_REFUSED = "security.test-secret-refused";
+
+    /** For the MANAGER only: the role refused in the use case (403 role-required). */
+    @GetMapping("/api/test/sites/{site}/managers-only")
+    public Mono<String> managersOnly(Caller caller, @PathVariable String site) {
+        caller.requireOn(site, Role.MANAGER);
+        return Mono.just("ok");
+    }
+
+    /** What the security chain refuses to anyone but an ADMIN (see {@code TestApp#adminOnlyPath}). */
+    @GetMapping("/api/test/sites/{site}/admin-only/things")
+    public Mono<String> adminOnly(Caller caller, @PathVariable String site) {
+        return Mono.just("ok");
+    }
+
+    /** A refusal its own use case audits (as a phone reveal does): on the trail once, never twice. */
+    @GetMapping("/api/test/sites/{site}/secrets/{id}")
+    public Mono<String> secret(Caller caller, @PathVariable String site, @PathVariable String id) {
+        caller.scope().requireWrite(site);
+        if (!caller.has(Role.MANAGER)) {
+            return audit.recordRefusal(new AuditRecord(UUID.randomUUID().toString(), site, java.time.Instant.now(), caller.userId(),
+                            SECRET_REFUSED, id, null, null, "R-SEC-4 test"))
+                    .then(Mono.error(ProblemException.forbidden("secret-refused", "不可查看 (Not yours; audited)").audited()));
+        }
+        return Mono.just("secret");
     }
 
     public record Write(@NotBlank String requestId) {

@@ -1,0 +1,120 @@
+package io.anchang.platform.audit;
+
+import io.anchang.platform.security.Caller;
+import io.anchang.platform.security.Tokens;
+import io.anchang.platform.web.Refusals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * R-SEC-4 (decision): every 403 given to a signed-in caller — a site refused at the door, a role refused by the
+ * security chain, a use case's refusal — goes to the security audit trail, rate limited and summarised
+ * ({@link AuditTrail#recordRefusal}) so that a flood cannot crowd out the trail. Which trail: the site's the
+ * request names if the caller may read that site, else the caller's own first site's — a stranger leaves no trace
+ * in a site that is not theirs — and none if the caller has neither.
+ */
+public final class RefusalAuditor implements Refusals {
+
+    public static final String ACTION = "security.access-refused";
+    static final int LONGEST_PATH = 200;
+    private static final Logger log = LoggerFactory.getLogger(RefusalAuditor.class);
+    private static final List<PathPattern> SITE_PATHS = List.of(
+            PathPatternParser.defaultInstance.parse("/api/{service}/sites/{site}"),
+            PathPatternParser.defaultInstance.parse("/api/{service}/sites/{site}/**"));
+    /** What a site code looks like (reception's rule): a caller who reads every site names no trail of a made-up name. */
+    private static final Pattern SITE_CODE = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
+
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    public RefusalAuditor(AuditTrail trail, Clock clock) {
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> audit(ServerWebExchange exchange, String problemType) {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(auth -> Tokens.caller(((JwtAuthenticationToken) auth).getToken()))
+                .flatMap(caller -> record(exchange, caller, problemType));
+    }
+
+    private Mono<Void> record(ServerWebExchange exchange, Caller caller, String problemType) {
+        String site = site(exchange);
+        String trailSite = trailOf(caller, site);
+        if (trailSite == null) {
+            log.warn("R-SEC-4: {} was refused {} {} and has no site whose trail could hold it", caller.userId(),
+                    exchange.getRequest().getMethod(), cut(exchange.getRequest().getPath().value()));
+            return Mono.empty();
+        }
+        String method = exchange.getRequest().getMethod().name();
+        String path = cut(exchange.getRequest().getPath().value());
+        String type = problemType == null ? "forbidden" : cut(problemType);
+        String after = "{\"name\":" + json(caller.name()) + ",\"roles\":" + json(String.valueOf(caller.roles()))
+                + ",\"method\":" + json(method) + ",\"path\":" + json(path) + ",\"problem\":" + json(type)
+                + ",\"site\":" + json(site == null ? null : cut(site)) + "}";
+        String why = "R-SEC-4 拒绝：" + caller.name() + "（" + caller.roles() + "）试图 " + method + " " + path + "（" + type + "）"
+                + " (refused: " + caller.userId() + " tried " + method + " " + path + ")";
+        return trail.recordRefusal(new AuditRecord(UUID.randomUUID().toString(), trailSite, clock.instant(), caller.userId(),
+                ACTION, path, null, after, why));
+    }
+
+    /** The site's trail if the caller may read it, else the caller's own first site's; null if neither. */
+    static String trailOf(Caller caller, String site) {
+        if (site != null && caller.scope().canRead(site)
+                && (caller.scope().ownSites().contains(site) || SITE_CODE.matcher(site).matches())) {
+            return site;
+        }
+        return caller.scope().ownSites().stream().findFirst().orElse(null);
+    }
+
+    private static String site(ServerWebExchange exchange) {
+        var path = exchange.getRequest().getPath().pathWithinApplication();
+        for (PathPattern pattern : SITE_PATHS) {
+            PathPattern.PathMatchInfo match = pattern.matchAndExtract(path);
+            if (match != null) {
+                return match.getUriVariables().get("site");
+            }
+        }
+        return null;
+    }
+
+    private static String cut(String text) {
+        return text.length() > LONGEST_PATH ? text.substring(0, LONGEST_PATH) : text;
+    }
+
+    private static String json(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
