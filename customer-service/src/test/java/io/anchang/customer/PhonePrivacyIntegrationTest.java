@@ -99,7 +99,7 @@ class PhonePrivacyIntegrationTest extends SiteIntegrationTest {
 
     @Test
     @DisplayName("R-SEC-1 R-SEC-3 HEAD_OFFICE reads every site: it searches by phone (a POST that only reads) and gets the phones masked; "
-            + "it still writes nothing — a follow-up, a phone, a reveal refused — and the search leaves no trace on the trail")
+            + "it still writes nothing — a follow-up, a phone, a reveal refused — and the search leaves no trace on the trail; R-SEC-4 the refused writes do")
     void headOfficeSearchesByPhoneButWritesNothing() {
         String phone = aPhone();
         Map<String, Object> owned = ownedByB(phone);
@@ -119,7 +119,12 @@ class PhonePrivacyIntegrationTest extends SiteIntegrationTest {
         // the search path is a read only as itself: a write beneath or beside it stays a write
         web.post().uri("/api/customers/sites/{site}/customers/search/more", site).headers(h -> h.setBearerAuth(ISSUER.token("hq", "HEAD_OFFICE")))
                 .bodyValue(object("phone", phone)).exchange().expectStatus().isForbidden();
-        assertThat(audit().stream().filter(entry -> "hq".equals(entry.get("actor")) || "hq-local".equals(entry.get("actor")))).isEmpty();
+        // R-SEC-4: the refused writes are on the site's trail (HEAD_OFFICE reads the site), the searches are not
+        assertThat(audit().stream().filter(entry -> "hq".equals(entry.get("actor")) || "hq-local".equals(entry.get("actor"))))
+                .hasSize(5).allSatisfy(entry -> {
+                    assertThat(entry.get("action")).isEqualTo("security.access-refused");
+                    assertThat((String) entry.get("subject")).doesNotEndWith("/customers/search");
+                });
     }
 
     @Test

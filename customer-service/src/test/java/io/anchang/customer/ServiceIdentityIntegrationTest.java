@@ -65,7 +65,16 @@ class ServiceIdentityIntegrationTest extends SiteIntegrationTest {
         assertThat(after.get("claims")).isEqualTo(before.get("claims"));
         assertThat(after.get("visits")).isEqualTo(before.get("visits"));
         assertThat(after.get("id")).isEqualTo(owned.get("customerId"));
-        assertThat(auditEntries()).isEqualTo(trail);
+        // R-SEC-4: nothing on the trail since but the refusals, each naming who tried the service-only path
+        List<Map<String, Object>> since = web.get().uri("/api/customers/sites/{site}/audit?limit=1000", site)
+                .headers(h -> h.setBearerAuth(manager())).exchange().expectStatus().isOk()
+                .expectBody(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).returnResult().getResponseBody().stream()
+                .filter(e -> ((Number) e.get("seq")).longValue() > ((Number) trail).longValue()).toList();
+        assertThat(since).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.get("action")).isEqualTo("security.access-refused");
+            assertThat(String.valueOf(e.get("subject"))).startsWith("/api/customers/internal/sites/" + site);
+        });
     }
 
     @Test

@@ -81,6 +81,16 @@ public interface ServiceBaseline {
     }
 
     @Test
+    @DisplayName("R-SEC-4 the refusals BJ01's MANAGER meets walking every SH01 operation are on BJ01's own trail — naming "
+            + "mgr-BJ01 and the SH01 paths, at most 10 in full a minute — and that trail still verifies")
+    default void anotherSitesManagersRefusalsAreAuditedOnTheirOwnTrail(@LocalManagementPort int managementPort) {
+        String token = TestIssuer.shared().token("mgr-BJ01", "MANAGER", "BJ01");
+        List<SiteIsolationWalk.Call> calls = SiteIsolationWalk.walk(management(managementPort), web(), token, VICTIM);
+        assertThat(calls).anySatisfy(call -> assertThat(call.status()).isEqualTo(403));
+        RefusalTrail.assertAuditedOnOwnTrail(web(), basePath(), "BJ01", token, "mgr-BJ01", basePath() + "/sites/SH01");
+    }
+
+    @Test
     @DisplayName("the OpenAPI document is served on the management port and lists the service's operations under its base path")
     default void publishesItsApiDocument(@LocalManagementPort int managementPort) {
         management(managementPort).get().uri(SiteIsolationWalk.API_DOCS).exchange().expectStatus().isOk()

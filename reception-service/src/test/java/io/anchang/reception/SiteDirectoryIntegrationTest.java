@@ -3,6 +3,7 @@ package io.anchang.reception;
 import io.anchang.testing.BadTokens;
 import io.anchang.testing.Infrastructure;
 import io.anchang.testing.KeepAliveProbe;
+import io.anchang.testing.RefusalTrail;
 import io.anchang.testing.SiteIsolationWalk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -248,6 +249,16 @@ class SiteDirectoryIntegrationTest {
     @DisplayName("R-SEC-1 every route, called for SH01 by BJ01's manager, is refused or finds nothing, and writes nothing")
     void everyRouteIsIsolatedBySite(@LocalManagementPort int managementPort) {
         assertEveryRouteIsolatesSH01From(manager("BJ01"), managementPort);
+    }
+
+    @Test
+    @DisplayName("R-SEC-4 the refusals BJ01's manager meets walking every SH01 route are on BJ01's own trail — naming mgr-BJ01 "
+            + "and the SH01 paths, at most 10 in full a minute — and that trail still verifies")
+    void anotherSitesManagersRefusalsAreAuditedOnTheirOwnTrail(@LocalManagementPort int managementPort) {
+        WebTestClient docs = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).responseTimeout(Duration.ofSeconds(60)).build();
+        List<SiteIsolationWalk.Call> calls = SiteIsolationWalk.walk(docs, web, manager("BJ01"), "SH01");
+        assertThat(calls).anySatisfy(call -> assertThat(call.status()).isEqualTo(403));
+        RefusalTrail.assertAuditedOnOwnTrail(web, "/api/reception", "BJ01", manager("BJ01"), "mgr-BJ01", "/api/reception/sites/SH01");
     }
 
     /** Walks every route for SH01 with another site's token: each refused or finding nothing, nothing written. */

@@ -120,6 +120,31 @@ class FuzzGeneratorTest {
                 .contains("stood at #40");
     }
 
+    @Example
+    @Label("a trail that grew by more than one answer lists is paged back with before=<seq> to where it stood, and then read whole")
+    void aTrailGrownBeyondOneAnswerIsPagedBack() {
+        // 2,540 entries on the trail, 2,500 of them since the fuzz started at #40: the newest 1,000, then two pages before
+        List<Long> trail = java.util.stream.LongStream.rangeClosed(1, 2540).boxed().sorted(java.util.Comparator.reverseOrder()).toList();
+        List<Long> asked = new java.util.ArrayList<>();
+        java.util.function.Function<Long, List<Long>> endpoint = before -> {
+            asked.add(before);
+            return trail.stream().filter(seq -> before == null || seq < before).limit(FuzzSystemTest.AUDIT_MOST).toList();
+        };
+        List<Long> read = FuzzSystemTest.readBackTo(40, endpoint, Long::longValue);
+        assertThat(asked).containsExactly(null, 1541L, 541L);
+        assertThat(read).contains(41L, 2540L);
+        assertThat(FuzzSystemTest.unreadSince("/api/deals SH01", 40, read)).isEmpty();
+
+        // an endpoint that ignores before (answers the newest again) stops the paging, and the trail is reported unread
+        List<Long> stuck = FuzzSystemTest.readBackTo(40, before -> trail.subList(0, FuzzSystemTest.AUDIT_MOST), Long::longValue);
+        assertThat(FuzzSystemTest.unreadSince("/api/deals SH01", 40, stuck)).singleElement().asString()
+                .contains("1500 of them not among the newest 1000");
+        // a trail that grew by less than a page is read in one answer
+        asked.clear();
+        assertThat(FuzzSystemTest.readBackTo(2500, endpoint, Long::longValue)).hasSize(1000);
+        assertThat(asked).containsExactly((Long) null);
+    }
+
     /** Everything each request sends ({@link FuzzRequest#exactly()}: its body as Base64). */
     static List<List<String>> drawn(long seed) {
         return FuzzSystemTest.draw(OPERATIONS, FOREIGN_IDS, seed, COUNT).stream().map(FuzzRequest::exactly).toList();

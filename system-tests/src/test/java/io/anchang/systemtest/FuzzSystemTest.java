@@ -74,10 +74,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Outside the sending it asks the office everything at once (the ten audit trails, their
  * verification, every service's health; the API documents were asked for when the office started,
  * see {@link TheOffice#apiDocuments()}), settles by reading the trails' heads until
- * they stay still, and prints how long each phase took ({@code FUZZ phases}). Each trail must be
- * read back to where it stood before the fuzz: the audit endpoint lists only the newest 1,000
- * entries, so a trail that grew by more fails the test as unread instead of passing unchecked
- * ({@link #unreadSince}).
+ * they stay still, and prints how long each phase took ({@code FUZZ phases}). Each trail is
+ * read back to where it stood before the fuzz, 1,000 entries an answer, paging back with
+ * {@code before=<seq>} ({@link #readBackTo}); a trail not read back whole (every number since
+ * its start) fails the test as unread instead of passing unchecked ({@link #unreadSince}).
  *
  * <p>It runs on the jqwik engine (an {@code @Example}, so that the arbitraries work), beside
  * the JUnit classes that share {@link TheOffice}; it changes nothing, so it needs no place in
@@ -135,7 +135,7 @@ class FuzzSystemTest {
         List<String> changes = trails.changes();
         changes.forEach(change -> System.out.println("FUZZ change " + change));
         trails.unread().forEach(gap -> System.out.println("FUZZ unread " + gap));
-        System.out.println("FUZZ entries since the start, per trail (each read back to its start up to " + AUDIT_MOST + "): "
+        System.out.println("FUZZ entries since the start, per trail (each read back to its start, " + AUDIT_MOST + " an answer): "
                 + trails.grown());
         List<String> unhealthy = phases.time("health", () -> unhealthy(office));
         System.out.println("FUZZ phases (s): sending " + took.toSeconds() + ", " + phases);
@@ -824,21 +824,20 @@ class FuzzSystemTest {
 
     static final Duration STILL = Duration.ofSeconds(2);
 
-    /** The most entries the audit endpoint lists in one answer (its {@code limit}, 1 to 1,000); it lists the newest only. */
+    /** The most entries the audit endpoint lists in one answer (its {@code limit}, 1 to 1,000); older ones with {@code before=<seq>}. */
     static final int AUDIT_MOST = 1000;
 
     /**
      * One trail's entries after {@code from} by a fuzzing user (but the security log), and whether its chain is
-     * intact. The audit endpoint lists only the newest {@value #AUDIT_MOST} entries and cannot page further back,
-     * so the check is honest only if they reach back to entry {@code from + 1}: the chain is numbered without
-     * gaps (its verification checks that), so every entry since the fuzz started is one of
-     * {@code from + 1 … newest}, and all of them must have been read. Otherwise the trail is reported unread.
+     * intact. The entries are read back to entry {@code from + 1}, {@value #AUDIT_MOST} an answer ({@link #readBackTo}):
+     * the chain is numbered without gaps (its verification checks that), so every entry since the fuzz started is
+     * one of {@code from + 1 … newest}, and all of them must have been read. Otherwise the trail is reported unread.
      */
     static TrailCheck trailChanges(String trail, long from) {
         String base = trail.split(" ")[0];
         String site = trail.split(" ")[1];
         List<String> changes = new ArrayList<>();
-        List<JsonNode> entries = entries(trail, AUDIT_MOST);
+        List<JsonNode> entries = readBackTo(from, before -> entries(trail, AUDIT_MOST, before), e -> e.path("seq").asLong());
         List<String> unread = unreadSince(trail, from, entries.stream().map(e -> e.path("seq").asLong()).toList());
         for (JsonNode entry : entries) {
             if (entry.path("seq").asLong() > from && USERS.containsKey(entry.path("actor").asString())
@@ -872,14 +871,45 @@ class FuzzSystemTest {
             return List.of();
         }
         return List.of(trail + ": " + (newest - from) + " entries since the fuzz started (#" + (from + 1) + " to #" + newest
-                + "), " + missing + " of them not among the newest " + seqsRead.size() + " the audit endpoint lists (at most "
-                + AUDIT_MOST + ", no paging back): the fuzz cannot tell that they are not its changes");
+                + "), " + missing + " of them not among the newest " + seqsRead.size() + " read back from the audit endpoint"
+                + ": the fuzz cannot tell that they are not its changes");
+    }
+
+    /**
+     * A trail's entries, newest first, from its newest back to entry {@code from + 1} (or its first): the newest page
+     * ({@code page.apply(null)}), then each page before the oldest number read ({@code page.apply(oldest)}), until a
+     * page reaches {@code from + 1}, is short or empty, or does not go further back (then {@link #unreadSince} tells
+     * what was missed, rather than this looping).
+     */
+    static <T> List<T> readBackTo(long from, java.util.function.Function<Long, List<T>> page, java.util.function.ToLongFunction<T> seq) {
+        List<T> read = new ArrayList<>();
+        List<T> next = page.apply(null);
+        long oldest = Long.MAX_VALUE;
+        while (!next.isEmpty()) {
+            long oldestOfPage = next.stream().mapToLong(seq).min().orElseThrow();
+            if (oldestOfPage >= oldest) {
+                break; // it went no further back
+            }
+            read.addAll(next);
+            if (oldestOfPage <= from + 1 || next.size() < AUDIT_MOST) {
+                break;
+            }
+            oldest = oldestOfPage;
+            next = page.apply(oldest);
+        }
+        return read;
     }
 
     static List<JsonNode> entries(String trail, int limit) {
+        return entries(trail, limit, null);
+    }
+
+    /** The newest {@code limit} entries of a trail, or with {@code before} those numbered below it. */
+    static List<JsonNode> entries(String trail, int limit, Long before) {
         String base = trail.split(" ")[0];
         String site = trail.split(" ")[1];
-        String body = TheOffice.gateway().get().uri(base + "/sites/{site}/audit?limit={limit}", site, limit)
+        String body = TheOffice.gateway().get().uri(base + "/sites/{site}/audit?limit={limit}" + (before == null ? "" : "&before={before}"),
+                        before == null ? new Object[]{site, limit} : new Object[]{site, limit, before})
                 .headers(h -> h.setBearerAuth(TheOffice.manager(site))).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         List<JsonNode> entries = new ArrayList<>();

@@ -120,7 +120,7 @@ public class KeepingPersonalData {
                                 caller.userId(), ID_REVEAL_REFUSED, customerRef.length() > 64 ? customerRef.substring(0, 64) : customerRef, null,
                                 null, "R-SEC-3 拒绝查看完整身份证号码：" + caller.name() + " 不是客户的置业顾问，也不是销售主任、销售经理或财务"))
                         .then(Mono.error(ProblemException.forbidden("reveal-not-allowed", "只有客户的置业顾问、销售主任、销售经理和财务可以查看完整身份证号码；"
-                                + "此次尝试已记入审计 (Only the customer's rep, a SUPERVISOR, the MANAGER or FINANCE may; this attempt was audited)").audited())))
+                                + "此次尝试已记入审计 (Only the customer's rep, a SUPERVISOR, the MANAGER or FINANCE may; this attempt was audited)").audited()))))
                 .flatMap(customer -> store.byCustomer(caller.scope(), site, customer.id()).map(Stored::value)
                         .filter(data -> data.idNumber() != null)
                         .switchIfEmpty(Mono.error(() -> ProblemException.notFound("id-number-unknown", "客户 " + customer.archiveNo()

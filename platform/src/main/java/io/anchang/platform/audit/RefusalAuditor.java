@@ -32,7 +32,8 @@ public final class RefusalAuditor implements Refusals {
     private static final Logger log = LoggerFactory.getLogger(RefusalAuditor.class);
     private static final List<PathPattern> SITE_PATHS = List.of(
             PathPatternParser.defaultInstance.parse("/api/{service}/sites/{site}"),
-            PathPatternParser.defaultInstance.parse("/api/{service}/sites/{site}/**"));
+            PathPatternParser.defaultInstance.parse("/api/{service}/sites/{site}/**"),
+            PathPatternParser.defaultInstance.parse("/api/{service}/internal/sites/{site}/**"));
     /** What a site code looks like (reception's rule): a caller who reads every site names no trail of a made-up name. */
     private static final Pattern SITE_CODE = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
 
