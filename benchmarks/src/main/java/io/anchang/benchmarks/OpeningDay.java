@@ -63,12 +63,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>./bench opening-day [--gateway URL] [--keycloak URL] [--mongo URI] [--kafka HOST:PORT]
  *                        [--reps 2000] [--units 200] [--concurrency 200] [--site SH01]
  *                        [--request-timeout 30] [--deadline 900] [--repeat N] [--deal http://127.0.0.1:8083] [--gateway-reads 200]
- *                        [--client netty|jdk] [--client-warm-up 4000]</pre>
+ *                        [--client netty|jdk] [--client-warm-up 4000] [--ceiling 2000]</pre>
  * {@code --client} is what the race is sent with: Reactor Netty (the default; cheap per request, which leaves
  * the two cores to the office) or the JDK's client ({@link RaceClient}); either is first warmed on a server inside the
  * benchmark ({@code --client-warm-up} requests, 0 for none), so that the race does not pay for its JIT.
  * {@code --repeat N} runs it N times (a new building each) and prints the median of each figure.
- * After the race, the gateway figure: the same read through the gateway and straight at deal-service.
+ * After the race, the ceiling: the office's cheapest requests sent the same way ({@code --ceiling} each, 0 for none),
+ * and the gateway figure: the same read through the gateway and straight at deal-service.
  */
 public final class OpeningDay {
 
@@ -95,6 +96,7 @@ public final class OpeningDay {
                 exit |= summary.failures() > 0 ? 1 : 0;
             }
             Summary.printMedian("holds/s", runs);
+            Ceilings.printMedians();
         } catch (Exception | Error e) {
             exit = 1;
             System.out.println("FAILED at \"" + Deadlines.current() + "\": " + e);
@@ -204,9 +206,18 @@ public final class OpeningDay {
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         double seconds = (System.nanoTime() - started) / 1e9;
-        race.close();
         Map<String, Long> storeOps = store.takeAll();
         store.close();
+        String noUnit = "/api/deals/sites/" + site + "/units/no-such-unit";
+        String rep = tokens.get(demoReps.get(0));
+        List<Ceilings.Ceiling> ceilings = Ceilings.measure(race, Integer.parseInt(o.getOrDefault("ceiling", String.valueOf(reps))),
+                concurrency, requestTimeout, List.of(
+                        new Ceilings.Target("the gateway alone: the web application's page (no token, no service)", gateway + "/", null, 200),
+                        new Ceilings.Target("deal-service alone: a unit that does not exist (token, site, one store read; 404)",
+                                o.getOrDefault("deal", "http://127.0.0.1:8083") + noUnit, rep, 404),
+                        new Ceilings.Target("the same through the gateway (two hops, two token checks, one store read; 404)",
+                                gateway + noUnit, rep, 404)));
+        race.close();
         step("checking the outcome against the board");
 
         // the proof: one winner per unit, every 409 names it, the board agrees
@@ -270,6 +281,7 @@ public final class OpeningDay {
                 ms(sorted, 1.0), raw.p50(), raw.p99());
         System.out.printf("| ratio to the raw rate | %.3f | 1 |%n", rate / (reps / raw.seconds()));
         System.out.printf("| won (201) / lost (409) / other | %d / %d / %d | %d / %d / 0 |%n", won, lost, other, raw.won(), reps - raw.won());
+        Ceilings.print(ceilings, reps / raw.seconds());
         System.out.println();
         System.out.println("store operations during the race (every process of the office, background work included):");
         double opsPer = StoreCounts.print(storeOps, reps, "hold attempt", "bench_raw");

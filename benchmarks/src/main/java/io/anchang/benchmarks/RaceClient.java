@@ -30,6 +30,9 @@ interface RaceClient extends AutoCloseable {
 
     CompletableFuture<Answer> post(String url, String bearer, String json, Duration deadline);
 
+    /** A GET; {@code bearer} null sends no token. */
+    CompletableFuture<Answer> get(String url, String bearer, Duration deadline);
+
     @Override
     void close();
 
@@ -87,6 +90,18 @@ interface RaceClient extends AutoCloseable {
         }
 
         @Override
+        public CompletableFuture<Answer> get(String url, String bearer, Duration deadline) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(deadline).GET();
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                    .orTimeout(deadline.plus(Deadlines.WHOLE_ANSWER_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((response, error) -> response == null ? new Answer(-1, String.valueOf(error))
+                            : new Answer(response.statusCode(), response.body()));
+        }
+
+        @Override
         public void close() {
             // the JDK's client has nothing to close on Java 17
         }
@@ -116,6 +131,22 @@ interface RaceClient extends AutoCloseable {
                     .responseSingle((response, body) -> body.asString().defaultIfEmpty("")
                             .map(text -> new Answer(response.status().code(), text)))
                     // the whole answer, body included, within the deadline and a margin
+                    .timeout(deadline.plus(Deadlines.WHOLE_ANSWER_MARGIN))
+                    .onErrorResume(error -> Mono.just(new Answer(-1, String.valueOf(error))))
+                    .toFuture();
+        }
+
+        @Override
+        public CompletableFuture<Answer> get(String url, String bearer, Duration deadline) {
+            return http.responseTimeout(deadline)
+                    .headers(h -> {
+                        if (bearer != null) {
+                            h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + bearer);
+                        }
+                    })
+                    .get().uri(url)
+                    .responseSingle((response, body) -> body.asString().defaultIfEmpty("")
+                            .map(text -> new Answer(response.status().code(), text)))
                     .timeout(deadline.plus(Deadlines.WHOLE_ANSWER_MARGIN))
                     .onErrorResume(error -> Mono.just(new Answer(-1, String.valueOf(error))))
                     .toFuture();

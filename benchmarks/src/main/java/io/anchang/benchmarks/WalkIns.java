@@ -31,7 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * every customer is served or queued, never both — prints p50/p99 latency and throughput,
  * then sees every customer off so the desk is as it was (the customers stay in the archive).
  *
- * <pre>./bench walk-ins [gatewayUrl] [keycloakUrl] [site] [walkIns] [--mongo URI] [--repeat N] [--client netty|jdk] [--client-warm-up 2000]</pre>
+ * <pre>./bench walk-ins [gatewayUrl] [keycloakUrl] [site] [walkIns] [--mongo URI] [--repeat N] [--client netty|jdk] [--client-warm-up 2000]
+ *     [--ceiling 2000] [--reception http://127.0.0.1:8081]</pre>
  * Defaults: http://localhost:8080 http://localhost:8180 SH01 200, mongodb://127.0.0.1:27117, 1 run.
  * Beside the burst, in the same run, the raw rate of the store's conditional update (as opening
  * day measures it) and the store operations the burst cost; a walk-in registered in degraded mode
@@ -64,6 +65,9 @@ public final class WalkIns {
     /** What the burst is sent with ({@code --client netty|jdk}) and how many requests warm it first ({@code --client-warm-up}). */
     static String client = "netty";
     static int clientWarmUp = 2000;
+    /** The ceiling ({@code --ceiling}, requests each; 0 for none) and reception's own address for its direct figure ({@code --reception}). */
+    static int ceilingRequests = 2000;
+    static String receptionUrl = "http://127.0.0.1:8081";
 
     private WalkIns(String gateway, String keycloak, String site, String mongo) {
         this.gateway = gateway;
@@ -91,6 +95,8 @@ public final class WalkIns {
         customerHealthUrl = options.getOrDefault("customer-health", customerHealthUrl);
         client = options.getOrDefault("client", client);
         clientWarmUp = Integer.parseInt(options.getOrDefault("client-warm-up", String.valueOf(clientWarmUp)));
+        ceilingRequests = Integer.parseInt(options.getOrDefault("ceiling", String.valueOf(ceilingRequests)));
+        receptionUrl = options.getOrDefault("reception", receptionUrl);
         int failures = 1;
         Deadlines.watchdog("walk-ins", Duration.ofMinutes(10L * repeat));
         try {
@@ -106,6 +112,7 @@ public final class WalkIns {
                 failures += summary.failures();
             }
             Summary.printMedian("walk-ins/s", runs);
+            Ceilings.printMedians();
         } catch (Exception | Error e) {
             // System.exit in finally would swallow it: say what stopped the run
             failures = Math.max(failures, 1);
@@ -185,9 +192,15 @@ public final class WalkIns {
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
         double seconds = (System.nanoTime() - began) / 1e9;
-        race.close();
         java.util.Map<String, Long> storeOps = store.takeAll();
         store.close();
+        String noVisit = "/api/reception/sites/" + site + "/visits/no-such-visit";
+        List<Ceilings.Ceiling> ceilings = Ceilings.measure(race, ceilingRequests, count, Deadlines.REQUEST, List.of(
+                new Ceilings.Target("reception-service alone: a visit that does not exist (token, site, one store read; 404)",
+                        receptionUrl + noVisit, desk, 404),
+                new Ceilings.Target("the same through the gateway (two hops, two token checks, one store read; 404)",
+                        gateway + noVisit, desk, 404)));
+        race.close();
 
         int failures = 0;
         List<Long> latencies = new ArrayList<>();
@@ -263,6 +276,7 @@ public final class WalkIns {
         System.out.printf("| requests / wall time | %d / %.2f s | 2000 / %.2f s |%n", count, seconds, raw.seconds());
         System.out.printf("| per second | %.1f | %.0f |%n", rate, rawRate);
         System.out.printf("| ratio to the raw rate | %.3f | 1 |%n", rate / rawRate);
+        Ceilings.print(ceilings, rawRate);
         System.out.printf("| p50 / p99 / max | %d / %d / %d ms | %.1f / %.1f / – ms |%n", percentile(latencies, 50), percentile(latencies, 99),
                 percentile(latencies, 100), raw.p50(), raw.p99());
         System.out.printf("| served / queued / attribution pending / not 201 | %d / %d / %d / %d | |%n", served.size(), waiting.size(), pending,
