@@ -32,6 +32,22 @@ class GatewaySecurityIntegrationTest extends GatewayTestContext {
     }
 
     @Test
+    @DisplayName("issue 9: an address the firewall turns away (an encoded slash) gets 400 with a problem detail at the gateway, not an empty body; the service receives nothing")
+    void aRejectedAddressGetsAProblemDetail() {
+        String id = UUID.randomUUID().toString();
+        web.get().uri(URI.create("http://127.0.0.1:" + port + "/api/deals/sites/SH01/units/a%2F..%2F" + id))
+                .headers(h -> h.setBearerAuth(token("SH01-rep1", "SALES", "SH01")))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:anchang:problem:request-rejected")
+                .jsonPath("$.correlationId").isNotEmpty();
+
+        assertThat(EchoBackend.shared().receivedOnPathEnding(id)).isEmpty();
+    }
+
+    @Test
     @DisplayName("R-SEC-1 a user of SH01 is refused BJ01's data at the gateway (403 problem detail); the service receives nothing")
     void anotherSitesDataIsRefusedAtTheGateway() {
         String sh01 = token("SH01-rep1", "SALES", "SH01");

@@ -8,6 +8,7 @@ import io.anchang.platform.web.CorrelationId;
 import io.anchang.platform.web.CorrelationIdWebFilter;
 import io.anchang.platform.web.ProblemDetailsAdvice;
 import io.anchang.platform.web.ProblemResponses;
+import io.anchang.platform.web.RejectedRequests;
 import io.micrometer.context.ContextRegistry;
 import org.slf4j.MDC;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -26,6 +27,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import tools.jackson.databind.DeserializationFeature;
@@ -53,6 +55,12 @@ public class PlatformWebConfiguration {
                 value -> MDC.put(CorrelationId.KEY, value),
                 () -> MDC.remove(CorrelationId.KEY));
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    /** Spring Security's firewall's refusals as problem details (its own answer is a bare 400); services and the gateway alike. */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ProblemResponses problems) {
+        return new RejectedRequests(problems);
     }
 
     @Bean
