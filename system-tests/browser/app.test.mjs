@@ -19,6 +19,10 @@ const access = await load('access.js');
 const format = await load('format.js');
 const { messages } = await load('messages.js');
 const lists = await load('lists.js');
+// archive-access.js names access.js: the same source, by a data: URL (a data: URL resolves no relative path)
+const accessUrl = `data:text/javascript;base64,${Buffer.from(await readFile(new URL('access.js', APP), 'utf8')).toString('base64')}`;
+const archiveAccess = await import(`data:text/javascript;base64,${Buffer.from((await readFile(new URL('archive-access.js', APP), 'utf8'))
+  .replace("'./access.js'", `'${accessUrl}'`)).toString('base64')}`);
 
 test('a Chinese-first detail splits into its Chinese and its English', () => {
   const { splitDetail, detailIn } = problems;
@@ -155,7 +159,7 @@ test('R-SEC-1 roles include the ones below them, on their own sites only; head o
   assert.equal(access.abilities(admin, 'HZ01').changePolicy, true);
   assert.deepEqual(access.SCREENS.filter((s) => s.visible(rep)).map((s) => s.name), ['desk', 'mine', 'customers', 'board', 'deals']);
   assert.deepEqual(access.SCREENS.filter((s) => s.visible(user('FINANCE'))).map((s) => s.name), ['board', 'deals', 'finance', 'reports']);
-  assert.deepEqual(access.SCREENS.filter((s) => s.visible(hq)).map((s) => s.name), ['reports', 'hq']);
+  assert.deepEqual(access.SCREENS.filter((s) => s.visible(hq)).map((s) => s.name), ['customers', 'reports', 'hq'], 'the archive\'s tabs only (customerTabs)');
   function user(role) { return access.userFrom({ preferred_username: role, realm_access: { roles: [role] }, sites: ['SH01'] }); }
 });
 
@@ -201,6 +205,40 @@ test('R-CUS-7 R-CUS-12 R-SEC-1 the deal archive is the archive\'s readers\'; key
   assert.deepEqual(sees(user('SALES'), 'HZ01'), [false, false], 'another site');
   assert.deepEqual(sees(user('MANAGER'), 'HZ01'), [false, false], 'another site');
   assert.deepEqual(sees(null), [false, false]);
+});
+
+test('R-CUS-7 R-SEC-1 head office has the customers screen with the archive\'s tabs it may read — the deal archive among them — and no rep\'s lists, care or key persons', () => {
+  const hq = access.userFrom({ preferred_username: 'hq', realm_access: { roles: ['HEAD_OFFICE'] } });
+  const menu = (u) => access.SCREENS.filter((screen) => screen.visible(u)).map((screen) => screen.name);
+  assert.deepEqual(menu(hq), ['customers', 'reports', 'hq']);
+  // SearchingArchive.search and dealArchive, SharingMarketNotes, ImportingCustomers.list: HEAD_OFFICE reads them on every site
+  assert.deepEqual(archiveAccess.customerTabs(hq, 'SH01'), ['archive', 'dealArchive', 'market', 'import']);
+  assert.deepEqual(archiveAccess.customerTabs(hq, 'HZ01'), ['archive', 'dealArchive', 'market', 'import'], 'every site');
+  for (const tab of ['today', 'greetings', 'calls', 'plans', 'feedback', 'surveys', 'occasions', 'referrals', 'connections', 'questions']) {
+    assert.ok(!archiveAccess.customerTabs(hq, 'SH01').includes(tab), tab);
+  }
+  // the others keep theirs
+  const user = (role) => access.userFrom({ preferred_username: `u-${role}`, realm_access: { roles: [role] }, sites: ['SH01'] });
+  assert.deepEqual(archiveAccess.customerTabs(user('MANAGER'), 'SH01'), ['today', 'greetings', 'calls', 'plans', 'archive', 'feedback', 'surveys',
+    'occasions', 'referrals', 'dealArchive', 'connections', 'questions', 'market', 'import']);
+  assert.deepEqual(archiveAccess.customerTabs(user('ASSISTANT'), 'SH01'), ['plans', 'archive', 'feedback', 'surveys', 'occasions', 'referrals',
+    'dealArchive', 'market']);
+  assert.deepEqual(archiveAccess.customerTabs(user('SALES'), 'HZ01'), [], 'another site');
+  for (const role of ['FINANCE', 'SALES_CONTROL', 'ADMIN']) assert.ok(!menu(user(role)).includes('customers'), role);
+  assert.deepEqual(archiveAccess.customerTabs(null, 'SH01'), []);
+});
+
+test('a list the API cut says so: its first rows, and "只显示前 500 条，请缩小搜索范围"', () => {
+  assert.equal(lists.cutAt(new Headers({ 'X-Truncated': 'true', 'X-Limit': '500' })), 500);
+  assert.equal(lists.cutAt(new Headers({ 'x-truncated': 'TRUE', 'x-limit': '2' })), 2);
+  assert.equal(lists.cutAt(new Headers({ 'X-Truncated': 'true' })), 500, 'no limit named: the usual one');
+  assert.equal(lists.cutAt(new Headers({ 'X-Truncated': 'true', 'X-Limit': 'many' })), 500);
+  assert.equal(lists.cutAt(new Headers({ 'X-Limit': '500' })), 0, 'a whole list');
+  assert.equal(lists.cutAt(new Headers()), 0);
+  assert.equal(lists.cutAt(null), 0);
+  const said = (locale, n) => messages[locale].lists.truncated.replace('{n}', n);
+  assert.equal(said('zh-CN', 500), '只显示前 500 条，请缩小搜索范围');
+  assert.equal(said('en', 500), 'Only the first 500 are shown: narrow the search');
 });
 
 test('R-CUS-7 a page of the archive keeps its numbers beside its items; a plain list stays as it is', () => {

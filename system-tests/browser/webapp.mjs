@@ -81,7 +81,7 @@ const MAIN_PAGES = [
     menu: ['desk', 'mine', 'customers', 'board', 'deals', 'finance', 'manager', 'reports'] },
   { user: 'sh01-control', role: 'SALES_CONTROL', screen: 'board', marker: 'board', menu: ['board', 'reports'] },
   { user: 'sh01-finance', role: 'FINANCE', screen: 'finance', marker: 'finance', menu: ['board', 'deals', 'finance', 'reports'] },
-  { user: 'hq-analyst', role: 'HEAD_OFFICE', screen: 'hq', marker: 'head-office', menu: ['reports', 'hq'] },
+  { user: 'hq-analyst', role: 'HEAD_OFFICE', screen: 'hq', marker: 'head-office', menu: ['customers', 'reports', 'hq'] },
   { user: 'admin', role: 'ADMIN', screen: 'manager', marker: 'manager', menu: ['manager', 'hq'] },
 ];
 

@@ -118,11 +118,16 @@ abstract class ArchiveIntegrationTest {
 
     /** A new customer received by rep {@code letter} as the desk would register them (flow 1); answers id and archive number. */
     Map<String, Object> customerOf(String letter, String name) {
+        return customerOf(letter, name, aPhone());
+    }
+
+    /** As {@link #customerOf(String, String)}, with the phone given (digits, as a clerk types them). */
+    Map<String, Object> customerOf(String letter, String name, String phone) {
         Map<String, Object> desk = object("upRep", rep(letter), "eventMode", false,
                 "reps", list(object("userId", rep(letter), "name", "顾问" + letter, "status", "AVAILABLE")));
         @SuppressWarnings("unchecked")
         Map<String, Object> answer = web.post().uri(AttributionApi.PATH, site).headers(h -> h.setBearerAuth(ISSUER.receptionToken()))
-                .bodyValue(object("visitId", UUID.randomUUID().toString(), "channel", "VISIT", "phone", aPhone(), "customerName", name,
+                .bodyValue(object("visitId", UUID.randomUUID().toString(), "channel", "VISIT", "phone", phone, "customerName", name,
                         "at", Instant.now().minusSeconds(3600).toString(), "receivedBy", rep(letter), "statement", object(), "desk", desk))
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(answer.get("ownerRep")).isEqualTo(rep(letter));

@@ -144,7 +144,7 @@ class RelationsIntegrationTest extends ArchiveIntegrationTest {
     }
 
     @Test
-    @DisplayName("R-CUS-12 R-FIN-4 the referral list filters on the server: FINANCE asks for the approved cash rewards and gets only those; an unknown status or a page of a million is a Chinese problem detail")
+    @DisplayName("R-CUS-12 R-FIN-4 the referral list filters on the server: FINANCE asks for the approved cash rewards and gets only those; an unknown status or a page of a million is a Chinese problem detail; a list its size cut says so (X-Truncated)")
     void referralsFilteredByTheirReward() {
         String owner = (String) customerOf("A", "老业主").get("archiveNo");
         String cashApproved = referral(owner, (String) customerOf("A", "朋友甲").get("archiveNo"), "CASH", "APPROVED");
@@ -159,6 +159,12 @@ class RelationsIntegrationTest extends ArchiveIntegrationTest {
         assertThat(ids("/referrals?reward=GIFT&customer=" + owner)).containsExactly(giftApproved);
         assertThat(ids("/referrals?status=PAID")).isEmpty();
         assertThat(ids("/referrals?size=2")).hasSize(2);
+        web.get().uri(base() + "/referrals?size=2").headers(h -> h.setBearerAuth(finance())).exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("X-Truncated", "true").expectHeader().valueEquals("X-Limit", "2");
+        web.get().uri(base() + "/referrals?size=4").headers(h -> h.setBearerAuth(finance())).exchange().expectStatus().isOk()
+                .expectHeader().doesNotExist("X-Truncated");
+        web.get().uri(base() + "/referrals?status=APPROVED&size=2").headers(h -> h.setBearerAuth(finance())).exchange().expectStatus().isOk()
+                .expectHeader().doesNotExist("X-Truncated");
 
         problem(web.get().uri(base() + "/referrals?status=SETTLED").headers(h -> h.setBearerAuth(finance())).exchange(),
                 400, "reward-state-unknown", "没有这个奖励状态：SETTLED");

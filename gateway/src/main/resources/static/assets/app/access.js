@@ -171,7 +171,9 @@ export function holdsCredit(customer, userId) {
 export const SCREENS = [
   { name: 'desk', path: '/desk', visible: (user) => hasAny(user, 'SALES', 'ASSISTANT') },
   { name: 'mine', path: '/mine', visible: (user) => has(user, 'SALES') },
-  { name: 'customers', path: '/customers', visible: (user) => hasAny(user, 'SALES', 'ASSISTANT') },
+  // HEAD_OFFICE reads the archive, the deal archive (R-CUS-7), market notes and imports of every site: the customers
+  // screen shows it those tabs only (customerTabs)
+  { name: 'customers', path: '/customers', visible: (user) => hasAny(user, 'SALES', 'ASSISTANT', 'HEAD_OFFICE') },
   { name: 'board', path: '/board', visible: (user) => hasAny(user, 'SALES', 'ASSISTANT', 'SALES_CONTROL', 'FINANCE') },
   { name: 'deals', path: '/deals', visible: (user) => hasAny(user, 'SALES', 'ASSISTANT', 'FINANCE') },
   { name: 'finance', path: '/finance', visible: (user) => hasAny(user, 'FINANCE', 'MANAGER') },

@@ -2,7 +2,7 @@
 // referrals, questions, imports and the site's operations (issue 14), as customer-service and
 // reception-service decide it — they check it again and refuse anything else; this only keeps
 // out of sight what a user may not use. Pure module: no browser globals.
-import { on, has, hasAny, canRead } from './access.js';
+import { on, has, hasAny, canRead, abilities } from './access.js';
 
 /** The customer's rep (the owner), a SUPERVISOR or the MANAGER (R-ATT-12). */
 const theirRep = (user, site, customer) => on(user, site, 'SALES') && (customer?.owner === user?.id || has(user, 'SUPERVISOR'));
@@ -51,4 +51,32 @@ export function archiveAbilities(user, site) {
     readMarketNotes: canRead(user, site) && hasAny(user, 'SALES', 'ASSISTANT', 'HEAD_OFFICE'),
     shareMarketNote: on(user, site, 'SALES', 'ASSISTANT'),
   };
+}
+
+/**
+ * The tabs of the customers screen a user sees at a site, in their order: each only where the service it reads lets the
+ * user read it — head office (HEAD_OFFICE) the archive, the deal archive (R-CUS-7), market notes and imports, no rep's
+ * lists, no care, feedback, referrals or key persons.
+ */
+export function customerTabs(user, site) {
+  const can = abilities(user, site);
+  const more = archiveAbilities(user, site);
+  return [
+    ['today', can.followUpLists],
+    ['greetings', can.followUpLists],
+    ['calls', can.followUpLists],
+    ['plans', can.followUpLists || can.readMeeting],
+    ['archive', can.archive],
+    // issue 14: feedback, surveys, occasions, referrals, questions, market notes, import and export
+    ['feedback', more.readFeedback],
+    ['surveys', more.readSurveys],
+    ['occasions', more.readOccasions],
+    ['referrals', more.readReferrals],
+    // R-CUS-7 the deal archive for revisits; R-CUS-12 key persons and cross-introductions
+    ['dealArchive', can.dealArchive],
+    ['connections', can.connections],
+    ['questions', more.readQuestions],
+    ['market', more.readMarketNotes],
+    ['import', more.importCustomers || more.readImports || more.exportCustomers],
+  ].filter(([, show]) => show).map(([key]) => key);
 }

@@ -7,7 +7,7 @@ import { newRequestId, check } from './validate.js';
 import { ApiProblem, fieldErrors } from './problems.js';
 import { i18n } from './i18n.js';
 import { api } from './api.js';
-import { listed } from './lists.js';
+import { listed, cutAt } from './lists.js';
 
 const { reactive, watch } = Vue;
 const PREFIX = 'anchang.draft.';
@@ -138,10 +138,14 @@ export function useAction(run) {
  * @return { state, load, keep } — keep(item) puts an item the API answered in place of its old self (same id), else first
  */
 export function useList(url, extra = {}, also = null) {
-  const state = reactive({ items: [], problem: null, ...extra });
+  // cut: the rows shown when the API's limit cut the list (0 for a whole one); the screen says to narrow the search
+  const state = reactive({ items: [], problem: null, cut: 0, ...extra });
   async function load() {
     try {
-      const { items, page } = listed(await api.get(typeof url === 'function' ? url() : url));
+      const response = await api.get(typeof url === 'function' ? url() : url, { raw: true });
+      const text = await response.text();
+      const { items, page } = listed(text ? JSON.parse(text) : null);
+      state.cut = cutAt(response.headers);
       state.items = items;
       if (page) state.page = page;
       if (also) await also(state);

@@ -13,6 +13,16 @@ export function listed(answer) {
   return { items: [], page: null };
 }
 
+/**
+ * Where the API's limit cut a list (it answers X-Truncated: true and X-Limit: the limit): the number of rows shown, which
+ * are not all there are; 0 for a whole list. Takes the response's Headers (or anything with a get).
+ */
+export function cutAt(headers) {
+  if (!headers || typeof headers.get !== 'function' || String(headers.get('X-Truncated')).toLowerCase() !== 'true') return 0;
+  const limit = Number(headers.get('X-Limit'));
+  return Number.isInteger(limit) && limit > 0 ? limit : 500;
+}
+
 /** The steps that say where a deal stands (CustomerCard.dealStep); a unit or name change leaves it where it was. */
 export const DEAL_STAGES = ['SMALL_DEPOSIT', 'BIG_DEPOSIT', 'CONTRACT', 'REFUND', 'LAPSED', 'CANCELLED'];
 

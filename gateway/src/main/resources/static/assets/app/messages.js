@@ -449,7 +449,7 @@ Object.assign(zh, {
   connections: {
     title: '核心人物（R-CUS-12）', hint: '所在圈子（商会、公司、社区）的核心人物，可请其介绍圈内客户；在客户档案卡的客户关怀中登记。',
     ofIndustry: '“{industry}”行业的客户（交叉合作）', industryHint: '同一行业的客户，可相互介绍业务（交叉介绍在“老带新”中登记）。',
-    industry: '行业', industryPlaceholder: '如：贸易', back: '返回核心人物', none: '暂无核心人物', noneOfIndustry: '这个行业暂无客户', keyPerson: '核心人物',
+    industry: '行业', industryPlaceholder: '如：金融（输入行业的一部分即可）', back: '返回核心人物', none: '暂无核心人物', noneOfIndustry: '这个行业暂无客户', keyPerson: '核心人物',
   },
 });
 Object.assign(en, {
@@ -460,9 +460,12 @@ Object.assign(en, {
   connections: {
     title: 'Key persons (R-CUS-12)', hint: 'People at the centre of a circle (a chamber of commerce, a company, a neighbourhood) who may introduce its members; recorded in the care profile on the customer card.',
     ofIndustry: 'Customers in {industry} (cross-introductions)', industryHint: 'Customers of one industry, to introduce to one another (record an introduction under Referrals).',
-    industry: 'Industry', industryPlaceholder: 'e.g. 贸易', back: 'Back to key persons', none: 'No key persons yet', noneOfIndustry: 'No customers in this industry', keyPerson: 'Key person',
+    industry: 'Industry', industryPlaceholder: 'e.g. 金融 (a part of the industry will do)', back: 'Back to key persons', none: 'No key persons yet', noneOfIndustry: 'No customers in this industry', keyPerson: 'Key person',
   },
 });
+// a list the API's limit cut (X-Truncated, X-Limit): the rows shown are not all there are
+Object.assign(zh, { lists: { truncated: '只显示前 {n} 条，请缩小搜索范围' } });
+Object.assign(en, { lists: { truncated: 'Only the first {n} are shown: narrow the search' } });
 Object.assign(zh.manager.tabs, { incidents: '突发事件', questions: '抗性与疑问' });
 Object.assign(en.manager.tabs, { incidents: 'Incidents', questions: 'Questions' });
 Object.assign(zh, {

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * headers of its own, so that tests can see the gateway keep only its own.
  *
  * <p>{@code .../status/<code>} answers that status with a problem detail of its own;
- * {@code .../status/<code>-retry} adds {@code Retry-After}, as a service shedding load does.
+ * {@code .../status/<code>-retry} adds {@code Retry-After}, as a service shedding load does; a path ending in
+ * {@code /cut-list} answers the headers of a list its limit cut ({@code X-Truncated: true}, {@code X-Limit: 500}).
  */
 final class EchoBackend implements AutoCloseable {
 
@@ -90,6 +91,9 @@ final class EchoBackend implements AutoCloseable {
                 return response.status(HttpResponseStatus.valueOf(code))
                         .header("Content-Type", "application/problem+json")
                         .sendString(Mono.just(problemBody(code))).then();
+            }
+            if (path.endsWith("/cut-list")) {
+                response.header("X-Truncated", "true").header("X-Limit", "500");
             }
             Map<String, Object> echo = new LinkedHashMap<>();
             echo.put("method", request.method().name());

@@ -51,6 +51,15 @@ class RoutingIntegrationTest extends GatewayTestContext {
     }
 
     @Test
+    @DisplayName("a list the service's limit cut reaches the web application saying so: X-Truncated and X-Limit pass the gateway")
+    void aCutListsHeadersPass() {
+        web.get().uri("/api/reception/sites/SH01/cut-list").headers(h -> h.setBearerAuth(token("SH01-rep1", "SALES", "SH01")))
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("X-Truncated", "true")
+                .expectHeader().valueEquals("X-Limit", "500");
+    }
+
+    @Test
     @DisplayName("a request without a correlation id gets one, and the service sees the same one the caller is told")
     void gatewayCreatesTheCorrelationIdItPassesOn() {
         String path = "/api/reports/sites/SH01/daily-" + UUID.randomUUID();

@@ -70,15 +70,22 @@ final class WarmUp {
 
     /** Waits for the user's next turn: at most one request of a user every {@code perUserSpacing}. */
     private void pace(String user) throws InterruptedException {
-        long at;
-        synchronized (nextSend) {
-            long now = System.nanoTime();
-            at = Math.max(now, nextSend.getOrDefault(user, now));
-            nextSend.put(user, at + perUserSpacing.toNanos());
-        }
-        long wait = at - System.nanoTime();
+        long wait = turn(user, System.nanoTime()) - System.nanoTime();
         if (wait > 0) {
             java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+
+    /**
+     * When the user's next request may go, asked at {@code now} (nanoTime): at once if their last one went a spacing
+     * ago or more, else a spacing after their last turn — so however many senders ask at once, a user's turns are a
+     * spacing apart.
+     */
+    long turn(String user, long now) {
+        synchronized (nextSend) {
+            long at = Math.max(now, nextSend.getOrDefault(user, now));
+            nextSend.put(user, at + perUserSpacing.toNanos());
+            return at;
         }
     }
 

@@ -74,7 +74,7 @@ class WebAppSystemTest {
         // a rep never sees the finance desk; the finance desk never sees the front desk
         assertThat(menu(pages, "SALES")).doesNotContain("finance", "manager", "hq", "reports");
         assertThat(menu(pages, "FINANCE")).containsExactly("board", "deals", "finance", "reports");
-        assertThat(menu(pages, "HEAD_OFFICE")).containsExactly("reports", "hq");
+        assertThat(menu(pages, "HEAD_OFFICE")).containsExactly("customers", "reports", "hq");
         assertThat(result.path("language").path("english").asString()).isEqualTo("Front desk");
         assertThat(result.path("language").path("chinese").asString()).isEqualTo("接待台");
     }

@@ -4,6 +4,7 @@ import io.anchang.platform.security.SiteScope;
 import reactor.core.publisher.Flux;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /** The site's customers as a list shows them — what a search filters on — read in one pass (records merged away left out). */
@@ -15,4 +16,7 @@ public interface ArchiveListing {
     }
 
     Flux<Listed> of(SiteScope scope, String site);
+
+    /** Those of {@code customerIds} still in the archive (records merged away left out). */
+    Flux<Listed> of(SiteScope scope, String site, Collection<String> customerIds);
 }

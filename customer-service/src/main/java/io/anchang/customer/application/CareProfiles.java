@@ -18,11 +18,14 @@ public interface CareProfiles {
 
     Flux<CareProfile> ofCustomers(SiteScope scope, String site, Collection<String> customerIds);
 
-    /** R-CUS-12: the site's key persons (核心人物). */
-    Flux<CareProfile> keyPersons(SiteScope scope, String site);
+    /** R-CUS-12: the site's key persons (核心人物), by archive number, at most {@code limit}. */
+    Flux<CareProfile> keyPersons(SiteScope scope, String site, int limit);
 
-    /** R-CUS-12: customers of an industry, for cross-introductions (交叉合作). */
-    Flux<CareProfile> ofIndustry(SiteScope scope, String site, String industry);
+    /**
+     * R-CUS-12: customers whose industry holds {@code part} (any case; the text taken literally, never as a pattern), for
+     * cross-introductions (交叉合作), by archive number, at most {@code limit}.
+     */
+    Flux<CareProfile> ofIndustry(SiteScope scope, String site, String part, int limit);
 
     Mono<Boolean> save(Caller caller, CareProfile profile, long expectedVersion, List<PendingEvent> events);
 }

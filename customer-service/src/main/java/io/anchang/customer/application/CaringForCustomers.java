@@ -8,6 +8,7 @@ import io.anchang.customer.domain.care.CareProfile;
 import io.anchang.customer.domain.care.Greetings;
 import io.anchang.platform.events.customer.CareProfileChanged;
 import io.anchang.platform.outbox.PendingEvent;
+import io.anchang.platform.phone.Phone;
 import io.anchang.platform.problem.ProblemException;
 import io.anchang.platform.security.Caller;
 import io.anchang.platform.site.Role;
@@ -40,14 +41,31 @@ public class CaringForCustomers {
     private final CareProfiles profiles;
     private final PersonalDataStore personalData;
     private final CustomerCards cards;
+    private final ArchiveListing listing;
+
+    /** R-CUS-12: the longest list of connections one answer holds; a longer one says it was cut. */
+    public static final int MAX_CONNECTIONS = 500;
+    /** The longest industry text searched for, as long as the care profile keeps. */
+    public static final int MAX_INDUSTRY = 50;
 
     public CaringForCustomers(Archive archive, Customers customers, CareProfiles profiles, PersonalDataStore personalData,
-                              CustomerCards cards) {
+                              CustomerCards cards, ArchiveListing listing) {
         this.archive = archive;
         this.customers = customers;
         this.profiles = profiles;
         this.personalData = personalData;
         this.cards = cards;
+        this.listing = listing;
+    }
+
+    /**
+     * R-CUS-12: a key person or a customer of an industry as the connections list shows them — the care profile's
+     * circle, occupation, industry and hobbies, with the customer's name and first phone masked (R-SEC-3: 138****5678,
+     * never the whole number); the family's names and birthdays stay on the customer's card.
+     */
+    public record Connection(String customerId, String siteId, String archiveNo, String name, String phoneMasked, List<String> hobbies,
+                             String occupation, String industry, CareProfile.KeyPerson keyPerson, String note, String updatedBy,
+                             Instant updatedAt) {
     }
 
     /** A family member as the rep enters them; the birthday is checked (30 February, a lunar date missing that year). */
@@ -140,11 +158,34 @@ public class CaringForCustomers {
         });
     }
 
-    /** R-CUS-12: the site's key persons (核心人物), and customers of an industry for cross-introductions (交叉合作). */
-    public Flux<CareProfile> connections(Caller caller, String site, String industry) {
+    /**
+     * R-CUS-12: the site's key persons (核心人物), or the customers whose industry holds {@code industry} (any case, "金融" finds
+     * "金融/银行") for cross-introductions (交叉合作); by archive number, at most {@code size} (1..{@value #MAX_CONNECTIONS},
+     * that many if null), saying whether there were more.
+     */
+    public Mono<Capped<Connection>> connections(Caller caller, String site, String industry, Integer size) {
         Archive.requireReader(caller, site, Role.SALES);
-        return industry == null || industry.isBlank() ? profiles.keyPersons(caller.scope(), site)
-                : profiles.ofIndustry(caller.scope(), site, industry.strip());
+        if (industry != null && industry.strip().length() > MAX_INDUSTRY) {
+            throw ProblemException.invalid("industry-too-long", "行业最多 " + MAX_INDUSTRY + " 个字，请输入行业名称的一部分 (An industry is at most "
+                    + MAX_INDUSTRY + " characters: type a part of its name)");
+        }
+        if (size != null && (size < 1 || size > MAX_CONNECTIONS)) {
+            throw ProblemException.invalid("page-size-invalid", "每次最多列出 1 到 " + MAX_CONNECTIONS + " 位 (size must be 1.."
+                    + MAX_CONNECTIONS + ")");
+        }
+        int limit = size == null ? MAX_CONNECTIONS : size;
+        Flux<CareProfile> found = industry == null || industry.isBlank() ? profiles.keyPersons(caller.scope(), site, limit + 1)
+                : profiles.ofIndustry(caller.scope(), site, industry.strip(), limit + 1);
+        return Capped.of(found, limit).flatMap(cut -> listing.of(caller.scope(), site, cut.items().stream().map(CareProfile::customerId).toList())
+                .collectMap(ArchiveListing.Listed::customerId, Function.identity())
+                .map(listed -> new Capped<>(cut.items().stream().map(p -> connection(p, listed.get(p.customerId()))).toList(),
+                        cut.limit(), cut.truncated())));
+    }
+
+    private static Connection connection(CareProfile p, ArchiveListing.Listed customer) {
+        String phone = customer == null || customer.phones().isEmpty() ? null : new Phone(customer.phones().get(0)).masked();
+        return new Connection(p.customerId(), p.siteId(), p.archiveNo(), customer == null ? null : customer.name(), phone, p.hobbies(),
+                p.occupation(), p.industry(), p.keyPerson(), p.note(), p.updatedBy(), p.updatedAt());
     }
 
     /**

@@ -86,12 +86,16 @@ public class HandlingFeedback {
         });
     }
 
-    public Flux<Feedback> list(Caller caller, String site, Feedback.Status status, String customerRef) {
+    /** The longest list one answer holds; a longer one says it was cut. */
+    public static final int MAX_LIST = 500;
+
+    public Mono<Capped<Feedback>> list(Caller caller, String site, Feedback.Status status, String customerRef) {
         Archive.requireReader(caller, site, Role.SALES, Role.ASSISTANT);
         if (customerRef == null || customerRef.isBlank()) {
-            return feedbacks.of(caller.scope(), site, status, null, 500);
+            return Capped.of(feedbacks.of(caller.scope(), site, status, null, MAX_LIST + 1), MAX_LIST);
         }
-        return archive.customer(caller, site, customerRef).flatMapMany(c -> feedbacks.of(caller.scope(), site, status, c.id(), 500));
+        return archive.customer(caller, site, customerRef)
+                .flatMap(c -> Capped.of(feedbacks.of(caller.scope(), site, status, c.id(), MAX_LIST + 1), MAX_LIST));
     }
 
     public Mono<Feedback> one(Caller caller, String site, String feedbackId) {

@@ -50,14 +50,18 @@ public class RaisingQuestions {
     }
 
     /** The MANAGER's open questions (or all with {@code openOnly} false); a rep's own. */
-    public Flux<Question> list(Caller caller, String site, boolean openOnly, String customerRef) {
+    public Mono<Capped<Question>> list(Caller caller, String site, boolean openOnly, String customerRef) {
         Archive.requireReader(caller, site, Role.SALES);
         String raisedBy = caller.has(Role.SUPERVISOR) ? null : caller.userId();
         if (customerRef == null || customerRef.isBlank()) {
-            return questions.of(caller.scope(), site, openOnly, null, raisedBy, 500);
+            return Capped.of(questions.of(caller.scope(), site, openOnly, null, raisedBy, MAX_LIST + 1), MAX_LIST);
         }
-        return archive.customer(caller, site, customerRef).flatMapMany(c -> questions.of(caller.scope(), site, openOnly, c.id(), raisedBy, 500));
+        return archive.customer(caller, site, customerRef)
+                .flatMap(c -> Capped.of(questions.of(caller.scope(), site, openOnly, c.id(), raisedBy, MAX_LIST + 1), MAX_LIST));
     }
+
+    /** The longest list one answer holds; a longer one says it was cut. */
+    public static final int MAX_LIST = 500;
 
     private static PendingEvent event(Question q, Caller caller, Instant now) {
         return PendingEvent.of(q.siteId(), q.id(), new QuestionRaised(q.id(), q.siteId(), q.customerId(), q.archiveNo(), q.kind().name(),

@@ -94,9 +94,10 @@ public class Referring {
     /**
      * The site's referrals, newest first, at most {@code size} (1..{@value #MAX_LIST}, all of them up to that if null): those a
      * customer is part of if {@code customerRef} is given, those whose reward stands in {@code status} (PROPOSED, APPROVED,
-     * GIVEN, PAID, DECLINED) and is of {@code reward} (GIFT, CASH) if given — FINANCE asks for the approved cash rewards only.
+     * GIVEN, PAID, DECLINED) and is of {@code reward} (GIFT, CASH) if given — FINANCE asks for the approved cash rewards only; saying
+     * whether the limit cut the list.
      */
-    public Flux<Referral> list(Caller caller, String site, String customerRef, String status, String reward, Integer size) {
+    public Mono<Capped<Referral>> list(Caller caller, String site, String customerRef, String status, String reward, Integer size) {
         Archive.requireReader(caller, site, Role.SALES, Role.ASSISTANT, Role.FINANCE);
         Referral.RewardState state = rewardState(status);
         Referral.RewardKind kind = rewardKind(reward);
@@ -105,9 +106,10 @@ public class Referring {
         }
         int limit = size == null ? MAX_LIST : size;
         if (customerRef == null || customerRef.isBlank()) {
-            return referrals.of(caller.scope(), site, null, state, kind, limit);
+            return Capped.of(referrals.of(caller.scope(), site, null, state, kind, limit + 1), limit);
         }
-        return archive.customer(caller, site, customerRef).flatMapMany(c -> referrals.of(caller.scope(), site, c.id(), state, kind, limit));
+        return archive.customer(caller, site, customerRef)
+                .flatMap(c -> Capped.of(referrals.of(caller.scope(), site, c.id(), state, kind, limit + 1), limit));
     }
 
     private static Referral.RewardState rewardState(String status) {

@@ -109,8 +109,8 @@ public class ArchiveConfiguration {
 
     @Bean
     CaringForCustomers caringForCustomers(Archive archive, Customers customers, CareProfiles profiles, PersonalDataStore personalData,
-                                          CustomerCards cards) {
-        return new CaringForCustomers(archive, customers, profiles, personalData, cards);
+                                          CustomerCards cards, ArchiveListing listing) {
+        return new CaringForCustomers(archive, customers, profiles, personalData, cards, listing);
     }
 
     @Bean

@@ -125,8 +125,16 @@ export const UnitStatusTag = {
 };
 
 /** Registers the shared components on the application. */
+/** A list the API's limit cut ({@code at} rows shown, useList's state.cut): says so, and to narrow the search. */
+export const ListCut = {
+  name: 'ListCut',
+  props: { at: { type: Number, default: 0 } },
+  template: `<a-alert v-if="at > 0" type="warning" show-icon class="gap" data-test="list-truncated" :data-limit="at"
+    :message="$t('lists.truncated', { n: at })" />`,
+};
+
 export function registerCommon(app) {
-  for (const component of [ProblemAlert, DraftNote, Countdown, Elapsed, RepStatusTag, UnitStatusTag]) {
+  for (const component of [ProblemAlert, ListCut, DraftNote, Countdown, Elapsed, RepStatusTag, UnitStatusTag]) {
     app.component(component.name, component);
   }
 }

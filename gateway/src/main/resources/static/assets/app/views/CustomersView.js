@@ -8,7 +8,7 @@ import { store, siteToday, staffName, receivers } from '../store.js';
 import { useForm, useAction } from '../forms.js';
 import { textProblem } from '../validate.js';
 import { Plans } from './customers/Plans.js';
-import { archiveAbilities } from '../archive-access.js';
+import { customerTabs } from '../archive-access.js';
 import { Feedback } from './customers/Feedback.js';
 import { Surveys } from './customers/Surveys.js';
 import { Occasions } from './customers/Occasions.js';
@@ -36,25 +36,8 @@ export const CustomersView = {
     const site = store.site;
     const base = `/api/customers/sites/${seg(site)}`;
     const can = computed(() => abilities(store.user, site));
-    const more = computed(() => archiveAbilities(store.user, site));
-    const tabs = computed(() => [
-      { key: 'today', show: can.value.followUpLists },
-      { key: 'greetings', show: can.value.followUpLists },
-      { key: 'calls', show: can.value.followUpLists },
-      { key: 'plans', show: can.value.followUpLists || can.value.readMeeting },
-      { key: 'archive', show: can.value.archive },
-      // issue 14: feedback, surveys, occasions, referrals, questions, market notes, import and export
-      { key: 'feedback', show: more.value.readFeedback },
-      { key: 'surveys', show: more.value.readSurveys },
-      { key: 'occasions', show: more.value.readOccasions },
-      { key: 'referrals', show: more.value.readReferrals },
-      // R-CUS-7 the deal archive for revisits; R-CUS-12 key persons and cross-introductions
-      { key: 'dealArchive', show: can.value.dealArchive },
-      { key: 'connections', show: can.value.connections },
-      { key: 'questions', show: more.value.readQuestions },
-      { key: 'market', show: more.value.readMarketNotes },
-      { key: 'import', show: more.value.importCustomers || more.value.readImports || more.value.exportCustomers },
-    ].filter((tab) => tab.show));
+    // the tabs the user's roles may read at the site (archive-access.js customerTabs); head office the archive's only
+    const tabs = computed(() => customerTabs(store.user, site).map((key) => ({ key })));
     const active = ref(tabs.value.some((x) => x.key === route.query.tab) ? route.query.tab : tabs.value[0]?.key);
     const rep = ref(can.value.anyRepsLists ? '' : store.user.id);
     const state = reactive({ today: null, greetings: [], archive: null, calls: [], problem: null, loading: false });

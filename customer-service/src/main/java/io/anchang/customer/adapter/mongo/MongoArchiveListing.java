@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
@@ -23,7 +24,19 @@ public class MongoArchiveListing implements ArchiveListing {
 
     @Override
     public Flux<Listed> of(SiteScope scope, String site) {
-        Query query = Query.query(Criteria.where(ScopedMongo.SITE).is(site).and("merge").is(null));
+        return listed(scope, Criteria.where(ScopedMongo.SITE).is(site).and("merge").is(null));
+    }
+
+    @Override
+    public Flux<Listed> of(SiteScope scope, String site, Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return listed(scope, Criteria.where(ScopedMongo.SITE).is(site).and("merge").is(null).and("_id").in(customerIds));
+    }
+
+    private Flux<Listed> listed(SiteScope scope, Criteria criteria) {
+        Query query = Query.query(criteria);
         query.fields().include("_id", "archiveNo", "name", "phones", "source", "registeredAt", "owner");
         return mongo.find(scope, query, Document.class, CustomerDocument.COLLECTION).map(d -> new Listed(String.valueOf(d.get("_id")),
                 d.getString("archiveNo"), d.getString("name"), d.getList("phones", String.class, List.of()), d.getString("source"),

@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Care profiles in MongoDB, keyed by the customer's id. */
 public class MongoCareProfiles implements CareProfiles {
@@ -60,13 +61,14 @@ public class MongoCareProfiles implements CareProfiles {
     }
 
     @Override
-    public Flux<CareProfile> keyPersons(SiteScope scope, String site) {
-        return store.many(scope, site, Criteria.where("isKeyPerson").is(true), Sort.by("archiveNo"), 500);
+    public Flux<CareProfile> keyPersons(SiteScope scope, String site, int limit) {
+        return store.many(scope, site, Criteria.where("isKeyPerson").is(true), Sort.by("archiveNo"), limit);
     }
 
+    /** The user's text quoted ({@link Pattern#quote}: "金融.*(" matches those characters, not a pattern), any case. */
     @Override
-    public Flux<CareProfile> ofIndustry(SiteScope scope, String site, String industry) {
-        return store.many(scope, site, Criteria.where("industry").is(industry), Sort.by("archiveNo"), 500);
+    public Flux<CareProfile> ofIndustry(SiteScope scope, String site, String part, int limit) {
+        return store.many(scope, site, Criteria.where("industry").regex(Pattern.quote(part), "i"), Sort.by("archiveNo"), limit);
     }
 
     @Override

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,11 +87,11 @@ public class CallsController {
         return questions.raise(caller, site, body.customer(), body.kind(), body.text());
     }
 
-    @Operation(summary = "R-CUS-5: questions — the MANAGER's and SUPERVISOR's all, a rep's own; ?open=false for answered ones too")
+    @Operation(summary = "R-CUS-5: questions — the MANAGER's and SUPERVISOR's all, a rep's own; ?open=false for answered ones too; at most 500 — a list the limit cut answers X-Truncated: true and X-Limit")
     @GetMapping("/questions")
-    public Flux<Question> questions(Caller caller, @PathVariable String site, @RequestParam(defaultValue = "true") boolean open,
-                                    @RequestParam(required = false) @PlainText(max = 64) String customer) {
-        return questions.list(caller, site, open, customer);
+    public Mono<ResponseEntity<List<Question>>> questions(Caller caller, @PathVariable String site,
+            @RequestParam(defaultValue = "true") boolean open, @RequestParam(required = false) @PlainText(max = 64) String customer) {
+        return questions.list(caller, site, open, customer).map(CappedList::answer);
     }
 
     @Operation(summary = "R-CUS-5: the MANAGER answers")

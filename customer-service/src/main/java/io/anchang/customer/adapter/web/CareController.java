@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.LocalDate;
@@ -87,9 +87,13 @@ public class CareController {
         return caring.greetings(caller, site, rep, day);
     }
 
-    @Operation(summary = "R-CUS-12: the site's key persons (核心人物), or with ?industry= the customers of an industry for cross-introductions (交叉合作)")
+    @Operation(summary = "R-CUS-12: the site's key persons (核心人物), or with ?industry= the customers whose industry holds that text "
+            + "(any case, taken literally: 金融 finds 金融/银行) for cross-introductions (交叉合作); each with the customer's name and masked "
+            + "phone (R-SEC-3); at most ?size= (1..500, 500 if absent) — a list the limit cut answers X-Truncated: true and X-Limit")
     @GetMapping("/connections")
-    public Flux<CareProfile> connections(Caller caller, @PathVariable String site, @RequestParam(required = false) @PlainText(max = 50) String industry) {
-        return caring.connections(caller, site, industry);
+    public Mono<ResponseEntity<List<CaringForCustomers.Connection>>> connections(Caller caller, @PathVariable String site,
+            @RequestParam(required = false) @PlainText(max = CaringForCustomers.MAX_INDUSTRY) String industry,
+            @RequestParam(required = false) Integer size) {
+        return caring.connections(caller, site, industry, size).map(CappedList::answer);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -100,11 +101,11 @@ public class RelationsController {
                 body.assignTo());
     }
 
-    @Operation(summary = "R-CUS-9: complaints and suggestions, newest first; ?status=OPEN|IN_PROGRESS|RESOLVED, ?customer=")
+    @Operation(summary = "R-CUS-9: complaints and suggestions, newest first; ?status=OPEN|IN_PROGRESS|RESOLVED, ?customer=; at most 500 — a list the limit cut answers X-Truncated: true and X-Limit")
     @GetMapping("/feedback")
-    public Flux<Feedback> feedback(Caller caller, @PathVariable String site, @RequestParam(required = false) Feedback.Status status,
-                                   @RequestParam(required = false) @PlainText(max = 64) String customer) {
-        return feedback.list(caller, site, status, customer);
+    public Mono<ResponseEntity<List<Feedback>>> feedback(Caller caller, @PathVariable String site,
+            @RequestParam(required = false) Feedback.Status status, @RequestParam(required = false) @PlainText(max = 64) String customer) {
+        return feedback.list(caller, site, status, customer).map(CappedList::answer);
     }
 
     @Operation(summary = "R-CUS-9: one complaint or suggestion with its steps")
@@ -194,13 +195,13 @@ public class RelationsController {
     }
 
     @Operation(summary = "R-CUS-12: the site's referrals, newest first; ?customer= those a customer is part of; ?status=PROPOSED|APPROVED|GIVEN|PAID|DECLINED "
-            + "and ?reward=GIFT|CASH by their reward; ?size= at most 1 to " + Referring.MAX_LIST + " (all up to that by default)")
+            + "and ?reward=GIFT|CASH by their reward; ?size= at most 1 to " + Referring.MAX_LIST + " (all up to that by default); a list the limit cut answers X-Truncated: true and X-Limit")
     @GetMapping("/referrals")
-    public Flux<Referral> referrals(Caller caller, @PathVariable String site, @RequestParam(required = false) @PlainText(max = 64) String customer,
+    public Mono<ResponseEntity<List<Referral>>> referrals(Caller caller, @PathVariable String site, @RequestParam(required = false) @PlainText(max = 64) String customer,
                                     @RequestParam(required = false) @PlainText(max = 20) String status,
                                     @RequestParam(required = false) @PlainText(max = 20) String reward,
                                     @RequestParam(required = false) Integer size) {
-        return referring.list(caller, site, customer, status, reward, size);
+        return referring.list(caller, site, customer, status, reward, size).map(CappedList::answer);
     }
 
     @Operation(summary = "R-CUS-12: a rep proposes the referrer's reward — a GIFT described, or CASH with its amount")

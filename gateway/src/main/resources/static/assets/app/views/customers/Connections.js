@@ -1,7 +1,8 @@
 // 核心人物与交叉合作 — connections (R-CUS-12): the site's key persons (核心人物), each at the centre of a circle
 // (a chamber of commerce, a company, a neighbourhood), or, with an industry, the customers of that industry
 // to introduce to one another (交叉合作), from their care profiles (R-CUS-8). The site's sales staff read it
-// (SALES, a SUPERVISOR, the MANAGER; CaringForCustomers.connections); a care profile holds no phone.
+// (SALES, a SUPERVISOR, the MANAGER; CaringForCustomers.connections). Each row names the customer, phone masked
+// as the API gives it (R-SEC-3); the industry is found by a part of it, any case; a list the API cut says so.
 import { seg } from '../../api.js';
 import { store, staffName, zone } from '../../store.js';
 import { useList } from '../../forms.js';
@@ -35,12 +36,14 @@ export const Connections = {
       <a-button v-if="state.industry" @click="keyPersons" data-test="connections-key-persons">{{ $t('connections.back') }}</a-button>
     </a-form>
     <problem-alert :problem="state.problem" />
+    <list-cut :at="state.cut" />
     <a-empty v-if="!state.items.length" :description="state.industry ? $t('connections.noneOfIndustry') : $t('connections.none')" />
     <a-list v-else :data-source="state.items" size="small">
       <template #renderItem="{ item }">
         <a-list-item data-test="connection" :data-archive-no="item.archiveNo" :data-key-person="item.keyPerson ? 'yes' : 'no'">
           <a-list-item-meta>
-            <template #title><router-link :to="'/customers/' + encodeURIComponent(item.customerId)">{{ item.archiveNo }}</router-link>
+            <template #title><router-link :to="'/customers/' + encodeURIComponent(item.customerId)" data-test="connection-name">{{ item.name || item.archiveNo }}</router-link>
+              <span class="muted small" data-test="connection-contact"> {{ [item.archiveNo, item.phoneMasked].filter(Boolean).join(' · ') }} </span>
               <a-tag v-if="item.keyPerson" color="gold" data-test="connection-circle">{{ $t('connections.keyPerson') }}：{{ item.keyPerson.circle }}</a-tag>
               <a-tag v-if="item.industry" color="cyan">{{ item.industry }}</a-tag>
               <span class="muted small"> {{ staffName(item.updatedBy) }} · {{ dateTime(item.updatedAt, zone(), locale) }}</span></template>

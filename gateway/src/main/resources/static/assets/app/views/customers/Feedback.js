@@ -62,6 +62,7 @@ export const Feedback = {
   template: `
   <div data-test="feedback">
     <problem-alert :problem="state.problem" />
+    <list-cut :at="state.cut" />
     <a-radio-group v-model:value="state.status" :options="statusOptions" option-type="button" size="small" @change="load" class="gap" />
     <a-empty v-if="!state.items.length" :description="$t('feedback.none')" />
     <a-list v-else :data-source="state.items" size="small">

@@ -43,6 +43,7 @@ export const Questions = {
   template: `
   <div data-test="questions">
     <problem-alert :problem="state.problem" />
+    <list-cut :at="state.cut" />
     <a-checkbox v-if="!customer" v-model:checked="state.openOnly" @change="load" class="gap">{{ $t('questions.openOnly') }}</a-checkbox>
     <a-empty v-if="!state.items.length" :description="$t('questions.none')" />
     <a-list v-else :data-source="state.items" size="small">

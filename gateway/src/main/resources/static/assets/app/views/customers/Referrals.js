@@ -58,6 +58,7 @@ export const Referrals = {
   template: `
   <div data-test="referrals">
     <problem-alert :problem="state.problem" />
+    <list-cut :at="state.cut" />
     <a-empty v-if="!state.items.length" :description="$t('referrals.none')" />
     <a-list v-else :data-source="state.items" size="small">
       <template #renderItem="{ item }">
