@@ -101,6 +101,50 @@ class RepeatedWritesIntegrationTest extends DealIntegrationBase {
                 .headers(h -> h.setBearerAuth(rep(SITE, 1))).exchange().expectStatus().isBadRequest();
     }
 
+    @Test
+    @DisplayName("R-DEAL-1 R-DEAL-2 a hold's requestId reused for another customer is refused 409 request-id-reused: the first hold stays, nothing else is held")
+    void aHoldsRequestIdReusedForAnotherCustomerIsRefused() {
+        f.customer(SITE, "rw-c2", SITE + "-rep1");
+        String unit = unit("H5");
+        String requestId = UUID.randomUUID().toString();
+        EntityExchangeResult<Map> first = hold(unit, requestId);
+        assertThat(first.getStatus().value()).isEqualTo(201);
+        Map<String, Object> before = f.unitJson(SITE, unit);
+
+        web.post().uri("/api/deals/sites/{s}/units/{u}/hold", SITE, unit).headers(h -> h.setBearerAuth(rep(SITE, 1)))
+                .bodyValue(object("customerId", "rw-c2", "requestId", requestId)).exchange()
+                .expectStatus().isEqualTo(409).expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:request-id-reused")
+                .jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail)).startsWith("这个请求编号已用于"));
+
+        assertThat(f.unitJson(SITE, unit)).as("the first hold untouched").isEqualTo(before);
+        assertThat(TopicProbe.events(Topics.DEAL, "deal.unit-held", p -> unit.equals(p.path("unitId").asString()))).hasSize(1);
+        // the true repeat still answers the first hold
+        assertThat(holdId(hold(unit, requestId))).isEqualTo(holdId(first));
+    }
+
+    @Test
+    @DisplayName("R-DEAL-1 R-FIN-1 a deposit request's requestId reused for another amount or kind is refused 409 request-id-reused: the first request stays, the desk is asked once")
+    void aDepositRequestsRequestIdReusedForAnotherAmountIsRefused() {
+        String unit = unit("H6");
+        hold(unit, UUID.randomUUID().toString());
+        String requestId = UUID.randomUUID().toString();
+        f.requestDeposit(rep(SITE, 1), SITE, unit, object("kind", "SMALL", "amount", "20000", "requestId", requestId)).expectStatus().isCreated();
+        Map<String, Object> before = f.unitJson(SITE, unit);
+
+        for (Map<String, Object> other : List.of(object("kind", "SMALL", "amount", "30000", "requestId", requestId),
+                object("kind", "BIG", "amount", "20000", "requestId", requestId, "buyer", DealFixture.buyer()))) {
+            f.requestDeposit(rep(SITE, 1), SITE, unit, other).expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:request-id-reused");
+        }
+
+        assertThat(f.unitJson(SITE, unit)).as("the first request untouched").isEqualTo(before);
+        assertThat(TopicProbe.events(Topics.DEAL, "deal.deposit-requested", p -> unit.equals(p.path("unitId").asString()))).hasSize(1);
+        // the true repeat (the amount written another way) still answers the first request
+        f.requestDeposit(rep(SITE, 1), SITE, unit, object("kind", "SMALL", "amount", "20000.00", "requestId", requestId)).expectStatus().isCreated()
+                .expectHeader().valueEquals(SalesController.REPLAYED, "true");
+    }
+
     private String unit(String building) {
         f.building(SITE, building, List.of("101,1,3000000"));
         return SITE + "-" + building + "-101";

@@ -132,6 +132,38 @@ class DeskDayIntegrationTest extends FinanceIntegrationBase {
         assertThat(settled.path("businessDay").asString()).isEqualTo(today().toString());
     }
 
+    @Test
+    @DisplayName("R-FIN-1 R-SEC-2 a payment's requestId reused for another amount, method or cashier is refused 409 request-id-reused and nothing is recorded; the true repeat still answers the first receipt")
+    void aPaymentsRequestIdReusedForAnotherPaymentIsRefused() {
+        String site = "FD12";
+        String dealId = contract(site, site + "-A-112", schedule());
+        String down = dealId + ":1";
+        Map<String, Object> first = pay(finance(site), site, down, "300000.00", "TRANSFER", "reused-1").expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody();
+        String firstNo = (String) first.get("receiptNo");
+        Map<String, Object> before = due(site, down);
+        assertThat(before).containsEntry("outstanding", "500000.00");
+
+        for (var reused : List.of(pay(finance(site), site, down, "200000.00", "TRANSFER", "reused-1"),
+                pay(finance(site), site, down, "300000.00", "CASH", "reused-1"),
+                pay(token("fin2-" + site, "FINANCE", site), site, down, "300000.00", "TRANSFER", "reused-1"))) {
+            reused.expectStatus().isEqualTo(409).expectHeader().contentType("application/problem+json").expectBody()
+                    .jsonPath("$.type").isEqualTo("urn:anchang:problem:request-id-reused")
+                    .jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail)).startsWith("这个请求编号已用于另一笔不同的收款"));
+        }
+        assertThat(due(site, down)).as("nothing recorded by the refused payments").isEqualTo(before);
+        assertThat(day(site, today().toString())).containsEntry("receiptCount", 1);
+
+        // the true repeat: the first receipt, as before
+        pay(finance(site), site, down, "300000.00", "TRANSFER", "reused-1").expectStatus().isOk().expectBody()
+                .jsonPath("$.receiptNo").isEqualTo(firstNo).jsonPath("$.alreadyConfirmed").isEqualTo(true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !TopicProbe.events(Topics.FINANCE, "finance.payment-recorded",
+                p -> down.equals(p.path("dueId").asString())).isEmpty());
+        assertThat(TopicProbe.events(Topics.FINANCE, "finance.payment-recorded", p -> down.equals(p.path("dueId").asString())))
+                .as("one payment announced").hasSize(1);
+    }
+
     // ---------------------------------------------------------------- R-FIN-3, R-DEAL-9
 
     @Test

@@ -77,6 +77,30 @@ class RefundPayoutsIntegrationTest extends FinanceIntegrationBase {
     }
 
     @Test
+    @DisplayName("R-FIN-4 R-SEC-2 a payout's requestId reused for another amount or payee is refused 409 request-id-reused and nothing is paid; the true repeat still answers the first voucher")
+    void aPayoutsRequestIdReusedForAnotherPayoutIsRefused() {
+        String site = "RP03";
+        String refundId = refundApproved(site, "15000.00");
+        Map<String, Object> first = body(payOut(site, refundId, "5000", "reused-1").expectStatus().isCreated());
+        String firstNo = (String) first.get("voucherNo");
+
+        payOut(site, refundId, "6000", "reused-1").expectStatus().isEqualTo(409).expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:request-id-reused")
+                .jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail)).startsWith("这个请求编号已用于另一笔不同的退款付款"));
+        web.post().uri("/api/finance/sites/{s}/refunds-due/{r}/payout", site, refundId).headers(h -> h.setBearerAuth(finance(site)))
+                .bodyValue(object("method", "TRANSFER", "reference", "BANK-reused-1", "payee", "孙先生", "amount", "5000", "requestId", "reused-1"))
+                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:request-id-reused");
+
+        Map<String, Object> unchanged = refund(site, refundId);
+        assertThat(unchanged).containsEntry("paid", "5000.00").containsEntry("remaining", "10000.00");
+        assertThat((List<?>) unchanged.get("payouts")).as("no second payout").hasSize(1);
+        assertThat(day(site)).containsEntry("voucherCount", 1).containsEntry("paidOut", "5000.00");
+
+        payOut(site, refundId, "5000", "reused-1").expectStatus().isOk().expectBody().jsonPath("$.voucherNo").isEqualTo(firstNo)
+                .jsonPath("$.alreadyPaid").isEqualTo(true);
+    }
+
+    @Test
     @DisplayName("R-DEAL-10 R-FIN-4 R-FIN-5 a refund due is paid out in parts: each part its voucher and event, a retry with its requestId the first answer, more than remains a 400 with nothing changed, settled when fully paid, a voided part owed again")
     void aRefundIsPaidOutInParts() {
         String site = "RP01";

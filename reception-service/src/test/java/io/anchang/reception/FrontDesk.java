@@ -106,6 +106,12 @@ final class FrontDesk {
                 .exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
     }
 
+    /** Today's visitor and call register of the site. */
+    List<Map<String, Object>> register() {
+        return web.get().uri("/api/reception/sites/{site}/visits", site).headers(h -> h.setBearerAuth(manager(site)))
+                .exchange().expectStatus().isOk().expectBodyList(MAP).returnResult().getResponseBody();
+    }
+
     Map<String, Object> status(int rep, String status) {
         return web.put().uri("/api/reception/sites/{site}/reps/{rep}/status", site, rep(rep))
                 .headers(h -> h.setBearerAuth(sales(site, rep(rep)))).bodyValue(object("status", status))

@@ -185,6 +185,57 @@ class FrontDeskIntegrationTest {
     }
 
     @Test
+    @DisplayName("R-REC-1 R-REC-3 a walk-in's requestId reused for another phone is refused 409 request-id-reused: the first visit stays as it was, nobody else is registered, no turn is used")
+    void aWalkInsRequestIdReusedForAnotherPhoneIsRefused() {
+        FrontDesk desk = FrontDesk.aNewSite(web, "RE");
+        desk.rotation(1, 2, 3);
+        String requestId = UUID.randomUUID().toString();
+        String phone = aPhone();
+        Map<String, Object> first = desk.walkInWith(requestId, phone);
+        List<String> order = desk.turnOrder();
+        Map<String, Object> firstStored = desk.visit("visitId", first);
+
+        // another customer; the same customer with another name; the same request sent by another clerk of the desk
+        List<WebTestClient.ResponseSpec> reused = List.of(
+                desk.post(desk.desk(), "/visits", object("requestId", requestId, "phone", aPhone())),
+                desk.post(desk.desk(), "/visits", object("requestId", requestId, "phone", phone, "name", "另一位")),
+                desk.post(sales(desk.site, desk.rep(4)), "/visits", object("requestId", requestId, "phone", phone)));
+        for (WebTestClient.ResponseSpec refused : reused) {
+            refused.expectStatus().isEqualTo(409)
+                    .expectHeader().contentType("application/problem+json")
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:request-id-reused")
+                    .jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail)).startsWith("这个请求编号已用于"));
+        }
+
+        assertThat(desk.visit("visitId", first)).as("the first visit untouched").isEqualTo(firstStored);
+        assertThat(desk.turnOrder()).as("no turn used by the refused repeat").isEqualTo(order);
+        assertThat(desk.order().stream().filter(r -> "BUSY".equals(r.get("status")))).hasSize(1);
+        assertThat(desk.register()).as("one entry in the register: the refused request wrote nothing").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R-REC-3 a call's requestId reused for another phone or another taker is refused 409 request-id-reused; a true repeat answers the first call")
+    void aCallsRequestIdReusedForAnotherCallIsRefused() {
+        FrontDesk desk = FrontDesk.aNewSite(web, "RE");
+        desk.rotation(1, 2, 3);
+        String requestId = UUID.randomUUID().toString();
+        String phone = aPhone();
+        Map<String, Object> first = desk.post(sales(desk.site, desk.rep(3)), "/calls", object("requestId", requestId, "phone", phone))
+                .expectStatus().isCreated().expectBody(FrontDesk.MAP).returnResult().getResponseBody();
+        Map<String, Object> firstStored = desk.visit("visitId", first);
+
+        desk.post(sales(desk.site, desk.rep(3)), "/calls", object("requestId", requestId, "phone", aPhone())).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:request-id-reused");
+        desk.post(sales(desk.site, desk.rep(2)), "/calls", object("requestId", requestId, "phone", phone)).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:request-id-reused");
+        desk.post(sales(desk.site, desk.rep(3)), "/calls", object("requestId", requestId, "phone", phone)).expectStatus().isOk()
+                .expectBody().jsonPath("$.visitId").isEqualTo(first.get("visitId"));
+
+        assertThat(desk.visit("visitId", first)).as("the first call untouched").isEqualTo(firstStored);
+        assertThat(desk.register()).as("one entry in the register").hasSize(1);
+    }
+
+    @Test
     @DisplayName("R-REC-3 R-ATT-1 R-SEC-3 every call and reception is registered with its time, phones masked; the call register makes the caller the taker's customer")
     @SuppressWarnings("unchecked")
     void callsAndVisitsAreRegisteredWithTheirTime() {

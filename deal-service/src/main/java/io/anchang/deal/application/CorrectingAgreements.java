@@ -42,6 +42,7 @@ public class CorrectingAgreements {
         caller.requireOn(site, Role.MANAGER);
         Instant now = clock.instant();
         return writes.change(caller, site, unitId, "agreement-void", requestId,
+                        Unit.fingerprint(caller.userId(), correction.reason(), correction.paperKeeper(), correction.buyer()),
                         unit -> unit.voidAgreement("CORRECTION", correction.reason(), correction.paperKeeper(), correction.buyer(),
                                 caller.userId(), now, unit.sale() == null ? null
                                         : unit.sale().dealId() + ":" + Deals.idFor(site, unitId, "agreement-void", requestId)),

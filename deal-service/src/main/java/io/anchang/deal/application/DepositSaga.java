@@ -80,7 +80,12 @@ public class DepositSaga {
         return directory.require(caller.scope(), site).flatMap(profile -> {
             String requestId = clientRequestId == null ? UUID.randomUUID().toString()
                     : UUID.nameUUIDFromBytes((site + "|" + unitId + "|" + clientRequestId).getBytes(StandardCharsets.UTF_8)).toString();
-            return holding.change(caller, site, unitId, "deposit-request", clientRequestId, unit -> {
+            // R-DEAL-1, R-FIN-1: the same request id for another kind, amount, discount, buyer or rep is refused
+            Buyer buyer = request.buyer();
+            String fingerprint = Unit.fingerprint(caller.userId(), request.kind(), request.amount(), request.discountPercent(),
+                    buyer == null ? null : buyer.name(), buyer == null ? null : buyer.phone(), buyer == null ? null : buyer.address(),
+                    buyer == null ? null : buyer.postcode());
+            return holding.change(caller, site, unitId, "deposit-request", clientRequestId, fingerprint, unit -> {
                 Instant now = clock.instant();
                 String rep = unit.status() == UnitStatus.HELD ? unit.hold().repUserId()
                         : unit.sale() != null ? unit.sale().repUserId() : null;

@@ -90,7 +90,8 @@ public class HoldingUnits {
         return Mono.defer(() -> units.find(caller.scope(), site, unitId)
                         .switchIfEmpty(Mono.error(() -> ManagingInventory.unknownUnit(unitId)))
                         .flatMap(unit -> {
-                            if (unit.answered("hold", requestId)) {
+                            // R-DEAL-1: the same request id for another customer or rep is refused, never the first hold
+                            if (unit.answered("hold", requestId, Unit.fingerprint(caller.userId(), customerId))) {
                                 return Mono.just(new Answer(unit, true));
                             }
                             if (!unit.holdableAt(clock.instant())) {
@@ -102,7 +103,7 @@ public class HoldingUnits {
                                 Instant now = clock.instant();
                                 Instant expires = now.plus(Duration.ofMinutes(policyDay(found.getT2(), now).holdMinutes()));
                                 Unit after = unit.hold(new Unit.Hold(UUID.randomUUID().toString(), customerId, customer.name(),
-                                        caller.userId(), caller.name(), now, expires)).answering("hold", requestId);
+                                        caller.userId(), caller.name(), now, expires)).answering("hold", requestId, Unit.fingerprint(caller.userId(), customerId));
                                 return units.save(caller, after, held(unit, after, caller, customerId))
                                         .flatMap(written -> written ? Mono.just(new Answer(after.written(), false)) : Mono.error(new Raced()));
                             });
@@ -131,7 +132,7 @@ public class HoldingUnits {
      */
     public Mono<Answer> release(Caller caller, String site, String unitId, String requestId) {
         caller.requireOn(site, Role.SALES, Role.SALES_CONTROL);
-        return change(caller, site, unitId, "release", requestId, unit -> {
+        return writes.change(caller, site, unitId, "release", requestId, Unit.fingerprint(caller.userId()), unit -> {
             if (unit.status() == UnitStatus.HELD && !caller.hasAny(Role.SUPERVISOR, Role.SALES_CONTROL)
                     && !unit.hold().repUserId().equals(caller.userId())) {
                 throw ProblemException.forbidden("hold-of-another-rep", "这是 " + unit.hold().repName() + " 的保留，只有本人、主管或销控可以释放 (Only the holder, a supervisor or sales control may release it)");
@@ -222,6 +223,12 @@ public class HoldingUnits {
     Mono<Answer> change(Caller caller, String site, String unitId, String action, String requestId, UnaryOperator<Unit> what,
                         java.util.function.BiFunction<Unit, Unit, List<PendingEvent>> events) {
         return writes.change(caller, site, unitId, action, requestId, what, events);
+    }
+
+    /** As above, refusing the same {@code requestId} for a request with another {@code fingerprint} (409 {@code request-id-reused}). */
+    Mono<Answer> change(Caller caller, String site, String unitId, String action, String requestId, String fingerprint,
+                        UnaryOperator<Unit> what, java.util.function.BiFunction<Unit, Unit, List<PendingEvent>> events) {
+        return writes.change(caller, site, unitId, action, requestId, fingerprint, what, events);
     }
 
     static io.anchang.platform.site.PolicySettings policyDay(SiteProfile profile, Instant at) {

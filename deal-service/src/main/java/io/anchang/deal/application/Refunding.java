@@ -38,7 +38,7 @@ public class Refunding {
         caller.requireOn(site, Role.SALES);
         Instant now = clock.instant();
         String approvalId = Deals.idFor(site, unitId, "refund-request", requestId);
-        return writes.change(caller, site, unitId, "refund-request", requestId, unit -> {
+        return writes.change(caller, site, unitId, "refund-request", requestId, Unit.fingerprint(caller.userId(), retentionTalk, reason), unit -> {
             Deals.requireDealOf(caller, unit);
             return unit.requestRefund(approvalId, retentionTalk, reason, caller.userId(), now);
         }, (before, after) -> List.of(PendingEvent.of(site, unitId, new RefundRequested(approvalId, after.sale().dealId(), site, unitId,

@@ -40,7 +40,9 @@ public class SigningContracts {
     /** The deal's rep (or a SUPERVISOR/MANAGER) signs the contract with its terms. */
     public Mono<HoldingUnits.Answer> sign(Caller caller, String site, String unitId, List<Contract.Term> terms, String requestId) {
         caller.requireOn(site, Role.SALES);
-        return directory.require(caller.scope(), site).flatMap(profile -> writes.change(caller, site, unitId, "contract", requestId, unit -> {
+        return directory.require(caller.scope(), site).flatMap(profile -> writes.change(caller, site, unitId, "contract", requestId,
+                // the same request id for other terms or another signer is refused (409 request-id-reused)
+                Unit.fingerprint(caller.userId(), terms), unit -> {
             Deals.requireDealOf(caller, unit);
             Instant now = clock.instant();
             LocalDate today = Deals.day(profile, now);

@@ -36,14 +36,23 @@ public final class UnitWrites {
      */
     public Mono<HoldingUnits.Answer> change(Caller caller, String site, String unitId, String action, String requestId,
                                             UnaryOperator<Unit> what, BiFunction<Unit, Unit, List<PendingEvent>> events) {
+        return change(caller, site, unitId, action, requestId, null, what, events);
+    }
+
+    /**
+     * As above, for a write whose {@code fingerprint} ({@link Unit#fingerprint}) says what it asks for: the same
+     * {@code requestId} again asking for something else is refused 409 {@code request-id-reused} with nothing written.
+     */
+    public Mono<HoldingUnits.Answer> change(Caller caller, String site, String unitId, String action, String requestId, String fingerprint,
+                                            UnaryOperator<Unit> what, BiFunction<Unit, Unit, List<PendingEvent>> events) {
         caller.scope().requireWrite(site);
         return Mono.defer(() -> units.find(caller.scope(), site, unitId)
                         .switchIfEmpty(Mono.error(() -> ManagingInventory.unknownUnit(unitId)))
                         .flatMap(unit -> {
-                            if (unit.answered(action, requestId)) {
+                            if (unit.answered(action, requestId, fingerprint)) {
                                 return Mono.just(new HoldingUnits.Answer(unit, true));
                             }
-                            Unit after = what.apply(unit).answering(action, requestId);
+                            Unit after = what.apply(unit).answering(action, requestId, fingerprint);
                             return units.save(caller, after, events.apply(unit, after))
                                     .flatMap(written -> written ? Mono.just(new HoldingUnits.Answer(after.written(), false))
                                             : Mono.error(new HoldingUnits.Raced()));

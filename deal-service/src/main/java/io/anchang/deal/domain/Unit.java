@@ -36,21 +36,72 @@ public record Unit(String id, String siteId, String buildingCode, String number,
      * already: its repeat answers the unit as it is, and changes nothing (issue 10).
      */
     public boolean answered(String action, String requestId) {
-        return requestId != null && answered.contains(action + ":" + requestId);
+        return requestId != null && answered.stream().anyMatch(a -> a.equals(action + ":" + requestId)
+                || a.startsWith(action + ":" + requestId + FINGERPRINT));
+    }
+
+    /**
+     * As {@link #answered(String, String)}, for a write that says what it asks for by its {@code fingerprint}
+     * ({@link #fingerprint}): a write applied with the same id that asked for something else — another customer,
+     * amount, kind, caller — is refused 409 {@code request-id-reused}, never answered with the first one's result
+     * (R-DEAL-1: the second request would be lost). A write remembered without a fingerprint (before they were kept)
+     * answers its repeat as before.
+     */
+    public boolean answered(String action, String requestId, String fingerprint) {
+        if (requestId == null) {
+            return false;
+        }
+        String key = action + ":" + requestId;
+        for (String a : answered) {
+            if (a.equals(key) || fingerprint == null && a.startsWith(key + FINGERPRINT) || a.equals(key + FINGERPRINT + fingerprint)) {
+                return true;
+            }
+            if (a.startsWith(key + FINGERPRINT)) {
+                throw ProblemException.conflict("request-id-reused", "这个请求编号已用于另一份不同的请求，请用新的请求编号重新提交 (This requestId "
+                        + requestId + " was already used for a different request; submit again with a new one)");
+            }
+        }
+        return false;
     }
 
     /** This unit remembering that the write {@code action} with {@code requestId} was applied, with the latest others. */
     public Unit answering(String action, String requestId) {
+        return answering(action, requestId, null);
+    }
+
+    /** This unit remembering that the write {@code action} with {@code requestId}, asking for {@code fingerprint}, was applied. */
+    public Unit answering(String action, String requestId, String fingerprint) {
         if (requestId == null) {
             return this;
         }
         List<String> kept = new ArrayList<>(answered);
-        kept.add(action + ":" + requestId);
+        kept.add(action + ":" + requestId + (fingerprint == null ? "" : FINGERPRINT + fingerprint));
         while (kept.size() > ANSWERED_KEPT) {
             kept.remove(0);
         }
         return new Unit(id, siteId, buildingCode, number, floor, layout, area, listPrice, orientation, grade, status, hold,
                 reservation, request, sale, kept, version);
+    }
+
+    /** Between a remembered request id and its fingerprint; a request id never contains it. */
+    private static final String FINGERPRINT = "#";
+
+    /**
+     * What a write asks for, in 22 characters: the SHA-256 (128 bits of it, base64url) of its inputs in order — who asks
+     * and what — each written out, so that a repeat of the same request has the same one and any other request another.
+     */
+    public static String fingerprint(Object... inputs) {
+        StringBuilder canonical = new StringBuilder();
+        for (Object input : inputs) {
+            String text = input instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString() : String.valueOf(input);
+            canonical.append(text.length()).append(':').append(text).append('|');
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     /** This unit as the store holds it after a write of it (its version one higher). */

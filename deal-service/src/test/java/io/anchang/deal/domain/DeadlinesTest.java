@@ -87,4 +87,21 @@ class DeadlinesTest {
         assertThat(unit.answered("hold", "r-1")).isFalse();
         assertThat(unit.answered()).hasSize(Unit.ANSWERED_KEPT);
     }
+
+    @Test
+    @DisplayName("R-DEAL-1 a request id remembered with what it asked for answers only the same request; another is refused 409 request-id-reused; one remembered before fingerprints answers its repeat")
+    void aRequestIdAnswersOnlyTheSameRequest() {
+        String mine = Unit.fingerprint("rep1", "c-1");
+        Unit unit = aHeldUnit().answering("hold", "r-1", mine).answering("hold", "r-old");
+        assertThat(mine).hasSize(22).isEqualTo(Unit.fingerprint("rep1", "c-1")).isNotEqualTo(Unit.fingerprint("rep1", "c-2"));
+        assertThat(Unit.fingerprint("a|b", "c")).isNotEqualTo(Unit.fingerprint("a", "b|c"));
+        assertThat(Unit.fingerprint(new java.math.BigDecimal("20000"))).isEqualTo(Unit.fingerprint(new java.math.BigDecimal("20000.00")));
+        assertThat(unit.answered("hold", "r-1", mine)).isTrue();
+        assertThat(unit.answered("hold", "r-1")).as("without a fingerprint: applied").isTrue();
+        assertThatThrownBy(() -> unit.answered("hold", "r-1", Unit.fingerprint("rep1", "c-2")))
+                .isInstanceOfSatisfying(io.anchang.platform.problem.ProblemException.class, e -> assertThat(e.type()).isEqualTo("request-id-reused"));
+        assertThat(unit.answered("hold", "r-old", Unit.fingerprint("rep1", "c-2"))).as("remembered before fingerprints").isTrue();
+        assertThat(unit.answered("release", "r-1", mine)).isFalse();
+        assertThat(unit.answered("hold", "r-2", mine)).isFalse();
+    }
 }

@@ -58,6 +58,7 @@ public class CollectingPayments {
                 : UUID.nameUUIDFromBytes(("pay|" + site + "|" + dueId + "|" + requestId).getBytes(StandardCharsets.UTF_8)).toString();
         return requireDue(caller.scope(), site, dueId).flatMap(found -> {
             if (found.payment(paymentId).isPresent()) {
+                requireSame(found.payment(paymentId).get(), amount, payment, caller);
                 return finish(found, paymentId);
             }
             return calendar.openToday(site).flatMap(today -> claim(caller, site, dueId, paymentId, amount, payment, today))
@@ -70,6 +71,8 @@ public class CollectingPayments {
         Instant now = calendar.now();
         return Mono.defer(() -> requireDue(SiteScope.system(), site, dueId).flatMap(due -> {
                     if (due.payment(paymentId).isPresent()) {
+                        // a repeat that claimed it first (a race of the same request id)
+                        requireSame(due.payment(paymentId).get(), amount, payment, caller);
                         return Mono.just(due);
                     }
                     Due after = due.pay(new Due.Payment(paymentId, amount, payment.method(), blankToNull(payment.reference()), caller.userId(),
@@ -79,6 +82,13 @@ public class CollectingPayments {
                 .retryWhen(Retry.max(10).filter(Raced.class::isInstance))
                 .onErrorMap(e -> reactor.core.Exceptions.isRetryExhausted(e) ? ProblemException.conflict("due-changed",
                         "该应收款刚被改动，请刷新后重试 (The amount due changed meanwhile; reload and try again)") : e);
+    }
+
+    /** R-FIN-1: a repeat answers the first receipt only when it asks for the same payment; else 409, nothing recorded. */
+    private static void requireSame(Due.Payment first, Money amount, Payment payment, Caller caller) {
+        if (!first.asks(amount, payment.method(), payment.reference(), caller.userId())) {
+            throw Due.requestIdReused("收款");
+        }
     }
 
     /** The receipt of the payment (the first one if it has one), then the due notes it. */

@@ -69,6 +69,7 @@ public class PayingOut {
                 : UUID.nameUUIDFromBytes(("payout|" + site + "|" + refundId + "|" + payout.requestId()).getBytes(StandardCharsets.UTF_8)).toString();
         return require(caller.scope(), site, refundId).flatMap(found -> {
             if (payoutId != null && found.payout(payoutId).isPresent()) {
+                requireSame(found.payout(payoutId).get(), amount, payout, caller);
                 return finish(found, payoutId);
             }
             if (payoutId == null && amount == null && RefundDue.PAID.equals(found.status()) && found.lastPayout().isPresent()) {
@@ -86,6 +87,10 @@ public class PayingOut {
         Instant now = calendar.now();
         return Mono.defer(() -> require(SiteScope.system(), site, refundId).flatMap(refund -> {
                     if (refund.payout(payoutId).isPresent()) {
+                        if (payout.requestId() != null) {
+                            // a repeat that claimed it first (a race of the same request id)
+                            requireSame(refund.payout(payoutId).get(), amount, payout, caller);
+                        }
                         return Mono.just(refund);
                     }
                     Money part = amount != null ? amount : refund.remaining();
@@ -99,6 +104,13 @@ public class PayingOut {
                         .filter(CollectingPayments.Raced.class::isInstance))
                 .onErrorMap(e -> reactor.core.Exceptions.isRetryExhausted(e) ? ProblemException.conflict("refund-changed",
                         "该退款刚被改动，请刷新后重试 (The refund changed meanwhile; reload and try again)") : e);
+    }
+
+    /** R-FIN-4: a repeat answers the first voucher only when it asks for the same payout; else 409, nothing paid. */
+    private static void requireSame(RefundDue.Payout first, Money amount, Payout payout, Caller caller) {
+        if (!first.asks(amount, payout.method(), payout.reference(), payout.payee(), caller.userId())) {
+            throw io.anchang.finance.domain.Due.requestIdReused("退款付款");
+        }
     }
 
     /** The voucher of the payout (the first one if it has one), then the refund notes it. */

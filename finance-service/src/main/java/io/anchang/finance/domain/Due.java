@@ -36,6 +36,27 @@ public record Due(String dueId, String siteId, String dealId, String unitId, Str
      */
     public record Payment(String paymentId, Money amount, PaymentMethod method, String reference, String by, String byName,
                           Instant at, LocalDate businessDay, String receiptNo, boolean undone) {
+
+        /**
+         * R-FIN-1, R-SEC-2: whether a payment sent again with this payment's request id asks for the same money — amount,
+         * method, reference, cashier. Another one reuses the id for a different payment: refused, never answered with this
+         * payment's receipt (the second payment would be lost).
+         */
+        public boolean asks(Money amount, PaymentMethod method, String reference, String by) {
+            return this.amount.compareTo(amount) == 0 && this.method == method
+                    && java.util.Objects.equals(blankToNull(this.reference), blankToNull(reference))
+                    && (this.by == null || this.by.equals(by));
+        }
+
+        private static String blankToNull(String text) {
+            return text == null || text.isBlank() ? null : text.trim();
+        }
+    }
+
+    /** 409 for a request id already used for another payment or payout: nothing is recorded (R-FIN-1). */
+    public static ProblemException requestIdReused(String what) {
+        return ProblemException.conflict("request-id-reused", "这个请求编号已用于另一笔不同的" + what + "，请用新的请求编号重新提交，"
+                + "此次未记录任何款项 (This requestId was already used for a different request; nothing was recorded — submit again with a new one)");
     }
 
     public Money paid() {

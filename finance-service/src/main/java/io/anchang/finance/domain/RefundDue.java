@@ -41,6 +41,22 @@ public record RefundDue(String refundId, String siteId, String requestId, String
      */
     public record Payout(String payoutId, String requestId, Money amount, PaymentMethod method, String reference, String payee, String by, String byName,
                          Instant at, LocalDate businessDay, String voucherNo, boolean undone) {
+
+        /**
+         * R-FIN-4, R-SEC-2: whether a payout sent again with this payout's request id asks for the same one — method,
+         * reference, payee, cashier, and the amount when one is given (without one it asked for all that remained, which this
+         * payout paid). Another one reuses the id for a different payout: refused, never answered with this voucher.
+         */
+        public boolean asks(Money amount, PaymentMethod method, String reference, String payee, String by) {
+            return (amount == null || this.amount.compareTo(amount) == 0) && this.method == method
+                    && java.util.Objects.equals(blankToNull(this.reference), blankToNull(reference))
+                    && java.util.Objects.equals(blankToNull(this.payee), blankToNull(payee))
+                    && (this.by == null || this.by.equals(by));
+        }
+
+        private static String blankToNull(String text) {
+            return text == null || text.isBlank() ? null : text.trim();
+        }
     }
 
     /** What the payouts that count have paid out so far. */

@@ -157,10 +157,17 @@ public class ReceivingVisitors {
                 });
     }
 
-    /** Writes the entry as RECEIVING, or finds the one this request id made before (idempotency). */
+    /**
+     * Writes the entry as RECEIVING, or finds the one this request id made before (idempotency) — refused 409 when that
+     * one registered another request.
+     */
     private Mono<Registered> begin(Caller caller, Visit receiving) {
         return visits.add(caller, receiving, List.of()).flatMap(added -> added ? Mono.just(new Registered(receiving, false))
                 : visits.find(caller.scope(), receiving.siteId(), receiving.id()).map(stored -> {
+                    if (!stored.value().registers(receiving)) {
+                        // the same request id for another customer or registrar: refused, the first entry untouched (R-REC-3)
+                        throw stored.value().reused();
+                    }
                     if (stored.value().receiving()) {
                         throw ProblemException.conflict("visit-in-progress", "同一登记正在处理中，请稍后刷新 (This request "
                                 + receiving.requestId() + " is being registered right now)");

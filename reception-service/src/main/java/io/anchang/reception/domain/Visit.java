@@ -236,4 +236,26 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
         return (answer != null && answer.archiveNo() != null ? answer.archiveNo() + " " : "") + phoneMasked
                 + (customerName == null || customerName.isBlank() ? "" : " " + customerName);
     }
+    /**
+     * Whether a registration sent with this entry's request id asks for what this entry registered: the same channel, the
+     * same customer (the whole phone while the entry still keeps it, else its masked form), name, statement, registrar and
+     * note. A repeat that asks for something else reuses the id for another request (R-REC-3: every reception is
+     * registered — the second customer must not be answered with the first one's entry); what the entry no longer keeps
+     * is not compared, so an entry written before a field existed still answers its repeats.
+     */
+    public boolean registers(Visit request) {
+        return channel == request.channel
+                && (phone == null || request.phone == null ? java.util.Objects.equals(phoneMasked, request.phoneMasked)
+                : phone.equals(request.phone))
+                && java.util.Objects.equals(customerName, request.customerName)
+                && (statement == null || request.statement == null || statement.masked().equals(request.statement.masked()))
+                && java.util.Objects.equals(registeredBy, request.registeredBy)
+                && java.util.Objects.equals(note, request.note);
+    }
+
+    /** 409 for a request id already used for another registration (R-REC-3): nothing is written. */
+    public ProblemException reused() {
+        return ProblemException.conflict("request-id-reused", "这个请求编号已用于另一份不同的登记，请用新的请求编号重新提交 (This requestId "
+                + requestId + " was already used for a different registration; submit again with a new one)");
+    }
 }
