@@ -69,7 +69,13 @@ public final class AuditTrail {
         return refusals.record(refusal);
     }
 
-    /** The refusals' counting and summaries, run by a scheduler of the service. */
+    /** Whether the site has a trail here already (its head): a refusal naming a site that has none starts none (R-SEC-4). */
+    public Mono<Boolean> hasTrail(String site) {
+        return template.exists(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(site)), HEADS);
+    }
+
+        /** The refusals' counting and summaries, run by a scheduler of the service. */
     public RefusalAudit refusals() {
         return refusals;
     }

@@ -1,6 +1,7 @@
 package io.anchang.platform.audit;
 
 import io.anchang.platform.security.Caller;
+import io.anchang.platform.security.SiteScope;
 import io.anchang.platform.security.Tokens;
 import io.anchang.platform.web.Refusals;
 import org.slf4j.Logger;
@@ -16,7 +17,6 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * R-SEC-4 (decision): every 403 given to a signed-in caller — a site refused at the door, a role refused by the
@@ -34,8 +34,6 @@ public final class RefusalAuditor implements Refusals {
             PathPatternParser.defaultInstance.parse("/api/{service}/sites/{site}"),
             PathPatternParser.defaultInstance.parse("/api/{service}/sites/{site}/**"),
             PathPatternParser.defaultInstance.parse("/api/{service}/internal/sites/{site}/**"));
-    /** What a site code looks like (reception's rule): a caller who reads every site names no trail of a made-up name. */
-    private static final Pattern SITE_CODE = Pattern.compile("[A-Z][A-Z0-9]{1,15}");
 
     private final AuditTrail trail;
     private final Clock clock;
@@ -56,12 +54,13 @@ public final class RefusalAuditor implements Refusals {
 
     private Mono<Void> record(ServerWebExchange exchange, Caller caller, String problemType) {
         String site = site(exchange);
-        String trailSite = trailOf(caller, site);
-        if (trailSite == null) {
-            log.warn("R-SEC-4: {} was refused {} {} and has no site whose trail could hold it", caller.userId(),
-                    exchange.getRequest().getMethod(), cut(exchange.getRequest().getPath().value()));
-            return Mono.empty();
-        }
+        return trailOf(caller, site).map(trailSite -> write(exchange, caller, problemType, site, trailSite))
+                .defaultIfEmpty(Mono.fromRunnable(() -> log.warn("R-SEC-4: {} was refused {} {} and has no site whose trail could hold it",
+                        caller.userId(), exchange.getRequest().getMethod(), cut(exchange.getRequest().getPath().value()))))
+                .flatMap(write -> write);
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, Caller caller, String problemType, String site, String trailSite) {
         String method = exchange.getRequest().getMethod().name();
         String path = cut(exchange.getRequest().getPath().value());
         String type = problemType == null ? "forbidden" : cut(problemType);
@@ -74,13 +73,20 @@ public final class RefusalAuditor implements Refusals {
                 ACTION, path, null, after, why));
     }
 
-    /** The site's trail if the caller may read it, else the caller's own first site's; null if neither. */
-    static String trailOf(Caller caller, String site) {
-        if (site != null && caller.scope().canRead(site)
-                && (caller.scope().ownSites().contains(site) || SITE_CODE.matcher(site).matches())) {
-            return site;
+    /**
+     * The site's trail if it is one of the caller's own sites, or the caller may read it (HEAD_OFFICE, an ADMIN of every
+     * site) and that site has a trail already — a made-up site name starts no trail; else the caller's own first
+     * site's; empty if neither.
+     */
+    Mono<String> trailOf(Caller caller, String site) {
+        Mono<String> own = Mono.justOrEmpty(caller.scope().ownSites().stream().filter(s -> !SiteScope.ALL_SITES.equals(s)).findFirst());
+        if (site == null || !caller.scope().canRead(site)) {
+            return own;
         }
-        return caller.scope().ownSites().stream().findFirst().orElse(null);
+        if (caller.scope().ownSites().contains(site)) {
+            return Mono.just(site);
+        }
+        return trail.hasTrail(site).flatMap(exists -> exists ? Mono.just(site) : own);
     }
 
     private static String site(ServerWebExchange exchange) {

@@ -104,6 +104,30 @@ class RefusalAuditWebIntegrationTest {
     }
 
     @Test
+    @DisplayName("R-SEC-4 HEAD_OFFICE, which reads every site, refused a write is on that site's trail when the site has one; "
+            + "a made-up site name starts no trail (a flood of names cannot make trails), the refusal goes to its own site's")
+    void headOfficesRefusalStartsNoTrailForAMadeUpSite() {
+        String real = newSite();
+        String own = newSite();
+        String madeUp = newSite();
+        trail.record(new AuditRecord(UUID.randomUUID().toString(), real, Instant.now(), "someone", "test.opened", "x", null, null,
+                "the site's trail exists")).block();
+        String hq = "hq-" + UUID.randomUUID();
+        String token = ISSUER.token(hq, "HEAD_OFFICE", own);
+        for (String site : List.of(real, madeUp)) {
+            web.post().uri("/api/test/sites/" + site + "/orders").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .header(HttpHeaders.CONTENT_TYPE, "application/json").bodyValue("{}").exchange()
+                    .expectStatus().isForbidden().expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:site-access-denied");
+        }
+
+        assertThat(refusals(real, hq)).extracting(e -> e.getString("subject")).containsExactly("/api/test/sites/" + real + "/orders");
+        assertThat(template.exists(Query.query(Criteria.where("_id").is(madeUp)), AuditTrail.HEADS).block())
+                .as("no trail for a site that has none").isFalse();
+        assertThat(template.count(Query.query(Criteria.where("siteId").is(madeUp)), AuditTrail.ENTRIES).block()).isZero();
+        assertThat(refusals(own, hq)).extracting(e -> e.getString("subject")).containsExactly("/api/test/sites/" + madeUp + "/orders");
+    }
+
+    @Test
     @DisplayName("R-SEC-4 a refusal its own use case audited (as a phone reveal does) is on the trail once, not twice")
     void aRefusalAuditedByItsOwnPathIsWrittenOnce() {
         String site = newSite();
