@@ -55,9 +55,9 @@ public class RevealingPhones {
                     Customer customer = stored.value();
                     Instant now = clock.instant();
                     AuditRecord record = new AuditRecord(UUID.randomUUID().toString(), site, now, caller.userId(), REVEALED,
-                            customer.id(), null, "{\"archiveNo\":" + json(customer.archiveNo()) + ",\"phones\":"
-                            + CustomerEvents.maskedAll(customer).stream().map(RevealingPhones::json).toList()
-                            + ",\"name\":" + json(caller.name()) + ",\"roles\":" + json(String.valueOf(caller.roles())) + "}",
+                            customer.id(), null, "{\"archiveNo\":" + AuditRecord.json(customer.archiveNo()) + ",\"phones\":"
+                            + CustomerEvents.maskedAll(customer).stream().map(AuditRecord::json).toList()
+                            + ",\"name\":" + AuditRecord.json(caller.name()) + ",\"roles\":" + AuditRecord.json(String.valueOf(caller.roles())) + "}",
                             "R-SEC-3 " + reason.strip());
                     // the trail first: a reveal it could not record is not answered
                     return audit.record(record).thenReturn(new Revealed(customer.id(), customer.archiveNo(), customer.phones(),
@@ -68,7 +68,7 @@ public class RevealingPhones {
     private Mono<Void> refused(Caller caller, String site, String customerId, String reason) {
         return audit.recordRefusal(new AuditRecord(UUID.randomUUID().toString(), site, clock.instant(), caller.userId(), REFUSED,
                 customerId.length() > 64 ? customerId.substring(0, 64) : customerId, null,
-                "{\"name\":" + json(caller.name()) + ",\"roles\":" + json(String.valueOf(caller.roles())) + "}",
+                "{\"name\":" + AuditRecord.json(caller.name()) + ",\"roles\":" + AuditRecord.json(String.valueOf(caller.roles())) + "}",
                 "R-SEC-3 拒绝查看完整电话：" + caller.name() + " 不是客户的置业顾问，也不是销售主任、销售经理或财务；所述原因："
                         + (reason.length() > 100 ? reason.substring(0, 100) + "…" : reason)));
     }
@@ -76,26 +76,5 @@ public class RevealingPhones {
     private static ProblemException forbidden() {
         return ProblemException.forbidden("reveal-not-allowed", "只有客户的置业顾问、销售主任、销售经理和财务可以查看完整电话；此次尝试已记入审计"
                 + " (Only the customer's rep, a SUPERVISOR, the MANAGER or FINANCE may reveal the number; this attempt was audited)");
-    }
-
-    private static String json(String value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -21,4 +21,26 @@ public record AuditRecord(String eventId, String siteId, Instant at, String acto
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(action, "action");
     }
+
+    /** {@code value} as a JSON string (or {@code null}), for the {@code before}/{@code after} texts an entry carries. */
+    public static String json(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
 }

@@ -1,6 +1,7 @@
 package io.anchang.platform.audit;
 
 import io.anchang.platform.security.Caller;
+import io.anchang.platform.security.SiteAccessWebFilter;
 import io.anchang.platform.security.SiteScope;
 import io.anchang.platform.security.Tokens;
 import io.anchang.platform.web.Refusals;
@@ -15,7 +16,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,10 +30,8 @@ public final class RefusalAuditor implements Refusals {
     public static final String ACTION = "security.access-refused";
     static final int LONGEST_PATH = 200;
     private static final Logger log = LoggerFactory.getLogger(RefusalAuditor.class);
-    private static final List<PathPattern> SITE_PATHS = List.of(
-            PathPatternParser.defaultInstance.parse("/api/{service}/sites/{site}"),
-            PathPatternParser.defaultInstance.parse("/api/{service}/sites/{site}/**"),
-            PathPatternParser.defaultInstance.parse("/api/{service}/internal/sites/{site}/**"));
+    /** A service's own endpoints for another service name a site too. */
+    private static final PathPattern INTERNAL_SITE_PATH = PathPatternParser.defaultInstance.parse("/api/{service}/internal/sites/{site}/**");
 
     private final AuditTrail trail;
     private final Clock clock;
@@ -64,9 +62,9 @@ public final class RefusalAuditor implements Refusals {
         String method = exchange.getRequest().getMethod().name();
         String path = cut(exchange.getRequest().getPath().value());
         String type = problemType == null ? "forbidden" : cut(problemType);
-        String after = "{\"name\":" + json(caller.name()) + ",\"roles\":" + json(String.valueOf(caller.roles()))
-                + ",\"method\":" + json(method) + ",\"path\":" + json(path) + ",\"problem\":" + json(type)
-                + ",\"site\":" + json(site == null ? null : cut(site)) + "}";
+        String after = "{\"name\":" + AuditRecord.json(caller.name()) + ",\"roles\":" + AuditRecord.json(String.valueOf(caller.roles()))
+                + ",\"method\":" + AuditRecord.json(method) + ",\"path\":" + AuditRecord.json(path) + ",\"problem\":" + AuditRecord.json(type)
+                + ",\"site\":" + AuditRecord.json(site == null ? null : cut(site)) + "}";
         String why = "R-SEC-4 拒绝：" + caller.name() + "（" + caller.roles() + "）试图 " + method + " " + path + "（" + type + "）"
                 + " (refused: " + caller.userId() + " tried " + method + " " + path + ")";
         return trail.recordRefusal(new AuditRecord(UUID.randomUUID().toString(), trailSite, clock.instant(), caller.userId(),
@@ -90,38 +88,15 @@ public final class RefusalAuditor implements Refusals {
     }
 
     private static String site(ServerWebExchange exchange) {
-        var path = exchange.getRequest().getPath().pathWithinApplication();
-        for (PathPattern pattern : SITE_PATHS) {
-            PathPattern.PathMatchInfo match = pattern.matchAndExtract(path);
-            if (match != null) {
-                return match.getUriVariables().get("site");
-            }
+        String site = SiteAccessWebFilter.site(exchange);
+        if (site != null) {
+            return site;
         }
-        return null;
+        PathPattern.PathMatchInfo match = INTERNAL_SITE_PATH.matchAndExtract(exchange.getRequest().getPath().pathWithinApplication());
+        return match == null ? null : match.getUriVariables().get("site");
     }
 
     private static String cut(String text) {
         return text.length() > LONGEST_PATH ? text.substring(0, LONGEST_PATH) : text;
-    }
-
-    private static String json(String value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -61,7 +61,8 @@ public final class SiteAccessWebFilter implements WebFilter, Ordered {
                         : problems.refuse(exchange, "site-access-denied", "Forbidden", SiteScope.denied(site).detail()));
     }
 
-    private static String site(ServerWebExchange exchange) {
+    /** The site a request's path names ({@code /api/<service>/sites/<site>…}), or null. */
+    public static String site(ServerWebExchange exchange) {
         var path = exchange.getRequest().getPath().pathWithinApplication();
         for (PathPattern pattern : SITE_PATHS) {
             PathPattern.PathMatchInfo match = pattern.matchAndExtract(path);
