@@ -204,7 +204,11 @@ class FrontDeskIntegrationTest {
             refused.expectStatus().isEqualTo(409)
                     .expectHeader().contentType("application/problem+json")
                     .expectBody().jsonPath("$.type").isEqualTo("urn:anchang:problem:request-id-reused")
-                    .jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail)).startsWith("这个请求编号已用于"));
+                    .jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail)).startsWith("这个请求编号已用于")
+                            .contains(String.valueOf(first.get("phone"))))
+                    // the entry that stands, so that a desk whose answer was lost learns the first one was registered
+                    .jsonPath("$.visitId").isEqualTo(first.get("visitId"))
+                    .jsonPath("$.phone").isEqualTo(first.get("phone"));
         }
 
         assertThat(desk.visit("visitId", first)).as("the first visit untouched").isEqualTo(firstStored);

@@ -253,9 +253,14 @@ public record Visit(String id, String siteId, String requestId, Channel channel,
                 && java.util.Objects.equals(note, request.note);
     }
 
-    /** 409 for a request id already used for another registration (R-REC-3): nothing is written. */
+    /**
+     * 409 for a request id already used for another registration (R-REC-3): nothing is written. It names the entry that
+     * stands — the desk whose answer was lost and who then changed the form learns that the first one was registered.
+     */
     public ProblemException reused() {
-        return ProblemException.conflict("request-id-reused", "这个请求编号已用于另一份不同的登记，请用新的请求编号重新提交 (This requestId "
-                + requestId + " was already used for a different registration; submit again with a new one)");
+        return new ProblemException(409, "request-id-reused", "Conflict", "这个请求编号已用于另一份登记（" + phoneMasked + "，" + at
+                + " 登记），那份登记有效；如这是另一位客户，请重新提交 (This requestId was already used for the registration of "
+                + phoneMasked + " at " + at + ", which stands; if this is another customer, submit again)",
+                java.util.Map.of("visitId", id, "phone", phoneMasked, "at", at.toString()));
     }
 }
